@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.call;
+
+import org.phonebank.prompt.Prompt;
+
+/**
+ * One caller's telephone line, as a flow sees it. Every method blocks until the telephony switch has done
+ * the thing, and throws {@link CallerHungUp} if the call ended meanwhile. The Event Socket adapter
+ * implements it for FreeSWITCH; tests implement it with a script of key presses.
+ */
+public interface Phone {
+
+  /** A stable id of this call (FreeSWITCH's channel UUID), for the journal and the call record. */
+  String callId();
+
+  void answer();
+
+  void play(Prompt prompt);
+
+  KeypadEntry collect(DigitCollection request);
+
+  /**
+   * Like {@link #collect} but for a PIN: the telephony switch is told the digits are sensitive (not logged,
+   * no DTMF events) and whatever variable held them is cleared at once.
+   */
+  SecretEntry collectSecret(DigitCollection request);
+
+  void hangUp();
+}
