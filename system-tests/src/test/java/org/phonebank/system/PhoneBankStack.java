@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real phone bank, started and stopped through the README's own {@code ./phonebank} script, on ports and a
+ * state folder of its own so a developer's running instance is left alone.
+ */
+final class PhoneBankStack {
+
+  static final int PORT_BASE = 14800;
+  static final int ESL_PORT = 18084;
+  static final int SWITCH_PORT = 19443;
+
+  private final Path root = Path.of(System.getProperty("phonebank.root", "..")).toAbsolutePath().normalize();
+  private final Path state =
+      Path.of(System.getProperty("phonebank.it.state", "target/it-state")).toAbsolutePath().normalize();
+
+  Path state() {
+    return state;
+  }
+
+  Path derbyDatabase() {
+    return state.resolve("derby").resolve("phonebank");
+  }
+
+  /** Every log this stack writes: the script's, the switch simulator's and Payara's server.log. */
+  List<Path> logFolders() {
+    return List.of(
+        state.resolve("logs"), state.resolve("payara6/glassfish/domains/phonebank/logs"));
+  }
+
+  void start() throws IOException, InterruptedException {
+    run("start", 600);
+  }
+
+  void stop() throws IOException, InterruptedException {
+    run("stop", 180);
+  }
+
+  private void run(String command, int timeoutSeconds) throws IOException, InterruptedException {
+    Files.createDirectories(state);
+    Path output = state.resolve("phonebank-" + command + ".out");
+    ProcessBuilder builder =
+        new ProcessBuilder(root.resolve("phonebank").toString(), command)
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
+    Map<String, String> env = builder.environment();
+    env.put("PHONEBANK_STATE", state.toString());
+    env.put("PHONEBANK_PORT_BASE", Integer.toString(PORT_BASE));
+    env.put("PHONEBANK_ESL_PORT", Integer.toString(ESL_PORT));
+    env.put("PHONEBANK_SWITCH_PORT", Integer.toString(SWITCH_PORT));
+    env.put("PHONEBANK_SKIP_BUILD", "1");
+    Process process = builder.start();
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("./phonebank " + command + " did not finish in " + timeoutSeconds + " s");
+    }
+    String printed = Files.readString(output, StandardCharsets.UTF_8);
+    System.out.println(printed);
+    if (process.exitValue() != 0) {
+      throw new IllegalStateException("./phonebank " + command + " failed:\n" + printed);
+    }
+  }
+}
