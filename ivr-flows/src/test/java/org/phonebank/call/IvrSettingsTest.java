@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class IvrSettingsTest {
+
+  @Test
+  void defaultsAreThreeTriesAndTheUsualTimeouts() {
+    IvrSettings settings = IvrSettings.defaults();
+    assertEquals(3, settings.menuTries());
+    assertEquals(3, settings.cardTries());
+    assertEquals(3, settings.pinEntryTries());
+    assertEquals(3, settings.wrongPinTries());
+    assertEquals(Duration.ofSeconds(5), settings.menuTimeout());
+    assertEquals(Duration.ofSeconds(15), settings.cardTimeout());
+    assertEquals(Duration.ofSeconds(10), settings.pinTimeout());
+    assertEquals(17, settings.cardMaxKeys());
+    assertEquals(4, settings.pinMinDigits());
+    assertEquals(4, settings.pinMaxDigits());
+  }
+
+  @Test
+  void keysOverrideTheirDefaults() {
+    Map<String, String> config =
+        Map.of("phonebank.ivr.card-tries", "5", "phonebank.ivr.pin-timeout-ms", " 20000 ");
+    IvrSettings settings = IvrSettings.from(key -> Optional.ofNullable(config.get(key)));
+    assertEquals(5, settings.cardTries());
+    assertEquals(Duration.ofSeconds(20), settings.pinTimeout());
+    assertEquals(3, settings.menuTries());
+  }
+
+  @Test
+  void nonsenseSettingsAreRejectedWithTheKeyNamed() {
+    IllegalArgumentException notANumber =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                IvrSettings.from(
+                    key -> key.equals("phonebank.ivr.menu-tries") ? Optional.of("three") : Optional.empty()));
+    assertTrue(notANumber.getMessage().contains("phonebank.ivr.menu-tries"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            IvrSettings.from(
+                key -> key.equals("phonebank.ivr.card-max-keys") ? Optional.of("15") : Optional.empty()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            IvrSettings.from(
+                key -> key.equals("phonebank.ivr.menu-timeout-ms") ? Optional.of("500") : Optional.empty()));
+  }
+}

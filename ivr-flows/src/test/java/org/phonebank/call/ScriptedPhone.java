@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.call;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.phonebank.prompt.Prompt;
+import org.phonebank.prompt.PromptCatalogue;
+
+/**
+ * A caller who answers each question with the next group of keys in a script, and a transcript of what
+ * they heard (the catalogue text of every prompt, in order). {@link #NO_INPUT} lets a question time out;
+ * {@link #HANG_UP} hangs up instead of answering. Keys past the question's maximum are dropped, as a real
+ * switch would. Asking a question the script has no answer for fails the test, as does using the line after
+ * it was hung up.
+ */
+public final class ScriptedPhone implements Phone {
+
+  public static final String NO_INPUT = "<no input>";
+  public static final String HANG_UP = "<hang up>";
+
+  private final String callId;
+  private final PromptCatalogue catalogue;
+  private final Deque<String> script;
+  private final List<String> transcript = new ArrayList<>();
+  private final List<DigitCollection> questions = new ArrayList<>();
+  private final List<SecretEntry> secretsHandedOut = new ArrayList<>();
+  private boolean answered;
+  private boolean hungUp;
+
+  public ScriptedPhone(String callId, PromptCatalogue catalogue, String... keyGroups) {
+    this.callId = callId;
+    this.catalogue = catalogue;
+    this.script = new ArrayDeque<>(List.of(keyGroups));
+  }
+
+  @Override
+  public String callId() {
+    return callId;
+  }
+
+  @Override
+  public void answer() {
+    lineMustBeUp();
+    answered = true;
+  }
+
+  @Override
+  public void play(Prompt prompt) {
+    lineMustBeUp();
+    transcript.add(catalogue.textOf(prompt));
+  }
+
+  @Override
+  public KeypadEntry collect(DigitCollection request) {
+    String keys = ask(request);
+    return keys == null ? KeypadEntry.noInput() : KeypadEntry.of(keys);
+  }
+
+  @Override
+  public SecretEntry collectSecret(DigitCollection request) {
+    String keys = ask(request);
+    SecretEntry entry = keys == null ? SecretEntry.noInput() : new SecretEntry(keys.toCharArray());
+    secretsHandedOut.add(entry);
+    return entry;
+  }
+
+  @Override
+  public void hangUp() {
+    lineMustBeUp();
+    hungUp = true;
+  }
+
+  /** The keys for this question, or null for no input; hangs up when the script says so. */
+  private String ask(DigitCollection request) {
+    lineMustBeUp();
+    if (!answered) {
+      throw new AssertionError("Collected digits on a call that was never answered.");
+    }
+    questions.add(request);
+    transcript.add(catalogue.textOf(request.prompt()));
+    if (script.isEmpty()) {
+      throw new AssertionError("The flow asked a question the script has no keys for: " + transcript);
+    }
+    String next = script.removeFirst();
+    if (next.equals(HANG_UP)) {
+      hungUp = true;
+      throw new CallerHungUp("The scripted caller hung up.");
+    }
+    if (next.equals(NO_INPUT)) {
+      return null;
+    }
+    // Like play_and_get_digits, collection stops at the maximum; extra keys are lost.
+    return next.substring(0, Math.min(next.length(), request.maxDigits()));
+  }
+
+  private void lineMustBeUp() {
+    if (hungUp) {
+      throw new AssertionError("The flow used the line after the call ended.");
+    }
+  }
+
+  public List<String> transcript() {
+    return List.copyOf(transcript);
+  }
+
+  public List<DigitCollection> questions() {
+    return List.copyOf(questions);
+  }
+
+  public List<SecretEntry> secretsHandedOut() {
+    return List.copyOf(secretsHandedOut);
+  }
+
+  public boolean hungUp() {
+    return hungUp;
+  }
+
+  public boolean scriptFinished() {
+    return script.isEmpty();
+  }
+}
