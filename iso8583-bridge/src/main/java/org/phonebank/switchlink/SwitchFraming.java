@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.switchlink;
+
+import org.jpos.iso.ISOClientSocketFactory;
+import org.jpos.iso.ISOPackager;
+import org.jpos.iso.channel.NACChannel;
+import org.jpos.iso.packager.ISO87BPackager;
+import org.jpos.util.Logger;
+
+/**
+ * How messages travel on the switch link, shared by the bridge and the switch simulator: jPOS
+ * {@link NACChannel} framing (two-byte binary length, then a five-byte TPDU) around ISO 8583:1987 messages packed
+ * by {@link ISO87BPackager} (BCD numerics, binary bitmap). Example frame of a 0800: {@code 00 1F | 60 00 00 00 00 |
+ * 08 00 | 82 20 …}.
+ *
+ * <p>Every channel gets a logger without listeners: jPOS logs whole messages (PAN, PIN block) on its log events,
+ * and a channel without a logger of its own would fall back to a shared "Q2" logger if anything registered one.
+ */
+public final class SwitchFraming {
+
+  private static final String TPDU_HEX = "6000000000";
+
+  private SwitchFraming() {}
+
+  public static ISOPackager packager() {
+    return new ISO87BPackager();
+  }
+
+  /** A channel that dials the switch through {@code sockets}. */
+  public static NACChannel clientChannel(String host, int port, ISOClientSocketFactory sockets) {
+    NACChannel channel = new NACChannel(host, port, packager(), null);
+    channel.setHeader(TPDU_HEX);
+    channel.setSocketFactory(sockets);
+    channel.setLogger(silentLogger(), "switch-link");
+    return channel;
+  }
+
+  /** The prototype channel an {@code ISOServer} clones for each accepted connection. */
+  public static NACChannel serverChannel() {
+    NACChannel channel = new NACChannel();
+    channel.setPackager(packager());
+    channel.setHeader(TPDU_HEX);
+    channel.setLogger(silentLogger(), "switch-server");
+    return channel;
+  }
+
+  /** A jPOS logger with no listeners, so jPOS's message dumps go nowhere. */
+  public static Logger silentLogger() {
+    return new Logger();
+  }
+}

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.switchlink.keys;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyStore;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * The credentials folder of the switch link, and the one place that knows its layout. Each key store is a BCFKS
+ * file; their passwords are in {@value #SECRETS}, keyed by file name ({@code <file>.password}). The phone bank
+ * needs {@link #client()}, {@link #trustAnchors()} and {@link #pinKey()}; the switch simulator needs
+ * {@link #server()} instead of the client identity.
+ */
+public final class SwitchCredentials {
+
+  public static final String SECRETS = "secrets.properties";
+  public static final String TRUST_STORE = "trusted-ca.bcfks";
+  public static final String CLIENT_STORE = "phonebank-client.bcfks";
+  public static final String SERVER_STORE = "switch-server.bcfks";
+  public static final String ROGUE_STORE = "rogue-client.bcfks";
+  public static final String ZONE_KEY_STORE = "zone-keys.bcfks";
+
+  public static final String CLIENT_ALIAS = "phonebank";
+  public static final String SERVER_ALIAS = "switch";
+  public static final String ROGUE_ALIAS = "rogue";
+  public static final String CA_ALIAS = "demo-ca";
+  public static final String PIN_KEY_ALIAS = "zpk";
+  public static final String MAC_KEY_ALIAS = "zak";
+
+  static final String KEY_STORE_TYPE = "BCFKS";
+
+  /** Every file a complete demo folder holds. */
+  static final List<String> ALL_FILES =
+      List.of(SECRETS, TRUST_STORE, CLIENT_STORE, SERVER_STORE, ROGUE_STORE, ZONE_KEY_STORE);
+
+  private final Path directory;
+  private final Properties secrets;
+
+  private SwitchCredentials(Path directory, Properties secrets) {
+    this.directory = directory;
+    this.secrets = secrets;
+  }
+
+  /** Opens a credentials folder; each store is read when first asked for. */
+  public static SwitchCredentials load(Path directory) {
+    Objects.requireNonNull(directory, "Credentials directory is required.");
+    Path secretsFile = directory.resolve(SECRETS);
+    if (!Files.isRegularFile(secretsFile)) {
+      throw new IllegalStateException("No " + SECRETS + " in " + directory + ".");
+    }
+    Properties secrets = new Properties();
+    try (InputStream in = Files.newInputStream(secretsFile)) {
+      secrets.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + secretsFile + ".", e);
+    }
+    return new SwitchCredentials(directory, secrets);
+  }
+
+  static String passwordKey(String file) {
+    return file + ".password";
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /** The phone bank's client certificate and key, presented to the switch. */
+  public TlsIdentity client() {
+    return new TlsIdentity(CLIENT_ALIAS, open(CLIENT_STORE), password(CLIENT_STORE));
+  }
+
+  /** The switch's server certificate and key (used by the switch simulator). */
+  public TlsIdentity server() {
+    return new TlsIdentity(SERVER_ALIAS, open(SERVER_STORE), password(SERVER_STORE));
+  }
+
+  /** A client identity signed by a CA nobody trusts: only for proving that the switch refuses it. */
+  public TlsIdentity rogueClient() {
+    return new TlsIdentity(ROGUE_ALIAS, open(ROGUE_STORE), password(ROGUE_STORE));
+  }
+
+  /** The certificate authorities trusted on either side of the link. */
+  public KeyStore trustAnchors() {
+    return open(TRUST_STORE);
+  }
+
+  /** The zone PIN key (ZPK) that enciphers field 52. */
+  public ZoneKey pinKey() {
+    return secretKey(PIN_KEY_ALIAS);
+  }
+
+  /** The zone MAC key (ZAK). */
+  public ZoneKey macKey() {
+    return secretKey(MAC_KEY_ALIAS);
+  }
+
+  private ZoneKey secretKey(String alias) {
+    char[] password = password(ZONE_KEY_STORE);
+    try {
+      Key key = open(ZONE_KEY_STORE).getKey(alias, password);
+      if (key == null) {
+        throw new IllegalStateException("No key '" + alias + "' in " + directory.resolve(ZONE_KEY_STORE) + ".");
+      }
+      byte[] encoded = key.getEncoded();
+      try {
+        return ZoneKey.of(encoded);
+      } finally {
+        Arrays.fill(encoded, (byte) 0);
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot read key '" + alias + "' from " + ZONE_KEY_STORE + ".", e);
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  private KeyStore open(String file) {
+    Path path = directory.resolve(file);
+    char[] password = password(file);
+    try (InputStream in = Files.newInputStream(path)) {
+      KeyStore store = KeyStore.getInstance(KEY_STORE_TYPE, BouncyCastle.crypto());
+      store.load(in, password);
+      return store;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read key store " + path + ".", e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot open key store " + path + ".", e);
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  private char[] password(String file) {
+    String value = secrets.getProperty(passwordKey(file));
+    if (value == null) {
+      throw new IllegalStateException("No password for " + file + " in " + directory.resolve(SECRETS) + ".");
+    }
+    return value.toCharArray();
+  }
+
+  @Override
+  public String toString() {
+    return "SwitchCredentials[" + directory + "]";
+  }
+}
