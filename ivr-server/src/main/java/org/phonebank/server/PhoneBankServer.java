@@ -2,20 +2,110 @@
 package org.phonebank.server;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.phonebank.call.IvrSettings;
+import org.phonebank.call.PhoneBankingCall;
+import org.phonebank.call.esl.EslServer;
+import org.phonebank.call.esl.EslSettings;
+import org.phonebank.journal.JournalledSwitch;
+import org.phonebank.journal.jdbc.JdbcJournal;
+import org.phonebank.journal.jdbc.JdbcTransactionIdSource;
+import org.phonebank.journal.jdbc.JournalSettings;
+import org.phonebank.journal.jdbc.SchemaMigrations;
+import org.phonebank.switchlink.JposBankSwitch;
+import org.phonebank.switchlink.SwitchSettings;
+import org.phonebank.switchlink.keys.SwitchCredentials;
 
+/**
+ * The phone bank inside Payara. At deploy it migrates the database, opens the switch link and starts the
+ * Event Socket listener that FreeSWITCH connects to for each call; at undeploy it stops them in reverse order.
+ * Calls run on a pool of our own threads, not the container's: a flow blocks on the caller for minutes, and
+ * Payara's default managed executor is sized for short tasks.
+ */
 @Startup
 @Singleton
 public class PhoneBankServer {
 
   private static final System.Logger LOG = System.getLogger(PhoneBankServer.class.getName());
 
+  private DataSource dataSource;
+  private JposBankSwitch bankSwitch;
+  private ExecutorService calls;
+  private EslServer eslServer;
+
   @PostConstruct
   void start() {
-    var config = ConfigProvider.getConfig();
-    ServerSettings settings = ServerSettings.from(key -> config.getOptionalValue(key, String.class));
-    LOG.log(System.Logger.Level.INFO, "phone bank starting with " + settings);
+    Config config = ConfigProvider.getConfig();
+    Function<String, Optional<String>> lookup = key -> config.getOptionalValue(key, String.class);
+    ServerSettings settings = ServerSettings.from(lookup);
+    SwitchSettings switchSettings = SwitchSettings.from(lookup);
+    JournalSettings journalSettings = JournalSettings.from(lookup);
+    LOG.log(System.Logger.Level.INFO, "Phone bank starting: " + settings + ", " + switchSettings);
+
+    dataSource = DataSources.open(settings);
+    if (journalSettings.migrateOnStart()) {
+      LOG.log(System.Logger.Level.INFO, "Schema migrations applied: " + SchemaMigrations.migrate(dataSource));
+    }
+    bankSwitch = new JposBankSwitch(switchSettings, SwitchCredentials.load(settings.switchCredentials()));
+    bankSwitch.start();
+    JournalledSwitch journalled =
+        new JournalledSwitch(
+            bankSwitch,
+            new JdbcJournal(dataSource, switchSettings.terminalId()),
+            new JdbcTransactionIdSource(
+                dataSource, switchSettings.terminalId(), journalSettings.clock()));
+
+    calls = callThreads(settings.maxConcurrentCalls());
+    EslSettings eslSettings = EslSettings.from(lookup);
+    eslServer =
+        new EslServer(new PhoneBankingCall(journalled, IvrSettings.from(lookup)), calls, eslSettings);
+    int port = eslServer.start();
+    LOG.log(System.Logger.Level.INFO, "Phone bank ready: Event Socket listening on "
+        + eslSettings.host() + ":" + port);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (eslServer != null) {
+      eslServer.stop();
+    }
+    if (calls != null) {
+      calls.shutdownNow();
+    }
+    if (bankSwitch != null) {
+      bankSwitch.close();
+    }
+    if (dataSource != null) {
+      DataSources.close(dataSource);
+    }
+    LOG.log(System.Logger.Level.INFO, "Phone bank stopped");
+  }
+
+  /** One thread per live call, up to the limit; a call beyond it is refused rather than queued in silence. */
+  private static ExecutorService callThreads(int maxConcurrentCalls) {
+    AtomicInteger number = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        0,
+        maxConcurrentCalls,
+        60,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        task -> {
+          Thread thread = new Thread(task, "phonebank-call-" + number.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 }

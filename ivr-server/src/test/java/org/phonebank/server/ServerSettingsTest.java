@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,25 +21,23 @@ class ServerSettingsTest {
   void everythingDefaultsBelowTheStateFolder() {
     ServerSettings settings = with(Map.of(ServerSettings.STATE_DIR, "/srv/pb"));
     assertEquals(Path.of("/srv/pb/keys"), settings.switchCredentials());
-    assertEquals("/srv/pb/prompts", settings.promptDirectory());
     assertEquals("jdbc:derby:/srv/pb/derby/phonebank;create=true", settings.databaseUrl());
-    assertEquals(8084, settings.eslPort());
-    assertEquals(Duration.ofSeconds(10), settings.switchResponseTimeout());
+    assertEquals(1000, settings.maxConcurrentCalls());
   }
 
   @Test
   void anOverrideReplacesTheDefault() {
     ServerSettings settings =
-        with(Map.of("phonebank.esl.port", "18084", "phonebank.switch.terminal-id", "IVR00042"));
-    assertEquals(18084, settings.eslPort());
-    assertEquals("IVR00042", settings.terminalId());
+        with(Map.of("phonebank.calls.max-concurrent", "50", "phonebank.switch.credentials-dir", "/etc/pb/keys"));
+    assertEquals(50, settings.maxConcurrentCalls());
+    assertEquals(Path.of("/etc/pb/keys"), settings.switchCredentials());
   }
 
   @Test
   void aNonNumericPortIsAClearError() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> with(Map.of("phonebank.esl.port", "80a")));
-    assertTrue(e.getMessage().contains("phonebank.esl.port"));
+        assertThrows(IllegalArgumentException.class, () -> with(Map.of("phonebank.calls.max-concurrent", "8a")));
+    assertTrue(e.getMessage().contains("phonebank.calls.max-concurrent"));
   }
 
   @Test

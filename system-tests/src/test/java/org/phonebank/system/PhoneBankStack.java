@@ -23,6 +23,10 @@ final class PhoneBankStack {
   private final Path state =
       Path.of(System.getProperty("phonebank.it.state", "target/it-state")).toAbsolutePath().normalize();
 
+  Path root() {
+    return root;
+  }
+
   Path state() {
     return state;
   }

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.esl;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.CorruptedFrameException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decodes what FreeSWITCH sends into {@link EslFrame}s. The bytes
+ *
+ * <pre>
+ * Content-Type: api/response\n
+ * Content-Length: 4\n
+ * \n
+ * +OK\n
+ * </pre>
+ *
+ * become one frame with two headers and the four-byte body {@code "+OK\n"}; a frame without
+ * Content-Length ends at its blank line. Frames may be split across reads or packed into one.
+ * Anything that breaks the {@link EslFrameLimits} or the format raises a {@link
+ * io.netty.handler.codec.DecoderException} ({@code TooLongFrameException} or {@code
+ * CorruptedFrameException}); after that the stream cannot be trusted to be in step, so the rest of
+ * it is discarded and the channel should be closed.
+ *
+ * <p>Stateful: one instance per channel.
+ */
+public final class EslFrameDecoder extends ByteToMessageDecoder {
+
+  private enum State {
+    HEADERS,
+    BODY,
+    DISCARD
+  }
+
+  private final HeaderBlock block;
+  private State state = State.HEADERS;
+
+  public EslFrameDecoder() {
+    this(EslFrameLimits.defaults());
+  }
+
+  public EslFrameDecoder(EslFrameLimits limits) {
+    this.block = new HeaderBlock(Objects.requireNonNull(limits, "Frame limits are required."));
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    try {
+      if (state == State.HEADERS && readHeaders(in)) {
+        state = State.BODY;
+      }
+      if (state == State.BODY && in.readableBytes() >= block.contentLength()) {
+        byte[] body = new byte[block.contentLength()];
+        in.readBytes(body);
+        out.add(frame(body));
+        block.clear();
+        state = State.HEADERS;
+      }
+      if (state == State.DISCARD) {
+        in.skipBytes(in.readableBytes());
+      }
+    } catch (RuntimeException e) {
+      state = State.DISCARD;
+      in.skipBytes(in.readableBytes());
+      throw e;
+    }
+  }
+
+  @Override
+  protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out)
+      throws Exception {
+    super.decodeLast(ctx, in, out);
+    if (state != State.DISCARD && (state == State.BODY || !block.isEmpty() || in.isReadable())) {
+      state = State.DISCARD;
+      in.skipBytes(in.readableBytes());
+      throw new CorruptedFrameException("ESL stream ended inside a frame.");
+    }
+  }
+
+  /** True once the blank line after the headers has arrived. */
+  private boolean readHeaders(ByteBuf in) {
+    String line;
+    while ((line = block.readLine(in)) != null) {
+      if (!line.isEmpty()) {
+        block.add(line);
+      } else if (!block.isEmpty()) {
+        return true;
+      }
+      // A blank line before any header is a stray separator, not an empty frame.
+    }
+    return false;
+  }
+
+  private EslFrame frame(byte[] body) {
+    try {
+      return new EslFrame(block.headers(), body);
+    } catch (IllegalArgumentException e) {
+      throw new CorruptedFrameException("ESL frame refused: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.call.esl;
+
+import java.lang.System.Logger.Level;
+import org.phonebank.call.CallFlow;
+import org.phonebank.call.CallerHungUp;
+import org.phonebank.esl.EslFrame;
+
+/**
+ * One call from FreeSWITCH's {@code connect} reply to the closed socket, run on the flow executor:
+ * ask for the call's events, ask FreeSWITCH to linger after hang-up, run the flow, then make sure
+ * the call is hung up and the socket closed, however the flow ended.
+ */
+final class EslCall implements Runnable {
+
+  private static final System.Logger LOG = System.getLogger(EslCall.class.getName());
+
+  private final EslLine line;
+  private final CallFlow flow;
+  private final PromptPaths paths;
+
+  EslCall(EslLine line, CallFlow flow, PromptPaths paths) {
+    this.line = line;
+    this.flow = flow;
+    this.paths = paths;
+  }
+
+  @Override
+  public void run() {
+    String callId = "(before connect)";
+    boolean flowStarted = false;
+    boolean flowFailed = false;
+    try {
+      EslFrame connected = line.acceptedReply();
+      callId = connected.channelData().header("Unique-ID").orElse("");
+      if (callId.isEmpty()) {
+        line.failed(CallEnd.BAD_FRAME);
+        line.close();
+        return;
+      }
+      LOG.log(Level.INFO, "Call {0} started.", callId);
+      line.command("myevents");
+      line.command("linger");
+      flowStarted = true;
+      flow.handle(new EslPhone(line, callId, paths));
+    } catch (CallerHungUp over) {
+      if (!flowStarted && line.end() == CallEnd.COMMAND_REJECTED) {
+        LOG.log(
+            Level.WARNING,
+            "Call {0}: FreeSWITCH refused myevents or linger; the dialplan must say"
+                + " <action application=\"socket\" data=\"host:port async full\"/>.",
+            callId);
+      }
+    } catch (RuntimeException e) {
+      flowFailed = true;
+      LOG.log(Level.WARNING, "Call " + callId + ": the call flow failed.", e);
+    } finally {
+      line.hangUp();
+      line.close();
+      CallEnd end = flowFailed ? CallEnd.FLOW_FAILED : line.end();
+      LOG.log(Level.INFO, "Call {0} ended: {1}.", callId, end.description());
+    }
+  }
+}

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.call.esl;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.phonebank.call.CallerHungUp;
+import org.phonebank.esl.EslCommand;
+import org.phonebank.esl.EslEvent;
+import org.phonebank.esl.EslFrame;
+
+/**
+ * One call's socket as a blocking conversation for the flow's thread: send a command, wait for its
+ * {@code command/reply}, and for {@code sendmsg} also for the CHANNEL_EXECUTE_COMPLETE carrying the
+ * {@code event-uuid} that was sent. The event loop only drops frames into an inbox; everything else
+ * happens on the flow's thread, one command at a time, so FreeSWITCH's replies come back in order.
+ *
+ * <p>A CHANNEL_HANGUP, a disconnect notice, a closed socket, a {@code -ERR}, a malformed frame or a
+ * command left unanswered past the timeout all end the call: the waiting call throws {@link
+ * CallerHungUp} and so does every later one.
+ */
+final class EslLine {
+
+  /**
+   * Events the flow has not read yet; a peer flooding past this is cut off rather than buffered.
+   */
+  static final int MAX_UNREAD_FRAMES = 10_000;
+
+  private static final Object CLOSED = new Object();
+  private static final String EXECUTE_COMPLETE = "CHANNEL_EXECUTE_COMPLETE";
+
+  private final Channel channel;
+  private final Duration timeout;
+  private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+  private final AtomicReference<CallEnd> failure = new AtomicReference<>();
+
+  // Touched by the flow's thread only.
+  private boolean callerGone;
+  private boolean appHangingUp;
+  private boolean down;
+  private EslEvent earlyCompletion;
+
+  EslLine(Channel channel, Duration timeout) {
+    this.channel = channel;
+    this.timeout = timeout;
+  }
+
+  // ---- event loop side ----
+
+  void received(EslFrame frame) {
+    if (inbox.size() >= MAX_UNREAD_FRAMES) {
+      failed(CallEnd.TOO_MANY_EVENTS);
+      channel.close();
+      return;
+    }
+    inbox.add(frame);
+  }
+
+  /** Records why the socket is about to close; the first reason wins. */
+  void failed(CallEnd reason) {
+    failure.compareAndSet(null, reason);
+  }
+
+  void closed() {
+    inbox.add(CLOSED);
+  }
+
+  // ---- flow thread side ----
+
+  void send(EslCommand command) {
+    channel.writeAndFlush(command).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+  }
+
+  /** Sends a one-line command ({@code myevents}, {@code linger}) and insists on {@code +OK}. */
+  EslFrame command(String line) {
+    ensureUp();
+    send(EslCommand.of(line));
+    return acceptedReply();
+  }
+
+  /**
+   * Runs dialplan application {@code app} and returns its CHANNEL_EXECUTE_COMPLETE, which carries
+   * the channel's variables as they stood when the application finished.
+   */
+  EslEvent execute(String app, String arg) {
+    ensureUp();
+    String eventUuid = UUID.randomUUID().toString();
+    earlyCompletion = null;
+    send(EslCommand.execute(app, arg, eventUuid));
+    long deadline = deadline();
+    acceptedReply(eventUuid, deadline);
+    EslEvent completion = earlyCompletion;
+    while (completion == null) {
+      completion = completionIn(next(deadline), eventUuid);
+    }
+    if ("hangup".equals(completion.header("Answer-State").orElse("")) && !appHangingUp) {
+      // The caller hung up while the application ran; CHANNEL_HANGUP follows, but the call is over
+      // now.
+      callerGone = true;
+      down = true;
+      throw gone();
+    }
+    return completion;
+  }
+
+  /**
+   * Hangs up with NORMAL_CLEARING unless the line is already down; never throws for a call already
+   * gone.
+   */
+  void hangUp() {
+    if (down) {
+      return;
+    }
+    appHangingUp = true;
+    try {
+      execute("hangup", "NORMAL_CLEARING");
+    } catch (CallerHungUp alreadyGone) {
+      // The call is over either way, which is what was asked.
+    }
+    down = true;
+  }
+
+  /**
+   * The reply to a command the event loop sent on its own ({@code connect}, sent the moment FS
+   * connects).
+   */
+  EslFrame acceptedReply() {
+    return acceptedReply(null, deadline());
+  }
+
+  boolean isDown() {
+    return down;
+  }
+
+  void close() {
+    down = true;
+    channel.close();
+  }
+
+  /** Why the session ended, judged once the call is over. */
+  CallEnd end() {
+    if (callerGone) {
+      return CallEnd.CALLER_HUNG_UP;
+    }
+    CallEnd failed = failure.get();
+    if (failed != null) {
+      return failed;
+    }
+    return appHangingUp ? CallEnd.APP_HUNG_UP : CallEnd.CONNECTION_LOST;
+  }
+
+  private EslFrame acceptedReply(String eventUuid, long deadline) {
+    while (true) {
+      EslFrame frame = next(deadline);
+      if (frame.isCommandReply()) {
+        if (!frame.replyOk()) {
+          noteQueuedHangup();
+          failed(CallEnd.COMMAND_REJECTED);
+          down = true;
+          throw gone();
+        }
+        return frame;
+      }
+      if (eventUuid != null && earlyCompletion == null) {
+        // FreeSWITCH may queue the completion before the reply; keep it for the wait that follows.
+        earlyCompletion = completionIn(frame, eventUuid);
+      }
+    }
+  }
+
+  private static EslEvent completionIn(EslFrame frame, String eventUuid) {
+    if (frame.isEvent()) {
+      EslEvent event = frame.event();
+      if (EXECUTE_COMPLETE.equals(event.eventName())
+          && eventUuid.equals(event.header("Application-UUID").orElse(""))) {
+        return event;
+      }
+    }
+    return null;
+  }
+
+  /** The next frame, having noted whether it ends the call; throws once the call is over. */
+  private EslFrame next(long deadline) {
+    ensureUp();
+    Object item;
+    try {
+      item = inbox.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failed(CallEnd.INTERRUPTED);
+      down = true;
+      channel.close();
+      throw gone();
+    }
+    if (item == null) {
+      failed(CallEnd.NO_REPLY);
+      down = true;
+      channel.close();
+      throw gone();
+    }
+    if (item == CLOSED) {
+      down = true;
+      throw gone();
+    }
+    EslFrame frame = (EslFrame) item;
+    if (endsTheCall(frame)) {
+      callerGone = !appHangingUp;
+      down = true;
+      throw gone();
+    }
+    return frame;
+  }
+
+  private static boolean endsTheCall(EslFrame frame) {
+    return frame.isDisconnectNotice()
+        || (frame.isEvent() && "CHANNEL_HANGUP".equals(frame.event().eventName()));
+  }
+
+  /**
+   * A -ERR right after the caller hung up is the hang-up's doing: look at what has already arrived.
+   */
+  private void noteQueuedHangup() {
+    Object item;
+    while ((item = inbox.poll()) != null && item != CLOSED) {
+      if (endsTheCall((EslFrame) item) && !appHangingUp) {
+        callerGone = true;
+      }
+    }
+    if (item == CLOSED) {
+      inbox.add(CLOSED);
+    }
+  }
+
+  private void ensureUp() {
+    if (down) {
+      throw gone();
+    }
+  }
+
+  private CallerHungUp gone() {
+    return new CallerHungUp("Call over: " + end().description() + ".");
+  }
+
+  private long deadline() {
+    return System.nanoTime() + timeout.toNanos();
+  }
+}

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.call.esl;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.phonebank.call.DigitCollection;
+import org.phonebank.call.KeypadEntry;
+import org.phonebank.call.Phone;
+import org.phonebank.call.SecretEntry;
+import org.phonebank.esl.EslEvent;
+import org.phonebank.prompt.Prompt;
+
+/**
+ * A {@link Phone} on a FreeSWITCH channel: each operation is one or a few dialplan applications run
+ * with {@code sendmsg}. Digits come back as channel variables in the application's
+ * CHANNEL_EXECUTE_COMPLETE.
+ *
+ * @see <a
+ *     href="https://developer.signalwire.com/freeswitch/FreeSWITCH-Explained/Modules/mod_dptools_1970333">
+ *     mod_dptools: playback, set, unset, hangup</a>
+ * @see <a
+ *     href="https://developer.signalwire.com/freeswitch/FreeSWITCH-Explained/Modules/mod-dptools/6586933">
+ *     mod_dptools: play_and_get_digits</a>
+ */
+final class EslPhone implements Phone {
+
+  static final String DIGITS_VARIABLE = "pb_digits";
+  static final String SECRET_VARIABLE = "pb_secret";
+
+  /** Any keypad key; the terminator {@code #} never reaches the variable. */
+  private static final String ANY_KEYS = "[0-9*#]+";
+
+  private static final String BETWEEN_TRIES = "silence_stream://250";
+
+  private final EslLine line;
+  private final String callId;
+  private final PromptPaths paths;
+
+  EslPhone(EslLine line, String callId, PromptPaths paths) {
+    this.line = Objects.requireNonNull(line, "Line is required.");
+    this.callId = Objects.requireNonNull(callId, "Call id is required.");
+    this.paths = Objects.requireNonNull(paths, "Prompt paths are required.");
+  }
+
+  @Override
+  public String callId() {
+    return callId;
+  }
+
+  @Override
+  public void answer() {
+    line.execute("answer", "");
+  }
+
+  @Override
+  public void play(Prompt prompt) {
+    line.execute("playback", paths.of(prompt));
+  }
+
+  @Override
+  public KeypadEntry collect(DigitCollection request) {
+    EslEvent done = line.execute("play_and_get_digits", digitsArgument(request, DIGITS_VARIABLE));
+    return KeypadEntry.of(keysIn(done, DIGITS_VARIABLE));
+  }
+
+  /**
+   * Tells FreeSWITCH the keys are sensitive (no DTMF events, no log lines), collects them into a
+   * variable of their own and unsets it at once: every later event and the CDR would otherwise
+   * carry it.
+   */
+  @Override
+  public SecretEntry collectSecret(DigitCollection request) {
+    line.execute("set", "sensitive_dtmf=true");
+    EslEvent done = line.execute("play_and_get_digits", digitsArgument(request, SECRET_VARIABLE));
+    char[] keys = keysIn(done, SECRET_VARIABLE).toCharArray();
+    try {
+      line.execute("unset", SECRET_VARIABLE);
+      if (done.variable(SECRET_VARIABLE + "_invalid").isPresent()) {
+        line.execute("unset", SECRET_VARIABLE + "_invalid");
+      }
+      line.execute("set", "sensitive_dtmf=false");
+      return new SecretEntry(keys);
+    } finally {
+      Arrays.fill(keys, '\0');
+    }
+  }
+
+  @Override
+  public void hangUp() {
+    line.hangUp();
+  }
+
+  /**
+   * {@code <min> <max> <tries> <timeout> <terminators> <file> <invalid_file> <var> <regexp>
+   * <digit_timeout>}: one try, since the flows explain a mistake and ask again themselves.
+   */
+  private String digitsArgument(DigitCollection request, String variable) {
+    long millis = request.timeout().toMillis();
+    return String.join(
+        " ",
+        Integer.toString(request.minDigits()),
+        Integer.toString(request.maxDigits()),
+        "1",
+        Long.toString(millis),
+        "#",
+        paths.of(request.prompt()),
+        BETWEEN_TRIES,
+        variable,
+        ANY_KEYS,
+        Long.toString(millis));
+  }
+
+  /**
+   * The keys when FreeSWITCH reports {@code success}; nothing after a timeout or a failed entry.
+   */
+  private static String keysIn(EslEvent done, String variable) {
+    if (!"success".equals(done.variable("read_result").orElse(""))) {
+      return "";
+    }
+    return done.variable(variable).orElse("");
+  }
+
+  @Override
+  public String toString() {
+    return "EslPhone[" + callId + "]";
+  }
+}

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.call.esl;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Every setting of the Event Socket adapter with its default, keyed {@code phonebank.esl.*}.
+ *
+ * @param host address the server listens on, where FreeSWITCH's {@code socket} app connects ({@code
+ *     phonebank.esl.host}, 127.0.0.1)
+ * @param port its port, 0 for any free one ({@code phonebank.esl.port}, 8084)
+ * @param promptDirectory folder on the FreeSWITCH machine holding {@code <lang>/<name>.<ext>}
+ *     recordings ({@code phonebank.esl.prompt-dir}, /var/lib/phonebank/prompts); FreeSWITCH splits
+ *     application arguments on spaces and file lists on {@code !}, so the path may hold neither
+ * @param audioExtension extension of the recordings ({@code phonebank.esl.audio-extension}, wav)
+ * @param commandTimeout safety limit on how long one command (a whole digit collection included)
+ *     may go unanswered before the call is given up ({@code phonebank.esl.command-timeout-seconds},
+ *     120 s)
+ */
+public record EslSettings(
+    String host, int port, String promptDirectory, String audioExtension, Duration commandTimeout) {
+
+  private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9/._-]+");
+  private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,8}");
+
+  public EslSettings {
+    Objects.requireNonNull(host, "ESL host is required.");
+    Objects.requireNonNull(promptDirectory, "Prompt directory is required.");
+    Objects.requireNonNull(audioExtension, "Audio extension is required.");
+    Objects.requireNonNull(commandTimeout, "Command timeout is required.");
+    if (host.isBlank()) {
+      throw new IllegalArgumentException("ESL host must not be blank.");
+    }
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("ESL port must be between 0 and 65535.");
+    }
+    if (!SAFE_PATH.matcher(promptDirectory).matches()) {
+      throw new IllegalArgumentException(
+          "Prompt directory may hold only letters, digits and / . _ - (FreeSWITCH splits on"
+              + " spaces): "
+              + promptDirectory);
+    }
+    if (!EXTENSION.matcher(audioExtension).matches()) {
+      throw new IllegalArgumentException(
+          "Audio extension must be lower-case letters or digits: " + audioExtension);
+    }
+    if (commandTimeout.toMillis() < 1000) {
+      throw new IllegalArgumentException("Command timeout must be at least one second.");
+    }
+  }
+
+  public static EslSettings defaults() {
+    return from(key -> Optional.empty());
+  }
+
+  /** Reads every key through {@code lookup} (in Payara: MicroProfile Config's getOptionalValue). */
+  public static EslSettings from(Function<String, Optional<String>> lookup) {
+    Function<String, Optional<String>> given =
+        key -> lookup.apply(key).map(String::trim).filter(value -> !value.isEmpty());
+    return new EslSettings(
+        given.apply("phonebank.esl.host").orElse("127.0.0.1"),
+        number(given, "phonebank.esl.port", 8084),
+        given.apply("phonebank.esl.prompt-dir").orElse("/var/lib/phonebank/prompts"),
+        given.apply("phonebank.esl.audio-extension").orElse("wav"),
+        Duration.ofSeconds(number(given, "phonebank.esl.command-timeout-seconds", 120)));
+  }
+
+  /** The same settings listening on another port (tests use 0). */
+  public EslSettings withPort(int newPort) {
+    return new EslSettings(host, newPort, promptDirectory, audioExtension, commandTimeout);
+  }
+
+  private static int number(
+      Function<String, Optional<String>> given, String key, int defaultValue) {
+    String value = given.apply(key).orElse(null);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "Setting " + key + " must be a whole number, was '" + value + "'.");
+    }
+  }
+}

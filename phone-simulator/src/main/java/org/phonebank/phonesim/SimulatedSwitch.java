@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.phonesim;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.phonebank.esl.EslCommand;
+import org.phonebank.esl.EslFrame;
+import org.phonebank.esl.EslHeader;
+import org.phonebank.phonesim.CallScript.HangUp;
+import org.phonebank.phonesim.CallScript.Keys;
+import org.phonebank.phonesim.CallScript.NoInput;
+import org.phonebank.phonesim.CallScript.Step;
+import org.phonebank.phonesim.Transcript.Ending;
+
+/**
+ * FreeSWITCH's side of one outbound Event Socket session, as far as the phone bank uses it: answers
+ * {@code connect}, {@code myevents} and {@code linger}, acknowledges each {@code sendmsg} with
+ * {@code +OK} and then raises the events the real application would (CHANNEL_EXECUTE, DTMF,
+ * CHANNEL_EXECUTE_COMPLETE, CHANNEL_HANGUP, ...). Runs on the event loop; one instance per call.
+ */
+final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
+
+  private static final String GOODBYE =
+      "Disconnected, goodbye.\nSee you at ClueCon! http://www.cluecon.com/\n";
+
+  private final Deque<Step> steps;
+  private final PromptTexts texts;
+  private final FakeChannel channel;
+  private final CompletableFuture<Transcript> result;
+  private final List<String> lines = new ArrayList<>();
+  private final List<String> applications = new ArrayList<>();
+  private boolean lingering;
+  private boolean finished;
+
+  SimulatedSwitch(
+      CallScript script,
+      PromptTexts texts,
+      FakeChannel channel,
+      CompletableFuture<Transcript> result) {
+    this.steps = new ArrayDeque<>(script.steps());
+    this.texts = texts;
+    this.channel = channel;
+    this.result = result;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, EslCommand command) {
+    if (finished) {
+      return;
+    }
+    switch (command.name()) {
+      case "connect" -> ctx.writeAndFlush(channel.connectReply());
+      case "myevents" ->
+          ctx.writeAndFlush(EslFrame.ofCommandReply("+OK event listener enabled plain"));
+      case "linger" -> {
+        lingering = true;
+        ctx.writeAndFlush(EslFrame.ofCommandReply("+OK will linger"));
+      }
+      case "sendmsg" -> sendmsg(ctx, command);
+      case "exit" -> {
+        ctx.write(EslFrame.ofCommandReply("+OK bye"));
+        disconnect(ctx, Ending.ERROR, "the phone bank left with exit, without hanging up");
+      }
+      default -> ctx.writeAndFlush(EslFrame.ofCommandReply("-ERR command not found"));
+    }
+  }
+
+  private void sendmsg(ChannelHandlerContext ctx, EslCommand command) {
+    String callCommand = command.header("call-command").orElse("");
+    String eventUuid = command.header("event-uuid").orElse(UUID.randomUUID().toString());
+    if (callCommand.equals("hangup")) {
+      ctx.write(EslFrame.ofCommandReply("+OK"));
+      appHangsUp(
+          ctx, "hangup", command.header("hangup-cause").orElse("NORMAL_CLEARING"), eventUuid);
+      return;
+    }
+    if (!callCommand.equals("execute")) {
+      ctx.writeAndFlush(EslFrame.ofCommandReply("-ERR unsupported call-command"));
+      return;
+    }
+    String app = command.header("execute-app-name").orElse("");
+    String arg = command.header("execute-app-arg").orElse("");
+    ctx.write(EslFrame.ofCommandReply("+OK"));
+    applications.add(arg.isEmpty() ? app : app + " " + arg);
+    ctx.write(
+        channel.event(
+            "CHANNEL_EXECUTE",
+            new EslHeader("Application", app),
+            new EslHeader("Application-Data", arg),
+            new EslHeader("Application-UUID", eventUuid)));
+    switch (app) {
+      case "answer" -> {
+        channel.answered();
+        ctx.write(channel.event("CHANNEL_ANSWER"));
+        complete(ctx, app, arg, eventUuid, "_none_");
+      }
+      case "playback" -> {
+        say(texts.wordsOf(arg));
+        complete(ctx, app, arg, eventUuid, "FILE PLAYED");
+      }
+      case "set" -> {
+        int equals = arg.indexOf('=');
+        if (equals > 0) {
+          channel.variables().put(arg.substring(0, equals), arg.substring(equals + 1));
+        }
+        complete(ctx, app, arg, eventUuid, "_none_");
+      }
+      case "unset" -> {
+        channel.variables().remove(arg.trim());
+        complete(ctx, app, arg, eventUuid, "_none_");
+      }
+      case "play_and_get_digits" -> playAndGetDigits(ctx, arg, eventUuid);
+      case "hangup" -> appHangsUp(ctx, app, arg.isEmpty() ? "NORMAL_CLEARING" : arg, eventUuid);
+      default -> complete(ctx, app, arg, eventUuid, "_none_");
+    }
+  }
+
+  /** Plays the prompt, then does what the script's next group says. */
+  private void playAndGetDigits(ChannelHandlerContext ctx, String arg, String eventUuid) {
+    String app = "play_and_get_digits";
+    DigitRequest request = DigitRequest.parse(arg);
+    if (request == null) {
+      say("[play_and_get_digits with unusable arguments]");
+      complete(ctx, app, arg, eventUuid, "_none_");
+      return;
+    }
+    say(texts.wordsOf(request.file()));
+    boolean sensitive = "true".equalsIgnoreCase(channel.variables().get("sensitive_dtmf"));
+    channel.variables().remove(request.variable());
+    channel.variables().remove(request.variable() + "_invalid");
+    channel.variables().remove("read_terminator_used");
+    Step step = steps.poll();
+    if (step == null || step instanceof HangUp) {
+      lines.add(Transcript.caller(step == null ? "hangs up (end of the key script)" : "hangs up"));
+      callerHangsUp(ctx, app, arg, eventUuid);
+      return;
+    }
+    if (step instanceof NoInput) {
+      lines.add(Transcript.caller("keys nothing"));
+      channel.variables().put("read_result", "timeout");
+      complete(ctx, app, arg, eventUuid, "_none_");
+      return;
+    }
+    Keys keys = (Keys) step;
+    lines.add(Transcript.caller(request.describe(keys.keys(), sensitive)));
+    String collected = request.collected(keys.keys());
+    boolean terminatorUsed = keys.terminated() && collected.length() < request.max();
+    if (!sensitive) {
+      // With sensitive_dtmf set FreeSWITCH raises no DTMF events; otherwise one per key.
+      for (char key : (collected + (terminatorUsed ? "#" : "")).toCharArray()) {
+        ctx.write(
+            channel.event(
+                "DTMF",
+                new EslHeader("DTMF-Digit", String.valueOf(key)),
+                new EslHeader("DTMF-Duration", "2000"),
+                new EslHeader("DTMF-Source", "RTP")));
+      }
+    }
+    if (request.accepts(collected)) {
+      channel.variables().put(request.variable(), collected);
+      channel.variables().put("read_result", "success");
+    } else {
+      if (collected.length() >= request.min()) {
+        channel.variables().put(request.variable() + "_invalid", collected);
+      }
+      channel.variables().put("read_result", "failure");
+    }
+    if (terminatorUsed) {
+      channel.variables().put("read_terminator_used", "#");
+    }
+    complete(ctx, app, arg, eventUuid, "_none_");
+  }
+
+  private void say(String words) {
+    if (!words.isEmpty()) {
+      lines.add(Transcript.ivr(words));
+    }
+  }
+
+  private void complete(
+      ChannelHandlerContext ctx, String app, String arg, String eventUuid, String response) {
+    ctx.writeAndFlush(
+        channel.event(
+            "CHANNEL_EXECUTE_COMPLETE",
+            new EslHeader("Application", app),
+            new EslHeader("Application-Data", arg),
+            new EslHeader("Application-Response", response),
+            new EslHeader("Application-UUID", eventUuid)));
+  }
+
+  /** The order FreeSWITCH uses: the hangup app hangs the channel up, then completes. */
+  private void appHangsUp(ChannelHandlerContext ctx, String app, String cause, String eventUuid) {
+    channel.hungUp();
+    ctx.write(channel.event("CHANNEL_HANGUP", new EslHeader("Hangup-Cause", cause)));
+    ctx.write(
+        channel.event(
+            "CHANNEL_EXECUTE_COMPLETE",
+            new EslHeader("Application", app),
+            new EslHeader("Application-Data", cause),
+            new EslHeader("Application-Response", "_none_"),
+            new EslHeader("Application-UUID", eventUuid)));
+    ctx.write(channel.event("CHANNEL_HANGUP_COMPLETE", new EslHeader("Hangup-Cause", cause)));
+    disconnect(ctx, Ending.APP_HUNG_UP, Ending.APP_HUNG_UP.description());
+  }
+
+  /**
+   * The caller hangs up while an application runs: it completes unsuccessfully, then the hang-up.
+   */
+  private void callerHangsUp(ChannelHandlerContext ctx, String app, String arg, String eventUuid) {
+    channel.hungUp();
+    channel.variables().put("read_result", "failure");
+    ctx.write(
+        channel.event(
+            "CHANNEL_EXECUTE_COMPLETE",
+            new EslHeader("Application", app),
+            new EslHeader("Application-Data", arg),
+            new EslHeader("Application-Response", "_none_"),
+            new EslHeader("Application-UUID", eventUuid)));
+    ctx.write(channel.event("CHANNEL_HANGUP", new EslHeader("Hangup-Cause", "NORMAL_CLEARING")));
+    ctx.write(
+        channel.event("CHANNEL_HANGUP_COMPLETE", new EslHeader("Hangup-Cause", "NORMAL_CLEARING")));
+    disconnect(ctx, Ending.CALLER_HUNG_UP, Ending.CALLER_HUNG_UP.description());
+  }
+
+  private void disconnect(ChannelHandlerContext ctx, Ending ending, String detail) {
+    List<EslHeader> headers = new ArrayList<>();
+    headers.add(new EslHeader("Content-Type", EslFrame.DISCONNECT_NOTICE));
+    headers.add(new EslHeader("Controlled-Session-UUID", channel.uuid()));
+    byte[] body;
+    if (lingering) {
+      headers.add(new EslHeader("Content-Disposition", "linger"));
+      headers.add(new EslHeader("Channel-Name", channel.channelName()));
+      headers.add(new EslHeader("Linger-Time", "-1"));
+      body = new byte[0];
+    } else {
+      headers.add(new EslHeader("Content-Disposition", "disconnect"));
+      body = GOODBYE.getBytes(StandardCharsets.UTF_8);
+    }
+    headers.add(new EslHeader("Content-Length", Integer.toString(body.length)));
+    finish(ending, detail);
+    ctx.writeAndFlush(new EslFrame(headers, body)).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    finish(Ending.ERROR, "the phone bank closed the socket without hanging up");
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    finish(
+        Ending.ERROR,
+        cause instanceof DecoderException
+            ? "the phone bank sent a malformed command"
+            : "connection failed: " + cause);
+    ctx.close();
+  }
+
+  /** Ends the call when the caller gave up waiting; call on the event loop. */
+  void timedOut(Duration timeout) {
+    finish(Ending.ERROR, "timed out after " + timeout.toSeconds() + " s");
+  }
+
+  private void finish(Ending ending, String detail) {
+    if (!finished) {
+      finished = true;
+      result.complete(new Transcript(channel.uuid(), lines, applications, ending, detail));
+    }
+  }
+}
