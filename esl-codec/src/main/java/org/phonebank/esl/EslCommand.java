@@ -90,12 +90,7 @@ public final class EslCommand {
 
   /** The first header of that name, ignoring case. */
   public Optional<String> header(String name) {
-    for (EslHeader header : headers) {
-      if (header.name().equalsIgnoreCase(name)) {
-        return Optional.of(header.value());
-      }
-    }
-    return Optional.empty();
+    return EslHeader.first(headers, name);
   }
 
   public byte[] body() {

@@ -173,12 +173,7 @@ public final class EslEvent {
 
   /** The first header of that name, ignoring case. */
   public Optional<String> header(String name) {
-    for (EslHeader header : headers) {
-      if (header.name().equalsIgnoreCase(name)) {
-        return Optional.of(header.value());
-      }
-    }
-    return Optional.empty();
+    return EslHeader.first(headers, name);
   }
 
   /** A channel variable, carried as the header {@code variable_<name>}. */

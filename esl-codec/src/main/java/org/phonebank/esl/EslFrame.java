@@ -78,12 +78,7 @@ public final class EslFrame {
 
   /** The first header of that name, ignoring case, its value as sent. */
   public Optional<String> header(String name) {
-    for (EslHeader header : headers) {
-      if (header.name().equalsIgnoreCase(name)) {
-        return Optional.of(header.value());
-      }
-    }
-    return Optional.empty();
+    return EslHeader.first(headers, name);
   }
 
   /** {@code Content-Type}, or empty text when the frame has none. */

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.esl;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** One {@code Name: value} line of an Event Socket frame, command or event. */
 public record EslHeader(String name, String value) {
@@ -13,6 +15,16 @@ public record EslHeader(String name, String value) {
       throw new IllegalArgumentException(
           "Header name must be non-empty, without colon or line break.");
     }
+  }
+
+  /** The value of the first header called {@code name} in {@code headers}, ignoring case as FreeSWITCH does. */
+  static Optional<String> first(List<EslHeader> headers, String name) {
+    for (EslHeader header : headers) {
+      if (header.name().equalsIgnoreCase(name)) {
+        return Optional.of(header.value());
+      }
+    }
+    return Optional.empty();
   }
 
   static boolean hasLineBreak(String text) {

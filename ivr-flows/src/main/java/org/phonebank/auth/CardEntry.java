@@ -7,6 +7,7 @@ import org.phonebank.call.DigitCollection;
 import org.phonebank.call.IvrSettings;
 import org.phonebank.call.KeypadEntry;
 import org.phonebank.call.Phone;
+import org.phonebank.call.SecretEntry;
 import org.phonebank.card.CardNumber;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Phrase;
@@ -29,7 +30,12 @@ public final class CardEntry {
         new DigitCollection(
             Phrase.ENTER_CARD.in(language), 1, settings.cardMaxKeys(), settings.cardTimeout());
     while (!tries.exhausted()) {
-      KeypadEntry entry = phone.collect(request);
+      // Collected as a secret: FreeSWITCH then raises no DTMF events and logs no digits for the card
+      // number, and the variable that held it is unset, so it never reaches an event dump or a CDR.
+      KeypadEntry entry;
+      try (SecretEntry secret = phone.collectSecret(request)) {
+        entry = secret.entered() ? KeypadEntry.of(new String(secret.keys())) : KeypadEntry.noInput();
+      }
       Phrase mistake = mistakeIn(entry);
       if (mistake == null) {
         return Optional.of(new CardNumber(entry.keys()));

@@ -20,8 +20,8 @@ public interface Phone {
   KeypadEntry collect(DigitCollection request);
 
   /**
-   * Like {@link #collect} but for a PIN: the telephony switch is told the digits are sensitive (not logged,
-   * no DTMF events) and whatever variable held them is cleared at once.
+   * Like {@link #collect} but for a PIN or a card number: the telephony switch is told the digits are
+   * sensitive (not logged, no DTMF events) and whatever variable held them is cleared at once.
    */
   SecretEntry collectSecret(DigitCollection request);
 

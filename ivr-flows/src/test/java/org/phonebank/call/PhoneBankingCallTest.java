@@ -120,7 +120,7 @@ class PhoneBankingCallTest {
   }
 
   @Test
-  void cardIsCollectedAsUpToSeventeenKeysAndPinAsFourSecretDigits() {
+  void cardIsCollectedAsUpToSeventeenSecretKeysAndPinAsFourSecretDigits() {
     ScriptedPhone phone = phone("2", CARD, PIN);
     call(new ScriptedSwitch(approved(0)), phone);
 
@@ -135,7 +135,9 @@ class PhoneBankingCallTest {
         () -> assertEquals(4, pin.minDigits()),
         () -> assertEquals(4, pin.maxDigits()),
         () -> assertEquals(Duration.ofSeconds(10), pin.timeout()),
-        () -> assertEquals(1, phone.secretsHandedOut().size(), "the PIN is collected as a secret"));
+        () ->
+            assertEquals(
+                2, phone.secretsHandedOut().size(), "the card and the PIN are collected as secrets"));
   }
 
   @Test
@@ -417,17 +419,17 @@ class PhoneBankingCallTest {
   }
 
   @Test
-  void pinArrayIsWipedAfterTheInquiry() {
+  void cardAndPinArraysAreWipedAfterTheInquiry() {
     SwitchOutcome wrong = declined(DeclineReason.INCORRECT_PIN, "55");
     ScriptedSwitch bank = new ScriptedSwitch(wrong, approved(1));
     ScriptedPhone phone = phone("1", CARD, "1111", "12", PIN);
 
     call(bank, phone);
 
-    assertEquals(3, phone.secretsHandedOut().size());
+    assertEquals(4, phone.secretsHandedOut().size(), "the card and three PIN entries");
     for (SecretEntry keyed : phone.secretsHandedOut()) {
       for (char c : keyed.keys()) {
-        assertEquals('\0', c, "keyed PIN digits were left in memory");
+        assertEquals('\0', c, "keyed card or PIN digits were left in memory");
       }
     }
     for (TelephonePin sent : bank.pinsReceived()) {
