@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+class DataSourcesTest {
+
+  private static ServerSettings withUrl(String url) {
+    return ServerSettings.from(key -> Optional.ofNullable(Map.of("phonebank.db.url", url).get(key)));
+  }
+
+  @Test
+  void theDefaultDerbyUrlCreatesTheDatabaseOnFirstUse() throws Exception {
+    DataSource derby = DataSources.open(withUrl("jdbc:derby:memory:datasources-test;create=true"));
+    try (Connection connection = derby.getConnection()) {
+      assertEquals("Apache Derby", connection.getMetaData().getDatabaseProductName());
+    } finally {
+      DataSources.close(derby);
+    }
+  }
+
+  @Test
+  void anUnknownDatabaseUrlIsAClearError() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DataSources.open(withUrl("jdbc:h2:mem:x")));
+    assertTrue(e.getMessage().contains("phonebank.db.url"), e.getMessage());
+  }
+}
