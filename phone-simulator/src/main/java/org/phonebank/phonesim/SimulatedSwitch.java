@@ -189,26 +189,14 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
 
   private void complete(
       ChannelHandlerContext ctx, String app, String arg, String eventUuid, String response) {
-    ctx.writeAndFlush(
-        channel.event(
-            "CHANNEL_EXECUTE_COMPLETE",
-            new EslHeader("Application", app),
-            new EslHeader("Application-Data", arg),
-            new EslHeader("Application-Response", response),
-            new EslHeader("Application-UUID", eventUuid)));
+    ctx.writeAndFlush(completion(app, arg, response, eventUuid));
   }
 
   /** The order FreeSWITCH uses: the hangup app hangs the channel up, then completes. */
   private void appHangsUp(ChannelHandlerContext ctx, String app, String cause, String eventUuid) {
     channel.hungUp();
     ctx.write(channel.event("CHANNEL_HANGUP", new EslHeader("Hangup-Cause", cause)));
-    ctx.write(
-        channel.event(
-            "CHANNEL_EXECUTE_COMPLETE",
-            new EslHeader("Application", app),
-            new EslHeader("Application-Data", cause),
-            new EslHeader("Application-Response", "_none_"),
-            new EslHeader("Application-UUID", eventUuid)));
+    ctx.write(completion(app, cause, "_none_", eventUuid));
     ctx.write(channel.event("CHANNEL_HANGUP_COMPLETE", new EslHeader("Hangup-Cause", cause)));
     disconnect(ctx, Ending.APP_HUNG_UP, Ending.APP_HUNG_UP.description());
   }
@@ -219,13 +207,7 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
   private void callerHangsUp(ChannelHandlerContext ctx, String app, String arg, String eventUuid) {
     channel.hungUp();
     channel.variables().put("read_result", "failure");
-    ctx.write(
-        channel.event(
-            "CHANNEL_EXECUTE_COMPLETE",
-            new EslHeader("Application", app),
-            new EslHeader("Application-Data", arg),
-            new EslHeader("Application-Response", "_none_"),
-            new EslHeader("Application-UUID", eventUuid)));
+    ctx.write(completion(app, arg, "_none_", eventUuid));
     ctx.write(channel.event("CHANNEL_HANGUP", new EslHeader("Hangup-Cause", "NORMAL_CLEARING")));
     ctx.write(
         channel.event("CHANNEL_HANGUP_COMPLETE", new EslHeader("Hangup-Cause", "NORMAL_CLEARING")));
@@ -278,4 +260,15 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
       result.complete(new Transcript(channel.uuid(), lines, applications, ending, detail));
     }
   }
+
+  /** CHANNEL_EXECUTE_COMPLETE for the application the bank ran under {@code eventUuid}. */
+  private EslFrame completion(String app, String data, String response, String eventUuid) {
+    return channel.event(
+        "CHANNEL_EXECUTE_COMPLETE",
+        new EslHeader("Application", app),
+        new EslHeader("Application-Data", data),
+        new EslHeader("Application-Response", response),
+        new EslHeader("Application-UUID", eventUuid));
+  }
+
 }
