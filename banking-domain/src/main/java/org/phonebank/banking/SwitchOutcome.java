@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.banking;
 
+import java.util.List;
 import java.util.Objects;
 import org.phonebank.money.Rials;
 
@@ -10,10 +11,24 @@ import org.phonebank.money.Rials;
  */
 public sealed interface SwitchOutcome {
 
-  /** The issuer approved; {@code balance} is the available balance when the response carried one, else null. */
-  record Approved(String approvalCode, Rials balance) implements SwitchOutcome {
+  /**
+   * The issuer approved. What the response carried besides the approval code depends on the request:
+   * {@code balance} (available balance, or null), {@code holderName} (name inquiry, or null) and
+   * {@code statement} (mini-statement, newest first, else empty).
+   */
+  record Approved(String approvalCode, Rials balance, String holderName, List<StatementLine> statement)
+      implements SwitchOutcome {
     public Approved {
       Objects.requireNonNull(approvalCode, "Approval code is required.");
+      statement = statement == null ? List.of() : List.copyOf(statement);
+    }
+
+    public Approved(String approvalCode) {
+      this(approvalCode, null, null, List.of());
+    }
+
+    public Approved(String approvalCode, Rials balance) {
+      this(approvalCode, balance, null, List.of());
     }
   }
 

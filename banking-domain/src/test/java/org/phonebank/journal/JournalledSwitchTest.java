@@ -3,83 +3,126 @@ package org.phonebank.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.phonebank.banking.BankSwitch;
 import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
 import org.phonebank.banking.SwitchOutcome;
+import org.phonebank.banking.TransactionIdSource;
 import org.phonebank.banking.TransactionIds;
+import org.phonebank.banking.Transfer;
+import org.phonebank.banking.TransferDestination;
 import org.phonebank.card.CardNumber;
 import org.phonebank.card.TelephonePin;
 import org.phonebank.money.Rials;
-import org.junit.jupiter.api.Test;
+import org.phonebank.testing.InMemoryJournal;
+import org.phonebank.testing.InMemoryReversals;
 
 class JournalledSwitchTest {
 
-  private final List<JournalEntry> entries = new ArrayList<>();
-  private final List<EntryState> statesSeenBySwitch = new ArrayList<>();
-
-  private final Journal journal =
-      new Journal() {
-        @Override
-        public JournalEntry open(
-            String callId, TransactionType type, TransactionIds ids, CardNumber card, Rials amount) {
-          JournalEntry e =
-              new JournalEntry(entries.size() + 1, callId, type, ids, card.masked(), amount,
-                  EntryState.PENDING, null, Instant.now());
-          entries.add(e);
-          return e;
-        }
-
-        @Override
-        public JournalEntry close(long entryId, SwitchOutcome outcome) {
-          JournalEntry e = entries.get((int) entryId - 1);
-          JournalEntry closed =
-              new JournalEntry(e.id(), e.callId(), e.type(), e.ids(), e.maskedCard(), e.amount(),
-                  JournalledSwitch.stateOf(outcome), null, Instant.now());
-          entries.set((int) entryId - 1, closed);
-          return closed;
-        }
-
-        @Override
-        public List<JournalEntry> forCall(String callId) {
-          return entries;
-        }
-      };
+  private final InMemoryJournal journal = new InMemoryJournal();
+  private final InMemoryReversals reversals = new InMemoryReversals();
+  private final List<String> seenBySwitch = new ArrayList<>();
 
   private int counter;
-  private final org.phonebank.banking.TransactionIdSource ids =
-      () -> new TransactionIds(new Stan(++counter), new Rrn("63270000000" + counter), Instant.now());
+  private final TransactionIdSource ids =
+      () -> new TransactionIds(new Stan(++counter), new Rrn(String.format("6327000000%02d", counter)), Instant.now());
 
   private final CardNumber card = new CardNumber("6037991234567893");
+  private final CardNumber payee = new CardNumber("6104337654321098");
 
-  @Test
-  void journalsTheRequestBeforeItIsSentAndClosesItWithTheOutcome() {
-    BankSwitch bankSwitch = inquiry -> {
-      statesSeenBySwitch.add(entries.get(0).state());
-      return new SwitchOutcome.Approved("123456", Rials.of(5_000_000));
-    };
-    SwitchOutcome outcome =
-        new JournalledSwitch(bankSwitch, journal, ids)
-            .balanceInquiry("call-1", card, TelephonePin.of("7391".toCharArray()));
-    assertInstanceOf(SwitchOutcome.Approved.class, outcome);
-    assertEquals(List.of(EntryState.PENDING), statesSeenBySwitch);
-    assertEquals(EntryState.APPROVED, entries.get(0).state());
-    assertEquals("603799******7893", entries.get(0).maskedCard());
+  private JournalledSwitch over(BankSwitch bankSwitch) {
+    return new JournalledSwitch(bankSwitch, journal, ids, reversals);
+  }
+
+  private SwitchOutcome transfer(JournalledSwitch journalled, long rials) {
+    return journalled.send(
+        "call-t",
+        next -> new Transfer(next, card, TelephonePin.of("7391".toCharArray()),
+            new TransferDestination.ToCard(payee), Rials.of(rials)));
   }
 
   @Test
-  void anAdapterThatThrowsLeavesTheEntryTimedOutNotPending() {
-    BankSwitch broken = inquiry -> {
-      throw new IllegalStateException("socket closed");
-    };
+  void journalsTheRequestBeforeItIsSentAndClosesItWithTheOutcome() {
     SwitchOutcome outcome =
-        new JournalledSwitch(broken, journal, ids)
+        over(request -> {
+              seenBySwitch.add(journal.all().get(0).state().name());
+              return new SwitchOutcome.Approved("123456", Rials.of(5_000_000));
+            })
+            .balanceInquiry("call-1", card, TelephonePin.of("7391".toCharArray()));
+    assertInstanceOf(SwitchOutcome.Approved.class, outcome);
+    assertEquals(List.of("PENDING"), seenBySwitch);
+    assertEquals(EntryState.APPROVED, journal.all().get(0).state());
+    assertEquals("603799******7893", journal.all().get(0).maskedCard());
+    assertEquals(List.of(), reversals.events(), "an inquiry moves no money and arms no reversal");
+  }
+
+  @Test
+  void anInquiryWhoseAdapterThrowsIsClosedTimedOutNotLeftPending() {
+    SwitchOutcome outcome =
+        over(request -> {
+              throw new IllegalStateException("socket closed");
+            })
             .balanceInquiry("call-2", card, TelephonePin.of("7391".toCharArray()));
     assertInstanceOf(SwitchOutcome.TimedOut.class, outcome);
-    assertEquals(EntryState.TIMED_OUT, entries.get(0).state());
+    assertEquals(EntryState.TIMED_OUT, journal.all().get(0).state());
+  }
+
+  @Test
+  void aTransferIsArmedForReversalBeforeItIsSentAndDisarmedWhenApproved() {
+    SwitchOutcome outcome =
+        transfer(over(request -> {
+              seenBySwitch.add(String.join(",", reversals.events()));
+              return new SwitchOutcome.Approved("654321");
+            }), 1_000_000);
+    assertInstanceOf(SwitchOutcome.Approved.class, outcome);
+    assertEquals(List.of("arm 1"), seenBySwitch);
+    assertEquals(List.of("arm 1", "disarm 1"), reversals.events());
+    assertEquals(EntryState.APPROVED, journal.all().get(0).state());
+    assertEquals(Rials.of(1_000_000), journal.approvedToday(card, TransactionType.TRANSFER));
+  }
+
+  @Test
+  void aTransferWithNoAnswerIsReversedAndStaysReversingUntilTheSwitchAcknowledges() {
+    JournalledSwitch journalled = over(request -> new SwitchOutcome.TimedOut());
+    transfer(journalled, 2_000_000);
+    assertEquals(List.of(1L), reversals.fired());
+    assertEquals(EntryState.REVERSING, journal.all().get(0).state());
+
+    journalled.acknowledged(1);
+    assertEquals(EntryState.REVERSED, journal.all().get(0).state());
+    assertEquals(Rials.zero(), journal.approvedToday(card, TransactionType.TRANSFER));
+  }
+
+  @Test
+  void aTransferWhoseAdapterThrowsIsReversedNotDeclined() {
+    transfer(over(request -> {
+          throw new IllegalStateException("socket closed mid-write");
+        }), 3_000);
+    assertEquals(EntryState.REVERSING, journal.all().get(0).state());
+    assertEquals(List.of(1L), reversals.fired());
+  }
+
+  @Test
+  void recoveryFiresArmedReversalsAndClosesWhatNeverLeft() {
+    // A crash left three entries PENDING: a transfer armed (maybe sent), a transfer not yet armed (never
+    // sent, since arming comes first) and an inquiry.
+    journal.open("c", TransactionType.TRANSFER, ids.next(), card, Rials.of(10));
+    reversals.arm(1, null);
+    journal.open("c", TransactionType.TRANSFER, ids.next(), card, Rials.of(20));
+    journal.open("c", TransactionType.BALANCE_INQUIRY, ids.next(), card, null);
+
+    over(request -> new SwitchOutcome.Approved("000000")).recover();
+
+    assertEquals(EntryState.REVERSING, journal.all().get(0).state());
+    assertEquals(EntryState.UNREACHABLE, journal.all().get(1).state());
+    assertEquals(EntryState.TIMED_OUT, journal.all().get(2).state());
+    assertEquals(List.of(1L), reversals.fired());
+    assertTrue(journal.unfinished().stream().allMatch(e -> e.state() == EntryState.REVERSING));
   }
 }

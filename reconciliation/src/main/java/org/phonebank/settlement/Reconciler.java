@@ -48,7 +48,8 @@ public final class Reconciler {
     for (TransactionType type : TransactionType.values()) {
       // No default branch: a new transaction type does not compile until someone decides whether it settles.
       boolean settles = switch (type) {
-        case BALANCE_INQUIRY -> false;
+        case TRANSFER, BILL_PAYMENT -> true;
+        case BALANCE_INQUIRY, MINI_STATEMENT, HOLDER_NAME_INQUIRY, CARD_BLOCK, PIN_CHANGE -> false;
       };
       if (settles) {
         types.add(type);
@@ -118,8 +119,8 @@ public final class Reconciler {
       }
       case DECLINED, UNREACHABLE ->
           settled ? item(DifferenceKind.DECLINED_BUT_SETTLED, key, entry, original) : Optional.empty();
-      // Outcome unknown: store-and-forward owes the switch a reversal, so it must not stay settled.
-      case TIMED_OUT, PENDING ->
+      // Outcome unknown or reversed: the switch has (or is owed) a reversal, so it must not stay settled.
+      case TIMED_OUT, PENDING, REVERSING, REVERSED ->
           settled ? item(DifferenceKind.REVERSED_BUT_SETTLED, key, entry, original) : Optional.empty();
     };
   }

@@ -188,6 +188,12 @@ class ReconcilerTest {
   }
 
   @Test
+  void transfersAndBillPaymentsAreTheMovementsTheSwitchMustSettle() {
+    assertEquals(
+        EnumSet.of(TransactionType.TRANSFER, TransactionType.BILL_PAYMENT), Reconciler.moneyMovements());
+  }
+
+  @Test
   void recordsOfAnotherTerminalAreLeftOut() {
     ReconciliationResult result =
         reconcile(List.of(), List.of(record(1, 500_000, false, "IVR00002", DAY)));

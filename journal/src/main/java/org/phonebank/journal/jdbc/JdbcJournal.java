@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,25 +31,34 @@ import org.phonebank.money.Rials;
 /**
  * The journal in the {@code switch_journal} table. Every call commits before it returns, so an entry opened
  * before a crash is still there, PENDING, after the restart, which is what store-and-forward and reconciliation
- * read. Only the masked card is written. The terminal id is this node's ISO 8583 field 41, stored with each
- * entry because STAN and RRN are unique only per terminal.
+ * read. The card is written masked, plus its keyed fingerprint so that daily limits can recognise it; its
+ * digits never are. The terminal id is this node's ISO 8583 field 41, stored with each entry because STAN and
+ * RRN are unique only per terminal.
+ *
+ * <p>Every state change is one guarded {@code UPDATE ... WHERE state IN (...)}, so two nodes or threads racing
+ * on the same entry cannot both move it; the loser re-reads the row and either finds its own move already made
+ * (a harmless repeat) or is told which state stands in its way.
  */
 public final class JdbcJournal implements Journal {
+
+  private static final int TRANSIENT_ATTEMPTS = 5;
 
   private static final String COLUMNS =
       "id, call_id, type, stan, rrn, transmitted_at, masked_card, amount, state, response_code, updated_at";
 
   private final DataSource dataSource;
   private final String terminalId;
+  private final byte[] fingerprintKey;
   private final Clock clock;
 
-  public JdbcJournal(DataSource dataSource, String terminalId) {
-    this(dataSource, terminalId, Clock.systemUTC());
-  }
-
-  public JdbcJournal(DataSource dataSource, String terminalId, Clock clock) {
+  /**
+   * @param fingerprintKey the bank's card fingerprint secret (at least 32 bytes), the same on every node
+   * @param clock the time source; its zone is the bank's (Asia/Tehran) and decides where "today" starts
+   */
+  public JdbcJournal(DataSource dataSource, String terminalId, byte[] fingerprintKey, Clock clock) {
     this.dataSource = Objects.requireNonNull(dataSource, "Data source is required.");
     this.terminalId = TerminalIds.checked(terminalId);
+    this.fingerprintKey = FingerprintKeys.checked(fingerprintKey);
     this.clock = Objects.requireNonNull(clock, "Clock is required.");
   }
 
@@ -61,13 +72,34 @@ public final class JdbcJournal implements Journal {
     if (amount != null && amount.isNegative()) {
       throw new IllegalArgumentException("A request amount cannot be negative.");
     }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return insertPending(callId, type, ids, card, amount);
+      } catch (SQLException e) {
+        if (Sql.isUniqueViolation(e)) {
+          throw new IllegalStateException(
+              "STAN " + ids.stan() + " / RRN " + ids.rrn() + " of terminal " + terminalId
+                  + " is already journalled.", e);
+        }
+        // Lock contention between concurrent calls (Derby 40XL1, deadlock 40001) is rolled back whole:
+        // trying again is safe, and refusing the caller would be worse.
+        if (!Sql.isTransient(e) || attempt == TRANSIENT_ATTEMPTS) {
+          throw new JournalStoreException("Could not journal STAN " + ids.stan() + " before sending it.", e);
+        }
+      }
+    }
+  }
+
+  private JournalEntry insertPending(
+      String callId, TransactionType type, TransactionIds ids, CardNumber card, Rials amount)
+      throws SQLException {
     Instant now = now();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try (PreparedStatement insert = connection.prepareStatement(
           "INSERT INTO switch_journal (call_id, type, stan, rrn, terminal_id, transmitted_at, masked_card,"
-              + " amount, state, response_code, created_at, updated_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+              + " card_fingerprint, amount, state, response_code, created_at, updated_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
           Statement.RETURN_GENERATED_KEYS)) {
         insert.setString(1, callId);
         insert.setString(2, type.name());
@@ -76,14 +108,15 @@ public final class JdbcJournal implements Journal {
         insert.setString(5, terminalId);
         Sql.setInstant(insert, 6, ids.transmittedAt());
         insert.setString(7, card.masked());
+        insert.setString(8, FingerprintKeys.fingerprint(card, fingerprintKey));
         if (amount == null) {
-          insert.setNull(8, Types.BIGINT);
+          insert.setNull(9, Types.BIGINT);
         } else {
-          insert.setLong(8, amount.value());
+          insert.setLong(9, amount.value());
         }
-        insert.setString(9, EntryState.PENDING.name());
-        Sql.setInstant(insert, 10, now);
+        insert.setString(10, EntryState.PENDING.name());
         Sql.setInstant(insert, 11, now);
+        Sql.setInstant(insert, 12, now);
         insert.executeUpdate();
         long id = generatedId(insert);
         connection.commit();
@@ -93,13 +126,6 @@ public final class JdbcJournal implements Journal {
         Sql.rollback(connection, e);
         throw e;
       }
-    } catch (SQLException e) {
-      if (Sql.isUniqueViolation(e)) {
-        throw new IllegalStateException(
-            "STAN " + ids.stan() + " / RRN " + ids.rrn() + " of terminal " + terminalId
-                + " is already journalled.", e);
-      }
-      throw new JournalStoreException("Could not journal STAN " + ids.stan() + " before sending it.", e);
     }
   }
 
@@ -109,33 +135,69 @@ public final class JdbcJournal implements Journal {
     EntryState state = JournalledSwitch.stateOf(outcome);
     String responseCode =
         outcome instanceof SwitchOutcome.Declined declined ? declined.responseCode() : null;
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        // Only a PENDING row moves, so two concurrent closes cannot both win; the loser re-reads below.
-        try (PreparedStatement update = connection.prepareStatement(
-            "UPDATE switch_journal SET state = ?, response_code = ?, updated_at = ?"
-                + " WHERE id = ? AND state = ?")) {
-          update.setString(1, state.name());
-          update.setString(2, responseCode);
-          Sql.setInstant(update, 3, now());
-          update.setLong(4, entryId);
-          update.setString(5, EntryState.PENDING.name());
-          update.executeUpdate();
-        }
-        JournalEntry entry = find(connection, entryId);
-        connection.commit();
-        if (entry.state() != state) {
-          throw new IllegalStateException(
-              "Journal entry " + entryId + " is already " + entry.state() + ", cannot close it as " + state + ".");
-        }
-        return entry;
-      } catch (SQLException | RuntimeException e) {
-        Sql.rollback(connection, e);
-        throw e;
+    JournalEntry entry = move(entryId, state, responseCode, "state = 'PENDING'", "");
+    if (entry.state() != state) {
+      throw new IllegalStateException(
+          "Journal entry " + entryId + " is already " + entry.state() + ", cannot close it as " + state + ".");
+    }
+    return entry;
+  }
+
+  @Override
+  public JournalEntry reversing(long entryId) {
+    JournalEntry entry = move(entryId, EntryState.REVERSING, null, "state = 'PENDING'", moneyOnly());
+    if (entry.state() != EntryState.REVERSING && entry.state() != EntryState.REVERSED) {
+      throw new IllegalStateException(
+          "Journal entry " + entryId + " (" + entry.type() + ") is " + entry.state()
+              + ": only a PENDING money movement can wait for a reversal.");
+    }
+    return entry;
+  }
+
+  @Override
+  public JournalEntry reversed(long entryId) {
+    // A late or repeated 0430 for an entry settled otherwise must not rewrite it: it is returned as it is.
+    return move(entryId, EntryState.REVERSED, null, "state IN ('PENDING', 'REVERSING')", moneyOnly());
+  }
+
+  /** Entries of this terminal that are not final, oldest first: another node recovers its own. */
+  @Override
+  public List<JournalEntry> unfinished() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(
+            "SELECT " + COLUMNS + " FROM switch_journal WHERE terminal_id = ?"
+                + " AND state IN ('PENDING', 'REVERSING') ORDER BY id")) {
+      query.setString(1, terminalId);
+      return entries(query);
+    } catch (SQLException e) {
+      throw new JournalStoreException("Could not read the unfinished journal entries.", e);
+    }
+  }
+
+  /**
+   * Sums APPROVED and REVERSING amounts of {@code type} for the card, over every terminal, whose transmission
+   * time falls in today's business day in the clock's zone (midnight to midnight in Tehran, not UTC).
+   */
+  @Override
+  public Rials approvedToday(CardNumber card, TransactionType type) {
+    Objects.requireNonNull(card, "Card is required.");
+    Objects.requireNonNull(type, "Transaction type is required.");
+    ZoneId zone = clock.getZone();
+    LocalDate today = LocalDate.now(clock);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(
+            "SELECT COALESCE(SUM(amount), 0) FROM switch_journal WHERE card_fingerprint = ? AND type = ?"
+                + " AND state IN ('APPROVED', 'REVERSING') AND transmitted_at >= ? AND transmitted_at < ?")) {
+      query.setString(1, FingerprintKeys.fingerprint(card, fingerprintKey));
+      query.setString(2, type.name());
+      Sql.setInstant(query, 3, today.atStartOfDay(zone).toInstant());
+      Sql.setInstant(query, 4, today.plusDays(1).atStartOfDay(zone).toInstant());
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return Rials.of(row.getLong(1));
       }
     } catch (SQLException e) {
-      throw new JournalStoreException("Could not close journal entry " + entryId + ".", e);
+      throw new JournalStoreException("Could not sum today's " + type + " for card " + card + ".", e);
     }
   }
 
@@ -146,16 +208,60 @@ public final class JdbcJournal implements Journal {
         PreparedStatement query = connection.prepareStatement(
             "SELECT " + COLUMNS + " FROM switch_journal WHERE call_id = ? ORDER BY id")) {
       query.setString(1, callId);
-      List<JournalEntry> entries = new ArrayList<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          entries.add(entry(rows));
-        }
-      }
-      return entries;
+      return entries(query);
     } catch (SQLException e) {
       throw new JournalStoreException("Could not read the journal of a call.", e);
     }
+  }
+
+  /**
+   * Moves the entry to {@code state} if it is in a state {@code from} allows, then reads it back in the same
+   * transaction. The response code is kept when {@code responseCode} is null, so a reversal keeps the code the
+   * original request may have had.
+   */
+  private JournalEntry move(long entryId, EntryState state, String responseCode, String from, String extra) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        try (PreparedStatement update = connection.prepareStatement(
+            "UPDATE switch_journal SET state = ?, response_code = COALESCE(?, response_code), updated_at = ?"
+                + " WHERE id = ? AND " + from + extra)) {
+          update.setString(1, state.name());
+          update.setString(2, responseCode);
+          Sql.setInstant(update, 3, now());
+          update.setLong(4, entryId);
+          update.executeUpdate();
+        }
+        JournalEntry entry = find(connection, entryId);
+        connection.commit();
+        return entry;
+      } catch (SQLException | RuntimeException e) {
+        Sql.rollback(connection, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new JournalStoreException("Could not mark journal entry " + entryId + " " + state + ".", e);
+    }
+  }
+
+  private static String moneyOnly() {
+    StringBuilder types = new StringBuilder();
+    for (TransactionType type : TransactionType.values()) {
+      if (type.movesMoney()) {
+        types.append(types.length() == 0 ? "" : ", ").append('\'').append(type.name()).append('\'');
+      }
+    }
+    return " AND type IN (" + types + ")";
+  }
+
+  private static List<JournalEntry> entries(PreparedStatement query) throws SQLException {
+    List<JournalEntry> entries = new ArrayList<>();
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        entries.add(entry(rows));
+      }
+    }
+    return entries;
   }
 
   private static JournalEntry find(Connection connection, long entryId) throws SQLException {

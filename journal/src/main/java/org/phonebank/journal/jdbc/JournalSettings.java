@@ -4,6 +4,7 @@ package org.phonebank.journal.jdbc;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,11 +17,15 @@ import java.util.function.Function;
  *     whose date and hour go into the RRN (default Asia/Tehran)
  * @param migrateOnStart {@code phonebank.journal.migrate-on-start}: run {@link SchemaMigrations} at deploy
  *     (default true; switch off only where a DBA applies the scripts by hand)
+ *
+ * <p>The card fingerprint key ({@value #CARD_FINGERPRINT_KEY}) is a secret, so it is read by {@link
+ * #cardFingerprintKey} and never held in this record, whose fields may be printed.
  */
 public record JournalSettings(ZoneId zone, boolean migrateOnStart) {
 
   public static final String ZONE = "phonebank.journal.zone";
   public static final String MIGRATE_ON_START = "phonebank.journal.migrate-on-start";
+  public static final String CARD_FINGERPRINT_KEY = "phonebank.journal.card-fingerprint-key";
 
   public JournalSettings {
     Objects.requireNonNull(zone, "Journal zone is required.");
@@ -44,7 +49,26 @@ public record JournalSettings(ZoneId zone, boolean migrateOnStart) {
     }
   }
 
-  /** The clock for {@link JdbcTransactionIdSource}: system time seen in the bank's zone. */
+  /**
+   * The secret that card fingerprints are keyed with: {@value #CARD_FINGERPRINT_KEY}, at least 32 bytes as
+   * hex (64 hex digits or more). It has no default, since a default would be public; it must be the same on
+   * every node and never change, or locked cards and daily limits stop being recognised. In Payara it comes
+   * from a password alias or the directory config source, not from a properties file.
+   */
+  public static byte[] cardFingerprintKey(Function<String, Optional<String>> lookup) {
+    String hex = lookup.apply(CARD_FINGERPRINT_KEY).map(String::trim).orElse("");
+    if (hex.isEmpty()) {
+      throw new IllegalArgumentException("Setting " + CARD_FINGERPRINT_KEY + " is required (64+ hex digits).");
+    }
+    if (!hex.matches("([0-9a-fA-F]{2})+") || hex.length() < 2 * FingerprintKeys.MIN_BYTES) {
+      // The message never repeats the value: it is a secret.
+      throw new IllegalArgumentException(
+          "Setting " + CARD_FINGERPRINT_KEY + " must be at least " + 2 * FingerprintKeys.MIN_BYTES + " hex digits.");
+    }
+    return HexFormat.of().parseHex(hex);
+  }
+
+  /** The clock for every store here: system time seen in the bank's zone, which starts the business day. */
   public Clock clock() {
     return Clock.system(zone);
   }

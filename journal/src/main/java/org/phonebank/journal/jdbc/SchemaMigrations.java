@@ -41,10 +41,17 @@ public final class SchemaMigrations {
   }
 
   static List<Integer> migrate(DataSource dataSource, String location) {
+    return migrate(dataSource, location, Integer.MAX_VALUE);
+  }
+
+  /** Applies scripts up to {@code targetVersion} only: how tests build a database as an older release left it. */
+  static List<Integer> migrate(DataSource dataSource, String location, int targetVersion) {
     Objects.requireNonNull(dataSource, "Data source is required.");
     try (Connection connection = dataSource.getConnection()) {
       String vendor = vendorFolder(connection.getMetaData().getDatabaseProductName());
-      List<MigrationScript> scripts = scripts(location, vendor);
+      List<MigrationScript> scripts = scripts(location, vendor).stream()
+          .filter(script -> script.version() <= targetVersion)
+          .toList();
       ensureVersionTable(connection);
       return applyPending(connection, scripts);
     } catch (SQLException e) {

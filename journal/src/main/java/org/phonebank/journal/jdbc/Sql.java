@@ -10,13 +10,21 @@ import java.time.Instant;
 import java.util.Calendar;
 import java.util.TimeZone;
 
-/** The few JDBC habits Derby and PostgreSQL must share: UTC timestamps and the unique-key SQLState. */
+/**
+ * The few JDBC habits Derby and PostgreSQL must share: UTC timestamps, the unique-key SQLState and sequences.
+ */
 final class Sql {
 
   /** SQL standard "unique constraint violated"; Derby and PostgreSQL both report it. */
   private static final String UNIQUE_VIOLATION = "23505";
 
   private Sql() {}
+
+  /** Deadlock or lock timeout: the database rolled the transaction back and it may simply be run again. */
+  static boolean isTransient(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && state.startsWith("40");
+  }
 
   static boolean isUniqueViolation(SQLException e) {
     return UNIQUE_VIOLATION.equals(e.getSQLState());
@@ -29,6 +37,28 @@ final class Sql {
 
   static Instant getInstant(ResultSet row, String column) throws SQLException {
     return row.getTimestamp(column, utc()).toInstant();
+  }
+
+  static Instant getNullableInstant(ResultSet row, String column) throws SQLException {
+    Timestamp value = row.getTimestamp(column, utc());
+    return value == null ? null : value.toInstant();
+  }
+
+  /**
+   * Draws the next value of {@code sequence}. Derby and PostgreSQL agree on CREATE SEQUENCE but not on how to
+   * read one, so this is the one place that asks which database it is.
+   */
+  static long nextValue(Connection connection, String sequence) throws SQLException {
+    String vendor = SchemaMigrations.vendorFolder(connection.getMetaData().getDatabaseProductName());
+    String sql =
+        vendor.equals("derby") ? "VALUES NEXT VALUE FOR " + sequence : "SELECT nextval('" + sequence + "')";
+    try (PreparedStatement query = connection.prepareStatement(sql);
+        ResultSet row = query.executeQuery()) {
+      if (!row.next()) {
+        throw new SQLException("Sequence " + sequence + " returned no value.");
+      }
+      return row.getLong(1);
+    }
   }
 
   static void rollback(Connection connection, Exception failure) {

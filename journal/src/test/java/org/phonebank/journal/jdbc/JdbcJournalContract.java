@@ -9,10 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.phonebank.banking.DeclineReason;
 import org.phonebank.banking.Rrn;
@@ -21,39 +27,32 @@ import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.banking.TransactionIds;
 import org.phonebank.card.CardNumber;
 import org.phonebank.journal.EntryState;
+import org.phonebank.journal.Journal;
 import org.phonebank.journal.JournalEntry;
 import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
 
 /** What the JDBC journal must do on every database it supports; a subclass names the database. */
-abstract class JdbcJournalContract {
+abstract class JdbcJournalContract extends JournalContract {
 
-  static final String TERMINAL = "IVR00001";
-  static final CardNumber CARD = new CardNumber("6037991234567893");
-  static final Instant NINE_AM_TEHRAN = Instant.parse("2026-03-21T05:30:00Z");
+  static final byte[] KEY = TestKeys.FINGERPRINT;
 
   private TestDatabase database;
   private TestClock clock;
-  private JdbcJournal journal;
 
   abstract TestDatabase newDatabase();
 
-  @BeforeEach
-  void migrateAFreshDatabase() {
+  @Override
+  Journal newJournal() {
     database = newDatabase();
     SchemaMigrations.migrate(database.dataSource());
     clock = new TestClock(NINE_AM_TEHRAN);
-    journal = new JdbcJournal(database.dataSource(), TERMINAL, clock);
+    return new JdbcJournal(database.dataSource(), TERMINAL, KEY, clock);
   }
 
   @AfterEach
   void dropTheDatabase() {
     database.close();
-  }
-
-  static TransactionIds ids(int stan) {
-    return new TransactionIds(
-        new Stan(stan), new Rrn(String.format("608009%06d", stan)), NINE_AM_TEHRAN.plusSeconds(stan));
   }
 
   private JournalEntry openInquiry(String callId, int stan) {
@@ -133,7 +132,7 @@ abstract class JdbcJournalContract {
   @Test
   void anotherTerminalMayUseTheSameStanAndRrn() {
     openInquiry("call-1", 7);
-    JdbcJournal otherNode = new JdbcJournal(database.dataSource(), "IVR00002", clock);
+    JdbcJournal otherNode = new JdbcJournal(database.dataSource(), "IVR00002", KEY, clock);
 
     JournalEntry other =
         otherNode.open("call-2", TransactionType.BALANCE_INQUIRY, ids(7), CARD, null);
@@ -157,7 +156,7 @@ abstract class JdbcJournalContract {
   void anOpenedEntrySurvivesARestartAndCanStillBeClosed() {
     JournalEntry opened = openInquiry("call-1", 1);
 
-    JdbcJournal afterRestart = new JdbcJournal(database.restart(), TERMINAL, clock);
+    JdbcJournal afterRestart = new JdbcJournal(database.restart(), TERMINAL, KEY, clock);
 
     assertEquals(List.of(opened), afterRestart.forCall("call-1"));
     JournalEntry closed = afterRestart.close(opened.id(), new SwitchOutcome.Unreachable("link down"));
@@ -182,6 +181,139 @@ abstract class JdbcJournalContract {
         assertFalse(value.contains(CARD.digits()), "a column holds the full card number");
         assertFalse(sixteenDigits.matcher(value).find(), "a column holds a 16-digit run");
       }
+    }
+  }
+
+  @Test
+  void anInquiryCannotWaitForAReversal() {
+    JournalEntry opened = openInquiry("call-1", 1);
+
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> journal.reversing(opened.id()));
+
+    assertTrue(refused.getMessage().contains("money movement"), refused.getMessage());
+    assertEquals(EntryState.PENDING, journal.forCall("call-1").get(0).state());
+    assertEquals(EntryState.PENDING, journal.reversed(opened.id()).state());
+  }
+
+  @Test
+  void todayIsTheBankDayInTehranNotTheUtcDay() {
+    // Tehran is UTC+03:30: its 21 March runs from 20:30 UTC on the 20th to 20:30 UTC on the 21st.
+    Instant lastSecondOfYesterday = Instant.parse("2026-03-20T20:29:59Z");
+    Instant halfPastMidnightInTehran = Instant.parse("2026-03-20T21:00:00Z");
+    Instant lastSecondOfToday = Instant.parse("2026-03-21T20:29:59Z");
+    approvedTransfer(1, lastSecondOfYesterday, 1);
+    approvedTransfer(2, halfPastMidnightInTehran, 20);
+    approvedTransfer(3, lastSecondOfToday, 300);
+
+    assertEquals(Rials.of(320), journal.approvedToday(CARD, TransactionType.TRANSFER));
+
+    clock.advance(Duration.ofHours(15));
+    assertEquals(Rials.zero(), journal.approvedToday(CARD, TransactionType.TRANSFER));
+  }
+
+  private void approvedTransfer(int stan, Instant transmittedAt, long rials) {
+    TransactionIds at = new TransactionIds(new Stan(stan), new Rrn(String.format("608009%06d", stan)), transmittedAt);
+    JournalEntry opened = journal.open("call-" + stan, TransactionType.TRANSFER, at, CARD, Rials.of(rials));
+    journal.close(opened.id(), new SwitchOutcome.Approved("000001", null));
+  }
+
+  @Test
+  void theDailySumCountsEveryNodeOfTheBank() {
+    transferApprovedBy(journal, 1, 100);
+    JdbcJournal otherNode = new JdbcJournal(database.dataSource(), "IVR00002", KEY, clock);
+    transferApprovedBy(otherNode, 2, 20);
+
+    assertEquals(Rials.of(120), journal.approvedToday(CARD, TransactionType.TRANSFER));
+    assertEquals(Rials.of(120), otherNode.approvedToday(CARD, TransactionType.TRANSFER));
+  }
+
+  private static void transferApprovedBy(Journal node, int stan, long rials) {
+    JournalEntry opened = node.open("call-" + stan, TransactionType.TRANSFER, ids(stan), CARD, Rials.of(rials));
+    node.close(opened.id(), new SwitchOutcome.Approved("000001", null));
+  }
+
+  @Test
+  void aCardIsRecognisedOnlyUnderTheKeyItWasJournalledWith() {
+    transferApprovedBy(journal, 1, 100);
+
+    JdbcJournal otherKey = new JdbcJournal(database.dataSource(), TERMINAL, TestKeys.OTHER_FINGERPRINT, clock);
+
+    assertEquals(Rials.zero(), otherKey.approvedToday(CARD, TransactionType.TRANSFER));
+  }
+
+  @Test
+  void eachNodeRecoversOnlyItsOwnTerminalsEntries() {
+    JournalEntry mine = transfer(1, CARD, 100);
+    JdbcJournal otherNode = new JdbcJournal(database.dataSource(), "IVR00002", KEY, clock);
+    JournalEntry theirs = otherNode.open("call-2", TransactionType.TRANSFER, ids(2), CARD, Rials.of(5));
+
+    assertEquals(List.of(mine), journal.unfinished());
+    assertEquals(List.of(theirs), otherNode.unfinished());
+  }
+
+  @Test
+  void aReversingEntrySurvivesARestartAndIsReversedAfterIt() {
+    JournalEntry opened = transfer(1, CARD, 500_000);
+    JournalEntry reversing = journal.reversing(opened.id());
+
+    JdbcJournal afterRestart = new JdbcJournal(database.restart(), TERMINAL, KEY, clock);
+
+    assertEquals(List.of(reversing), afterRestart.unfinished());
+    assertEquals(Rials.of(500_000), afterRestart.approvedToday(CARD, TransactionType.TRANSFER));
+    assertEquals(EntryState.REVERSED, afterRestart.reversed(opened.id()).state());
+    assertEquals(List.of(), afterRestart.unfinished());
+    assertEquals(Rials.zero(), afterRestart.approvedToday(CARD, TransactionType.TRANSFER));
+  }
+
+  @Test
+  void aLateAnswerRacingATimeoutLeavesExactlyOneOutcomePerEntry() throws Exception {
+    int entries = 40;
+    List<JournalEntry> opened = new ArrayList<>();
+    for (int stan = 1; stan <= entries; stan++) {
+      opened.add(transfer(stan, CARD, stan));
+    }
+    JdbcJournal otherNode = new JdbcJournal(database.dataSource(), TERMINAL, KEY, clock);
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Set<Long>> approvals = pool.submit(() -> {
+        start.await();
+        Set<Long> won = new HashSet<>();
+        for (JournalEntry entry : opened) {
+          try {
+            journal.close(entry.id(), new SwitchOutcome.Approved("000001", null));
+            won.add(entry.id());
+          } catch (IllegalStateException lost) {
+            // The other node marked it REVERSING first.
+          }
+        }
+        return won;
+      });
+      Future<Set<Long>> reversals = pool.submit(() -> {
+        start.await();
+        Set<Long> won = new HashSet<>();
+        for (JournalEntry entry : opened) {
+          try {
+            otherNode.reversing(entry.id());
+            won.add(entry.id());
+          } catch (IllegalStateException lost) {
+            // The answer closed it first.
+          }
+        }
+        return won;
+      });
+      start.countDown();
+      Set<Long> approved = approvals.get();
+      Set<Long> reversing = reversals.get();
+
+      assertEquals(entries, approved.size() + reversing.size());
+      for (JournalEntry entry : opened) {
+        EntryState state = journal.forCall(entry.callId()).get(0).state();
+        assertEquals(approved.contains(entry.id()) ? EntryState.APPROVED : EntryState.REVERSING, state);
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 }

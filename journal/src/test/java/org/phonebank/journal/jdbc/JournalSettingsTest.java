@@ -2,6 +2,7 @@
 package org.phonebank.journal.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,5 +40,27 @@ class JournalSettingsTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> JournalSettings.from(key -> Optional.of(key.equals(JournalSettings.ZONE) ? "Tehran" : "true")));
+  }
+
+  @Test
+  void theCardFingerprintKeyIsReadAsHexAndHasNoDefault() {
+    String hex = "00112233445566778899aabbccddeeff00112233445566778899AABBCCDDEEFF";
+
+    byte[] key = JournalSettings.cardFingerprintKey(
+        k -> Optional.ofNullable(k.equals(JournalSettings.CARD_FINGERPRINT_KEY) ? hex : null));
+
+    assertEquals(32, key.length);
+    assertEquals((byte) 0xff, key[31]);
+    assertThrows(IllegalArgumentException.class, () -> JournalSettings.cardFingerprintKey(k -> Optional.empty()));
+  }
+
+  @Test
+  void aShortOrMalformedFingerprintKeyIsRefusedWithoutRepeatingIt() {
+    String secret = "abcdef0123456789".repeat(3);
+    IllegalArgumentException refused = assertThrows(
+        IllegalArgumentException.class, () -> JournalSettings.cardFingerprintKey(k -> Optional.of(secret)));
+    assertFalse(refused.getMessage().contains(secret));
+    assertThrows(IllegalArgumentException.class,
+        () -> JournalSettings.cardFingerprintKey(k -> Optional.of("zz".repeat(40))));
   }
 }

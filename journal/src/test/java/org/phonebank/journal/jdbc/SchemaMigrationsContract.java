@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,11 +19,25 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.phonebank.card.CardNumber;
+import org.phonebank.journal.EntryState;
+import org.phonebank.journal.JournalEntry;
+import org.phonebank.journal.TransactionType;
+import org.phonebank.money.Rials;
 
 /** How schema migrations must behave on every supported database; a subclass names the database. */
 abstract class SchemaMigrationsContract {
 
   private static final String TEST_SETS = "/org/phonebank/journal/jdbc/testmigrations/";
+
+  private static final List<Integer> EVERY_VERSION = List.of(1, 2, 3, 4, 5, 6);
+  private static final List<String> EVERY_DESCRIPTION = List.of(
+      "1 switch journal",
+      "2 stan counter",
+      "3 journal reversals and card fingerprint",
+      "4 advice queue",
+      "5 card lockout",
+      "6 call path");
 
   private TestDatabase database;
 
@@ -57,11 +72,13 @@ abstract class SchemaMigrationsContract {
 
   @Test
   void aFreshDatabaseGetsEveryVersionInOrder() {
-    assertEquals(List.of(1, 2), SchemaMigrations.migrate(database.dataSource()));
+    assertEquals(EVERY_VERSION, SchemaMigrations.migrate(database.dataSource()));
 
-    assertEquals(List.of("1 switch journal", "2 stan counter"), recordedVersions());
-    assertEquals(0, database.count("SELECT COUNT(*) FROM switch_journal"));
-    assertEquals(0, database.count("SELECT COUNT(*) FROM stan_counter"));
+    assertEquals(EVERY_DESCRIPTION, recordedVersions());
+    for (String table : List.of("switch_journal", "stan_counter", "advice_queue", "card_lockout",
+        "card_unlock", "call_path", "call_path_step")) {
+      assertEquals(0, database.count("SELECT COUNT(*) FROM " + table), table);
+    }
   }
 
   @Test
@@ -73,7 +90,7 @@ abstract class SchemaMigrationsContract {
     assertEquals(List.of(), SchemaMigrations.migrate(database.dataSource()));
     assertEquals(List.of(), SchemaMigrations.migrate(database.restart()));
 
-    assertEquals(List.of("1 switch journal", "2 stan counter"), recordedVersions());
+    assertEquals(EVERY_DESCRIPTION, recordedVersions());
     assertEquals(41, database.count("SELECT last_stan FROM stan_counter"));
   }
 
@@ -143,10 +160,41 @@ abstract class SchemaMigrationsContract {
         applied.addAll(run.get());
       }
 
-      assertEquals(List.of(1, 2), applied);
-      assertEquals(List.of("1 switch journal", "2 stan counter"), recordedVersions());
+      assertEquals(EVERY_VERSION, applied);
+      assertEquals(EVERY_DESCRIPTION, recordedVersions());
     } finally {
       nodes.shutdownNow();
     }
+  }
+
+  @Test
+  void aJournalOfTheFirstReleaseIsUpgradedWithItsEntriesKept() {
+    SchemaMigrations.migrate(database.dataSource(), SchemaMigrations.LOCATION, 2);
+    database.execute("INSERT INTO switch_journal (call_id, type, stan, rrn, terminal_id, transmitted_at,"
+        + " masked_card, amount, state, response_code, created_at, updated_at) VALUES ('call-1', 'TRANSFER', 1,"
+        + " '608009000001', 'IVR00001', {ts '2026-03-21 05:30:00'}, '603799******7893', 900, 'PENDING', NULL,"
+        + " {ts '2026-03-21 05:30:00'}, {ts '2026-03-21 05:30:00'})");
+
+    assertEquals(List.of(3, 4, 5, 6), SchemaMigrations.migrate(database.dataSource()));
+
+    JdbcJournal journal = new JdbcJournal(database.dataSource(), "IVR00001", TestKeys.FINGERPRINT,
+        new TestClock(Instant.parse("2026-03-21T06:00:00Z")));
+    JournalEntry old = journal.forCall("call-1").get(0);
+    assertEquals(EntryState.REVERSING, journal.reversing(old.id()).state());
+    assertEquals(List.of(old.id()), journal.unfinished().stream().map(JournalEntry::id).toList());
+    // The old entry has no fingerprint, so no card can be matched to it.
+    assertEquals(Rials.zero(), journal.approvedToday(
+        new CardNumber("6037991234567893"), TransactionType.TRANSFER));
+  }
+
+  @Test
+  void aStateOutsideTheLifeCycleIsRefusedByTheDatabase() {
+    SchemaMigrations.migrate(database.dataSource());
+
+    assertThrows(IllegalStateException.class, () -> database.execute(
+        "INSERT INTO switch_journal (call_id, type, stan, rrn, terminal_id, transmitted_at, masked_card,"
+            + " amount, state, created_at, updated_at) VALUES ('call-1', 'TRANSFER', 1, '608009000001',"
+            + " 'IVR00001', CURRENT_TIMESTAMP, '603799******7893', 900, 'FORGOTTEN', CURRENT_TIMESTAMP,"
+            + " CURRENT_TIMESTAMP)"));
   }
 }

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.journal.jdbc;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +25,10 @@ interface TestDatabase extends AutoCloseable {
   @Override
   void close();
 
-  /** Every value of every column of every table in this database, as text. */
+  /**
+   * Every value of every column of every table in this database, as text; binary columns are read byte for
+   * byte as Latin-1, so digits stored in them show up too.
+   */
   default List<String> everyStoredValue() {
     List<String> values = new ArrayList<>();
     try (Connection connection = dataSource().getConnection()) {
@@ -36,10 +42,15 @@ interface TestDatabase extends AutoCloseable {
       for (String table : tables) {
         try (Statement statement = connection.createStatement();
             ResultSet rows = statement.executeQuery("SELECT * FROM " + table.toLowerCase(Locale.ROOT))) {
-          int columns = rows.getMetaData().getColumnCount();
+          ResultSetMetaData columns = rows.getMetaData();
           while (rows.next()) {
-            for (int column = 1; column <= columns; column++) {
-              values.add(rows.getString(column));
+            for (int column = 1; column <= columns.getColumnCount(); column++) {
+              if (isBinary(columns.getColumnType(column))) {
+                byte[] bytes = rows.getBytes(column);
+                values.add(bytes == null ? null : new String(bytes, StandardCharsets.ISO_8859_1));
+              } else {
+                values.add(rows.getString(column));
+              }
             }
           }
         }
@@ -51,6 +62,10 @@ interface TestDatabase extends AutoCloseable {
       throw new IllegalStateException(e);
     }
     return values;
+  }
+
+  private static boolean isBinary(int type) {
+    return type == Types.BLOB || type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY;
   }
 
   default void execute(String sql) {

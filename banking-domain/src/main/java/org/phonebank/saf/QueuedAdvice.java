@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.saf;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.phonebank.banking.Rrn;
+import org.phonebank.banking.Stan;
+
+/**
+ * One advice in store-and-forward. {@code sealedMessage} is the packed message encrypted by the bridge
+ * (it holds the card number); {@code attempts} counts sends so far, the first being the original MTI and
+ * later ones the repeat (xxx1).
+ */
+public record QueuedAdvice(
+    long journalEntryId, String mti, Stan stan, Rrn rrn, byte[] sealedMessage, int attempts, Instant armedAt) {
+
+  public QueuedAdvice {
+    Objects.requireNonNull(mti, "MTI is required.");
+    Objects.requireNonNull(stan, "STAN is required.");
+    Objects.requireNonNull(rrn, "RRN is required.");
+    Objects.requireNonNull(sealedMessage, "Sealed message is required.");
+    Objects.requireNonNull(armedAt, "Arming time is required.");
+    sealedMessage = sealedMessage.clone();
+  }
+
+  @Override
+  public byte[] sealedMessage() {
+    return sealedMessage.clone();
+  }
+
+  @Override
+  public String toString() {
+    return "QueuedAdvice[entry=" + journalEntryId + ", mti=" + mti + ", stan=" + stan + ", rrn=" + rrn
+        + ", attempts=" + attempts + "]";
+  }
+}

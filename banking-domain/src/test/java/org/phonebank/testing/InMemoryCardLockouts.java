@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.testing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.phonebank.card.CardFingerprint;
+import org.phonebank.card.CardNumber;
+import org.phonebank.lockout.CardLockouts;
+import org.phonebank.lockout.LockedCard;
+import org.phonebank.lockout.LockoutState;
+
+/** Lockouts in a map, keyed by a fingerprint under a fixed test key. */
+public final class InMemoryCardLockouts implements CardLockouts {
+
+  private static final byte[] KEY = new byte[32];
+
+  private final Map<CardFingerprint, Integer> wrong = new HashMap<>();
+  private final Map<CardFingerprint, LockedCard> locked = new HashMap<>();
+
+  @Override
+  public synchronized boolean isLocked(CardNumber card) {
+    return locked.containsKey(CardFingerprint.of(card, KEY));
+  }
+
+  @Override
+  public synchronized LockoutState wrongPin(CardNumber card, int limit) {
+    CardFingerprint f = CardFingerprint.of(card, KEY);
+    int count = wrong.merge(f, 1, Integer::sum);
+    if (count >= limit) {
+      locked.putIfAbsent(f, new LockedCard(f, card.masked(), Instant.now()));
+    }
+    return new LockoutState(count, locked.containsKey(f));
+  }
+
+  @Override
+  public synchronized void rightPin(CardNumber card) {
+    CardFingerprint f = CardFingerprint.of(card, KEY);
+    if (!locked.containsKey(f)) {
+      wrong.remove(f);
+    }
+  }
+
+  @Override
+  public synchronized List<LockedCard> locked() {
+    List<LockedCard> newestFirst = new ArrayList<>(locked.values());
+    newestFirst.sort(Comparator.comparing(LockedCard::lockedAt).reversed());
+    return newestFirst;
+  }
+
+  @Override
+  public synchronized boolean unlock(CardFingerprint card, String officer) {
+    if (locked.remove(card) == null) {
+      return false;
+    }
+    wrong.remove(card);
+    return true;
+  }
+}

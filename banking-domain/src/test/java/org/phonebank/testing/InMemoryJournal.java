@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.testing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.phonebank.banking.SwitchOutcome;
+import org.phonebank.banking.TransactionIds;
+import org.phonebank.card.CardNumber;
+import org.phonebank.journal.EntryState;
+import org.phonebank.journal.Journal;
+import org.phonebank.journal.JournalEntry;
+import org.phonebank.journal.JournalledSwitch;
+import org.phonebank.journal.TransactionType;
+import org.phonebank.money.Rials;
+
+/**
+ * A journal in a list, with the real one's rules: opened PENDING, closed once to a final state, REVERSING
+ * only from PENDING, REVERSED only from PENDING or REVERSING. The whole day is "today".
+ */
+public final class InMemoryJournal implements Journal {
+
+  private final List<JournalEntry> entries = new ArrayList<>();
+  private final List<String> cards = new ArrayList<>();
+
+  @Override
+  public synchronized JournalEntry open(
+      String callId, TransactionType type, TransactionIds ids, CardNumber card, Rials amount) {
+    JournalEntry entry =
+        new JournalEntry(
+            entries.size() + 1L, callId, type, ids, card.masked(), amount, EntryState.PENDING, null,
+            Instant.now());
+    entries.add(entry);
+    cards.add(card.digits());
+    return entry;
+  }
+
+  @Override
+  public synchronized JournalEntry close(long entryId, SwitchOutcome outcome) {
+    JournalEntry open = entry(entryId);
+    EntryState state = JournalledSwitch.stateOf(outcome);
+    if (open.state().isFinal()) {
+      if (open.state() != state) {
+        throw new IllegalStateException("Entry " + entryId + " is already " + open.state());
+      }
+      return open;
+    }
+    if (open.state() != EntryState.PENDING) {
+      throw new IllegalStateException("Entry " + entryId + " is " + open.state() + ", not PENDING");
+    }
+    String code = outcome instanceof SwitchOutcome.Declined d ? d.responseCode() : null;
+    return replace(open, state, code);
+  }
+
+  @Override
+  public synchronized JournalEntry reversing(long entryId) {
+    JournalEntry e = entry(entryId);
+    if (e.state() == EntryState.REVERSING || e.state() == EntryState.REVERSED) {
+      return e;
+    }
+    if (e.state() != EntryState.PENDING || !e.type().movesMoney()) {
+      throw new IllegalStateException(
+          "Entry " + entryId + " is a " + e.state() + " " + e.type() + ", not a pending money movement");
+    }
+    return replace(e, EntryState.REVERSING, null);
+  }
+
+  @Override
+  public synchronized JournalEntry reversed(long entryId) {
+    JournalEntry e = entry(entryId);
+    if (e.state() == EntryState.PENDING || e.state() == EntryState.REVERSING) {
+      return replace(e, EntryState.REVERSED, e.responseCode());
+    }
+    return e;
+  }
+
+  @Override
+  public synchronized List<JournalEntry> unfinished() {
+    return entries.stream().filter(e -> !e.state().isFinal()).toList();
+  }
+
+  @Override
+  public synchronized Rials approvedToday(CardNumber card, TransactionType type) {
+    Rials total = Rials.zero();
+    for (int i = 0; i < entries.size(); i++) {
+      JournalEntry e = entries.get(i);
+      boolean counts = e.state() == EntryState.APPROVED || e.state() == EntryState.REVERSING;
+      if (counts && e.type() == type && cards.get(i).equals(card.digits()) && e.amount() != null) {
+        total = total.plus(e.amount());
+      }
+    }
+    return total;
+  }
+
+  @Override
+  public synchronized List<JournalEntry> forCall(String callId) {
+    return entries.stream().filter(e -> e.callId().equals(callId)).toList();
+  }
+
+  public synchronized List<JournalEntry> all() {
+    return List.copyOf(entries);
+  }
+
+  private JournalEntry entry(long entryId) {
+    if (entryId < 1 || entryId > entries.size()) {
+      throw new IllegalArgumentException("No journal entry " + entryId);
+    }
+    return entries.get((int) entryId - 1);
+  }
+
+  private JournalEntry replace(JournalEntry e, EntryState state, String code) {
+    JournalEntry next =
+        new JournalEntry(
+            e.id(), e.callId(), e.type(), e.ids(), e.maskedCard(), e.amount(), state, code, Instant.now());
+    entries.set((int) e.id() - 1, next);
+    return next;
+  }
+}
