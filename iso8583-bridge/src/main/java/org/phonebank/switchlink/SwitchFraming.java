@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.switchlink;
 
+import java.util.Optional;
 import org.jpos.iso.ISOClientSocketFactory;
+import org.jpos.iso.ISOMsg;
 import org.jpos.iso.ISOPackager;
 import org.jpos.iso.channel.NACChannel;
 import org.jpos.iso.packager.ISO87BPackager;
@@ -12,6 +14,8 @@ import org.jpos.util.Logger;
  * {@link NACChannel} framing (two-byte binary length, then a five-byte TPDU) around ISO 8583:1987 messages packed
  * by {@link ISO87BPackager} (BCD numerics, binary bitmap). Example frame of a 0800: {@code 00 1F | 60 00 00 00 00 |
  * 08 00 | 82 20 …}.
+ *
+ * <p>Channels keep the packed image of every message they receive ({@link #receivedImage}) for MAC checks.
  *
  * <p>Every channel gets a logger without listeners: jPOS logs whole messages (PAN, PIN block) on its log events,
  * and a channel without a logger of its own would fall back to a shared "Q2" logger if anything registered one.
@@ -28,7 +32,7 @@ public final class SwitchFraming {
 
   /** A channel that dials the switch through {@code sockets}. */
   public static NACChannel clientChannel(String host, int port, ISOClientSocketFactory sockets) {
-    NACChannel channel = new NACChannel(host, port, packager(), null);
+    NACChannel channel = new ImageKeepingChannel(host, port, packager());
     channel.setHeader(TPDU_HEX);
     channel.setSocketFactory(sockets);
     channel.setLogger(silentLogger(), "switch-link");
@@ -37,11 +41,21 @@ public final class SwitchFraming {
 
   /** The prototype channel an {@code ISOServer} clones for each accepted connection. */
   public static NACChannel serverChannel() {
-    NACChannel channel = new NACChannel();
+    NACChannel channel = new ImageKeepingChannel();
     channel.setPackager(packager());
     channel.setHeader(TPDU_HEX);
     channel.setLogger(silentLogger(), "switch-server");
     return channel;
+  }
+
+  /**
+   * The packed image a message arrived as on a channel from this class (MTI, bitmaps and fields, without the
+   * length prefix and TPDU); empty for messages built locally.
+   */
+  public static Optional<byte[]> receivedImage(ISOMsg m) {
+    return m instanceof ImageKeepingChannel.ReceivedMessage received
+        ? Optional.ofNullable(received.image())
+        : Optional.empty();
   }
 
   /** A jPOS logger with no listeners, so jPOS's message dumps go nowhere. */

@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,50 +18,69 @@ import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
 import org.jpos.iso.channel.NACChannel;
 import org.phonebank.banking.Stan;
+import org.phonebank.switchlink.keys.ZoneKey;
+import org.phonebank.switchlink.mac.MessageMac;
 
 /**
- * One channel to the switch, kept up without Q2: a background thread connects, proves the link with an 0800
- * echo test, and reconnects with doubling back-off when it drops; a reader thread hands each response to the
- * request with the same key (MTI class, terminal, STAN), whatever order responses arrive in, and answers the
- * switch's own echo tests. This is Q2's split of ChannelAdaptor (the socket) and QMUX (the matching) in one class.
+ * One signed-on channel to the switch, kept up without Q2. A background thread dials the endpoints in order,
+ * signs on (0800/001) and only then counts the link as ready; while it is up, an idle link is echoed (0800/301)
+ * every echo interval and a missed echo drops it. A dropped or refused link fails over to the next endpoint at
+ * once; when every endpoint has failed in a row the thread waits, doubling the wait up to the maximum. Closing
+ * signs off (0800/002).
+ *
+ * <p>A reader thread hands each response to the request with the same key (MTI class, terminal, STAN), whatever
+ * order responses arrive in; a financial or reversal response whose MAC does not verify ends its request as
+ * unanswered. Anything unreadable, unknown, duplicate or late is logged (masked) and dropped, and the channel stays
+ * up. This is Q2's split of ChannelAdaptor (the socket) and QMUX (the matching) in one class.
  */
 public final class SwitchLink implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(SwitchLink.class.getName());
-  private static final int MAX_BACKOFF_FACTOR = 16;
+  private static final Duration SUPERVISION_TICK = Duration.ofMillis(200);
+  private static final Duration SIGN_OFF_WAIT = Duration.ofSeconds(2);
 
   private final SwitchSettings settings;
   private final ISOClientSocketFactory sockets;
+  private final ZoneKey macKey;
   private final PendingRequests pending = new PendingRequests();
-  private final AtomicInteger echoStan = new AtomicInteger(new SecureRandom().nextInt(Stan.MAX));
+  private final AtomicInteger networkStan = new AtomicInteger(new SecureRandom().nextInt(Stan.MAX));
   private final Object readiness = new Object();
 
   private volatile NACChannel channel;
+  private volatile SwitchEndpoint activeEndpoint;
   private volatile NACChannel connecting;
+  private volatile long lastReceived;
   private volatile boolean closed;
   private Thread connector;
 
-  public SwitchLink(SwitchSettings settings, ISOClientSocketFactory sockets) {
+  /** {@code macKey} (the ZAK) signs financial and reversal messages and checks their responses. */
+  public SwitchLink(SwitchSettings settings, ISOClientSocketFactory sockets, ZoneKey macKey) {
     this.settings = Objects.requireNonNull(settings, "Switch settings are required.");
     this.sockets = Objects.requireNonNull(sockets, "Socket factory is required.");
+    this.macKey = Objects.requireNonNull(macKey, "MAC key is required.");
   }
 
-  /** Starts connecting in the background; requests return {@link LinkReply.NotSent} until the link is up. */
+  /** Starts connecting in the background; requests return {@link LinkReply.NotSent} until signed on. */
   public synchronized void start() {
     if (connector != null) {
       throw new IllegalStateException("The switch link is already started.");
     }
-    connector = new Thread(this::maintain, "switch-link " + endpoint());
+    connector = new Thread(this::maintain, "switch-link " + settings.endpoints());
     connector.setDaemon(true);
     connector.start();
   }
 
-  /** True while connected and the switch has answered the echo test. */
+  /** True while connected and signed on. */
   public boolean isReady() {
     return channel != null;
   }
 
-  /** Waits until the link is ready; false when it is not by then. */
+  /** The endpoint the link is signed on to, or null while it is down. */
+  public SwitchEndpoint activeEndpoint() {
+    return channel == null ? null : activeEndpoint;
+  }
+
+  /** Waits until the link is signed on; false when it is not by then. */
   public boolean awaitReady(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (readiness) {
@@ -80,11 +100,22 @@ public final class SwitchLink implements AutoCloseable {
     }
   }
 
-  /** Sends a request and waits up to {@code timeout} for the response with the same key. */
+  /**
+   * Sends a request and waits up to {@code timeout} for the response with the same key. Financial and reversal
+   * messages are MACed here. Nothing is sent on a link that is not signed on.
+   */
   public LinkReply exchange(ISOMsg request, Duration timeout) {
     NACChannel ready = channel;
     if (ready == null) {
-      return new LinkReply.NotSent("no link to the switch at " + endpoint());
+      return new LinkReply.NotSent("no signed-on link to the switch at " + settings.endpoints());
+    }
+    if (SwitchMessages.carriesMac(request)) {
+      try {
+        MessageMac.sign(request, macKey);
+      } catch (IllegalArgumentException e) {
+        LOG.log(Level.ERROR, "Cannot MAC {0}", SwitchMessages.describe(request));
+        return new LinkReply.NotSent("message could not be packed");
+      }
     }
     return send(ready, request, timeout);
   }
@@ -102,7 +133,7 @@ public final class SwitchLink implements AutoCloseable {
       // The packer's message may quote field values: name the message only.
       LOG.log(Level.ERROR, "Cannot pack {0}", SwitchMessages.describe(request));
       return new LinkReply.NotSent("message could not be packed");
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       pending.forget(key, answer);
       disconnect(via);
       return new LinkReply.NoAnswer("link failed while sending: " + e.getMessage());
@@ -118,57 +149,103 @@ public final class SwitchLink implements AutoCloseable {
       Thread.currentThread().interrupt();
       return new LinkReply.NoAnswer("interrupted while waiting");
     } catch (ExecutionException e) {
-      return new LinkReply.NoAnswer("waiting failed: " + e.getCause());
+      return new LinkReply.NoAnswer("response rejected: " + e.getCause().getMessage());
     } finally {
       pending.forget(key, answer);
     }
   }
 
   private void maintain() {
-    Duration delay = settings.reconnectDelay();
+    List<SwitchEndpoint> endpoints = settings.endpoints();
+    ReconnectBackoff backoff = new ReconnectBackoff(settings.reconnectDelay(), settings.reconnectMaxDelay());
+    int index = 0;
+    int failedInARow = 0;
     while (!closed) {
-      NACChannel candidate =
-          SwitchFraming.clientChannel(settings.host(), settings.port(), sockets);
-      connecting = candidate;
-      try {
-        candidate.connect();
-        if (!candidate.isConnected()) {
-          // jPOS swallows ConnectException and leaves the channel unconnected.
-          throw new IOException("connection refused");
-        }
-        Thread reader = startReader(candidate);
-        LinkReply echo = send(candidate, SwitchMessages.echoRequest(nextEchoStan(), Instant.now(), settings),
-            settings.responseTimeout());
-        if (echo instanceof LinkReply.Answered answered && SwitchMessages.isApprovedEcho(answered.response())) {
-          setReady(candidate);
-          delay = settings.reconnectDelay();
-          LOG.log(Level.INFO, "Link to the switch at {0} is up", endpoint());
-          reader.join();
-          if (!closed) {
-            LOG.log(Level.WARNING, "Link to the switch at {0} dropped", endpoint());
-          }
-        } else {
-          LOG.log(Level.WARNING, "Switch at {0} failed the echo test: {1}", endpoint(), echo);
-        }
-      } catch (IOException e) {
-        LOG.log(Level.WARNING, "Cannot reach the switch at {0}: {1}", endpoint(), e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        setReady(null);
-        connecting = null;
-        disconnect(candidate);
-        pending.abandonAll();
+      SwitchEndpoint endpoint = endpoints.get(index);
+      boolean wasUp = session(endpoint);
+      index = (index + 1) % endpoints.size();
+      if (closed) {
+        break;
       }
-      if (!closed) {
-        pause(delay);
-        delay = min(delay.multipliedBy(2), settings.reconnectDelay().multipliedBy(MAX_BACKOFF_FACTOR));
+      if (wasUp) {
+        // Fail over to the next endpoint at once (the same one when there is only one).
+        backoff.reset();
+        failedInARow = 0;
+        continue;
+      }
+      failedInARow++;
+      if (failedInARow >= endpoints.size()) {
+        pause(backoff.next());
+        failedInARow = 0;
       }
     }
   }
 
-  private Thread startReader(NACChannel from) {
-    Thread reader = new Thread(() -> read(from), "switch-link-reader " + endpoint());
+  /** One connection: dial, sign on, supervise until it drops. True when it was signed on. */
+  private boolean session(SwitchEndpoint endpoint) {
+    NACChannel candidate = SwitchFraming.clientChannel(endpoint.host(), endpoint.port(), sockets);
+    connecting = candidate;
+    try {
+      candidate.connect();
+      if (!candidate.isConnected()) {
+        // jPOS swallows ConnectException and leaves the channel unconnected.
+        throw new IOException("connection refused");
+      }
+      lastReceived = System.nanoTime();
+      Thread reader = startReader(candidate, endpoint);
+      LinkReply signOn =
+          send(candidate, SwitchMessages.signOn(nextNetworkStan(), Instant.now(), settings), settings.responseTimeout());
+      if (!(signOn instanceof LinkReply.Answered answered
+          && SwitchMessages.isApprovedNetworkResponse(answered.response()))) {
+        LOG.log(Level.WARNING, "Switch at {0} refused the sign-on: {1}", endpoint, signOn);
+        return false;
+      }
+      activeEndpoint = endpoint;
+      setReady(candidate);
+      LOG.log(Level.INFO, "Signed on to the switch at {0}", endpoint);
+      supervise(candidate, reader, endpoint);
+      return true;
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Cannot reach the switch at {0}: {1}", endpoint, e.getMessage());
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      setReady(null);
+      connecting = null;
+      disconnect(candidate);
+      pending.abandonAll();
+    }
+  }
+
+  /** Echoes an idle link every echo interval; a missed echo drops it. Returns when the link is gone. */
+  private void supervise(NACChannel link, Thread reader, SwitchEndpoint endpoint) throws InterruptedException {
+    while (!closed && reader.isAlive()) {
+      reader.join(Math.min(SUPERVISION_TICK.toMillis(), settings.echoInterval().toMillis()));
+      if (closed || !reader.isAlive()) {
+        break;
+      }
+      if (System.nanoTime() - lastReceived >= settings.echoInterval().toNanos()) {
+        LinkReply echo = send(link, SwitchMessages.echoRequest(nextNetworkStan(), Instant.now(), settings),
+            settings.responseTimeout());
+        if (!(echo instanceof LinkReply.Answered answered
+            && SwitchMessages.isApprovedNetworkResponse(answered.response()))) {
+          LOG.log(Level.WARNING, "Switch at {0} missed an echo ({1}): link marked down", endpoint, echo);
+          setReady(null);
+          disconnect(link);
+          break;
+        }
+      }
+    }
+    reader.join(settings.connectTimeout().toMillis());
+    if (!closed) {
+      LOG.log(Level.WARNING, "Link to the switch at {0} dropped", endpoint);
+    }
+  }
+
+  private Thread startReader(NACChannel from, SwitchEndpoint endpoint) {
+    Thread reader = new Thread(() -> read(from), "switch-link-reader " + endpoint);
     reader.setDaemon(true);
     reader.start();
     return reader;
@@ -182,16 +259,22 @@ public final class SwitchLink implements AutoCloseable {
           message = from.receive();
         } catch (ISOException e) {
           // The length prefix keeps the stream in step, so one unreadable message does not end the link.
-          LOG.log(Level.WARNING, "Dropped an unreadable message from the switch");
+          LOG.log(Level.WARNING, "Dropped an unreadable message from the switch (garbled or truncated)");
           continue;
         }
-        dispatch(from, message);
+        lastReceived = System.nanoTime();
+        try {
+          dispatch(from, message);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "Dropped a malformed message from the switch: {0}", e.getMessage());
+        }
       }
     } catch (IOException e) {
       if (!closed) {
         LOG.log(Level.DEBUG, "Reader ended: {0}", e.getMessage());
       }
     } finally {
+      setReadyIfStill(from);
       disconnect(from);
       // Whatever was sent on this channel can no longer be answered on it.
       pending.abandonAll();
@@ -200,30 +283,45 @@ public final class SwitchLink implements AutoCloseable {
 
   private void dispatch(NACChannel from, ISOMsg message) throws IOException {
     if (SwitchMessages.isResponse(message)) {
-      if (!pending.complete(SwitchMessages.matchKey(message), message)) {
-        LOG.log(Level.WARNING, "Response {0} matches no waiting request (late or unknown); left for reconciliation",
+      String key = SwitchMessages.matchKey(message);
+      if (SwitchMessages.carriesMac(message) && !MessageMac.verify(message, macKey)) {
+        boolean waited = pending.reject(key, "bad or missing MAC");
+        LOG.log(Level.WARNING, "Response {0} failed its MAC check{1}; treated as no response",
+            SwitchMessages.describe(message), waited ? "" : " (and matched no waiting request)");
+      } else if (!pending.complete(key, message)) {
+        LOG.log(Level.WARNING,
+            "Response {0} matches no waiting request (late, duplicate or unknown); kept for reconciliation only",
             SwitchMessages.describe(message));
       }
     } else if (SwitchMessages.isEchoRequest(message)) {
       try {
-        from.send(SwitchMessages.echoResponse(message));
+        from.send(SwitchMessages.networkResponse(message));
       } catch (ISOException e) {
         LOG.log(Level.WARNING, "Cannot answer echo {0}", SwitchMessages.describe(message));
       }
     } else {
-      LOG.log(Level.WARNING, "Ignored request {0} from the switch: not supported",
+      LOG.log(Level.WARNING, "Ignored message {0} from the switch: not supported",
           SwitchMessages.describe(message));
     }
   }
 
-  private Stan nextEchoStan() {
-    return new Stan(echoStan.updateAndGet(n -> n >= Stan.MAX ? 1 : n + 1));
+  private Stan nextNetworkStan() {
+    return new Stan(networkStan.updateAndGet(n -> n >= Stan.MAX ? 1 : n + 1));
   }
 
   private void setReady(NACChannel ready) {
     synchronized (readiness) {
       channel = ready;
       readiness.notifyAll();
+    }
+  }
+
+  private void setReadyIfStill(NACChannel gone) {
+    synchronized (readiness) {
+      if (channel == gone) {
+        channel = null;
+        readiness.notifyAll();
+      }
     }
   }
 
@@ -249,20 +347,25 @@ public final class SwitchLink implements AutoCloseable {
     }
   }
 
-  private String endpoint() {
-    return settings.host() + ":" + settings.port();
-  }
-
-  /** Drops the link and stops reconnecting; requests still waiting end without an answer. */
+  /** Signs off (0800/002) when signed on, drops the link and stops reconnecting. */
   @Override
   public void close() {
+    NACChannel signedOn = channel;
+    if (signedOn != null && !closed) {
+      LinkReply signOff =
+          send(signedOn, SwitchMessages.signOff(nextNetworkStan(), Instant.now(), settings),
+              min(settings.responseTimeout(), SIGN_OFF_WAIT));
+      LOG.log(Level.INFO, "Signed off from the switch at {0}: {1}", activeEndpoint,
+          signOff instanceof LinkReply.Answered ? "acknowledged" : signOff);
+    }
     closed = true;
     Thread running;
     synchronized (this) {
       running = connector;
     }
+    setReady(null);
     disconnect(connecting);
-    disconnect(channel);
+    disconnect(signedOn);
     pending.abandonAll();
     if (running != null) {
       running.interrupt();

@@ -31,12 +31,16 @@ import org.phonebank.money.Rials;
 import org.phonebank.switchlink.keys.ZoneKey;
 import org.phonebank.switchlink.pin.PinBlock;
 import org.phonebank.switchlink.pin.PinEncipherment;
+import org.phonebank.switchlink.pin.PinFormat;
 
 class SwitchMessagesTest {
 
   private static final String CARD = "6037991234567893";
   private static final Instant SENT = Instant.parse("2026-03-20T20:45:30Z");
   private static final SwitchSettings SETTINGS = SwitchSettings.defaults();
+  private static final BalanceInquiry INQUIRY =
+      new BalanceInquiry(new TransactionIds(new Stan(123), new Rrn("000000000042"), SENT), new CardNumber(CARD),
+          TelephonePin.of("7391".toCharArray()));
 
   @Test
   void balanceInquiryCarriesTheFieldsTheSwitchExpects() throws Exception {
@@ -120,14 +124,14 @@ class SwitchMessagesTest {
     response.set(38, "A1B2C3");
     response.set(54, "0001364C000000000999" + "0002364C098765432100");
 
-    SwitchOutcome outcome = SwitchMessages.balanceOutcome(response);
+    SwitchOutcome outcome = SwitchMessages.outcome(INQUIRY, response);
 
     assertEquals(new SwitchOutcome.Approved("A1B2C3", Rials.of(98_765_432_100L)), outcome);
   }
 
   @Test
   void approvalWithoutAdditionalAmountsHasNoBalance() throws Exception {
-    SwitchOutcome outcome = SwitchMessages.balanceOutcome(response("00"));
+    SwitchOutcome outcome = SwitchMessages.outcome(INQUIRY, response("00"));
 
     assertNull(((SwitchOutcome.Approved) outcome).balance());
   }
@@ -136,13 +140,13 @@ class SwitchMessagesTest {
   void wrongPinResponseIsDeclinedAsIncorrectPin() throws Exception {
     assertEquals(
         new SwitchOutcome.Declined(DeclineReason.INCORRECT_PIN, "55"),
-        SwitchMessages.balanceOutcome(response("55")));
+        SwitchMessages.outcome(INQUIRY, response("55")));
   }
 
   @Test
   void unknownResponseCodeIsStillADecline() throws Exception {
     assertEquals(
-        new SwitchOutcome.Declined(DeclineReason.OTHER, "Q7"), SwitchMessages.balanceOutcome(response("Q7")));
+        new SwitchOutcome.Declined(DeclineReason.OTHER, "Q7"), SwitchMessages.outcome(INQUIRY, response("Q7")));
   }
 
   @Test
@@ -150,7 +154,7 @@ class SwitchMessagesTest {
     ISOMsg response = response("00");
     response.unset(39);
 
-    assertThrows(IllegalArgumentException.class, () -> SwitchMessages.balanceOutcome(response));
+    assertThrows(IllegalArgumentException.class, () -> SwitchMessages.outcome(INQUIRY, response));
   }
 
   @Test
@@ -192,7 +196,7 @@ class SwitchMessagesTest {
       BalanceInquiry inquiry = new BalanceInquiry(ids, card, pin);
       assertFalse(inquiry.toString().contains(CARD));
       assertFalse(block.toString().contains(HexFormat.of().formatHex(block.bytes())));
-      return SwitchMessages.balanceInquiry(inquiry, block, SETTINGS);
+      return SwitchMessages.financialRequest(inquiry, block, null, PinFormat.ISO_0, SETTINGS);
     }
   }
 }

@@ -24,8 +24,7 @@ class SwitchSettingsTest {
     SwitchSettings d = SwitchSettings.defaults();
     assertThrows(
         IllegalArgumentException.class,
-        () -> new SwitchSettings(d.host(), d.port(), d.responseTimeout(), d.connectTimeout(), d.reconnectDelay(),
-            "IVR1", d.acquirerId(), d.cardAcceptorId()));
+        () -> d.withIdentity("IVR1", d.acquirerId(), d.cardAcceptorId()));
   }
 
   @Test
@@ -39,7 +38,13 @@ class SwitchSettingsTest {
     SwitchSettings d = SwitchSettings.defaults();
     assertThrows(
         IllegalArgumentException.class,
-        () -> new SwitchSettings(d.host(), d.port(), d.responseTimeout(), d.connectTimeout(), d.reconnectDelay(),
-            d.terminalId(), "TEJARAT", d.cardAcceptorId()));
+        () -> d.withIdentity(d.terminalId(), "TEJARAT", d.cardAcceptorId()));
+  }
+
+  @Test
+  void maximumReconnectDelayMayNotBeShorterThanTheFirst() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SwitchSettings.defaults().withReconnectDelays(Duration.ofSeconds(5), Duration.ofSeconds(1)));
   }
 }

@@ -4,10 +4,13 @@ package org.phonebank.switchsim;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jpos.core.ConfigurationException;
 import org.jpos.core.SimpleConfiguration;
+import org.jpos.iso.BaseChannel;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
 import org.jpos.iso.ISOServer;
@@ -22,17 +26,21 @@ import org.jpos.iso.ISOSource;
 import org.jpos.util.ThreadPool;
 import org.phonebank.card.CardNumber;
 import org.phonebank.switchlink.SwitchFraming;
+import org.phonebank.switchlink.keys.AesKey;
 import org.phonebank.switchlink.keys.DemoCredentials;
 import org.phonebank.switchlink.keys.SwitchCredentials;
 import org.phonebank.switchlink.keys.ZoneKey;
+import org.phonebank.switchlink.mac.MessageMac;
 import org.phonebank.switchlink.tls.MutualTls;
 import org.phonebank.switchlink.tls.TlsServerSocketFactory;
 
 /**
  * A bank switch for development and tests: a jPOS {@link ISOServer} on mutual TLS 1.3 (client certificates
- * required, only the demo CA trusted), NAC framing with the ISO87B packager like the bridge, answering balance
- * inquiries and echo tests from a {@link Ledger}. Answers can be held back by a delay, for everyone or for one
- * card, to provoke timeouts and out-of-order responses.
+ * required, only the demo CA trusted), NAC framing with the ISO87B packager like the bridge, answering sign-on,
+ * sign-off and echo, and every financial request and reversal from its {@link Ledger} (see {@link Issuer}), with
+ * MACs checked and set. Scripted faults ({@link FaultPlan}) come from the settings and from the admin port
+ * ({@link AdminConsole}); answers can also be held back for one card, to provoke timeouts and out-of-order
+ * responses.
  */
 public final class SwitchSimulator implements AutoCloseable {
 
@@ -43,12 +51,22 @@ public final class SwitchSimulator implements AutoCloseable {
   private final Ledger ledger;
   private final Issuer issuer;
   private final ZoneKey pinKey;
+  private final AesKey aesPinKey;
+  private final ZoneKey macKey;
+  private final FaultPlan faults = new FaultPlan();
   private final ISOServer server;
   private final Thread serverThread;
   private final ScheduledExecutorService delayed;
   private final Map<String, Duration> cardDelays = new ConcurrentHashMap<>();
+  private final Set<ISOSource> links = ConcurrentHashMap.newKeySet();
   private final AtomicInteger held = new AtomicInteger();
+  private final AtomicInteger signOns = new AtomicInteger();
+  private final AtomicInteger signOffs = new AtomicInteger();
+  private final AtomicInteger echoes = new AtomicInteger();
+  private final AtomicInteger repeatedAdvices = new AtomicInteger();
+  private final SecureRandom random = new SecureRandom();
   private volatile Duration responseDelay;
+  private AdminConsole admin;
   private int port;
 
   // ISOServer in jPOS 2.1.10 takes nothing but its own, deprecated, ThreadPool.
@@ -57,8 +75,11 @@ public final class SwitchSimulator implements AutoCloseable {
       throws IOException {
     this.ledger = ledger;
     this.pinKey = credentials.pinKey();
-    this.issuer = new Issuer(ledger, pinKey);
+    this.aesPinKey = credentials.aesPinKey();
+    this.macKey = credentials.macKey();
+    this.issuer = new Issuer(ledger, pinKey, aesPinKey, macKey);
     this.responseDelay = settings.responseDelay();
+    settings.faults().forEach(faults::apply);
     this.delayed =
         Executors.newScheduledThreadPool(
             2,
@@ -86,6 +107,9 @@ public final class SwitchSimulator implements AutoCloseable {
     serverThread.start();
     try {
       this.port = sockets.awaitPort(STARTUP);
+      if (settings.adminPort() != SimulatorSettings.NO_ADMIN_PORT) {
+        this.admin = new AdminConsole(this, settings.adminPort());
+      }
     } catch (IOException e) {
       close();
       throw e;
@@ -110,16 +134,30 @@ public final class SwitchSimulator implements AutoCloseable {
     return port;
   }
 
+  /** The admin port, or -1 when there is none. */
+  public int adminPort() {
+    return admin == null ? SimulatorSettings.NO_ADMIN_PORT : admin.port();
+  }
+
   public Ledger ledger() {
     return ledger;
   }
 
-  /** Holds back every answer by {@code delay} (zero answers at once). */
+  /** Applies one fault command, as the admin port's {@code fault} does (e.g. {@code "drop-next 2"}). */
+  public void fault(String command) {
+    faults.apply(command);
+  }
+
+  FaultPlan faults() {
+    return faults;
+  }
+
+  /** Holds back every financial answer by {@code delay} (zero answers at once). */
   public void setResponseDelay(Duration delay) {
     this.responseDelay = Objects.requireNonNull(delay, "Delay is required.");
   }
 
-  /** Holds back answers about one card by {@code delay}, overriding the general delay. */
+  /** Holds back answers to 0200s about one card by {@code delay}, overriding the general delay. */
   public void setResponseDelay(CardNumber card, Duration delay) {
     cardDelays.put(card.digits(), Objects.requireNonNull(delay, "Delay is required."));
   }
@@ -129,26 +167,155 @@ public final class SwitchSimulator implements AutoCloseable {
     return held.get();
   }
 
+  /** Counters of what arrived: 0200s, sign-ons, sign-offs and echoes. */
+  public int financialRequests() {
+    return issuer.financialRequests();
+  }
+
+  public int signOns() {
+    return signOns.get();
+  }
+
+  public int signOffs() {
+    return signOffs.get();
+  }
+
+  public int echoes() {
+    return echoes.get();
+  }
+
+  /** How many repeated reversal advices (0421) arrived. */
+  public int repeatedAdvices() {
+    return repeatedAdvices.get();
+  }
+
+  /** Drops every client link at once, as a switch restart would; returns how many were open. */
+  public int disconnectAll() {
+    int dropped = 0;
+    for (ISOSource link : links) {
+      if (link.isConnected()) {
+        dropped++;
+      }
+      disconnect(link);
+    }
+    return dropped;
+  }
+
   private boolean process(ISOSource source, ISOMsg request) {
-    Optional<ISOMsg> answer = issuer.answer(request);
+    links.add(source);
+    if (IssuerMessages.isNetwork(request)) {
+      return network(source, request);
+    }
+    boolean money = IssuerMessages.isFinancial(request) || IssuerMessages.isReversal(request);
+    if ("0421".equals(IssuerMessages.mti(request))) {
+      repeatedAdvices.incrementAndGet();
+    }
+    FaultPlan.Action fault = money ? faults.next() : FaultPlan.Action.NONE;
+    Optional<ISOMsg> answer =
+        fault == FaultPlan.Action.ANSWER_91
+            ? Optional.of(IssuerMessages.answer(request, "91"))
+            : issuer.answer(request);
     if (answer.isEmpty()) {
       return true;
     }
+    ISOMsg response = answer.get();
+    if (money) {
+      MessageMac.sign(response, macKey);
+    }
     String pan = IssuerMessages.pan(request);
-    Duration delay = pan == null ? responseDelay : cardDelays.getOrDefault(pan, responseDelay);
+    // A card's own delay holds back answers to its 0200s only, so its reversals still get through.
+    Duration delay = pan == null || !IssuerMessages.isFinancial(request)
+        ? responseDelay : cardDelays.getOrDefault(pan, responseDelay);
+    if (money && faults.delay().compareTo(delay) > 0) {
+      delay = faults.delay();
+    }
+    Runnable deliver = () -> deliver(source, response, fault);
     if (delay.isZero()) {
-      send(source, answer.get());
+      deliver.run();
     } else {
       held.incrementAndGet();
       delayed.schedule(
           () -> {
             held.decrementAndGet();
-            send(source, answer.get());
+            deliver.run();
           },
           delay.toMillis(),
           TimeUnit.MILLISECONDS);
     }
     return true;
+  }
+
+  private boolean network(ISOSource source, ISOMsg request) {
+    String code = IssuerMessages.networkCode(request);
+    if (IssuerMessages.SIGN_ON.equals(code)) {
+      signOns.incrementAndGet();
+      if (faults.chatter()) {
+        // The switch speaks first: its own echo and a stray 0810 arrive before the sign-on answer.
+        send(source, strayEcho(request, "0800"));
+        send(source, strayEcho(request, "0810"));
+      }
+      if (faults.refuseSignOn()) {
+        send(source, IssuerMessages.answer(request, "91"));
+        return true;
+      }
+    } else if (IssuerMessages.SIGN_OFF.equals(code)) {
+      signOffs.incrementAndGet();
+    } else if (IssuerMessages.ECHO_TEST.equals(code)) {
+      echoes.incrementAndGet();
+      if (faults.ignoreEcho()) {
+        return true;
+      }
+    }
+    issuer.answer(request).ifPresent(answer -> send(source, answer));
+    return true;
+  }
+
+  private ISOMsg strayEcho(ISOMsg signOn, String mti) {
+    ISOMsg m = new ISOMsg(mti);
+    m.set(7, signOn.getString(7));
+    m.set(11, String.format("%06d", 1 + random.nextInt(999_998)));
+    m.set(41, signOn.getString(41));
+    m.set(70, IssuerMessages.ECHO_TEST);
+    if (mti.equals("0810")) {
+      m.set(39, "00");
+    }
+    return m;
+  }
+
+  private void deliver(ISOSource source, ISOMsg response, FaultPlan.Action fault) {
+    switch (fault) {
+      case DROP -> LOG.log(Level.INFO, "Fault: dropped the answer to {0}", IssuerMessages.describe(response));
+      case DISCONNECT -> {
+        LOG.log(Level.INFO, "Fault: disconnected instead of answering {0}", IssuerMessages.describe(response));
+        disconnect(source);
+      }
+      case BAD_MAC -> {
+        int field = MessageMac.macField(response);
+        byte[] mac = response.getBytes(field);
+        mac[0] ^= 0x01;
+        response.set(field, mac);
+        send(source, response);
+      }
+      case GARBAGE -> {
+        byte[] junk = new byte[24];
+        random.nextBytes(junk);
+        send(source, new RawFrame(junk));
+        try {
+          response.setPackager(SwitchFraming.packager());
+          byte[] packed = response.pack();
+          send(source, new RawFrame(Arrays.copyOf(packed, packed.length / 2)));
+        } catch (ISOException e) {
+          LOG.log(Level.WARNING, "Cannot pack for the truncation fault");
+        }
+        ISOMsg unknown = new ISOMsg("0620");
+        unknown.set(11, response.getString(11));
+        unknown.set(41, response.getString(41));
+        send(source, unknown);
+        send(source, response);
+        send(source, response);
+      }
+      default -> send(source, response);
+    }
   }
 
   private static void send(ISOSource source, ISOMsg answer) {
@@ -161,10 +328,24 @@ public final class SwitchSimulator implements AutoCloseable {
     }
   }
 
+  private static void disconnect(ISOSource source) {
+    if (source instanceof BaseChannel channel) {
+      try {
+        channel.disconnect();
+      } catch (IOException e) {
+        // Already gone.
+      }
+    }
+  }
+
   /** Stops listening and drops every client link. */
   @Override
   public void close() {
+    if (admin != null) {
+      admin.close();
+    }
     server.shutdown();
+    disconnectAll();
     delayed.shutdownNow();
     try {
       serverThread.join(STARTUP.toMillis());
@@ -172,5 +353,22 @@ public final class SwitchSimulator implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     pinKey.close();
+    aesPinKey.close();
+    macKey.close();
+  }
+
+  /** A frame whose content is given bytes, not a packed message: for the garbage faults. */
+  private static final class RawFrame extends ISOMsg {
+    private static final long serialVersionUID = 1L;
+    private final byte[] bytes;
+
+    RawFrame(byte[] bytes) {
+      this.bytes = bytes.clone();
+    }
+
+    @Override
+    public byte[] pack() {
+      return bytes.clone();
+    }
   }
 }

@@ -12,7 +12,8 @@ import org.phonebank.switchlink.keys.SwitchCredentials;
 
 /**
  * {@code java -jar switch-simulator.jar --credentials <dir> [--port 9443] [--bind 127.0.0.1] [--accounts <csv>]
- * [--delay-ms 0]}: runs the simulator until the process is stopped.
+ * [--delay-ms 0] [--admin-port <port>] [--fault "<fault>"]...}: runs the simulator until the process is stopped.
+ * {@code --fault} may be repeated (e.g. {@code --fault "drop-next 3"}); the admin port listens on loopback only.
  */
 public final class SwitchSimulatorCommand {
 
@@ -29,7 +30,7 @@ public final class SwitchSimulatorCommand {
       System.err.println(e.getMessage());
       System.err.println(
           "usage: switch-simulator --credentials <dir> [--port 9443] [--bind 127.0.0.1] [--accounts <csv>]"
-              + " [--delay-ms 0]");
+              + " [--delay-ms 0] [--admin-port <port>] [--fault \"<fault>\"]...");
       System.exit(2);
       return;
     }
@@ -55,6 +56,9 @@ public final class SwitchSimulatorCommand {
       simulator.close();
       stopped.countDown();
     }, "switch-simulator-shutdown"));
+    if (simulator.adminPort() != SimulatorSettings.NO_ADMIN_PORT) {
+      System.out.println("admin port on 127.0.0.1:" + simulator.adminPort() + " (type help)");
+    }
     System.out.println("switch simulator listening on " + settings.bindAddress() + ":" + simulator.port()
         + " (TLS 1.3, client certificates required)");
     System.out.flush();
@@ -79,6 +83,11 @@ public final class SwitchSimulatorCommand {
         case "--bind" -> settings = settings.withBindAddress(value);
         case "--accounts" -> settings = settings.withAccounts(Path.of(value));
         case "--delay-ms" -> settings = settings.withResponseDelay(Duration.ofMillis(number(flag, value)));
+        case "--admin-port" -> settings = settings.withAdminPort(number(flag, value));
+        case "--fault" -> {
+          new FaultPlan().apply(value);
+          settings = settings.withFault(value);
+        }
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }

@@ -73,7 +73,7 @@ class BalanceInquiryOverTheSwitchLinkTest {
   @Test
   void balanceInquiryIsApprovedWithTheAvailableBalance() {
     try (JposBankSwitch bank = connected(settings())) {
-      SwitchOutcome outcome = bank.balanceInquiry(inquiry(MELLI, "7391"));
+      SwitchOutcome outcome = bank.send(inquiry(MELLI, "7391"));
 
       SwitchOutcome.Approved approved = assertInstanceOf(SwitchOutcome.Approved.class, outcome);
       assertEquals(Rials.of(12_345_678), approved.balance());
@@ -84,7 +84,7 @@ class BalanceInquiryOverTheSwitchLinkTest {
   @Test
   void elevenDigitBalanceArrivesWhole() {
     try (JposBankSwitch bank = connected(settings())) {
-      SwitchOutcome outcome = bank.balanceInquiry(inquiry(MELLAT, "2580"));
+      SwitchOutcome outcome = bank.send(inquiry(MELLAT, "2580"));
 
       assertEquals(Rials.of(98_765_432_100L), assertInstanceOf(SwitchOutcome.Approved.class, outcome).balance());
     }
@@ -93,7 +93,7 @@ class BalanceInquiryOverTheSwitchLinkTest {
   @Test
   void wrongPinIsDeclinedAsIncorrectPin() {
     try (JposBankSwitch bank = connected(settings())) {
-      SwitchOutcome outcome = bank.balanceInquiry(inquiry(MELLI, "7392"));
+      SwitchOutcome outcome = bank.send(inquiry(MELLI, "7392"));
 
       assertEquals(new SwitchOutcome.Declined(DeclineReason.INCORRECT_PIN, "55"), outcome);
     }
@@ -102,7 +102,7 @@ class BalanceInquiryOverTheSwitchLinkTest {
   @Test
   void cardUnknownToTheIssuerIsDeclinedAsInvalidCard() {
     try (JposBankSwitch bank = connected(settings())) {
-      SwitchOutcome outcome = bank.balanceInquiry(inquiry(NOT_IN_LEDGER, "1234"));
+      SwitchOutcome outcome = bank.send(inquiry(NOT_IN_LEDGER, "1234"));
 
       assertEquals(new SwitchOutcome.Declined(DeclineReason.INVALID_CARD, "14"), outcome);
     }
@@ -131,7 +131,7 @@ class BalanceInquiryOverTheSwitchLinkTest {
     TlsClientSocketFactory rogue =
         new TlsClientSocketFactory(
             MutualTls.context(credentials.rogueClient(), credentials.trustAnchors()), Duration.ofSeconds(5));
-    try (SwitchLink link = new SwitchLink(settings(), rogue)) {
+    try (SwitchLink link = new SwitchLink(settings(), rogue, credentials.macKey())) {
       link.start();
 
       assertFalse(link.awaitReady(Duration.ofSeconds(2)));
@@ -148,7 +148,7 @@ class BalanceInquiryOverTheSwitchLinkTest {
     try (JposBankSwitch bank = new JposBankSwitch(settings().withEndpoint("127.0.0.1", unused), credentials)) {
       bank.start();
 
-      assertInstanceOf(SwitchOutcome.Unreachable.class, bank.balanceInquiry(inquiry(MELLI, "7391")));
+      assertInstanceOf(SwitchOutcome.Unreachable.class, bank.send(inquiry(MELLI, "7391")));
     }
   }
 
@@ -157,7 +157,7 @@ class BalanceInquiryOverTheSwitchLinkTest {
     try (JposBankSwitch bank = connected(settings().withResponseTimeout(Duration.ofMillis(500)))) {
       simulator.setResponseDelay(MELLI, Duration.ofSeconds(2));
 
-      assertEquals(new SwitchOutcome.TimedOut(), bank.balanceInquiry(inquiry(MELLI, "7391")));
+      assertEquals(new SwitchOutcome.TimedOut(), bank.send(inquiry(MELLI, "7391")));
     }
   }
 
@@ -166,10 +166,10 @@ class BalanceInquiryOverTheSwitchLinkTest {
     try (JposBankSwitch bank = connected(settings())) {
       simulator.setResponseDelay(MELLI, Duration.ofSeconds(2));
       CompletableFuture<SwitchOutcome> first =
-          CompletableFuture.supplyAsync(() -> bank.balanceInquiry(inquiry(MELLI, "7391")));
+          CompletableFuture.supplyAsync(() -> bank.send(inquiry(MELLI, "7391")));
       awaitHeldAnswer();
 
-      SwitchOutcome second = bank.balanceInquiry(inquiry(MELLAT, "2580"));
+      SwitchOutcome second = bank.send(inquiry(MELLAT, "2580"));
 
       // The second answer arrived while the first was still held back by the switch.
       assertFalse(first.isDone());

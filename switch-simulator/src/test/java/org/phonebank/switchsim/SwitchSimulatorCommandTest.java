@@ -24,6 +24,22 @@ class SwitchSimulatorCommandTest {
   }
 
   @Test
+  void adminPortAndRepeatedFaultsAreRead() {
+    SimulatorSettings settings =
+        SwitchSimulatorCommand.parse(new String[] {"--credentials", "keys", "--admin-port", "9556",
+            "--fault", "drop-next 3", "--fault", "delay 800"});
+
+    assertEquals(9556, settings.adminPort());
+    assertEquals(java.util.List.of("drop-next 3", "delay 800"), settings.faults());
+  }
+
+  @Test
+  void faultThatIsNotUnderstoodIsRefusedAtStart() {
+    assertThrows(IllegalArgumentException.class,
+        () -> SwitchSimulatorCommand.parse(new String[] {"--credentials", "k", "--fault", "melt 3"}));
+  }
+
+  @Test
   void credentialsFolderIsRequired() {
     assertThrows(IllegalArgumentException.class, () -> SwitchSimulatorCommand.parse(new String[] {"--port", "1"}));
   }

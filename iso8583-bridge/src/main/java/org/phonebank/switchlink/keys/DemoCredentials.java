@@ -27,7 +27,7 @@ import org.phonebank.switchlink.keys.DemoCertificateAuthority.IssuedIdentity;
 /**
  * Creates a self-contained set of demo credentials for the switch link: a demo CA, the switch's server
  * certificate (SAN localhost and 127.0.0.1), the phone bank's client certificate, a rogue client certificate from
- * an untrusted CA, and the zone PIN and MAC keys. Nothing is overwritten: a folder that already holds the files
+ * an untrusted CA, the zone PIN keys (TDES and AES), the MAC key and the store-and-forward storage key. Nothing is overwritten: a folder that already holds the files
  * is left alone. Only key check values are printed, never keys or passwords.
  *
  * <p>Usage: {@code java org.phonebank.switchlink.keys.DemoCredentials <directory>}
@@ -35,6 +35,8 @@ import org.phonebank.switchlink.keys.DemoCertificateAuthority.IssuedIdentity;
 public final class DemoCredentials {
 
   private static final int TDES_DOUBLE_LENGTH = 16;
+  private static final int AES_PIN_KEY_LENGTH = 16;
+  private static final int STORAGE_KEY_LENGTH = 32;
 
   private DemoCredentials() {}
 
@@ -60,6 +62,7 @@ public final class DemoCredentials {
     List<String> present =
         SwitchCredentials.ALL_FILES.stream().filter(f -> Files.exists(directory.resolve(f))).toList();
     if (present.size() == SwitchCredentials.ALL_FILES.size()) {
+      addMissingAesKeys(directory);
       return false;
     }
     if (!present.isEmpty()) {
@@ -80,9 +83,51 @@ public final class DemoCredentials {
   /** Check values of the zone keys, one per line: what operators compare with the switch's key ceremony. */
   public static String summary(SwitchCredentials credentials) {
     try (ZoneKey pin = credentials.pinKey();
-        ZoneKey mac = credentials.macKey()) {
-      return "  ZPK (zone PIN key) check value " + pin.checkValue() + System.lineSeparator()
-          + "  ZAK (zone MAC key) check value " + mac.checkValue();
+        ZoneKey mac = credentials.macKey();
+        AesKey aesPin = credentials.aesPinKey();
+        AesKey storage = credentials.storageKey()) {
+      return "  ZPK (zone PIN key, TDES) check value " + pin.checkValue() + System.lineSeparator()
+          + "  ZPK (zone PIN key, AES) check value " + aesPin.checkValue() + System.lineSeparator()
+          + "  ZAK (zone MAC key) check value " + mac.checkValue() + System.lineSeparator()
+          + "  SAF storage key check value " + storage.checkValue();
+    }
+  }
+
+  /**
+   * A folder made before the AES keys existed gets them added to its zone key store; existing keys are kept,
+   * so the switch's key ceremony for the TDES keys stays valid.
+   */
+  private static void addMissingAesKeys(Path directory) {
+    SwitchCredentials credentials = SwitchCredentials.load(directory);
+    boolean pin = credentials.hasZoneKey(SwitchCredentials.AES_PIN_KEY_ALIAS);
+    boolean storage = credentials.hasZoneKey(SwitchCredentials.STORAGE_KEY_ALIAS);
+    if (pin && storage) {
+      return;
+    }
+    char[] password = credentials.zoneStorePassword();
+    try {
+      KeyStore zone = credentials.zoneStore();
+      SecureRandom random = new SecureRandom();
+      if (!pin) {
+        addAesKey(zone, SwitchCredentials.AES_PIN_KEY_ALIAS, AES_PIN_KEY_LENGTH, password, random);
+      }
+      if (!storage) {
+        addAesKey(zone, SwitchCredentials.STORAGE_KEY_ALIAS, STORAGE_KEY_LENGTH, password, random);
+      }
+      Path file = directory.resolve(SwitchCredentials.ZONE_KEY_STORE);
+      Path fresh = directory.resolve(SwitchCredentials.ZONE_KEY_STORE + ".new");
+      Files.deleteIfExists(fresh);
+      try (OutputStream out = Files.newOutputStream(createPrivateFile(fresh))) {
+        zone.store(out, password);
+      }
+      Files.move(fresh, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot add AES keys to " + directory + ".", e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot add AES keys.", e);
+    } finally {
+      Arrays.fill(password, '\0');
     }
   }
 
@@ -110,6 +155,8 @@ public final class DemoCredentials {
     KeyStore zone = emptyStore();
     addTdesKey(zone, SwitchCredentials.PIN_KEY_ALIAS, zonePassword, random);
     addTdesKey(zone, SwitchCredentials.MAC_KEY_ALIAS, zonePassword, random);
+    addAesKey(zone, SwitchCredentials.AES_PIN_KEY_ALIAS, AES_PIN_KEY_LENGTH, zonePassword.toCharArray(), random);
+    addAesKey(zone, SwitchCredentials.STORAGE_KEY_ALIAS, STORAGE_KEY_LENGTH, zonePassword.toCharArray(), random);
     write(directory, SwitchCredentials.ZONE_KEY_STORE, zone, zonePassword);
 
     // Written last: its presence marks a complete folder.
@@ -149,6 +196,20 @@ public final class DemoCredentials {
           alias,
           new KeyStore.SecretKeyEntry(new SecretKeySpec(key, "DESede")),
           new KeyStore.PasswordProtection(password.toCharArray()));
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  private static void addAesKey(KeyStore store, String alias, int length, char[] password, SecureRandom random)
+      throws GeneralSecurityException {
+    byte[] key = new byte[length];
+    random.nextBytes(key);
+    try {
+      store.setEntry(
+          alias,
+          new KeyStore.SecretKeyEntry(new SecretKeySpec(key, "AES")),
+          new KeyStore.PasswordProtection(password));
     } finally {
       Arrays.fill(key, (byte) 0);
     }

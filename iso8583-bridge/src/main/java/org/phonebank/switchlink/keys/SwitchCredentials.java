@@ -17,7 +17,8 @@ import java.util.Properties;
 /**
  * The credentials folder of the switch link, and the one place that knows its layout. Each key store is a BCFKS
  * file; their passwords are in {@value #SECRETS}, keyed by file name ({@code <file>.password}). The phone bank
- * needs {@link #client()}, {@link #trustAnchors()} and {@link #pinKey()}; the switch simulator needs
+ * needs {@link #client()}, {@link #trustAnchors()}, the PIN keys ({@link #pinKey()}, {@link #aesPinKey()}), the MAC key
+ * ({@link #macKey()}) and the store-and-forward {@link #storageKey()}; the switch simulator needs
  * {@link #server()} instead of the client identity.
  */
 public final class SwitchCredentials {
@@ -35,6 +36,8 @@ public final class SwitchCredentials {
   public static final String CA_ALIAS = "demo-ca";
   public static final String PIN_KEY_ALIAS = "zpk";
   public static final String MAC_KEY_ALIAS = "zak";
+  public static final String AES_PIN_KEY_ALIAS = "zpk-aes";
+  public static final String STORAGE_KEY_ALIAS = "saf-storage";
 
   static final String KEY_STORE_TYPE = "BCFKS";
 
@@ -104,24 +107,64 @@ public final class SwitchCredentials {
     return secretKey(MAC_KEY_ALIAS);
   }
 
+  /** The AES-128 zone PIN key for ISO 9564 format 4 PIN blocks. */
+  public AesKey aesPinKey() {
+    return aesKey(AES_PIN_KEY_ALIAS);
+  }
+
+  /** The AES-256 key that seals store-and-forward messages at rest (they hold card numbers). */
+  public AesKey storageKey() {
+    return aesKey(STORAGE_KEY_ALIAS);
+  }
+
   private ZoneKey secretKey(String alias) {
+    byte[] encoded = keyBytes(alias);
+    try {
+      return ZoneKey.of(encoded);
+    } finally {
+      Arrays.fill(encoded, (byte) 0);
+    }
+  }
+
+  private AesKey aesKey(String alias) {
+    byte[] encoded = keyBytes(alias);
+    try {
+      return AesKey.of(encoded);
+    } finally {
+      Arrays.fill(encoded, (byte) 0);
+    }
+  }
+
+  /** True when the zone key store holds {@code alias} (older demo folders lack the AES keys). */
+  boolean hasZoneKey(String alias) {
+    try {
+      return open(ZONE_KEY_STORE).containsAlias(alias);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot read " + ZONE_KEY_STORE + ".", e);
+    }
+  }
+
+  private byte[] keyBytes(String alias) {
     char[] password = password(ZONE_KEY_STORE);
     try {
       Key key = open(ZONE_KEY_STORE).getKey(alias, password);
       if (key == null) {
         throw new IllegalStateException("No key '" + alias + "' in " + directory.resolve(ZONE_KEY_STORE) + ".");
       }
-      byte[] encoded = key.getEncoded();
-      try {
-        return ZoneKey.of(encoded);
-      } finally {
-        Arrays.fill(encoded, (byte) 0);
-      }
+      return key.getEncoded();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Cannot read key '" + alias + "' from " + ZONE_KEY_STORE + ".", e);
     } finally {
       Arrays.fill(password, '\0');
     }
+  }
+
+  char[] zoneStorePassword() {
+    return password(ZONE_KEY_STORE);
+  }
+
+  KeyStore zoneStore() {
+    return open(ZONE_KEY_STORE);
   }
 
   private KeyStore open(String file) {

@@ -5,7 +5,11 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import org.bouncycastle.crypto.BlockCipher;
+import org.bouncycastle.crypto.Mac;
+import org.bouncycastle.crypto.engines.DESEngine;
 import org.bouncycastle.crypto.engines.DESedeEngine;
+import org.bouncycastle.crypto.macs.ISO9797Alg3Mac;
+import org.bouncycastle.crypto.paddings.ISO7816d4Padding;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
@@ -38,6 +42,22 @@ public final class ZoneKey implements AutoCloseable {
     DESedeEngine engine = new DESedeEngine();
     engine.init(forEncryption, new KeyParameter(key));
     return engine;
+  }
+
+  /**
+   * The ISO 9797-1 MAC algorithm 3 (retail MAC) keyed with this double-length key: single DES CBC over the
+   * data, the last block triple-DES'd, padding method 2 (ISO 7816-4: 0x80 then zeros), full 8-byte result.
+   */
+  public Mac retailMac() {
+    if (wiped) {
+      throw new IllegalStateException("The zone key has been wiped.");
+    }
+    if (key.length != 16) {
+      throw new IllegalStateException("The retail MAC needs a double-length (16-byte) key.");
+    }
+    Mac mac = new ISO9797Alg3Mac(new DESEngine(), new ISO7816d4Padding());
+    mac.init(new KeyParameter(key));
+    return mac;
   }
 
   /** The key check value: the first three bytes of eight zero bytes enciphered under the key, in hex. */

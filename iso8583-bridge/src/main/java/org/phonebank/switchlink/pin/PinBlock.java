@@ -5,12 +5,15 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * An enciphered 8-byte PIN block, as carried in field 52. Even enciphered it must not be stored or logged
+ * An enciphered PIN block: 8 bytes (format 0, field 52) or 16 bytes (format 4, private field). Even enciphered it must not be stored or logged
  * (PCI DSS 3.3.1.3), so it never prints and {@link #close()} wipes it once the message is sent.
  */
 public final class PinBlock implements AutoCloseable {
 
+  /** A TDES block (format 0). */
   public static final int LENGTH = 8;
+  /** An AES block (format 4). */
+  public static final int AES_LENGTH = 16;
 
   private final byte[] enciphered;
 
@@ -18,11 +21,11 @@ public final class PinBlock implements AutoCloseable {
     this.enciphered = enciphered;
   }
 
-  /** Takes a copy of an 8-byte enciphered block. */
+  /** Takes a copy of an 8-byte (TDES) or 16-byte (AES) enciphered block. */
   public static PinBlock of(byte[] enciphered) {
     Objects.requireNonNull(enciphered, "PIN block is required.");
-    if (enciphered.length != LENGTH) {
-      throw new IllegalArgumentException("A TDES PIN block is 8 bytes, was " + enciphered.length + ".");
+    if (enciphered.length != LENGTH && enciphered.length != AES_LENGTH) {
+      throw new IllegalArgumentException("A PIN block is 8 or 16 bytes, was " + enciphered.length + ".");
     }
     return new PinBlock(enciphered.clone());
   }
@@ -39,6 +42,6 @@ public final class PinBlock implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "PinBlock[ISO-0, enciphered]";
+    return "PinBlock[" + (enciphered.length == LENGTH ? "TDES" : "AES") + ", enciphered]";
   }
 }

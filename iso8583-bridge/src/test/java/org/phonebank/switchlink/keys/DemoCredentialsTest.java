@@ -86,4 +86,39 @@ class DemoCredentialsTest {
     assertThrows(IllegalStateException.class, () -> DemoCredentials.generateIfMissing(other));
     assertEquals("not a key store", Files.readString(other.resolve(SwitchCredentials.CLIENT_STORE)));
   }
+
+  @Test
+  void aesPinKeyAndStorageKeyAreGeneratedAndShownOnlyByCheckValue() {
+    SwitchCredentials credentials = SwitchCredentials.load(folder);
+    try (AesKey aesPin = credentials.aesPinKey();
+        AesKey storage = credentials.storageKey()) {
+      String summary = DemoCredentials.summary(credentials);
+
+      assertTrue(summary.contains(aesPin.checkValue()));
+      assertTrue(summary.contains(storage.checkValue()));
+      assertTrue(aesPin.toString().contains("AES-128"));
+      assertTrue(storage.toString().contains("AES-256"));
+    }
+  }
+
+  @Test
+  void folderFromBeforeTheAesKeysGetsThemAddedAndKeepsItsTdesKeys(@TempDir Path older) throws Exception {
+    DemoCredentials.generateIfMissing(older);
+    SwitchCredentials credentials = SwitchCredentials.load(older);
+    String zpk = credentials.pinKey().checkValue();
+    java.security.KeyStore zone = credentials.zoneStore();
+    zone.deleteEntry(SwitchCredentials.AES_PIN_KEY_ALIAS);
+    zone.deleteEntry(SwitchCredentials.STORAGE_KEY_ALIAS);
+    try (java.io.OutputStream out =
+        java.nio.file.Files.newOutputStream(older.resolve(SwitchCredentials.ZONE_KEY_STORE))) {
+      zone.store(out, credentials.zoneStorePassword());
+    }
+
+    DemoCredentials.generateIfMissing(older);
+
+    SwitchCredentials upgraded = SwitchCredentials.load(older);
+    assertTrue(upgraded.hasZoneKey(SwitchCredentials.AES_PIN_KEY_ALIAS));
+    assertTrue(upgraded.hasZoneKey(SwitchCredentials.STORAGE_KEY_ALIAS));
+    assertEquals(zpk, upgraded.pinKey().checkValue());
+  }
 }

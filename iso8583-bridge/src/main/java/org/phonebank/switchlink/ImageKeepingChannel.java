@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.switchlink;
+
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+import org.jpos.iso.ISOPackager;
+import org.jpos.iso.channel.NACChannel;
+
+/**
+ * A {@link NACChannel} that keeps each received message's packed image (MTI, bitmaps, fields; no length, no
+ * TPDU), so a MAC is checked over the bytes that actually arrived rather than over a re-packed copy.
+ */
+final class ImageKeepingChannel extends NACChannel {
+
+  ImageKeepingChannel() {
+    super();
+  }
+
+  ImageKeepingChannel(String host, int port, ISOPackager packager) {
+    super(host, port, packager, null);
+  }
+
+  @Override
+  protected ISOMsg createMsg() {
+    return new ReceivedMessage();
+  }
+
+  @Override
+  protected void unpack(ISOMsg m, byte[] b) throws ISOException {
+    super.unpack(m, b);
+    if (m instanceof ReceivedMessage received) {
+      received.keepImage(b);
+    }
+  }
+
+  /** An incoming message with the image it was unpacked from. */
+  static final class ReceivedMessage extends ISOMsg {
+
+    private static final long serialVersionUID = 1L;
+    private transient byte[] image;
+
+    void keepImage(byte[] packed) {
+      image = packed.clone();
+    }
+
+    byte[] image() {
+      return image == null ? null : image.clone();
+    }
+  }
+}
