@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.interop.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.phonebank.interop.DemoZoneKeys;
+import org.phonebank.switchlink.keys.DemoCredentials;
+import org.phonebank.switchlink.keys.SwitchCredentials;
+import org.phonebank.switchlink.tls.MutualTls;
+import org.phonebank.switchlink.tls.TlsClientSocketFactory;
+import org.phonebank.switchsim.SimulatorSettings;
+import org.phonebank.switchsim.SwitchSimulator;
+
+/**
+ * Issue 4 item 10: balance inquiries (0200/0210) per second and their median and 99th-percentile round trip over
+ * mutual TLS 1.3 with MACs, against one in-process switch simulator, all in the same run:
+ *
+ * <ol>
+ *   <li>the baseline, a bare jPOS client ({@link BareJposCaller}, one connection per caller);
+ *   <li>the bridge alone, {@code JposBankSwitch} with ids from memory (its cost over the baseline);
+ *   <li>the journal alone, {@code JournalledSwitch} over a switch that approves at once (Derby's cost);
+ *   <li>the phone bank's path, {@code JournalledSwitch} over {@code JposBankSwitch} with the JDBC journal on
+ *       embedded Derby on disk, every commit forced to disk.
+ * </ol>
+ *
+ * Prints a Markdown table and the ratios to the baseline. Usage: {@code SwitchLinkBenchmark [--transactions 20000]
+ * [--warmup 5000] [--callers 16] [--work <dir>]}.
+ */
+public final class SwitchLinkBenchmark {
+
+  // Kept in fields: java.util.logging holds loggers weakly, and a collected one forgets its level.
+  private static final Logger BC_JSSE = Logger.getLogger("org.bouncycastle.jsse");
+  private static final Logger PHONEBANK = Logger.getLogger("org.phonebank");
+
+  static final String CARD = "6037991234567893";
+  static final String PIN = "7391";
+
+  private SwitchLinkBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Options options = Options.parse(args);
+    BC_JSSE.setLevel(Level.SEVERE);
+    PHONEBANK.setLevel(Level.SEVERE);
+    Path work = options.work() != null ? options.work() : Files.createTempDirectory("switch-link-bench");
+    Path credentials = work.resolve("credentials");
+    DemoCredentials.generateIfMissing(credentials);
+    SwitchCredentials switchCredentials = SwitchCredentials.load(credentials);
+
+    try (SwitchSimulator simulator =
+        SwitchSimulator.start(SimulatorSettings.defaults().withCredentials(credentials).withPort(0))) {
+      PhoneBankPaths paths = new PhoneBankPaths(simulator.port(), switchCredentials, work);
+      RunResult bare = bare(simulator.port(), switchCredentials, credentials, options);
+      printHeader(options);
+      row("(a) bare jPOS NACChannel, TLS 1.3 + MAC, one connection per caller", bare);
+      RunResult bridge = paths.bridgeAlone(options);
+      row("bridge alone: JposBankSwitch, one multiplexed link, no journal", bridge);
+      RunResult journal = paths.journalAlone(options);
+      row("journal alone: JournalledSwitch + Derby (durable) over an instant switch", journal);
+      RunResult bank = paths.phoneBank(options);
+      row("(b) phone bank: JournalledSwitch + JposBankSwitch + Derby journal (durable)", bank);
+      ratio("ratio bridge alone / bare", bridge, bare);
+      ratio("**ratio phone bank / bare**", bank, bare);
+    }
+  }
+
+  private static RunResult bare(int port, SwitchCredentials credentials, Path folder, Options options)
+      throws Exception {
+    TlsClientSocketFactory sockets =
+        new TlsClientSocketFactory(
+            MutualTls.context(credentials.client(), credentials.trustAnchors()), Duration.ofSeconds(5));
+    byte[] zpk = DemoZoneKeys.pin(folder);
+    byte[] zak = DemoZoneKeys.mac(folder);
+    List<BareJposCaller> callers = new ArrayList<>();
+    try {
+      for (int i = 0; i < options.callers(); i++) {
+        callers.add(new BareJposCaller("127.0.0.1", port, sockets, String.format("BARE%04d", i), CARD, PIN, zpk,
+            zak));
+      }
+      if (callers.stream().anyMatch(c -> !c.signedOn())) {
+        System.err.println("note: the simulator refused the bare client's sign-on (0800/001); carrying on");
+      }
+      List<Caller> asCallers = List.copyOf(callers);
+      Load.run("warm-up bare", asCallers, options.warmup());
+      return Load.run("bare", asCallers, options.transactions());
+    } finally {
+      for (BareJposCaller c : callers) {
+        c.close();
+      }
+      Arrays.fill(zpk, (byte) 0);
+      Arrays.fill(zak, (byte) 0);
+    }
+  }
+
+  private static void printHeader(Options options) {
+    System.out.printf(Locale.ROOT, "%n%d transactions per row after %d warm-up, %d concurrent callers, %d cores, "
+            + "Java %s%n%n", options.transactions(), options.warmup(), options.callers(),
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    System.out.println("| path | callers | transactions | approved | failed | TPS | p50 ms | p99 ms |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+  }
+
+  private static void row(String name, RunResult r) {
+    System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %.0f | %.2f | %.2f |%n", name, r.callers(),
+        r.transactions(), r.approved(), r.failed(), r.perSecond(), r.p50Millis(), r.p99Millis());
+    System.out.flush();
+  }
+
+  private static void ratio(String name, RunResult r, RunResult baseline) {
+    System.out.printf(Locale.ROOT, "| %s | | | | | %.2fx | %.2fx | %.2fx |%n", name,
+        r.perSecond() / baseline.perSecond(), r.p50Millis() / baseline.p50Millis(),
+        r.p99Millis() / baseline.p99Millis());
+  }
+
+  record Options(int transactions, int warmup, int callers, Path work) {
+    static Options parse(String[] args) {
+      if (args.length % 2 != 0) {
+        throw new IllegalArgumentException("every option needs a value");
+      }
+      int transactions = 20_000;
+      int warmup = 5_000;
+      int callers = 16;
+      Path work = null;
+      for (int i = 0; i < args.length; i += 2) {
+        switch (args[i]) {
+          case "--transactions" -> transactions = Integer.parseInt(args[i + 1]);
+          case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+          case "--callers" -> callers = Integer.parseInt(args[i + 1]);
+          case "--work" -> work = Path.of(args[i + 1]);
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+      }
+      return new Options(transactions, warmup, callers, work);
+    }
+  }
+}
