@@ -46,6 +46,11 @@ public final class CardEntry {
     return Optional.empty();
   }
 
+  /** What is wrong with keys offered as a card number, or null when they are one. */
+  public static Phrase mistakeIn(String keys) {
+    return mistakeIn(KeypadEntry.of(keys));
+  }
+
   private static Phrase mistakeIn(KeypadEntry entry) {
     String keys = entry.keys();
     if (!entry.entered()) {

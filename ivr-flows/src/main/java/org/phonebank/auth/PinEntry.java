@@ -28,9 +28,14 @@ public final class PinEntry {
    * explained). A new set of tries per call of this method: each wrong PIN earns a fresh question.
    */
   public Optional<TelephonePin> collect(Phone phone, Language language) {
+    return collect(phone, language, Phrase.ENTER_PIN);
+  }
+
+  /** As {@link #collect(Phone, Language)}, asking with {@code ask} (the old PIN, a new PIN, again). */
+  public Optional<TelephonePin> collect(Phone phone, Language language, Phrase ask) {
     DigitCollection request =
         new DigitCollection(
-            Phrase.ENTER_PIN.in(language),
+            ask.in(language),
             settings.pinMinDigits(),
             settings.pinMaxDigits(),
             settings.pinTimeout());

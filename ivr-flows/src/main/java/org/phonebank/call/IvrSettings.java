@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.phonebank.card.CardNumber;
 import org.phonebank.card.TelephonePin;
+import org.phonebank.money.Rials;
 
 /**
  * Every tunable of the call flows with its default, keyed {@code phonebank.ivr.*}. "Tries" count the
@@ -19,12 +21,22 @@ import org.phonebank.card.TelephonePin;
  * @param cardMaxKeys keys collected for a card, more than 16 so a long entry is told apart from a short one
  *     ({@code phonebank.ivr.card-max-keys}, 17)
  * @param pinEntryTries attempts to key a PIN of the right shape ({@code phonebank.ivr.pin-entry-tries}, 3)
- * @param wrongPinTries PINs the switch may reject as incorrect before the call ends
- *     ({@code phonebank.ivr.wrong-pin-tries}, 3)
+ * @param wrongPinTries consecutive wrong PINs, counted across calls, that lock the card for the phone
+ *     channel until an officer unlocks it ({@code phonebank.ivr.wrong-pin-tries}, 3)
  * @param pinTimeout wait for the PIN ({@code phonebank.ivr.pin-timeout-ms}, 10 s)
  * @param pinMinDigits shortest PIN accepted ({@code phonebank.ivr.pin-min-digits}, 4)
  * @param pinMaxDigits longest PIN accepted ({@code phonebank.ivr.pin-max-digits}, 4); the recorded prompts
  *     say "four digits", so re-record them before changing the PIN length
+ * @param entryTries attempts at any other question: menus after the language, account, amount, bill ids,
+ *     new PIN ({@code phonebank.ivr.entry-tries}, 3)
+ * @param entryTimeout wait for a long entry (account, amount, bill ids) ({@code
+ *     phonebank.ivr.entry-timeout-ms}, 15 s)
+ * @param officerExtension dialplan extension that reaches an officer, run with FreeSWITCH's {@code
+ *     transfer} ({@code phonebank.ivr.officer-extension}, officers)
+ * @param transferLimit most one transfer may move ({@code phonebank.ivr.transfer-limit-rials},
+ *     100,000,000)
+ * @param dailyTransferLimit most the transfers of one card may move in a day on the phone channel
+ *     ({@code phonebank.ivr.daily-transfer-limit-rials}, 200,000,000)
  */
 public record IvrSettings(
     int menuTries,
@@ -36,7 +48,14 @@ public record IvrSettings(
     int wrongPinTries,
     Duration pinTimeout,
     int pinMinDigits,
-    int pinMaxDigits) {
+    int pinMaxDigits,
+    int entryTries,
+    Duration entryTimeout,
+    String officerExtension,
+    Rials transferLimit,
+    Rials dailyTransferLimit) {
+
+  private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9_.+-]{1,64}");
 
   public IvrSettings {
     atLeastOne(menuTries, "Menu tries");
@@ -46,6 +65,19 @@ public record IvrSettings(
     atLeastOneSecond(menuTimeout, "Menu timeout");
     atLeastOneSecond(cardTimeout, "Card timeout");
     atLeastOneSecond(pinTimeout, "PIN timeout");
+    atLeastOne(entryTries, "Entry tries");
+    atLeastOneSecond(entryTimeout, "Entry timeout");
+    Objects.requireNonNull(officerExtension, "Officer extension is required.");
+    if (!EXTENSION.matcher(officerExtension).matches()) {
+      // It becomes an application argument, which FreeSWITCH splits on spaces.
+      throw new IllegalArgumentException(
+          "Officer extension may hold only letters, digits and _ . + -: " + officerExtension);
+    }
+    Objects.requireNonNull(transferLimit, "Transfer limit is required.");
+    Objects.requireNonNull(dailyTransferLimit, "Daily transfer limit is required.");
+    if (!transferLimit.isPositive() || !dailyTransferLimit.isPositive()) {
+      throw new IllegalArgumentException("Transfer limits must be positive.");
+    }
     if (cardMaxKeys < CardNumber.LENGTH || cardMaxKeys > 128) {
       throw new IllegalArgumentException("Card max keys must be between 16 and 128.");
     }
@@ -73,7 +105,12 @@ public record IvrSettings(
         keys.number("phonebank.ivr.wrong-pin-tries", 3),
         Duration.ofMillis(keys.number("phonebank.ivr.pin-timeout-ms", 10_000)),
         keys.number("phonebank.ivr.pin-min-digits", 4),
-        keys.number("phonebank.ivr.pin-max-digits", 4));
+        keys.number("phonebank.ivr.pin-max-digits", 4),
+        keys.number("phonebank.ivr.entry-tries", 3),
+        Duration.ofMillis(keys.number("phonebank.ivr.entry-timeout-ms", 15_000)),
+        keys.text("phonebank.ivr.officer-extension", "officers"),
+        Rials.of(keys.amount("phonebank.ivr.transfer-limit-rials", 100_000_000L)),
+        Rials.of(keys.amount("phonebank.ivr.daily-transfer-limit-rials", 200_000_000L)));
   }
 
   private static void atLeastOne(int tries, String what) {
@@ -92,13 +129,28 @@ public record IvrSettings(
   private record Keys(Function<String, Optional<String>> lookup) {
 
     int number(String key, int defaultValue) {
-      String value =
-          lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
+      return Math.toIntExact(whole(key, defaultValue, false));
+    }
+
+    long amount(String key, long defaultValue) {
+      return whole(key, defaultValue, true);
+    }
+
+    String text(String key, String defaultValue) {
+      return given(key).orElse(defaultValue);
+    }
+
+    private Optional<String> given(String key) {
+      return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private long whole(String key, long defaultValue, boolean wide) {
+      String value = given(key).orElse(null);
       if (value == null) {
         return defaultValue;
       }
       try {
-        return Integer.parseInt(value);
+        return wide ? Long.parseLong(value) : Integer.parseInt(value);
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("Setting " + key + " must be a whole number, was '" + value + "'.");
       }

@@ -25,5 +25,11 @@ public interface Phone {
    */
   SecretEntry collectSecret(DigitCollection request);
 
+  /**
+   * Hands the call to {@code destination}, a dialplan extension (an officers' queue): the phone bank is
+   * done with the call afterwards and must not use the line again.
+   */
+  void transferTo(String destination);
+
   void hangUp();
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.phonebank.money.Rials;
 
 class IvrSettingsTest {
 
@@ -25,6 +26,40 @@ class IvrSettingsTest {
     assertEquals(17, settings.cardMaxKeys());
     assertEquals(4, settings.pinMinDigits());
     assertEquals(4, settings.pinMaxDigits());
+    assertEquals(3, settings.entryTries());
+    assertEquals(Duration.ofSeconds(15), settings.entryTimeout());
+    assertEquals("officers", settings.officerExtension());
+    assertEquals(Rials.of(100_000_000), settings.transferLimit());
+    assertEquals(Rials.of(200_000_000), settings.dailyTransferLimit());
+  }
+
+  @Test
+  void transferLimitsAndTheOfficerExtensionAreRead() {
+    Map<String, String> config =
+        Map.of(
+            "phonebank.ivr.transfer-limit-rials", "5000000000",
+            "phonebank.ivr.daily-transfer-limit-rials", "9000000000",
+            "phonebank.ivr.officer-extension", "officers-fa");
+    IvrSettings settings = IvrSettings.from(key -> Optional.ofNullable(config.get(key)));
+    assertEquals(Rials.of(5_000_000_000L), settings.transferLimit());
+    assertEquals(Rials.of(9_000_000_000L), settings.dailyTransferLimit());
+    assertEquals("officers-fa", settings.officerExtension());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            IvrSettings.from(
+                key ->
+                    key.equals("phonebank.ivr.officer-extension")
+                        ? Optional.of("officers queue")
+                        : Optional.empty()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            IvrSettings.from(
+                key ->
+                    key.equals("phonebank.ivr.transfer-limit-rials")
+                        ? Optional.of("0")
+                        : Optional.empty()));
   }
 
   @Test

@@ -28,11 +28,19 @@ public final class ScriptedPhone implements Phone {
   private final List<SecretEntry> secretsHandedOut = new ArrayList<>();
   private boolean answered;
   private boolean hungUp;
+  private String transferredTo;
 
   public ScriptedPhone(String callId, PromptCatalogue catalogue, String... keyGroups) {
     this.callId = callId;
     this.catalogue = catalogue;
     this.script = new ArrayDeque<>(List.of(keyGroups));
+  }
+
+  /** A caller already past the language menu, for tests that start inside the call. */
+  public static ScriptedPhone answered(String callId, PromptCatalogue catalogue, String... keyGroups) {
+    ScriptedPhone phone = new ScriptedPhone(callId, catalogue, keyGroups);
+    phone.answer();
+    return phone;
   }
 
   @Override
@@ -72,6 +80,12 @@ public final class ScriptedPhone implements Phone {
     hungUp = true;
   }
 
+  @Override
+  public void transferTo(String destination) {
+    lineMustBeUp();
+    transferredTo = destination;
+  }
+
   /** The keys for this question, or null for no input; hangs up when the script says so. */
   private String ask(DigitCollection request) {
     lineMustBeUp();
@@ -99,6 +113,14 @@ public final class ScriptedPhone implements Phone {
     if (hungUp) {
       throw new AssertionError("The flow used the line after the call ended.");
     }
+    if (transferredTo != null) {
+      throw new AssertionError("The flow used the line after handing the call to " + transferredTo);
+    }
+  }
+
+  /** The extension the call was handed to, or null. */
+  public String transferredTo() {
+    return transferredTo;
   }
 
   public List<String> transcript() {

@@ -7,42 +7,81 @@ import java.util.Deque;
 import java.util.List;
 import org.phonebank.banking.BalanceInquiry;
 import org.phonebank.banking.BankSwitch;
+import org.phonebank.banking.BillPayment;
+import org.phonebank.banking.CardBlock;
+import org.phonebank.banking.HolderNameInquiry;
+import org.phonebank.banking.MiniStatementInquiry;
+import org.phonebank.banking.PinChange;
 import org.phonebank.banking.SwitchOutcome;
+import org.phonebank.banking.SwitchRequest;
+import org.phonebank.banking.Transfer;
 import org.phonebank.card.TelephonePin;
 
 /**
- * A bank switch that answers inquiries with scripted outcomes in order, and keeps what it was sent so a test
- * can see which PIN arrived (read at the time, the way a PIN block is built) and that it was wiped later.
+ * A bank switch that answers requests with scripted outcomes in order, and keeps what it was sent so a test
+ * can see which PINs arrived (read at the time, the way a PIN block is built) and that they were wiped later.
  */
-final class ScriptedSwitch implements BankSwitch {
+public final class ScriptedSwitch implements BankSwitch {
 
   private final Deque<SwitchOutcome> answers;
-  private final List<BalanceInquiry> received = new ArrayList<>();
+  private final List<SwitchRequest> received = new ArrayList<>();
   private final List<String> pinsSeen = new ArrayList<>();
 
-  ScriptedSwitch(SwitchOutcome... answers) {
+  public ScriptedSwitch(SwitchOutcome... answers) {
     this.answers = new ArrayDeque<>(List.of(answers));
   }
 
   @Override
-  public SwitchOutcome balanceInquiry(BalanceInquiry inquiry) {
-    received.add(inquiry);
-    pinsSeen.add(inquiry.pin().reveal(String::new));
+  public SwitchOutcome send(SwitchRequest request) {
+    received.add(request);
+    for (TelephonePin pin : pinsOf(request)) {
+      pinsSeen.add(pin.reveal(String::new));
+    }
     if (answers.isEmpty()) {
-      throw new AssertionError("The switch got an inquiry the test did not expect.");
+      throw new AssertionError("The switch got a request the test did not expect: " + request.type());
     }
     return answers.removeFirst();
   }
 
-  List<BalanceInquiry> received() {
+  private static List<TelephonePin> pinsOf(SwitchRequest request) {
+    if (request instanceof BalanceInquiry r) {
+      return List.of(r.pin());
+    } else if (request instanceof MiniStatementInquiry r) {
+      return List.of(r.pin());
+    } else if (request instanceof HolderNameInquiry r) {
+      return List.of(r.pin());
+    } else if (request instanceof Transfer r) {
+      return List.of(r.pin());
+    } else if (request instanceof BillPayment r) {
+      return List.of(r.pin());
+    } else if (request instanceof CardBlock r) {
+      return List.of(r.pin());
+    } else if (request instanceof PinChange r) {
+      return List.of(r.oldPin(), r.newPin());
+    }
+    return List.of();
+  }
+
+  public List<SwitchRequest> received() {
     return List.copyOf(received);
   }
 
-  List<TelephonePin> pinsReceived() {
-    return received.stream().map(BalanceInquiry::pin).toList();
+  public List<BalanceInquiry> inquiries() {
+    return received.stream()
+        .filter(BalanceInquiry.class::isInstance)
+        .map(BalanceInquiry.class::cast)
+        .toList();
   }
 
-  List<String> pinsSeen() {
+  public List<TelephonePin> pinsReceived() {
+    return received.stream().flatMap(r -> pinsOf(r).stream()).toList();
+  }
+
+  public List<String> pinsSeen() {
     return List.copyOf(pinsSeen);
+  }
+
+  public boolean allAnswered() {
+    return answers.isEmpty();
   }
 }

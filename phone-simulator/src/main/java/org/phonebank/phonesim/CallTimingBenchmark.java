@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Load driver for BENCHMARKS.md: times whole calls from TCP connect to hang-up against a running phone bank.
- * It alternates a full balance call with a baseline call in which the caller hangs up at the first question,
- * so both are measured under the same machine noise and the ratio says what the card, PIN, switch round trip
- * and journal add to the bare Event Socket set-up and tear-down.
+ * Load driver for BENCHMARKS.md: times whole calls from TCP connect to hang-up against a running
+ * phone bank. It alternates a full balance call with a baseline call in which the caller hangs up
+ * at the first question, so both are measured under the same machine noise and the ratio says what
+ * the card, PIN, switch round trip and journal add to the bare Event Socket set-up and tear-down.
  *
  * <p>Usage: {@code CallTimingBenchmark <host> <port> <calls> "<full keys>" "<baseline keys>"}
  */
@@ -22,7 +22,8 @@ public final class CallTimingBenchmark {
 
   public static void main(String[] args) {
     if (args.length != 5) {
-      System.err.println("usage: CallTimingBenchmark <host> <port> <calls> \"<full keys>\" \"<baseline keys>\"");
+      System.err.println(
+          "usage: CallTimingBenchmark <host> <port> <calls> \"<full keys>\" \"<baseline keys>\"");
       System.exit(64);
     }
     String host = args[0];

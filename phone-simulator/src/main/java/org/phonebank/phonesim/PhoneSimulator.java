@@ -1,27 +1,10 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.phonesim;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.phonebank.esl.EslCommandDecoder;
-import org.phonebank.esl.EslFrameEncoder;
-import org.phonebank.phonesim.Transcript.Ending;
-import org.phonebank.prompt.PromptCatalogue;
 
 /**
  * Places one call to the phone bank the way FreeSWITCH's {@code socket} application does: connects
@@ -49,60 +32,25 @@ public final class PhoneSimulator {
    * call.
    */
   public static Transcript call(String host, int port, CallScript script, Duration timeout) {
-    Objects.requireNonNull(host, "Host is required.");
-    Objects.requireNonNull(script, "Key script is required.");
-    Objects.requireNonNull(timeout, "Timeout is required.");
-    PromptTexts texts = new PromptTexts(PromptCatalogue.load());
-    FakeChannel channel = new FakeChannel(CALLER_NUMBER, DIALLED_NUMBER, host + ":" + port);
-    CompletableFuture<Transcript> result = new CompletableFuture<>();
-    SimulatedSwitch simulated = new SimulatedSwitch(script, texts, channel, result);
-    EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("phone-simulator"));
+    CompletableFuture<Transcript> call = SharedGenerator.CALLS.place(host, port, script, timeout);
     try {
-      ChannelFuture connected =
-          new Bootstrap()
-              .group(group)
-              .channel(NioSocketChannel.class)
-              .option(
-                  ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), 10_000))
-              .handler(
-                  new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel socket) {
-                      socket
-                          .pipeline()
-                          .addLast(new EslCommandDecoder(), new EslFrameEncoder(), simulated);
-                    }
-                  })
-              .connect(host, port)
-              .awaitUninterruptibly();
-      if (!connected.isSuccess()) {
-        return new Transcript(
-            channel.uuid(),
-            List.of(),
-            List.of(),
-            Ending.ERROR,
-            "cannot connect to " + host + ":" + port + " (" + connected.cause().getMessage() + ")");
-      }
-      try {
-        return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        connected
-            .channel()
-            .eventLoop()
-            .submit(() -> simulated.timedOut(timeout))
-            .awaitUninterruptibly();
-        connected.channel().close().awaitUninterruptibly();
-        return result.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        connected.channel().close().awaitUninterruptibly();
-        return result.join();
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("Simulated call failed.", e.getCause());
-      }
-    } finally {
-      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+      return call.get();
+    } catch (InterruptedException e) {
+      // The call's own time-out still ends it; the interrupt is passed on to the caller.
+      Thread.currentThread().interrupt();
+      return call.join();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Simulated call failed.", e.getCause());
     }
+  }
+
+  /**
+   * One generator for every {@link #call}, made on first use: its daemon threads let a command line
+   * or a test end without closing it.
+   */
+  private static final class SharedGenerator {
+    static final CallGenerator CALLS =
+        new CallGenerator(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
   }
 
   public static void main(String[] args) {
@@ -133,7 +81,7 @@ public final class PhoneSimulator {
       transcript.lines().forEach(out::println);
       out.println("--- " + transcript.detail());
       return switch (transcript.ending()) {
-        case APP_HUNG_UP -> 0;
+        case APP_HUNG_UP, TRANSFERRED -> 0;
         case CALLER_HUNG_UP -> 1;
         case ERROR -> 2;
       };

@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.phonebank.esl.EslCommand;
 import org.phonebank.esl.EslFrame;
 import org.phonebank.esl.EslHeader;
@@ -27,6 +28,10 @@ import org.phonebank.phonesim.Transcript.Ending;
  * {@code connect}, {@code myevents} and {@code linger}, acknowledges each {@code sendmsg} with
  * {@code +OK} and then raises the events the real application would (CHANNEL_EXECUTE, DTMF,
  * CHANNEL_EXECUTE_COMPLETE, CHANNEL_HANGUP, ...). Runs on the event loop; one instance per call.
+ *
+ * <p>A caller who takes {@code thinkTime} over every prompt (a playback lasts that long, and keys
+ * come that long after a digit prompt starts) keeps the call up the way a real caller does, which
+ * is what holding many calls at once needs.
  */
 final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
 
@@ -37,8 +42,12 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
   private final PromptTexts texts;
   private final FakeChannel channel;
   private final CompletableFuture<Transcript> result;
+  private final Duration thinkTime;
+  private final CallListener listener;
   private final List<String> lines = new ArrayList<>();
   private final List<String> applications = new ArrayList<>();
+  private int stepNumber;
+  private boolean resumed;
   private boolean lingering;
   private boolean finished;
 
@@ -47,10 +56,22 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
       PromptTexts texts,
       FakeChannel channel,
       CompletableFuture<Transcript> result) {
+    this(script, texts, channel, result, Duration.ZERO, CallListener.NONE);
+  }
+
+  SimulatedSwitch(
+      CallScript script,
+      PromptTexts texts,
+      FakeChannel channel,
+      CompletableFuture<Transcript> result,
+      Duration thinkTime,
+      CallListener listener) {
     this.steps = new ArrayDeque<>(script.steps());
     this.texts = texts;
     this.channel = channel;
     this.result = result;
+    this.thinkTime = thinkTime;
+    this.listener = listener;
   }
 
   @Override
@@ -58,6 +79,13 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
     if (finished) {
       return;
     }
+    listener.commandReceived(
+        command.name().equals("sendmsg")
+            ? command
+                .header("execute-app-name")
+                .orElse(command.header("call-command").orElse("sendmsg"))
+            : command.name(),
+        System.nanoTime());
     switch (command.name()) {
       case "connect" -> ctx.writeAndFlush(channel.connectReply());
       case "myevents" ->
@@ -67,6 +95,11 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
         ctx.writeAndFlush(EslFrame.ofCommandReply("+OK will linger"));
       }
       case "sendmsg" -> sendmsg(ctx, command);
+      case "resume" -> {
+        // The channel goes on in the dialplan when the socket closes, instead of being hung up.
+        resumed = true;
+        ctx.writeAndFlush(EslFrame.ofCommandReply("+OK"));
+      }
       case "exit" -> {
         ctx.write(EslFrame.ofCommandReply("+OK bye"));
         disconnect(ctx, Ending.ERROR, "the phone bank left with exit, without hanging up");
@@ -106,7 +139,7 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
       }
       case "playback" -> {
         say(texts.wordsOf(arg));
-        complete(ctx, app, arg, eventUuid, "FILE PLAYED");
+        afterThinking(ctx, () -> complete(ctx, app, arg, eventUuid, "FILE PLAYED"));
       }
       case "set" -> {
         int equals = arg.indexOf('=');
@@ -121,6 +154,7 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
       }
       case "play_and_get_digits" -> playAndGetDigits(ctx, arg, eventUuid);
       case "hangup" -> appHangsUp(ctx, app, arg.isEmpty() ? "NORMAL_CLEARING" : arg, eventUuid);
+      case "transfer" -> transfer(ctx, arg, eventUuid);
       default -> complete(ctx, app, arg, eventUuid, "_none_");
     }
   }
@@ -139,7 +173,19 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
     channel.variables().remove(request.variable());
     channel.variables().remove(request.variable() + "_invalid");
     channel.variables().remove("read_terminator_used");
+    afterThinking(ctx, () -> answer(ctx, request, arg, eventUuid, sensitive));
+  }
+
+  /** The caller's answer to a digit prompt: the script's next group. */
+  private void answer(
+      ChannelHandlerContext ctx,
+      DigitRequest request,
+      String arg,
+      String eventUuid,
+      boolean sensitive) {
+    String app = "play_and_get_digits";
     Step step = steps.poll();
+    stepNumber++;
     if (step == null || step instanceof HangUp) {
       lines.add(Transcript.caller(step == null ? "hangs up (end of the key script)" : "hangs up"));
       callerHangsUp(ctx, app, arg, eventUuid);
@@ -178,7 +224,27 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
     if (terminatorUsed) {
       channel.variables().put("read_terminator_used", "#");
     }
+    listener.keysDelivered(stepNumber, sensitive, System.nanoTime());
     complete(ctx, app, arg, eventUuid, "_none_");
+  }
+
+  /** Runs {@code next} once the caller's think time is over, unless the call ended meanwhile. */
+  private void afterThinking(ChannelHandlerContext ctx, Runnable next) {
+    if (thinkTime.isZero()) {
+      next.run();
+      return;
+    }
+    // The +OK and CHANNEL_EXECUTE go out now, as FreeSWITCH sends them when the application starts.
+    ctx.flush();
+    ctx.executor()
+        .schedule(
+            () -> {
+              if (!finished && ctx.channel().isActive()) {
+                next.run();
+              }
+            },
+            thinkTime.toNanos(),
+            TimeUnit.NANOSECONDS);
   }
 
   private void say(String words) {
@@ -190,6 +256,20 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
   private void complete(
       ChannelHandlerContext ctx, String app, String arg, String eventUuid, String response) {
     ctx.writeAndFlush(completion(app, arg, response, eventUuid));
+  }
+
+  /**
+   * The transfer application moves the channel to another extension; after {@code resume} the socket
+   * closing leaves the call up, now with whoever answers that extension (the officers' queue).
+   */
+  private void transfer(ChannelHandlerContext ctx, String destination, String eventUuid) {
+    say("[transferred to " + destination + "]");
+    complete(ctx, "transfer", destination, eventUuid, "_none_");
+    finish(
+        resumed ? Ending.TRANSFERRED : Ending.ERROR,
+        resumed
+            ? "transferred to " + destination
+            : "transferred without resume: the channel would hang up when the socket closes");
   }
 
   /** The order FreeSWITCH uses: the hangup app hangs the channel up, then completes. */
@@ -257,7 +337,12 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
   private void finish(Ending ending, String detail) {
     if (!finished) {
       finished = true;
-      result.complete(new Transcript(channel.uuid(), lines, applications, ending, detail));
+      Transcript transcript = new Transcript(channel.uuid(), lines, applications, ending, detail);
+      try {
+        listener.ended(transcript);
+      } finally {
+        result.complete(transcript);
+      }
     }
   }
 
@@ -270,5 +355,4 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
         new EslHeader("Application-Response", response),
         new EslHeader("Application-UUID", eventUuid));
   }
-
 }

@@ -18,6 +18,8 @@ public final class Transcript {
     APP_HUNG_UP("the phone bank hung up"),
     /** The script made the caller hang up, or ran out while the phone bank still asked for keys. */
     CALLER_HUNG_UP("the caller hung up"),
+    /** The phone bank handed the call to another extension (an officer) and let go of it. */
+    TRANSFERRED("the call was transferred"),
     /** No connection, a malformed command, a timeout, or the socket closed without a hang-up. */
     ERROR("error");
 

@@ -164,6 +164,23 @@ class PhoneSimulatorCallTest {
   }
 
   @Test
+  void aCallHandedToTheOfficersEndsTransferredNotHungUp() {
+    int port =
+        start(
+            phone -> {
+              phone.answer();
+              phone.play(WELCOME);
+              phone.transferTo("officers");
+            });
+
+    Transcript transcript =
+        PhoneSimulator.call("127.0.0.1", port, CallScript.parse(""), CALL_LIMIT);
+
+    assertEquals(Transcript.Ending.TRANSFERRED, transcript.ending(), transcript.toString());
+    assertTrue(transcript.spokenTexts().contains("[transferred to officers]"), transcript.toString());
+  }
+
+  @Test
   void callerHangingUpDuringAPromptEndsTheFlowWithCallerHungUp() {
     BankingFlow flow = new BankingFlow();
     int port = start(flow);

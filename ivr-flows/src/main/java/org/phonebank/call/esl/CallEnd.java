@@ -6,6 +6,7 @@ package org.phonebank.call.esl;
  */
 enum CallEnd {
   APP_HUNG_UP("the phone bank hung up"),
+  HANDED_OVER("the call was transferred to an officer"),
   CALLER_HUNG_UP("the caller hung up"),
   FLOW_FAILED("the call flow failed"),
   COMMAND_REJECTED("FreeSWITCH refused a command (-ERR)"),

@@ -43,6 +43,7 @@ final class EslLine {
   private boolean callerGone;
   private boolean appHangingUp;
   private boolean down;
+  private boolean handedOver;
   private EslEvent earlyCompletion;
 
   EslLine(Channel channel, Duration timeout) {
@@ -133,6 +134,12 @@ final class EslLine {
     return acceptedReply(null, deadline());
   }
 
+  /** The call went elsewhere in the dialplan: no hang-up from us, and no further commands. */
+  void handedOver() {
+    handedOver = true;
+    down = true;
+  }
+
   boolean isDown() {
     return down;
   }
@@ -144,6 +151,9 @@ final class EslLine {
 
   /** Why the session ended, judged once the call is over. */
   CallEnd end() {
+    if (handedOver) {
+      return CallEnd.HANDED_OVER;
+    }
     if (callerGone) {
       return CallEnd.CALLER_HUNG_UP;
     }

@@ -85,6 +85,21 @@ final class EslPhone implements Phone {
     }
   }
 
+  /**
+   * {@code resume} first, so that the socket closing afterwards lets the channel go on in the dialplan
+   * instead of hanging it up; then the {@code transfer} application moves it to {@code destination}.
+   * The line is handed over: the call runner closes the socket without hanging up.
+   */
+  @Override
+  public void transferTo(String destination) {
+    if (!destination.matches("[A-Za-z0-9_.+-]{1,64}")) {
+      throw new IllegalArgumentException("Transfer destination must be one dialplan extension.");
+    }
+    line.command("resume");
+    line.execute("transfer", destination);
+    line.handedOver();
+  }
+
   @Override
   public void hangUp() {
     line.hangUp();

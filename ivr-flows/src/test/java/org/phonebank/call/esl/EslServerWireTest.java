@@ -177,6 +177,24 @@ class EslServerWireTest {
   }
 
   @Test
+  void transferToResumesThenRunsTransferAndClosesWithoutHangingUp() throws IOException {
+    try (Socket socket = call(phone -> phone.transferTo("officers"))) {
+      InputStream in = socket.getInputStream();
+      OutputStream out = socket.getOutputStream();
+
+      assertEquals("resume\n\n", readCommand(in));
+      write(out, "Content-Type: command/reply\nReply-Text: +OK\n\n");
+      String transfer = readCommand(in);
+      assertEquals("execute-app-name: transfer", line(transfer, "execute-app-name"));
+      assertEquals("execute-app-arg: officers", line(transfer, "execute-app-arg"));
+      write(out, "Content-Type: command/reply\nReply-Text: +OK\n\n");
+      write(out, event(completion("transfer", eventUuid(transfer), "_none_")));
+
+      assertEquals(-1, in.read(), "the socket closes with no hangup after the hand-over");
+    }
+  }
+
+  @Test
   void timeoutWithoutKeysIsNoInput() throws IOException {
     CompletableFuture<KeypadEntry> keyed = new CompletableFuture<>();
     DigitCollection menu =

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.call;
+
+import java.util.Objects;
+import org.phonebank.card.CardNumber;
+import org.phonebank.card.TelephonePin;
+import org.phonebank.prompt.Language;
+import org.phonebank.prompt.Phrase;
+import org.phonebank.prompt.Prompt;
+
+/**
+ * One caller's conversation once the language is chosen: the line, the language, the path being
+ * recorded, and after authentication the card and the PIN the issuer accepted. Every request of the
+ * call carries that PIN to the switch, so it is held until the call ends and then wiped by {@link
+ * #close()}.
+ */
+public final class Session implements AutoCloseable {
+
+  private final Phone phone;
+  private final Language language;
+  private final PathLog path;
+  private CardNumber card;
+  private TelephonePin pin;
+
+  public Session(Phone phone, Language language, PathLog path) {
+    this.phone = Objects.requireNonNull(phone, "Phone is required.");
+    this.language = Objects.requireNonNull(language, "Language is required.");
+    this.path = Objects.requireNonNull(path, "Path is required.");
+  }
+
+  public Phone phone() {
+    return phone;
+  }
+
+  public String callId() {
+    return phone.callId();
+  }
+
+  public Language language() {
+    return language;
+  }
+
+  public PathLog path() {
+    return path;
+  }
+
+  public void say(Phrase phrase) {
+    phone.play(phrase.in(language));
+  }
+
+  public void say(Prompt prompt) {
+    phone.play(prompt);
+  }
+
+  /** The issuer accepted {@code acceptedPin} for {@code authenticatedCard}; the session now owns the PIN. */
+  public void authenticated(CardNumber authenticatedCard, TelephonePin acceptedPin) {
+    this.card = Objects.requireNonNull(authenticatedCard, "Card is required.");
+    replacePin(acceptedPin);
+  }
+
+  /** After a PIN change the new PIN is the one later requests must carry; the old one is wiped. */
+  public void replacePin(TelephonePin newPin) {
+    Objects.requireNonNull(newPin, "PIN is required.");
+    if (pin != null && pin != newPin) {
+      pin.close();
+    }
+    pin = newPin;
+  }
+
+  public CardNumber card() {
+    if (card == null) {
+      throw new IllegalStateException("The caller is not authenticated.");
+    }
+    return card;
+  }
+
+  public TelephonePin pin() {
+    if (pin == null) {
+      throw new IllegalStateException("The caller is not authenticated.");
+    }
+    return pin;
+  }
+
+  @Override
+  public void close() {
+    if (pin != null) {
+      pin.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Session[" + phone.callId() + ", " + language.code() + "]";
+  }
+}

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.phonesim.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads another JVM's live heap with {@code jcmd <pid> GC.class_histogram}: the histogram is taken
+ * after a full collection, so its total is the bytes still reachable, the same figure whatever
+ * collector the server runs. The full collection pauses the server, so readings belong in a run of
+ * their own, not in one that measures latency.
+ */
+final class HeapProbe {
+
+  private final String jcmd;
+
+  HeapProbe() {
+    Path beside = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    this.jcmd = Files.isExecutable(beside) ? beside.toString() : "jcmd";
+  }
+
+  /** Live heap bytes of process {@code pid}. */
+  long liveBytes(long pid) {
+    try {
+      Process process =
+          new ProcessBuilder(List.of(jcmd, Long.toString(pid), "GC.class_histogram"))
+              .redirectErrorStream(true)
+              .start();
+      String output;
+      try (InputStream in = process.getInputStream()) {
+        output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException(
+            "jcmd " + pid + " GC.class_histogram failed: " + firstLine(output));
+      }
+      return totalBytes(output);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot run " + jcmd + ".", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading the server's heap.", e);
+    }
+  }
+
+  /**
+   * Resident memory of {@code pid} from {@code /proc/<pid>/status} (Linux), which unlike the heap
+   * counts thread stacks and direct buffers; 0 where there is no such file.
+   */
+  long residentBytes(long pid) {
+    Path status = Path.of("/proc", Long.toString(pid), "status");
+    try {
+      return Files.exists(status)
+          ? residentBytesIn(Files.readString(status, StandardCharsets.UTF_8))
+          : 0;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** The {@code VmRSS: 123456 kB} line in bytes, 0 without one. */
+  static long residentBytesIn(String procStatus) {
+    for (String line : procStatus.split("\n")) {
+      String[] columns = line.trim().split("\\s+");
+      if (columns.length == 3 && columns[0].equals("VmRSS:") && columns[2].equals("kB")) {
+        return Long.parseLong(columns[1]) * 1024;
+      }
+    }
+    return 0;
+  }
+
+  /** The bytes column of the histogram's {@code Total <instances> <bytes>} line. */
+  static long totalBytes(String histogram) {
+    for (String line : histogram.split("\n")) {
+      String[] columns = line.trim().split("\\s+");
+      if (columns.length == 3 && columns[0].equals("Total")) {
+        return Long.parseLong(columns[2]);
+      }
+    }
+    throw new IllegalStateException("No Total line in the class histogram.");
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+}

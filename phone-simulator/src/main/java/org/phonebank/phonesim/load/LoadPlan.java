@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.phonesim.load;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.phonebank.phonesim.CallScript;
+
+/**
+ * What one load run does: new calls arrive at {@code callsPerSecond} for {@code duration}, while at
+ * most {@code concurrentCalls} are up at once, each caller keying {@code script} after {@code
+ * thinkTime} at every prompt.
+ *
+ * @param host the phone bank's Event Socket address
+ * @param port its port
+ * @param concurrentCalls the most calls held at once; an arrival beyond it is not placed
+ * @param callsPerSecond new calls per second
+ * @param duration how long new calls arrive; calls still up then are allowed to finish
+ * @param warmUp the first part of {@code duration} whose calls are placed and counted but not
+ *     timed, while both ends' code is still being compiled
+ * @param script what every caller keys
+ * @param thinkTime how long every prompt lasts for the caller (longer holds calls up longer)
+ * @param callTimeout how long one call may take before it counts as an error
+ * @param switchDelay the delay the bank-switch simulator was set to, zero when not measured
+ * @param roundTripStep the script group whose answer goes to the switch (the PIN), 0 for the last
+ *     group that keys something
+ * @param serverPid the phone bank server's process id for heap readings, 0 for none
+ * @param threads the simulator's event loop threads
+ */
+public record LoadPlan(
+    String host,
+    int port,
+    int concurrentCalls,
+    double callsPerSecond,
+    Duration duration,
+    Duration warmUp,
+    CallScript script,
+    Duration thinkTime,
+    Duration callTimeout,
+    Duration switchDelay,
+    int roundTripStep,
+    long serverPid,
+    int threads) {
+
+  public LoadPlan {
+    Objects.requireNonNull(host, "Host is required.");
+    Objects.requireNonNull(duration, "Duration is required.");
+    Objects.requireNonNull(warmUp, "Warm-up is required.");
+    Objects.requireNonNull(script, "Key script is required.");
+    Objects.requireNonNull(thinkTime, "Think time is required.");
+    Objects.requireNonNull(callTimeout, "Call timeout is required.");
+    Objects.requireNonNull(switchDelay, "Switch delay is required.");
+    if (port < 1 || port > 65_535) {
+      throw new IllegalArgumentException("Port must be between 1 and 65535.");
+    }
+    if (concurrentCalls < 1) {
+      throw new IllegalArgumentException("Concurrent calls must be at least 1.");
+    }
+    if (!(callsPerSecond > 0) || callsPerSecond > 100_000) {
+      throw new IllegalArgumentException("Calls per second must be above 0 and at most 100000.");
+    }
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException("Duration must be positive.");
+    }
+    if (warmUp.isNegative() || warmUp.compareTo(duration) >= 0) {
+      throw new IllegalArgumentException(
+          "Warm-up must be at least 0 and shorter than the duration.");
+    }
+    if (thinkTime.isNegative() || switchDelay.isNegative()) {
+      throw new IllegalArgumentException("Think time and switch delay must not be negative.");
+    }
+    if (callTimeout.isNegative() || callTimeout.isZero()) {
+      throw new IllegalArgumentException("Call timeout must be positive.");
+    }
+    if (roundTripStep < 0 || roundTripStep > script.steps().size()) {
+      throw new IllegalArgumentException("Round-trip step must be a group of the key script.");
+    }
+    if (serverPid < 0) {
+      throw new IllegalArgumentException("Server pid must not be negative.");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("Threads must be at least 1.");
+    }
+  }
+
+  /** The script group timed against the switch delay: the one named, or the last one with keys. */
+  public int timedStep() {
+    if (roundTripStep > 0) {
+      return roundTripStep;
+    }
+    for (int i = script.steps().size(); i > 0; i--) {
+      if (script.steps().get(i - 1) instanceof CallScript.Keys) {
+        return i;
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.phonesim.load;
+
+import java.util.Locale;
+import org.phonebank.phonesim.load.StepLatencies.StepSummary;
+
+/** A {@link LoadResult} as Markdown tables for BENCHMARKS.md. */
+final class LoadReport {
+
+  private LoadReport() {}
+
+  static String markdown(LoadResult result) {
+    LoadPlan plan = result.plan();
+    StringBuilder out = new StringBuilder();
+    out.append(
+        format(
+            "Load: %s:%d, %.1f new calls/s for %d s (the first %d s untimed), at most %d calls up,"
+                + " think time %d ms per prompt, %s.%n%n",
+            plan.host(),
+            plan.port(),
+            plan.callsPerSecond(),
+            plan.duration().toSeconds(),
+            plan.warmUp().toSeconds(),
+            plan.concurrentCalls(),
+            plan.thinkTime().toMillis(),
+            plan.script()));
+    out.append("| measure | value |\n|---|---|\n");
+    row(out, "calls placed", Integer.toString(result.placed()));
+    row(
+        out,
+        "completed (bank hung up / caller hung up)",
+        format("%d (%d / %d)", result.completed(), result.bankHungUp(), result.callerHungUp()));
+    row(out, "errors", Integer.toString(result.errors()));
+    row(out, "arrivals not placed (concurrency cap)", Integer.toString(result.overCap()));
+    row(
+        out,
+        "completed calls per second (steady: calls ending, warm-up over, arrivals on)",
+        format(
+            "%.1f (%d in %.1f s)",
+            result.completedPerSecond(),
+            result.steady().completed(),
+            result.steady().window().toMillis() / 1e3));
+    row(
+        out,
+        "first call placed to last call over",
+        format("%.1f s", result.elapsed().toMillis() / 1e3));
+    row(out, "peak concurrent calls held", Integer.toString(result.peakHeld()));
+    result
+        .memory()
+        .ifPresent(
+            heap -> {
+              row(
+                  out,
+                  "server heap per held call",
+                  format(
+                      "%.1f KiB (live heap %.1f → %.1f MiB with %d calls up)",
+                      heap.bytesPerCall() / 1024.0,
+                      heap.baselineBytes() / 1048576.0,
+                      heap.holdingBytes() / 1048576.0,
+                      heap.held()));
+              if (heap.residentBaselineBytes() > 0) {
+                row(
+                    out,
+                    "server resident memory per held call (heap, stacks, buffers)",
+                    format(
+                        "%.1f KiB (%.1f → %.1f MiB)",
+                        heap.residentBytesPerCall() / 1024.0,
+                        heap.residentBaselineBytes() / 1048576.0,
+                        heap.residentHoldingBytes() / 1048576.0));
+              }
+            });
+    if (!result.steps().isEmpty()) {
+      out.append(steps(result));
+    }
+    if (!plan.switchDelay().isZero()) {
+      out.append(roundTrip(result));
+    }
+    if (!result.errorSamples().isEmpty()) {
+      out.append("\nFirst errors:\n");
+      result.errorSamples().forEach(error -> out.append("- ").append(error).append('\n'));
+    }
+    return out.toString();
+  }
+
+  private static String steps(LoadResult result) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        "\n| step | entry | samples | keys → next command p50 | p99 | max"
+            + " | keys → next prompt p50 | p99 | max |\n"
+            + "|---|---|---|---|---|---|---|---|---|\n");
+    for (StepSummary step : result.steps()) {
+      out.append(
+          format(
+              "| %d | %s | %d | %s | %s | %s | %s | %s | %s |%n",
+              step.step(),
+              step.secret() ? "secret" : "keys",
+              step.toCommand().count(),
+              millis(step.toCommand().percentile(50)),
+              millis(step.toCommand().percentile(99)),
+              millis(step.toCommand().max()),
+              millis(step.toPrompt().percentile(50)),
+              millis(step.toPrompt().percentile(99)),
+              millis(step.toPrompt().max())));
+    }
+    return out.toString();
+  }
+
+  /**
+   * The step whose answer goes to the switch, against the switch's fixed delay: what the phone bank
+   * adds on top of the round trip, and the ratio of the two.
+   */
+  private static String roundTrip(LoadResult result) {
+    int timed = result.plan().timedStep();
+    long delay = result.plan().switchDelay().toNanos();
+    for (StepSummary step : result.steps()) {
+      if (step.step() == timed && step.toPrompt().count() > 0) {
+        long p50 = step.toPrompt().percentile(50);
+        long p99 = step.toPrompt().percentile(99);
+        return format(
+            "%n| switch round trip (step %d, delay %s) | p50 | p99 |%n|---|---|---|%n"
+                + "| keys → next prompt | %s | %s |%n"
+                + "| added by the phone bank (minus the delay) | %s | %s |%n"
+                + "| ratio to the delay | %.2fx | %.2fx |%n",
+            timed,
+            millis(delay),
+            millis(p50),
+            millis(p99),
+            millis(p50 - delay),
+            millis(p99 - delay),
+            (double) p50 / delay,
+            (double) p99 / delay);
+      }
+    }
+    return format("%nNo samples for the switch round trip at step %d.%n", timed);
+  }
+
+  private static void row(StringBuilder out, String name, String value) {
+    out.append("| ").append(name).append(" | ").append(value).append(" |\n");
+  }
+
+  private static String millis(long nanos) {
+    return format("%.2f ms", nanos / 1e6);
+  }
+
+  private static String format(String pattern, Object... args) {
+    return String.format(Locale.ROOT, pattern, args);
+  }
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.phonesim.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LoadReportTest {
+
+  @Test
+  void roundTripRowsSubtractTheSwitchDelayAndGiveTheRatio() {
+    LoadPlan plan =
+        LoadOptions.parse(
+            new String[] {
+              "--keys", "2 6037991234567893# 7391", "--switch-delay-ms", "100",
+              "--duration-seconds", "10", "--warm-up-seconds", "6"
+            });
+    StepLatencies latencies = new StepLatencies();
+    for (int i = 0; i < 100; i++) {
+      latencies.command(3, true, 1_000_000);
+      latencies.prompt(3, i < 99 ? 102_000_000 : 104_000_000);
+    }
+    LoadResult result =
+        new LoadResult(
+            plan,
+            100,
+            100,
+            0,
+            0,
+            0,
+            40,
+            Duration.ofSeconds(12),
+            new LoadResult.Steady(100, Duration.ofSeconds(4)),
+            latencies.summaries(),
+            Optional.of(
+                new LoadResult.HeapPerCall(
+                    10L << 20,
+                    (10L << 20) + 40 * 8192,
+                    100L << 20,
+                    (100L << 20) + 40 * 65_536,
+                    40)),
+            List.of());
+
+    String report = LoadReport.markdown(result);
+
+    assertEquals(3, plan.timedStep());
+    assertTrue(report.contains("arrivals on) | 25.0 (100 in 4.0 s) |"), report);
+    assertTrue(report.contains("| server heap per held call | 8.0 KiB"), report);
+    assertTrue(report.contains("buffers) | 64.0 KiB (100.0 → 102.5 MiB) |"), report);
+    assertTrue(report.contains("| keys → next prompt | 102.00 ms | 102.00 ms |"), report);
+    assertTrue(
+        report.contains("| added by the phone bank (minus the delay) | 2.00 ms | 2.00 ms |"),
+        report);
+    assertTrue(report.contains("| ratio to the delay | 1.02x | 1.02x |"), report);
+  }
+
+  @Test
+  void histogramTotalIsTheLiveHeap() {
+    String histogram =
+        "12345:\n num     #instances         #bytes  class name (module)\n"
+            + "-------------------------------------------------------\n"
+            + "   1:         20000        1600000  [B (java.base@17)\n"
+            + "Total        123456       98765432\n";
+    assertEquals(98_765_432L, HeapProbe.totalBytes(histogram));
+    assertThrows(IllegalStateException.class, () -> HeapProbe.totalBytes("no such process"));
+  }
+
+  @Test
+  void heapAndResidentMemoryOfARunningJvmAreRead() {
+    long pid = ProcessHandle.current().pid();
+    assertTrue(new HeapProbe().liveBytes(pid) > 0);
+    assertTrue(new HeapProbe().residentBytes(pid) > new HeapProbe().liveBytes(pid));
+    assertEquals(
+        2048 * 1024L, HeapProbe.residentBytesIn("Name:\tjava\nVmRSS:\t    2048 kB\nThreads: 9\n"));
+  }
+
+  @Test
+  void eslOptionSetsHostAndPortAndBadValuesAreRefused() {
+    LoadPlan plan = LoadOptions.parse(new String[] {"--esl", "10.0.0.7:9084", "--rate", "12.5"});
+    assertEquals("10.0.0.7", plan.host());
+    assertEquals(9084, plan.port());
+    assertEquals(12.5, plan.callsPerSecond());
+    assertThrows(
+        IllegalArgumentException.class, () -> LoadOptions.parse(new String[] {"--esl", "nohost"}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LoadOptions.parse(new String[] {"--concurrent", "0"}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LoadOptions.parse(new String[] {"--keys", "1", "--round-trip-step", "2"}));
+  }
+}
