@@ -15,18 +15,20 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.phonebank.call.CallServices;
 import org.phonebank.call.IvrSettings;
 import org.phonebank.call.PhoneBankingCall;
 import org.phonebank.call.esl.EslServer;
 import org.phonebank.call.esl.EslSettings;
 import org.phonebank.journal.JournalledSwitch;
 import org.phonebank.journal.jdbc.JdbcJournal;
-import org.phonebank.journal.jdbc.JdbcTransactionIdSource;
 import org.phonebank.journal.jdbc.JournalSettings;
-import org.phonebank.journal.jdbc.SchemaMigrations;
+import org.phonebank.journal.jdbc.JournalStore;
+import org.phonebank.lockout.CardLockouts;
 import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.SwitchSettings;
 import org.phonebank.switchlink.keys.SwitchCredentials;
+import org.phonebank.switchlink.saf.StoreAndForward;
 
 /**
  * The phone bank inside Payara. At deploy it migrates the database, opens the switch link and starts the
@@ -41,7 +43,9 @@ public class PhoneBankServer {
   private static final System.Logger LOG = System.getLogger(PhoneBankServer.class.getName());
 
   private DataSource dataSource;
+  private JournalStore store;
   private JposBankSwitch bankSwitch;
+  private StoreAndForward storeAndForward;
   private ExecutorService calls;
   private EslServer eslServer;
 
@@ -55,25 +59,45 @@ public class PhoneBankServer {
     LOG.log(System.Logger.Level.INFO, "Phone bank starting: " + settings + ", " + switchSettings);
 
     dataSource = DataSources.open(settings);
-    if (journalSettings.migrateOnStart()) {
-      LOG.log(System.Logger.Level.INFO, "Schema migrations applied: " + SchemaMigrations.migrate(dataSource));
-    }
-    bankSwitch = new JposBankSwitch(switchSettings, SwitchCredentials.load(settings.switchCredentials()));
+    store =
+        JournalStore.open(
+            dataSource,
+            journalSettings,
+            switchSettings.terminalId(),
+            JournalSettings.cardFingerprintKey(lookup));
+    LOG.log(System.Logger.Level.INFO, "Schema migrations applied: " + store.appliedVersions());
+
+    SwitchCredentials credentials = SwitchCredentials.load(settings.switchCredentials());
+    bankSwitch = new JposBankSwitch(switchSettings, credentials);
     bankSwitch.start();
+    // The acknowledgement goes straight to the journal: JournalledSwitch needs the reversals, so it cannot
+    // also be handed to them first.
+    JdbcJournal journal = store.journal();
+    storeAndForward =
+        new StoreAndForward(
+            store.adviceQueue(), bankSwitch, credentials.storageKey(), journal::reversed);
     JournalledSwitch journalled =
-        new JournalledSwitch(
-            bankSwitch,
-            new JdbcJournal(dataSource, switchSettings.terminalId()),
-            new JdbcTransactionIdSource(
-                dataSource, switchSettings.terminalId(), journalSettings.clock()));
+        new JournalledSwitch(bankSwitch, journal, store.transactionIds(), storeAndForward);
+    journalled.recover();
+    storeAndForward.start();
 
     calls = callThreads(settings.maxConcurrentCalls());
     EslSettings eslSettings = EslSettings.from(lookup);
+    CallServices services =
+        new CallServices(journalled, store.lockouts(), store.callPaths(), journalSettings.clock());
     eslServer =
-        new EslServer(new PhoneBankingCall(journalled, IvrSettings.from(lookup)), calls, eslSettings);
+        new EslServer(new PhoneBankingCall(services, IvrSettings.from(lookup)), calls, eslSettings);
     int port = eslServer.start();
     LOG.log(System.Logger.Level.INFO, "Phone bank ready: Event Socket listening on "
         + eslSettings.host() + ":" + port);
+  }
+
+  /** Cards locked out of the phone channel, for the officers' console. */
+  public CardLockouts lockouts() {
+    if (store == null) {
+      throw new IllegalStateException("The phone bank has not started.");
+    }
+    return store.lockouts();
   }
 
   @PreDestroy
@@ -83,6 +107,9 @@ public class PhoneBankServer {
     }
     if (calls != null) {
       calls.shutdownNow();
+    }
+    if (storeAndForward != null) {
+      storeAndForward.close();
     }
     if (bankSwitch != null) {
       bankSwitch.close();

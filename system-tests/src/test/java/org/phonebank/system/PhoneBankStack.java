@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class PhoneBankStack {
 
   static final int PORT_BASE = 14800;
+  static final int HTTP_PORT = PORT_BASE + 80;
   static final int ESL_PORT = 18084;
   static final int SWITCH_PORT = 19443;
 
