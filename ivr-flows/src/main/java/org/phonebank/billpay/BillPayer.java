@@ -4,16 +4,12 @@ package org.phonebank.billpay;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.phonebank.banking.BillPayment;
-import org.phonebank.banking.SwitchOutcome;
-import org.phonebank.banking.TransactionIds;
 import org.phonebank.bill.BillId;
 import org.phonebank.bill.PaymentId;
 import org.phonebank.call.BankingService;
-import org.phonebank.call.Confirmation;
+import org.phonebank.call.MoneyMovement;
 import org.phonebank.call.Next;
-import org.phonebank.call.OutcomeSpeech;
 import org.phonebank.call.Questions;
 import org.phonebank.call.Session;
 import org.phonebank.callpath.CallEnding;
@@ -33,12 +29,12 @@ public final class BillPayer implements BankingService {
 
   private static final int ID_KEYS = 13;
 
-  private final JournalledSwitch bank;
   private final Questions questions;
+  private final MoneyMovement movement;
 
   public BillPayer(JournalledSwitch bank, Questions questions) {
-    this.bank = Objects.requireNonNull(bank, "Journalled switch is required.");
     this.questions = Objects.requireNonNull(questions, "Questions are required.");
+    this.movement = new MoneyMovement(bank, questions);
   }
 
   @Override
@@ -64,35 +60,13 @@ public final class BillPayer implements BankingService {
     if (payment.isEmpty()) {
       return gaveUp(session, "payment id not entered");
     }
-    Confirmation answer = questions.confirm(session, readBack(bill.get(), payment.get(), session));
-    if (answer == Confirmation.CANCELLED) {
-      session.say(Phrase.REQUEST_CANCELLED);
-      session.path().visit("bill-payment:cancelled");
-      return Next.MAIN_MENU;
-    }
-    if (answer == Confirmation.UNANSWERED) {
-      return gaveUp(session, "bill payment not confirmed");
-    }
-    session.path().visit("bill-payment:confirmed");
-    AtomicReference<TransactionIds> sent = new AtomicReference<>();
-    SwitchOutcome outcome =
-        bank.send(
-            session.callId(),
-            ids -> {
-              sent.set(ids);
-              return new BillPayment(ids, session.card(), session.pin(), bill.get(), payment.get());
-            });
-    if (outcome instanceof SwitchOutcome.Approved) {
-      session.say(
-          Phrase.BILL_PAID
-              .in(session.language())
-              .then(OutcomeSpeech.reference(sent.get(), session.language())));
-      session.path().visit("bill-payment:approved");
-      session.path().served("bill paid");
-    } else {
-      session.path().visit("bill-payment:" + OutcomeSpeech.sayRefusal(session, outcome, true));
-    }
-    return Next.MAIN_MENU;
+    return movement.confirmAndSend(
+        session,
+        "bill-payment",
+        readBack(bill.get(), payment.get(), session),
+        Phrase.BILL_PAID,
+        "bill paid",
+        ids -> new BillPayment(ids, session.card(), session.pin(), bill.get(), payment.get()));
   }
 
   static Phrase billIdMistake(String keys) {

@@ -4,17 +4,15 @@ package org.phonebank.transfer;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.phonebank.account.AccountNumber;
 import org.phonebank.auth.CardEntry;
 import org.phonebank.banking.DeclineReason;
 import org.phonebank.banking.HolderNameInquiry;
 import org.phonebank.banking.SwitchOutcome;
-import org.phonebank.banking.TransactionIds;
 import org.phonebank.banking.Transfer;
 import org.phonebank.banking.TransferDestination;
 import org.phonebank.call.BankingService;
-import org.phonebank.call.Confirmation;
+import org.phonebank.call.MoneyMovement;
 import org.phonebank.call.Next;
 import org.phonebank.call.OutcomeSpeech;
 import org.phonebank.call.Questions;
@@ -45,11 +43,13 @@ public final class MoneyTransfer implements BankingService {
 
   private final JournalledSwitch bank;
   private final Questions questions;
+  private final MoneyMovement movement;
   private final TransferLimits limits;
 
   public MoneyTransfer(JournalledSwitch bank, Questions questions, TransferLimits limits) {
     this.bank = Objects.requireNonNull(bank, "Journalled switch is required.");
     this.questions = Objects.requireNonNull(questions, "Questions are required.");
+    this.movement = new MoneyMovement(bank, questions);
     this.limits = Objects.requireNonNull(limits, "Transfer limits are required.");
   }
 
@@ -84,35 +84,13 @@ public final class MoneyTransfer implements BankingService {
     if (holder.isEmpty()) {
       return Next.MAIN_MENU;
     }
-    Confirmation answer = questions.confirm(session, readBack(amount.get(), holder.get(), session));
-    if (answer == Confirmation.CANCELLED) {
-      session.say(Phrase.REQUEST_CANCELLED);
-      session.path().visit("transfer:cancelled");
-      return Next.MAIN_MENU;
-    }
-    if (answer == Confirmation.UNANSWERED) {
-      return gaveUp(session, "transfer not confirmed");
-    }
-    session.path().visit("transfer:confirmed");
-    AtomicReference<TransactionIds> sent = new AtomicReference<>();
-    SwitchOutcome outcome =
-        bank.send(
-            session.callId(),
-            ids -> {
-              sent.set(ids);
-              return new Transfer(ids, session.card(), session.pin(), destination.get(), amount.get());
-            });
-    if (outcome instanceof SwitchOutcome.Approved) {
-      session.say(
-          Phrase.TRANSFER_DONE
-              .in(session.language())
-              .then(OutcomeSpeech.reference(sent.get(), session.language())));
-      session.path().visit("transfer:approved");
-      session.path().served("transfer done");
-    } else {
-      session.path().visit("transfer:" + OutcomeSpeech.sayRefusal(session, outcome, true));
-    }
-    return Next.MAIN_MENU;
+    return movement.confirmAndSend(
+        session,
+        "transfer",
+        readBack(amount.get(), holder.get(), session),
+        Phrase.TRANSFER_DONE,
+        "transfer done",
+        ids -> new Transfer(ids, session.card(), session.pin(), destination.get(), amount.get()));
   }
 
   private Optional<TransferDestination> ownAccount(Session session) {

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.call;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.phonebank.banking.SwitchOutcome;
+import org.phonebank.banking.SwitchRequest;
+import org.phonebank.banking.TransactionIds;
+import org.phonebank.callpath.CallEnding;
+import org.phonebank.journal.JournalledSwitch;
+import org.phonebank.prompt.Phrase;
+import org.phonebank.prompt.Prompt;
+
+/**
+ * The end every money movement shares: read it back, and only on a "1" send it once through the journal,
+ * then announce the result with its reference number. A cancel, silence or a hang-up before the "1" sends
+ * nothing.
+ */
+public final class MoneyMovement {
+
+  private final JournalledSwitch bank;
+  private final Questions questions;
+
+  public MoneyMovement(JournalledSwitch bank, Questions questions) {
+    this.bank = Objects.requireNonNull(bank, "Journalled switch is required.");
+    this.questions = Objects.requireNonNull(questions, "Questions are required.");
+  }
+
+  /**
+   * @param service the path name of the service, e.g. {@code transfer} or {@code bill-payment}
+   * @param done what an approved movement is announced with, before its reference number
+   * @param servedReason the call path's reason when it is approved
+   */
+  public Next confirmAndSend(
+      Session session,
+      String service,
+      Prompt readBack,
+      Phrase done,
+      String servedReason,
+      Function<TransactionIds, SwitchRequest> request) {
+    Confirmation answer = questions.confirm(session, readBack);
+    if (answer == Confirmation.CANCELLED) {
+      session.say(Phrase.REQUEST_CANCELLED);
+      session.path().visit(service + ":cancelled");
+      return Next.MAIN_MENU;
+    }
+    if (answer == Confirmation.UNANSWERED) {
+      session.path().ended(CallEnding.GAVE_UP, service.replace('-', ' ') + " not confirmed");
+      return Next.OFFER_OFFICER;
+    }
+    session.path().visit(service + ":confirmed");
+    AtomicReference<TransactionIds> sent = new AtomicReference<>();
+    SwitchOutcome outcome =
+        bank.send(
+            session.callId(),
+            ids -> {
+              sent.set(ids);
+              return request.apply(ids);
+            });
+    if (outcome instanceof SwitchOutcome.Approved) {
+      session.say(
+          done.in(session.language()).then(OutcomeSpeech.reference(sent.get(), session.language())));
+      session.path().visit(service + ":approved");
+      session.path().served(servedReason);
+    } else {
+      session.path().visit(service + ":" + OutcomeSpeech.sayRefusal(session, outcome, true));
+    }
+    return Next.MAIN_MENU;
+  }
+}
