@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * An Iranian IBAN (Sheba): {@code IR}, two check digits, a three-digit bank code and nineteen account digits,
- * checked with ISO 7064 mod 97-10.
+ * An Iranian IBAN (Sheba): {@code IR}, two check digits, a three-digit bank code and nineteen
+ * account digits, checked with ISO 7064 mod 97-10.
  */
 public record Sheba(String value) {
 

@@ -7,7 +7,8 @@ import org.phonebank.card.TelephonePin;
 import org.phonebank.journal.TransactionType;
 
 /** A caller asks the issuer for the available balance of the account behind a card. */
-public record BalanceInquiry(TransactionIds ids, CardNumber card, TelephonePin pin) implements SwitchRequest {
+public record BalanceInquiry(TransactionIds ids, CardNumber card, TelephonePin pin)
+    implements SwitchRequest {
 
   public BalanceInquiry {
     Objects.requireNonNull(ids, "Transaction ids are required.");

@@ -2,15 +2,17 @@
 package org.phonebank.banking;
 
 import java.util.Objects;
+import org.phonebank.bill.BillId;
+import org.phonebank.bill.PaymentId;
 import org.phonebank.card.CardNumber;
 import org.phonebank.card.TelephonePin;
 import org.phonebank.journal.TransactionType;
-import org.phonebank.bill.BillId;
-import org.phonebank.bill.PaymentId;
 import org.phonebank.money.Rials;
 
 /** The caller pays a utility or government bill identified by its bill and payment identifiers. */
-public record BillPayment(TransactionIds ids, CardNumber card, TelephonePin pin, BillId billId, PaymentId paymentId) implements SwitchRequest {
+public record BillPayment(
+    TransactionIds ids, CardNumber card, TelephonePin pin, BillId billId, PaymentId paymentId)
+    implements SwitchRequest {
 
   public BillPayment {
     Objects.requireNonNull(ids, "Transaction ids are required.");

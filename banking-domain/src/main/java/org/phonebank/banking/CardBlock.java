@@ -7,7 +7,8 @@ import org.phonebank.card.TelephonePin;
 import org.phonebank.journal.TransactionType;
 
 /** The caller asks the issuer to block the card at once (hot-card it), for a reason. */
-public record CardBlock(TransactionIds ids, CardNumber card, TelephonePin pin, BlockReason reason) implements SwitchRequest {
+public record CardBlock(TransactionIds ids, CardNumber card, TelephonePin pin, BlockReason reason)
+    implements SwitchRequest {
 
   public CardBlock {
     Objects.requireNonNull(ids, "Transaction ids are required.");

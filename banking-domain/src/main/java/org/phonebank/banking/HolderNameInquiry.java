@@ -6,8 +6,12 @@ import org.phonebank.card.CardNumber;
 import org.phonebank.card.TelephonePin;
 import org.phonebank.journal.TransactionType;
 
-/** Before a transfer, the caller's issuer is asked whose name the destination card or account is in. */
-public record HolderNameInquiry(TransactionIds ids, CardNumber card, TelephonePin pin, TransferDestination destination) implements SwitchRequest {
+/**
+ * Before a transfer, the caller's issuer is asked whose name the destination card or account is in.
+ */
+public record HolderNameInquiry(
+    TransactionIds ids, CardNumber card, TelephonePin pin, TransferDestination destination)
+    implements SwitchRequest {
 
   public HolderNameInquiry {
     Objects.requireNonNull(ids, "Transaction ids are required.");

@@ -7,7 +7,8 @@ import org.phonebank.card.TelephonePin;
 import org.phonebank.journal.TransactionType;
 
 /** The caller asks for the last few transactions on the account behind the card. */
-public record MiniStatementInquiry(TransactionIds ids, CardNumber card, TelephonePin pin) implements SwitchRequest {
+public record MiniStatementInquiry(TransactionIds ids, CardNumber card, TelephonePin pin)
+    implements SwitchRequest {
 
   public MiniStatementInquiry {
     Objects.requireNonNull(ids, "Transaction ids are required.");

@@ -7,7 +7,9 @@ import org.phonebank.card.TelephonePin;
 import org.phonebank.journal.TransactionType;
 
 /** The caller replaces the telephone PIN; both PINs travel only as PIN blocks. */
-public record PinChange(TransactionIds ids, CardNumber card, TelephonePin oldPin, TelephonePin newPin) implements SwitchRequest {
+public record PinChange(
+    TransactionIds ids, CardNumber card, TelephonePin oldPin, TelephonePin newPin)
+    implements SwitchRequest {
 
   public PinChange {
     Objects.requireNonNull(ids, "Transaction ids are required.");

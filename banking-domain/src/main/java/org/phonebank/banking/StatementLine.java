@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.Objects;
 import org.phonebank.money.Rials;
 
-/** One line of a mini-statement: the day it was posted, the amount, and whether money came in or went out. */
+/**
+ * One line of a mini-statement: the day it was posted, the amount, and whether money came in or
+ * went out.
+ */
 public record StatementLine(LocalDate postedOn, Rials amount, Direction direction) {
 
   /** Money into the account (credit) or out of it (debit). */
@@ -19,7 +22,8 @@ public record StatementLine(LocalDate postedOn, Rials amount, Direction directio
     Objects.requireNonNull(amount, "Amount is required.");
     Objects.requireNonNull(direction, "Direction is required.");
     if (amount.isNegative()) {
-      throw new IllegalArgumentException("A statement amount is never negative; the direction says which way.");
+      throw new IllegalArgumentException(
+          "A statement amount is never negative; the direction says which way.");
     }
   }
 }

@@ -6,17 +6,19 @@ import java.util.Objects;
 import org.phonebank.money.Rials;
 
 /**
- * What became of a request sent to the bank switch. Expected business results are values, not exceptions:
- * a decline, an unreachable switch and a timeout (outcome unknown) each have their own case.
+ * What became of a request sent to the bank switch. Expected business results are values, not
+ * exceptions: a decline, an unreachable switch and a timeout (outcome unknown) each have their own
+ * case.
  */
 public sealed interface SwitchOutcome {
 
   /**
-   * The issuer approved. What the response carried besides the approval code depends on the request:
-   * {@code balance} (available balance, or null), {@code holderName} (name inquiry, or null) and
-   * {@code statement} (mini-statement, newest first, else empty).
+   * The issuer approved. What the response carried besides the approval code depends on the
+   * request: {@code balance} (available balance, or null), {@code holderName} (name inquiry, or
+   * null) and {@code statement} (mini-statement, newest first, else empty).
    */
-  record Approved(String approvalCode, Rials balance, String holderName, List<StatementLine> statement)
+  record Approved(
+      String approvalCode, Rials balance, String holderName, List<StatementLine> statement)
       implements SwitchOutcome {
     public Approved {
       Objects.requireNonNull(approvalCode, "Approval code is required.");
@@ -40,7 +42,9 @@ public sealed interface SwitchOutcome {
     }
   }
 
-  /** The request was never sent: no link to the switch. Safe to tell the caller nothing happened. */
+  /**
+   * The request was never sent: no link to the switch. Safe to tell the caller nothing happened.
+   */
   record Unreachable(String detail) implements SwitchOutcome {}
 
   /** The request was sent but no valid response came in time: the outcome is unknown. */

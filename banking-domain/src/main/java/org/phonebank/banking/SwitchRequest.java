@@ -6,11 +6,17 @@ import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
 
 /**
- * A request the phone bank sends to the issuer through the switch. Every request carries its own ids and the
- * caller's card; the PIN (where there is one) is only ever turned into an encrypted PIN block by the bridge.
+ * A request the phone bank sends to the issuer through the switch. Every request carries its own
+ * ids and the caller's card; the PIN (where there is one) is only ever turned into an encrypted PIN
+ * block by the bridge.
  */
 public sealed interface SwitchRequest
-    permits BalanceInquiry, MiniStatementInquiry, HolderNameInquiry, Transfer, BillPayment, CardBlock,
+    permits BalanceInquiry,
+        MiniStatementInquiry,
+        HolderNameInquiry,
+        Transfer,
+        BillPayment,
+        CardBlock,
         PinChange {
 
   TransactionIds ids();
@@ -24,7 +30,10 @@ public sealed interface SwitchRequest
     return null;
   }
 
-  /** True when the issuer posts money for it: such a request is reversed when its outcome is unknown. */
+  /**
+   * True when the issuer posts money for it: such a request is reversed when its outcome is
+   * unknown.
+   */
   default boolean movesMoney() {
     return type().movesMoney();
   }

@@ -4,7 +4,10 @@ package org.phonebank.banking;
 import java.time.Instant;
 import java.util.Objects;
 
-/** The identity a request carries to the switch and keeps in the journal: STAN, RRN and when it left. */
+/**
+ * The identity a request carries to the switch and keeps in the journal: STAN, RRN and when it
+ * left.
+ */
 public record TransactionIds(Stan stan, Rrn rrn, Instant transmittedAt) {
 
   public TransactionIds {

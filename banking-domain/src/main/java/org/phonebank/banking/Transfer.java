@@ -8,7 +8,13 @@ import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
 
 /** The caller moves money from the account behind the card to another card or to an own account. */
-public record Transfer(TransactionIds ids, CardNumber card, TelephonePin pin, TransferDestination destination, Rials amount) implements SwitchRequest {
+public record Transfer(
+    TransactionIds ids,
+    CardNumber card,
+    TelephonePin pin,
+    TransferDestination destination,
+    Rials amount)
+    implements SwitchRequest {
 
   public Transfer {
     Objects.requireNonNull(ids, "Transaction ids are required.");

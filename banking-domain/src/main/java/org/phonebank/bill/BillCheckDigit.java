@@ -2,8 +2,8 @@
 package org.phonebank.bill;
 
 /**
- * The mod 11 check digit Iranian bill and payment identifiers use: digits weighted 2…7 from the right,
- * repeating; a remainder of 0 or 1 gives 0, otherwise 11 minus the remainder.
+ * The mod 11 check digit Iranian bill and payment identifiers use: digits weighted 2…7 from the
+ * right, repeating; a remainder of 0 or 1 gives 0, otherwise 11 minus the remainder.
  */
 final class BillCheckDigit {
 

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * An Iranian bill identifier (شناسه قبض): 6 to 13 digits whose second-to-last digit names the service and
- * whose last digit is a mod 11 check digit over the rest.
+ * An Iranian bill identifier (شناسه قبض): 6 to 13 digits whose second-to-last digit names the
+ * service and whose last digit is a mod 11 check digit over the rest.
  */
 public record BillId(String digits) {
 

@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 import org.phonebank.money.Rials;
 
 /**
- * An Iranian payment identifier (شناسه پرداخت): the amount in thousands of rials, one digit of the year, two
- * of the period, then two check digits: the first over the payment id alone, the second over the bill id and
- * the payment id together, so a payment id only ever fits the bill it was printed on.
+ * An Iranian payment identifier (شناسه پرداخت): the amount in thousands of rials, one digit of the
+ * year, two of the period, then two check digits: the first over the payment id alone, the second
+ * over the bill id and the payment id together, so a payment id only ever fits the bill it was
+ * printed on.
  */
 public record PaymentId(String digits) {
 
@@ -29,7 +30,8 @@ public record PaymentId(String digits) {
   /** True when the second check digit ties this payment id to {@code bill}. */
   public boolean belongsTo(BillId bill) {
     int last = digits.length() - 1;
-    return BillCheckDigit.of(bill.digits() + digits.substring(0, last)) == digits.charAt(last) - '0';
+    return BillCheckDigit.of(bill.digits() + digits.substring(0, last))
+        == digits.charAt(last) - '0';
   }
 
   /** The amount due: the digits before year, period and check digits, in thousands of rials. */

@@ -7,9 +7,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What happened on one call, for an officer taking an escalated call and for containment figures: the
- * language, the menus and services visited in order, how the call ended and why the caller left. It never
- * holds digits a caller typed; steps are names such as {@code main-menu} or {@code transfer:confirmed}.
+ * What happened on one call, for an officer taking an escalated call and for containment figures:
+ * the language, the menus and services visited in order, how the call ended and why the caller
+ * left. It never holds digits a caller typed; steps are names such as {@code main-menu} or {@code
+ * transfer:confirmed}.
  */
 public record CallPath(
     String callId,

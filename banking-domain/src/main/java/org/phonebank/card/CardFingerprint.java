@@ -10,9 +10,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A keyed one-way fingerprint of a card number (HMAC-SHA-256 under a secret the bank holds), so that stores
- * can recognise the same card again (lockouts, daily limits) without ever holding its digits. A plain hash
- * would not do: sixteen digits with a known BIN and a Luhn digit are few enough to search.
+ * A keyed one-way fingerprint of a card number (HMAC-SHA-256 under a secret the bank holds), so
+ * that stores can recognise the same card again (lockouts, daily limits) without ever holding its
+ * digits. A plain hash would not do: sixteen digits with a known BIN and a Luhn digit are few
+ * enough to search.
  */
 public record CardFingerprint(String hex) {
 

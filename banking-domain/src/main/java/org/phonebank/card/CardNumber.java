@@ -4,9 +4,9 @@ package org.phonebank.card;
 import java.util.Objects;
 
 /**
- * A 16-digit Shetab card number (PAN), Luhn-checked. It prints itself masked to the first six and last four
- * digits, so a card that reaches a log by accident is still PCI-safe; {@link #digits()} is for the switch
- * message and the PIN block only.
+ * A 16-digit Shetab card number (PAN), Luhn-checked. It prints itself masked to the first six and
+ * last four digits, so a card that reaches a log by accident is still PCI-safe; {@link #digits()}
+ * is for the switch message and the PIN block only.
  */
 public record CardNumber(String digits) {
 
@@ -52,7 +52,10 @@ public record CardNumber(String digits) {
     return digits.substring(0, 6);
   }
 
-  /** First six and last four digits, the rest as {@code *}: the only form that may be shown or stored. */
+  /**
+   * First six and last four digits, the rest as {@code *}: the only form that may be shown or
+   * stored.
+   */
   public String masked() {
     return digits.substring(0, 6) + "******" + digits.substring(12);
   }

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.function.Function;
 
 /**
- * The caller's telephone PIN, held as a {@code char[]} so it can be wiped, and never printable. It is read
- * only to build an encrypted ISO 9564 PIN block; {@link #close()} wipes it, and a closed PIN cannot be read.
+ * The caller's telephone PIN, held as a {@code char[]} so it can be wiped, and never printable. It
+ * is read only to build an encrypted ISO 9564 PIN block; {@link #close()} wipes it, and a closed
+ * PIN cannot be read.
  */
 public final class TelephonePin implements AutoCloseable {
 
@@ -45,7 +46,8 @@ public final class TelephonePin implements AutoCloseable {
   }
 
   /**
-   * Lends a copy of the digits to {@code use} and wipes the copy afterwards, whatever {@code use} does.
+   * Lends a copy of the digits to {@code use} and wipes the copy afterwards, whatever {@code use}
+   * does.
    */
   public <T> T reveal(Function<char[], T> use) {
     if (wiped) {

@@ -7,8 +7,9 @@ import org.phonebank.banking.TransactionIds;
 import org.phonebank.money.Rials;
 
 /**
- * One request to the switch as the journal keeps it. The card is held only masked (6+4); PINs and PIN blocks
- * are never journalled. {@code amount} is null for inquiries; {@code responseCode} is null until answered.
+ * One request to the switch as the journal keeps it. The card is held only masked (6+4); PINs and
+ * PIN blocks are never journalled. {@code amount} is null for inquiries; {@code responseCode} is
+ * null until answered.
  */
 public record JournalEntry(
     long id,

@@ -17,11 +17,12 @@ import org.phonebank.card.TelephonePin;
 import org.phonebank.money.Rials;
 
 /**
- * The only way flows reach the switch. Each request gets fresh ids and is journalled as PENDING before it is
- * sent; a money movement also has its reversal armed on disk first. A definite answer closes the entry and
- * disarms the reversal; silence (or an adapter that throws) fires the reversal and leaves the entry
- * REVERSING until the switch acknowledges it. So money is never left in an unknown state and never moved
- * twice: the reversal undoes a posting that may have happened, and the switch ignores one that did not.
+ * The only way flows reach the switch. Each request gets fresh ids and is journalled as PENDING
+ * before it is sent; a money movement also has its reversal armed on disk first. A definite answer
+ * closes the entry and disarms the reversal; silence (or an adapter that throws) fires the reversal
+ * and leaves the entry REVERSING until the switch acknowledges it. So money is never left in an
+ * unknown state and never moved twice: the reversal undoes a posting that may have happened, and
+ * the switch ignores one that did not.
  */
 public final class JournalledSwitch implements ReversalAcknowledgement {
 
@@ -32,7 +33,8 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
   private final TransactionIdSource ids;
   private final Reversals reversals;
 
-  public JournalledSwitch(BankSwitch bankSwitch, Journal journal, TransactionIdSource ids, Reversals reversals) {
+  public JournalledSwitch(
+      BankSwitch bankSwitch, Journal journal, TransactionIdSource ids, Reversals reversals) {
     this.bankSwitch = Objects.requireNonNull(bankSwitch, "Bank switch is required.");
     this.journal = Objects.requireNonNull(journal, "Journal is required.");
     this.ids = Objects.requireNonNull(ids, "Transaction id source is required.");
@@ -46,7 +48,8 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
   /** Journals, sends and closes the request {@code build} makes from fresh transaction ids. */
   public SwitchOutcome send(String callId, Function<TransactionIds, SwitchRequest> build) {
     SwitchRequest request = build.apply(ids.next());
-    JournalEntry entry = journal.open(callId, request.type(), request.ids(), request.card(), request.amount());
+    JournalEntry entry =
+        journal.open(callId, request.type(), request.ids(), request.card(), request.amount());
     boolean money = request.movesMoney();
     if (money) {
       reversals.arm(entry.id(), request);
@@ -55,7 +58,8 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
     try {
       outcome = bankSwitch.send(request);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "Switch adapter failed on STAN " + request.ids().stan(), e);
+      LOG.log(
+          System.Logger.Level.ERROR, "Switch adapter failed on STAN " + request.ids().stan(), e);
       outcome = new SwitchOutcome.TimedOut();
     }
     if (money && outcome instanceof SwitchOutcome.TimedOut) {
@@ -75,15 +79,19 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
     journal.reversed(journalEntryId);
   }
 
-  /** The sum of approved {@code type} movements on {@code card} today, for the channel's daily limit. */
+  /**
+   * The sum of approved {@code type} movements on {@code card} today, for the channel's daily
+   * limit.
+   */
   public Rials approvedToday(CardNumber card, TransactionType type) {
     return journal.approvedToday(card, type);
   }
 
   /**
-   * Settles what a crash left open. A money movement whose reversal is armed may have reached the switch, so
-   * the reversal is fired; one with nothing armed never left (arming comes before sending), so it is closed as
-   * never sent. An inquiry left pending is closed as timed out. REVERSING entries wait for their 0430.
+   * Settles what a crash left open. A money movement whose reversal is armed may have reached the
+   * switch, so the reversal is fired; one with nothing armed never left (arming comes before
+   * sending), so it is closed as never sent. An inquiry left pending is closed as timed out.
+   * REVERSING entries wait for their 0430.
    */
   public void recover() {
     Set<Long> armed = reversals.armed();
@@ -99,7 +107,9 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
       } else {
         journal.close(entry.id(), new SwitchOutcome.Unreachable("not sent before a restart"));
       }
-      LOG.log(System.Logger.Level.WARNING, "Recovered journal entry " + entry.id() + " (" + entry.type() + ")");
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Recovered journal entry " + entry.id() + " (" + entry.type() + ")");
     }
   }
 

@@ -6,8 +6,9 @@ import org.phonebank.card.CardFingerprint;
 import org.phonebank.card.CardNumber;
 
 /**
- * Telephone-channel lockout after too many wrong PINs. It is kept durably (it must survive a restart) and
- * only an officer lifts it. Stores recognise a card by its fingerprint and show it masked, never in clear.
+ * Telephone-channel lockout after too many wrong PINs. It is kept durably (it must survive a
+ * restart) and only an officer lifts it. Stores recognise a card by its fingerprint and show it
+ * masked, never in clear.
  */
 public interface CardLockouts {
 

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.Objects;
 import org.phonebank.card.CardFingerprint;
 
-/** A card locked for the phone channel, as an officer sees it: masked, with its fingerprint as handle. */
+/**
+ * A card locked for the phone channel, as an officer sees it: masked, with its fingerprint as
+ * handle.
+ */
 public record LockedCard(CardFingerprint fingerprint, String maskedCard, Instant lockedAt) {
 
   public LockedCard {

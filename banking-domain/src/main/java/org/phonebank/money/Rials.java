@@ -2,9 +2,10 @@
 package org.phonebank.money;
 
 /**
- * An amount of Iranian rials. Rials have no minor unit in practice, so the value is a whole {@code long}
- * (never a double, never scaled by {@code Currency.getDefaultFractionDigits()}, which wrongly says 2 for IRR).
- * Balances may be negative (an overdrawn account); amounts a caller moves are checked by the service.
+ * An amount of Iranian rials. Rials have no minor unit in practice, so the value is a whole {@code
+ * long} (never a double, never scaled by {@code Currency.getDefaultFractionDigits()}, which wrongly
+ * says 2 for IRR). Balances may be negative (an overdrawn account); amounts a caller moves are
+ * checked by the service.
  */
 public record Rials(long value) implements Comparable<Rials> {
 

@@ -7,15 +7,18 @@ import java.util.Set;
 
 /**
  * The durable store-and-forward queue behind reversals and advices. It keeps each advice as sealed
- * (encrypted) message bytes, because an 0420 carries the card number; the clear columns are only what an
- * operator may see. Advices leave in the order they were released.
+ * (encrypted) message bytes, because an 0420 carries the card number; the clear columns are only
+ * what an operator may see. Advices leave in the order they were released.
  */
 public interface AdviceQueue {
 
   /** Stores an armed advice for {@code journalEntryId}; storing the same entry again is a no-op. */
   void arm(QueuedAdvice advice);
 
-  /** Deletes an armed advice that is no longer needed. Unknown or already released entries are left alone. */
+  /**
+   * Deletes an armed advice that is no longer needed. Unknown or already released entries are left
+   * alone.
+   */
   void discard(long journalEntryId);
 
   /** Moves an armed advice to the sending queue, behind every advice released before it. */

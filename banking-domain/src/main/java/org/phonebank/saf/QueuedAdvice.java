@@ -7,12 +7,18 @@ import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
 
 /**
- * One advice in store-and-forward. {@code sealedMessage} is the packed message encrypted by the bridge
- * (it holds the card number); {@code attempts} counts sends so far, the first being the original MTI and
- * later ones the repeat (xxx1).
+ * One advice in store-and-forward. {@code sealedMessage} is the packed message encrypted by the
+ * bridge (it holds the card number); {@code attempts} counts sends so far, the first being the
+ * original MTI and later ones the repeat (xxx1).
  */
 public record QueuedAdvice(
-    long journalEntryId, String mti, Stan stan, Rrn rrn, byte[] sealedMessage, int attempts, Instant armedAt) {
+    long journalEntryId,
+    String mti,
+    Stan stan,
+    Rrn rrn,
+    byte[] sealedMessage,
+    int attempts,
+    Instant armedAt) {
 
   public QueuedAdvice {
     Objects.requireNonNull(mti, "MTI is required.");
@@ -30,7 +36,16 @@ public record QueuedAdvice(
 
   @Override
   public String toString() {
-    return "QueuedAdvice[entry=" + journalEntryId + ", mti=" + mti + ", stan=" + stan + ", rrn=" + rrn
-        + ", attempts=" + attempts + "]";
+    return "QueuedAdvice[entry="
+        + journalEntryId
+        + ", mti="
+        + mti
+        + ", stan="
+        + stan
+        + ", rrn="
+        + rrn
+        + ", attempts="
+        + attempts
+        + "]";
   }
 }

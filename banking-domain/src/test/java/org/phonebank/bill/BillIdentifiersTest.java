@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.phonebank.money.Rials;
 
-// Sample bills from the public test set of persian-tools (bill.spec.ts), whose rules these types follow.
+// Sample bills from the public test set of persian-tools (bill.spec.ts), whose rules these types
+// follow.
 class BillIdentifiersTest {
 
   @Test

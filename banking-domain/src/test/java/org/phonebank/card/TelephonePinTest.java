@@ -20,7 +20,12 @@ class TelephonePinTest {
   void lendsItsDigitsAndWipesTheLoanedCopy() {
     TelephonePin pin = TelephonePin.of("7391".toCharArray());
     char[][] seen = new char[1][];
-    String read = pin.reveal(d -> { seen[0] = d; return new String(d); });
+    String read =
+        pin.reveal(
+            d -> {
+              seen[0] = d;
+              return new String(d);
+            });
     assertEquals("7391", read);
     assertArrayEquals(new char[4], seen[0]);
   }
@@ -35,7 +40,8 @@ class TelephonePinTest {
   @Test
   void rejectsShortLongAndNonDigitPins() {
     assertThrows(IllegalArgumentException.class, () -> TelephonePin.of("123".toCharArray()));
-    assertThrows(IllegalArgumentException.class, () -> TelephonePin.of("1234567890123".toCharArray()));
+    assertThrows(
+        IllegalArgumentException.class, () -> TelephonePin.of("1234567890123".toCharArray()));
     assertThrows(IllegalArgumentException.class, () -> TelephonePin.of("12*4".toCharArray()));
   }
 }

@@ -31,7 +31,11 @@ class JournalledSwitchTest {
 
   private int counter;
   private final TransactionIdSource ids =
-      () -> new TransactionIds(new Stan(++counter), new Rrn(String.format("6327000000%02d", counter)), Instant.now());
+      () ->
+          new TransactionIds(
+              new Stan(++counter),
+              new Rrn(String.format("6327000000%02d", counter)),
+              Instant.now());
 
   private final CardNumber card = new CardNumber("6037991234567893");
   private final CardNumber payee = new CardNumber("6104337654321098");
@@ -43,8 +47,13 @@ class JournalledSwitchTest {
   private SwitchOutcome transfer(JournalledSwitch journalled, long rials) {
     return journalled.send(
         "call-t",
-        next -> new Transfer(next, card, TelephonePin.of("7391".toCharArray()),
-            new TransferDestination.ToCard(payee), Rials.of(rials)));
+        next ->
+            new Transfer(
+                next,
+                card,
+                TelephonePin.of("7391".toCharArray()),
+                new TransferDestination.ToCard(payee),
+                Rials.of(rials)));
   }
 
   @Test
@@ -76,10 +85,13 @@ class JournalledSwitchTest {
   @Test
   void aTransferIsArmedForReversalBeforeItIsSentAndDisarmedWhenApproved() {
     SwitchOutcome outcome =
-        transfer(over(request -> {
-              seenBySwitch.add(String.join(",", reversals.events()));
-              return new SwitchOutcome.Approved("654321");
-            }), 1_000_000);
+        transfer(
+            over(
+                request -> {
+                  seenBySwitch.add(String.join(",", reversals.events()));
+                  return new SwitchOutcome.Approved("654321");
+                }),
+            1_000_000);
     assertInstanceOf(SwitchOutcome.Approved.class, outcome);
     assertEquals(List.of("arm 1"), seenBySwitch);
     assertEquals(List.of("arm 1", "disarm 1"), reversals.events());
@@ -101,16 +113,20 @@ class JournalledSwitchTest {
 
   @Test
   void aTransferWhoseAdapterThrowsIsReversedNotDeclined() {
-    transfer(over(request -> {
-          throw new IllegalStateException("socket closed mid-write");
-        }), 3_000);
+    transfer(
+        over(
+            request -> {
+              throw new IllegalStateException("socket closed mid-write");
+            }),
+        3_000);
     assertEquals(EntryState.REVERSING, journal.all().get(0).state());
     assertEquals(List.of(1L), reversals.fired());
   }
 
   @Test
   void recoveryFiresArmedReversalsAndClosesWhatNeverLeft() {
-    // A crash left three entries PENDING: a transfer armed (maybe sent), a transfer not yet armed (never
+    // A crash left three entries PENDING: a transfer armed (maybe sent), a transfer not yet armed
+    // (never
     // sent, since arming comes first) and an inquiry.
     journal.open("c", TransactionType.TRANSFER, ids.next(), card, Rials.of(10));
     reversals.arm(1, null);

@@ -47,8 +47,9 @@ public final class InMemoryAdviceQueue implements AdviceQueue {
   public synchronized void attempted(long journalEntryId, Instant at) {
     released.computeIfPresent(
         journalEntryId,
-        (id, a) -> new QueuedAdvice(id, a.mti(), a.stan(), a.rrn(), a.sealedMessage(), a.attempts() + 1,
-            a.armedAt()));
+        (id, a) ->
+            new QueuedAdvice(
+                id, a.mti(), a.stan(), a.rrn(), a.sealedMessage(), a.attempts() + 1, a.armedAt()));
   }
 
   @Override

@@ -15,8 +15,8 @@ import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
 
 /**
- * A journal in a list, with the real one's rules: opened PENDING, closed once to a final state, REVERSING
- * only from PENDING, REVERSED only from PENDING or REVERSING. The whole day is "today".
+ * A journal in a list, with the real one's rules: opened PENDING, closed once to a final state,
+ * REVERSING only from PENDING, REVERSED only from PENDING or REVERSING. The whole day is "today".
  */
 public final class InMemoryJournal implements Journal {
 
@@ -28,7 +28,14 @@ public final class InMemoryJournal implements Journal {
       String callId, TransactionType type, TransactionIds ids, CardNumber card, Rials amount) {
     JournalEntry entry =
         new JournalEntry(
-            entries.size() + 1L, callId, type, ids, card.masked(), amount, EntryState.PENDING, null,
+            entries.size() + 1L,
+            callId,
+            type,
+            ids,
+            card.masked(),
+            amount,
+            EntryState.PENDING,
+            null,
             Instant.now());
     entries.add(entry);
     cards.add(card.digits());
@@ -60,7 +67,13 @@ public final class InMemoryJournal implements Journal {
     }
     if (e.state() != EntryState.PENDING || !e.type().movesMoney()) {
       throw new IllegalStateException(
-          "Entry " + entryId + " is a " + e.state() + " " + e.type() + ", not a pending money movement");
+          "Entry "
+              + entryId
+              + " is a "
+              + e.state()
+              + " "
+              + e.type()
+              + ", not a pending money movement");
     }
     return replace(e, EntryState.REVERSING, null);
   }
@@ -111,7 +124,15 @@ public final class InMemoryJournal implements Journal {
   private JournalEntry replace(JournalEntry e, EntryState state, String code) {
     JournalEntry next =
         new JournalEntry(
-            e.id(), e.callId(), e.type(), e.ids(), e.maskedCard(), e.amount(), state, code, Instant.now());
+            e.id(),
+            e.callId(),
+            e.type(),
+            e.ids(),
+            e.maskedCard(),
+            e.amount(),
+            state,
+            code,
+            Instant.now());
     entries.set((int) e.id() - 1, next);
     return next;
   }

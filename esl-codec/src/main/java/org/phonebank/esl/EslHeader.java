@@ -17,7 +17,10 @@ public record EslHeader(String name, String value) {
     }
   }
 
-  /** The value of the first header called {@code name} in {@code headers}, ignoring case as FreeSWITCH does. */
+  /**
+   * The value of the first header called {@code name} in {@code headers}, ignoring case as
+   * FreeSWITCH does.
+   */
   static Optional<String> first(List<EslHeader> headers, String name) {
     for (EslHeader header : headers) {
       if (header.name().equalsIgnoreCase(name)) {

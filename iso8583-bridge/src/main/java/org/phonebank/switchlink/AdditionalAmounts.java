@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 import org.phonebank.money.Rials;
 
 /**
- * The additional-amounts field of a response: up to six 20-character blocks of account type (n2), amount type
- * (n2), currency (n3), sign ({@code C} credit / {@code D} debit) and amount (n12). Example:
- * {@code 0002364C000012345678} is an available balance (type 02) of 12,345,678 rials in credit.
+ * The additional-amounts field of a response: up to six 20-character blocks of account type (n2),
+ * amount type (n2), currency (n3), sign ({@code C} credit / {@code D} debit) and amount (n12).
+ * Example: {@code 0002364C000012345678} is an available balance (type 02) of 12,345,678 rials in
+ * credit.
  */
 final class AdditionalAmounts {
 
@@ -17,7 +18,8 @@ final class AdditionalAmounts {
   static final String AVAILABLE_BALANCE = "02";
 
   private static final int BLOCK = 20;
-  private static final Pattern FORMAT = Pattern.compile("([0-9]{2})([0-9]{2})([0-9]{3})([CD])([0-9]{12})");
+  private static final Pattern FORMAT =
+      Pattern.compile("([0-9]{2})([0-9]{2})([0-9]{3})([CD])([0-9]{12})");
 
   private AdditionalAmounts() {}
 
@@ -31,14 +33,17 @@ final class AdditionalAmounts {
       return Optional.empty();
     }
     if (field.length() % BLOCK != 0) {
-      throw new IllegalArgumentException("Additional amounts must be 20-character blocks, length " + field.length());
+      throw new IllegalArgumentException(
+          "Additional amounts must be 20-character blocks, length " + field.length());
     }
     for (int at = 0; at < field.length(); at += BLOCK) {
       Matcher block = FORMAT.matcher(field.substring(at, at + BLOCK));
       if (!block.matches()) {
-        throw new IllegalArgumentException("Malformed additional amount block at offset " + at + ".");
+        throw new IllegalArgumentException(
+            "Malformed additional amount block at offset " + at + ".");
       }
-      if (block.group(2).equals(AVAILABLE_BALANCE) && block.group(3).equals(Rials.ISO_NUMERIC_CODE)) {
+      if (block.group(2).equals(AVAILABLE_BALANCE)
+          && block.group(3).equals(Rials.ISO_NUMERIC_CODE)) {
         long amount = Long.parseLong(block.group(5));
         return Optional.of(Rials.of(block.group(4).equals("D") ? -amount : amount));
       }

@@ -6,7 +6,9 @@ import java.util.Objects;
 /** What became of one sending of a stored advice (0420/0421). */
 public sealed interface AdviceReply {
 
-  /** The switch answered 0430 with a code that counts as acknowledged: the advice leaves the queue. */
+  /**
+   * The switch answered 0430 with a code that counts as acknowledged: the advice leaves the queue.
+   */
   record Acknowledged(String responseCode) implements AdviceReply {
     public Acknowledged {
       Objects.requireNonNull(responseCode, "Response code is required.");

@@ -7,8 +7,9 @@ import org.jpos.iso.ISOPackager;
 import org.jpos.iso.channel.NACChannel;
 
 /**
- * A {@link NACChannel} that keeps each received message's packed image (MTI, bitmaps, fields; no length, no
- * TPDU), so a MAC is checked over the bytes that actually arrived rather than over a re-packed copy.
+ * A {@link NACChannel} that keeps each received message's packed image (MTI, bitmaps, fields; no
+ * length, no TPDU), so a MAC is checked over the bytes that actually arrived rather than over a
+ * re-packed copy.
  */
 final class ImageKeepingChannel extends NACChannel {
 

@@ -31,14 +31,16 @@ import org.phonebank.switchlink.tls.MutualTls;
 import org.phonebank.switchlink.tls.TlsClientSocketFactory;
 
 /**
- * The bank switch reached over ISO 8583:1987 with jPOS, on mutual TLS 1.3. The PIN is enciphered into an ISO-0
- * (TDES) or ISO-4 (AES) block as the request is built, as the settings choose, and the block is wiped once the
- * message has gone; financial messages carry a retail MAC under the ZAK and so must their responses.
+ * The bank switch reached over ISO 8583:1987 with jPOS, on mutual TLS 1.3. The PIN is enciphered
+ * into an ISO-0 (TDES) or ISO-4 (AES) block as the request is built, as the settings choose, and
+ * the block is wiped once the message has gone; financial messages carry a retail MAC under the ZAK
+ * and so must their responses.
  *
- * <p>Life cycle: construct, {@link #start()} (connects, signs on, reconnects and fails over in the background),
- * use from any number of threads, {@link #close()} (signs off). A request while the link is not signed on is
- * {@code Unreachable} and never sent; one that gets no answer in the response timeout, a malformed answer or one
- * whose MAC fails is {@code TimedOut} (outcome unknown: the journal fires its reversal).
+ * <p>Life cycle: construct, {@link #start()} (connects, signs on, reconnects and fails over in the
+ * background), use from any number of threads, {@link #close()} (signs off). A request while the
+ * link is not signed on is {@code Unreachable} and never sent; one that gets no answer in the
+ * response timeout, a malformed answer or one whose MAC fails is {@code TimedOut} (outcome unknown:
+ * the journal fires its reversal).
  *
  * <p>{@link #reversalAdvice} and {@link #sendAdvice} are the two calls store-and-forward makes.
  */
@@ -62,9 +64,13 @@ public final class JposBankSwitch implements BankSwitch, AutoCloseable {
         new SwitchLink(
             settings,
             new TlsClientSocketFactory(
-                MutualTls.context(credentials.client(), credentials.trustAnchors()), settings.connectTimeout()),
+                MutualTls.context(credentials.client(), credentials.trustAnchors()),
+                settings.connectTimeout()),
             macKey);
-    LOG.log(Level.INFO, "Switch keys: ZPK {0} ({1}), ZAK KCV {2}", settings.pinFormat(),
+    LOG.log(
+        Level.INFO,
+        "Switch keys: ZPK {0} ({1}), ZAK KCV {2}",
+        settings.pinFormat(),
         aesPinKey == null ? "TDES KCV " + pinKey.checkValue() : "AES KCV " + aesPinKey.checkValue(),
         macKey.checkValue());
   }
@@ -97,8 +103,12 @@ public final class JposBankSwitch implements BankSwitch, AutoCloseable {
     ISOMsg message;
     TelephonePin pin = request instanceof PinChange change ? change.oldPin() : pinOf(request);
     try (PinBlock block = encipher(pin, request.card());
-        PinBlock newBlock = request instanceof PinChange change ? encipher(change.newPin(), request.card()) : null) {
-      message = SwitchMessages.financialRequest(request, block, newBlock, settings.pinFormat(), settings);
+        PinBlock newBlock =
+            request instanceof PinChange change
+                ? encipher(change.newPin(), request.card())
+                : null) {
+      message =
+          SwitchMessages.financialRequest(request, block, newBlock, settings.pinFormat(), settings);
     }
     LinkReply reply;
     try {
@@ -110,7 +120,10 @@ public final class JposBankSwitch implements BankSwitch, AutoCloseable {
       try {
         return SwitchMessages.outcome(request, answered.response());
       } catch (IllegalArgumentException e) {
-        LOG.log(Level.WARNING, "Malformed response {0}: {1}", SwitchMessages.describe(answered.response()),
+        LOG.log(
+            Level.WARNING,
+            "Malformed response {0}: {1}",
+            SwitchMessages.describe(answered.response()),
             e.getMessage());
         return new SwitchOutcome.TimedOut();
       }
@@ -146,8 +159,8 @@ public final class JposBankSwitch implements BankSwitch, AutoCloseable {
   }
 
   /**
-   * The packed, MACed 0420 that reverses {@code request} (it holds the card number: seal it before storing). It
-   * carries no PIN data.
+   * The packed, MACed 0420 that reverses {@code request} (it holds the card number: seal it before
+   * storing). It carries no PIN data.
    */
   public byte[] reversalAdvice(SwitchRequest request) {
     Objects.requireNonNull(request, "Switch request is required.");
@@ -161,9 +174,9 @@ public final class JposBankSwitch implements BankSwitch, AutoCloseable {
   }
 
   /**
-   * Sends a stored advice once: as packed when {@code repeat} is false, else as its repeat (0421, same STAN and
-   * RRN), re-MACed. The packed bytes are wiped. Codes in {@link SwitchSettings#safRetryCodes()} are not an
-   * acknowledgement.
+   * Sends a stored advice once: as packed when {@code repeat} is false, else as its repeat (0421,
+   * same STAN and RRN), re-MACed. The packed bytes are wiped. Codes in {@link
+   * SwitchSettings#safRetryCodes()} are not an acknowledgement.
    */
   public AdviceReply sendAdvice(byte[] packed, boolean repeat) {
     Objects.requireNonNull(packed, "Packed advice is required.");

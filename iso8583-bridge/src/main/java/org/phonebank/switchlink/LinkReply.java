@@ -14,7 +14,9 @@ public sealed interface LinkReply {
     }
   }
 
-  /** Nothing left this side: no link, or the message could not be packed. The switch never saw it. */
+  /**
+   * Nothing left this side: no link, or the message could not be packed. The switch never saw it.
+   */
   record NotSent(String reason) implements LinkReply {}
 
   /** The request went out (or may have) and no answer came in time: the outcome is unknown. */

@@ -6,7 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jpos.iso.ISOMsg;
 
-/** Requests waiting for their responses, by match key; a response completes exactly the request it belongs to. */
+/**
+ * Requests waiting for their responses, by match key; a response completes exactly the request it
+ * belongs to.
+ */
 final class PendingRequests {
 
   private final Map<String, CompletableFuture<ISOMsg>> waiting = new ConcurrentHashMap<>();
@@ -17,13 +20,18 @@ final class PendingRequests {
     return waiting.putIfAbsent(key, answer) == null ? answer : null;
   }
 
-  /** Hands a response to its waiting request; false when none waits (a late or unknown response). */
+  /**
+   * Hands a response to its waiting request; false when none waits (a late or unknown response).
+   */
   boolean complete(String key, ISOMsg response) {
     CompletableFuture<ISOMsg> answer = waiting.remove(key);
     return answer != null && answer.complete(response);
   }
 
-  /** The response for {@code key} failed its checks (bad MAC): the request ends as if no answer came. */
+  /**
+   * The response for {@code key} failed its checks (bad MAC): the request ends as if no answer
+   * came.
+   */
   boolean reject(String key, String reason) {
     CompletableFuture<ISOMsg> answer = waiting.remove(key);
     return answer != null && answer.completeExceptionally(new RejectedResponse(reason));
@@ -35,12 +43,15 @@ final class PendingRequests {
 
   /** The link dropped: every waiting request ends without an answer (completed with null). */
   void abandonAll() {
-    waiting.keySet().forEach(key -> {
-      CompletableFuture<ISOMsg> answer = waiting.remove(key);
-      if (answer != null) {
-        answer.complete(null);
-      }
-    });
+    waiting
+        .keySet()
+        .forEach(
+            key -> {
+              CompletableFuture<ISOMsg> answer = waiting.remove(key);
+              if (answer != null) {
+                answer.complete(null);
+              }
+            });
   }
 
   int size() {

@@ -4,7 +4,10 @@ package org.phonebank.switchlink;
 import java.io.PrintStream;
 import org.jpos.iso.ISOBinaryField;
 
-/** A binary field (the PIN block) that packs like any other but never shows its bytes in toString or a dump. */
+/**
+ * A binary field (the PIN block) that packs like any other but never shows its bytes in toString or
+ * a dump.
+ */
 final class ProtectedBinaryField extends ISOBinaryField {
 
   private static final long serialVersionUID = 1L;

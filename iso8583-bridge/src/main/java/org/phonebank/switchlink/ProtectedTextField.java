@@ -4,7 +4,10 @@ package org.phonebank.switchlink;
 import java.io.PrintStream;
 import org.jpos.iso.ISOField;
 
-/** A character field holding a hex PIN block: packs like any other but never shows its value in a dump. */
+/**
+ * A character field holding a hex PIN block: packs like any other but never shows its value in a
+ * dump.
+ */
 final class ProtectedTextField extends ISOField {
 
   private static final long serialVersionUID = 1L;

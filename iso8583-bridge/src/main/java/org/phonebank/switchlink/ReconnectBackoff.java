@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long the link waits after every endpoint failed in a row: the initial delay, doubling each time up to the
- * maximum, and back to the initial delay once a link has signed on. Example with 2 s and 60 s: 2, 4, 8, 16, 32,
- * 60, 60 … seconds.
+ * How long the link waits after every endpoint failed in a row: the initial delay, doubling each
+ * time up to the maximum, and back to the initial delay once a link has signed on. Example with 2 s
+ * and 60 s: 2, 4, 8, 16, 32, 60, 60 … seconds.
  */
 final class ReconnectBackoff {
 

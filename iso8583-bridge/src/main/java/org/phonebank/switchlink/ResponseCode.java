@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.phonebank.banking.DeclineReason;
 
-/** ISO 8583:1987 response codes (field 39) the phone bank understands, and what each means to a caller. */
+/**
+ * ISO 8583:1987 response codes (field 39) the phone bank understands, and what each means to a
+ * caller.
+ */
 public enum ResponseCode {
   APPROVED("00", null),
   DO_NOT_HONOUR("05", DeclineReason.OTHER),
@@ -56,7 +59,9 @@ public enum ResponseCode {
     return declineReason == null ? DeclineReason.OTHER : declineReason;
   }
 
-  /** The reason for any code on the wire, known or not: a code we do not know is still a decline. */
+  /**
+   * The reason for any code on the wire, known or not: a code we do not know is still a decline.
+   */
   public static DeclineReason declineReasonOf(String code) {
     return of(code).map(ResponseCode::declineReason).orElse(DeclineReason.OTHER);
   }

@@ -10,9 +10,10 @@ import org.phonebank.banking.StatementLine;
 import org.phonebank.money.Rials;
 
 /**
- * A mini-statement in field 48 of a response: up to five 21-character lines, newest first, each the posting date
- * {@code yyyyMMdd} (Gregorian, the bank's local date), {@code C} (credit) or {@code D} (debit), and the amount in
- * rials as n12. Example: {@code 20261122D000000250000} is a debit of 250,000 rials on 22 November 2026.
+ * A mini-statement in field 48 of a response: up to five 21-character lines, newest first, each the
+ * posting date {@code yyyyMMdd} (Gregorian, the bank's local date), {@code C} (credit) or {@code D}
+ * (debit), and the amount in rials as n12. Example: {@code 20261122D000000250000} is a debit of
+ * 250,000 rials on 22 November 2026.
  */
 final class StatementField {
 
@@ -31,7 +32,8 @@ final class StatementField {
       return List.of();
     }
     if (field.length() % LINE != 0) {
-      throw new IllegalArgumentException("Statement lines are 21 characters, field length " + field.length());
+      throw new IllegalArgumentException(
+          "Statement lines are 21 characters, field length " + field.length());
     }
     List<StatementLine> lines = new ArrayList<>();
     for (int at = 0; at < field.length(); at += LINE) {
@@ -40,10 +42,13 @@ final class StatementField {
         throw new IllegalArgumentException("Malformed statement line at offset " + at + ".");
       }
       try {
-        lines.add(new StatementLine(
-            LocalDate.parse(line.substring(0, 8), DATE),
-            Rials.of(Long.parseLong(line.substring(9))),
-            line.charAt(8) == 'C' ? StatementLine.Direction.CREDIT : StatementLine.Direction.DEBIT));
+        lines.add(
+            new StatementLine(
+                LocalDate.parse(line.substring(0, 8), DATE),
+                Rials.of(Long.parseLong(line.substring(9))),
+                line.charAt(8) == 'C'
+                    ? StatementLine.Direction.CREDIT
+                    : StatementLine.Direction.DEBIT));
       } catch (DateTimeParseException e) {
         throw new IllegalArgumentException("Bad statement date at offset " + at + ".");
       }

@@ -24,7 +24,8 @@ public record SwitchEndpoint(String host, int port) {
       throw new IllegalArgumentException("A switch endpoint is host:port, was '" + text + "'.");
     }
     try {
-      return new SwitchEndpoint(text.substring(0, colon).trim(), Integer.parseInt(text.substring(colon + 1).trim()));
+      return new SwitchEndpoint(
+          text.substring(0, colon).trim(), Integer.parseInt(text.substring(colon + 1).trim()));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("A switch endpoint is host:port, was '" + text + "'.");
     }

@@ -11,14 +11,16 @@ import org.jpos.util.Logger;
 
 /**
  * How messages travel on the switch link, shared by the bridge and the switch simulator: jPOS
- * {@link NACChannel} framing (two-byte binary length, then a five-byte TPDU) around ISO 8583:1987 messages packed
- * by {@link ISO87BPackager} (BCD numerics, binary bitmap). Example frame of a 0800: {@code 00 1F | 60 00 00 00 00 |
- * 08 00 | 82 20 …}.
+ * {@link NACChannel} framing (two-byte binary length, then a five-byte TPDU) around ISO 8583:1987
+ * messages packed by {@link ISO87BPackager} (BCD numerics, binary bitmap). Example frame of a 0800:
+ * {@code 00 1F | 60 00 00 00 00 | 08 00 | 82 20 …}.
  *
- * <p>Channels keep the packed image of every message they receive ({@link #receivedImage}) for MAC checks.
+ * <p>Channels keep the packed image of every message they receive ({@link #receivedImage}) for MAC
+ * checks.
  *
- * <p>Every channel gets a logger without listeners: jPOS logs whole messages (PAN, PIN block) on its log events,
- * and a channel without a logger of its own would fall back to a shared "Q2" logger if anything registered one.
+ * <p>Every channel gets a logger without listeners: jPOS logs whole messages (PAN, PIN block) on
+ * its log events, and a channel without a logger of its own would fall back to a shared "Q2" logger
+ * if anything registered one.
  */
 public final class SwitchFraming {
 
@@ -49,8 +51,8 @@ public final class SwitchFraming {
   }
 
   /**
-   * The packed image a message arrived as on a channel from this class (MTI, bitmaps and fields, without the
-   * length prefix and TPDU); empty for messages built locally.
+   * The packed image a message arrived as on a channel from this class (MTI, bitmaps and fields,
+   * without the length prefix and TPDU); empty for messages built locally.
    */
   public static Optional<byte[]> receivedImage(ISOMsg m) {
     return m instanceof ImageKeepingChannel.ReceivedMessage received

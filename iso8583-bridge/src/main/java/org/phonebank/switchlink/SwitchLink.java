@@ -22,16 +22,17 @@ import org.phonebank.switchlink.keys.ZoneKey;
 import org.phonebank.switchlink.mac.MessageMac;
 
 /**
- * One signed-on channel to the switch, kept up without Q2. A background thread dials the endpoints in order,
- * signs on (0800/001) and only then counts the link as ready; while it is up, an idle link is echoed (0800/301)
- * every echo interval and a missed echo drops it. A dropped or refused link fails over to the next endpoint at
- * once; when every endpoint has failed in a row the thread waits, doubling the wait up to the maximum. Closing
- * signs off (0800/002).
+ * One signed-on channel to the switch, kept up without Q2. A background thread dials the endpoints
+ * in order, signs on (0800/001) and only then counts the link as ready; while it is up, an idle
+ * link is echoed (0800/301) every echo interval and a missed echo drops it. A dropped or refused
+ * link fails over to the next endpoint at once; when every endpoint has failed in a row the thread
+ * waits, doubling the wait up to the maximum. Closing signs off (0800/002).
  *
- * <p>A reader thread hands each response to the request with the same key (MTI class, terminal, STAN), whatever
- * order responses arrive in; a financial or reversal response whose MAC does not verify ends its request as
- * unanswered. Anything unreadable, unknown, duplicate or late is logged (masked) and dropped, and the channel stays
- * up. This is Q2's split of ChannelAdaptor (the socket) and QMUX (the matching) in one class.
+ * <p>A reader thread hands each response to the request with the same key (MTI class, terminal,
+ * STAN), whatever order responses arrive in; a financial or reversal response whose MAC does not
+ * verify ends its request as unanswered. Anything unreadable, unknown, duplicate or late is logged
+ * (masked) and dropped, and the channel stays up. This is Q2's split of ChannelAdaptor (the socket)
+ * and QMUX (the matching) in one class.
  */
 public final class SwitchLink implements AutoCloseable {
 
@@ -60,7 +61,9 @@ public final class SwitchLink implements AutoCloseable {
     this.macKey = Objects.requireNonNull(macKey, "MAC key is required.");
   }
 
-  /** Starts connecting in the background; requests return {@link LinkReply.NotSent} until signed on. */
+  /**
+   * Starts connecting in the background; requests return {@link LinkReply.NotSent} until signed on.
+   */
   public synchronized void start() {
     if (connector != null) {
       throw new IllegalStateException("The switch link is already started.");
@@ -101,8 +104,8 @@ public final class SwitchLink implements AutoCloseable {
   }
 
   /**
-   * Sends a request and waits up to {@code timeout} for the response with the same key. Financial and reversal
-   * messages are MACed here. Nothing is sent on a link that is not signed on.
+   * Sends a request and waits up to {@code timeout} for the response with the same key. Financial
+   * and reversal messages are MACed here. Nothing is sent on a link that is not signed on.
    */
   public LinkReply exchange(ISOMsg request, Duration timeout) {
     NACChannel ready = channel;
@@ -157,7 +160,8 @@ public final class SwitchLink implements AutoCloseable {
 
   private void maintain() {
     List<SwitchEndpoint> endpoints = settings.endpoints();
-    ReconnectBackoff backoff = new ReconnectBackoff(settings.reconnectDelay(), settings.reconnectMaxDelay());
+    ReconnectBackoff backoff =
+        new ReconnectBackoff(settings.reconnectDelay(), settings.reconnectMaxDelay());
     int index = 0;
     int failedInARow = 0;
     while (!closed) {
@@ -194,7 +198,10 @@ public final class SwitchLink implements AutoCloseable {
       lastReceived = System.nanoTime();
       Thread reader = startReader(candidate, endpoint);
       LinkReply signOn =
-          send(candidate, SwitchMessages.signOn(nextNetworkStan(), Instant.now(), settings), settings.responseTimeout());
+          send(
+              candidate,
+              SwitchMessages.signOn(nextNetworkStan(), Instant.now(), settings),
+              settings.responseTimeout());
       if (!(signOn instanceof LinkReply.Answered answered
           && SwitchMessages.isApprovedNetworkResponse(answered.response()))) {
         LOG.log(Level.WARNING, "Switch at {0} refused the sign-on: {1}", endpoint, signOn);
@@ -219,19 +226,29 @@ public final class SwitchLink implements AutoCloseable {
     }
   }
 
-  /** Echoes an idle link every echo interval; a missed echo drops it. Returns when the link is gone. */
-  private void supervise(NACChannel link, Thread reader, SwitchEndpoint endpoint) throws InterruptedException {
+  /**
+   * Echoes an idle link every echo interval; a missed echo drops it. Returns when the link is gone.
+   */
+  private void supervise(NACChannel link, Thread reader, SwitchEndpoint endpoint)
+      throws InterruptedException {
     while (!closed && reader.isAlive()) {
       reader.join(Math.min(SUPERVISION_TICK.toMillis(), settings.echoInterval().toMillis()));
       if (closed || !reader.isAlive()) {
         break;
       }
       if (System.nanoTime() - lastReceived >= settings.echoInterval().toNanos()) {
-        LinkReply echo = send(link, SwitchMessages.echoRequest(nextNetworkStan(), Instant.now(), settings),
-            settings.responseTimeout());
+        LinkReply echo =
+            send(
+                link,
+                SwitchMessages.echoRequest(nextNetworkStan(), Instant.now(), settings),
+                settings.responseTimeout());
         if (!(echo instanceof LinkReply.Answered answered
             && SwitchMessages.isApprovedNetworkResponse(answered.response()))) {
-          LOG.log(Level.WARNING, "Switch at {0} missed an echo ({1}): link marked down", endpoint, echo);
+          LOG.log(
+              Level.WARNING,
+              "Switch at {0} missed an echo ({1}): link marked down",
+              endpoint,
+              echo);
           setReady(null);
           disconnect(link);
           break;
@@ -258,15 +275,19 @@ public final class SwitchLink implements AutoCloseable {
         try {
           message = from.receive();
         } catch (ISOException e) {
-          // The length prefix keeps the stream in step, so one unreadable message does not end the link.
-          LOG.log(Level.WARNING, "Dropped an unreadable message from the switch (garbled or truncated)");
+          // The length prefix keeps the stream in step, so one unreadable message does not end the
+          // link.
+          LOG.log(
+              Level.WARNING,
+              "Dropped an unreadable message from the switch (garbled or truncated)");
           continue;
         }
         lastReceived = System.nanoTime();
         try {
           dispatch(from, message);
         } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "Dropped a malformed message from the switch: {0}", e.getMessage());
+          LOG.log(
+              Level.WARNING, "Dropped a malformed message from the switch: {0}", e.getMessage());
         }
       }
     } catch (IOException e) {
@@ -286,10 +307,14 @@ public final class SwitchLink implements AutoCloseable {
       String key = SwitchMessages.matchKey(message);
       if (SwitchMessages.carriesMac(message) && !MessageMac.verify(message, macKey)) {
         boolean waited = pending.reject(key, "bad or missing MAC");
-        LOG.log(Level.WARNING, "Response {0} failed its MAC check{1}; treated as no response",
-            SwitchMessages.describe(message), waited ? "" : " (and matched no waiting request)");
+        LOG.log(
+            Level.WARNING,
+            "Response {0} failed its MAC check{1}; treated as no response",
+            SwitchMessages.describe(message),
+            waited ? "" : " (and matched no waiting request)");
       } else if (!pending.complete(key, message)) {
-        LOG.log(Level.WARNING,
+        LOG.log(
+            Level.WARNING,
             "Response {0} matches no waiting request (late, duplicate or unknown); kept for reconciliation only",
             SwitchMessages.describe(message));
       }
@@ -300,7 +325,9 @@ public final class SwitchLink implements AutoCloseable {
         LOG.log(Level.WARNING, "Cannot answer echo {0}", SwitchMessages.describe(message));
       }
     } else {
-      LOG.log(Level.WARNING, "Ignored message {0} from the switch: not supported",
+      LOG.log(
+          Level.WARNING,
+          "Ignored message {0} from the switch: not supported",
           SwitchMessages.describe(message));
     }
   }
@@ -353,9 +380,14 @@ public final class SwitchLink implements AutoCloseable {
     NACChannel signedOn = channel;
     if (signedOn != null && !closed) {
       LinkReply signOff =
-          send(signedOn, SwitchMessages.signOff(nextNetworkStan(), Instant.now(), settings),
+          send(
+              signedOn,
+              SwitchMessages.signOff(nextNetworkStan(), Instant.now(), settings),
               min(settings.responseTimeout(), SIGN_OFF_WAIT));
-      LOG.log(Level.INFO, "Signed off from the switch at {0}: {1}", activeEndpoint,
+      LOG.log(
+          Level.INFO,
+          "Signed off from the switch at {0}: {1}",
+          activeEndpoint,
           signOff instanceof LinkReply.Answered ? "acknowledged" : signOff);
     }
     closed = true;

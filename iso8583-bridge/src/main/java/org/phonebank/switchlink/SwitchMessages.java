@@ -29,10 +29,10 @@ import org.phonebank.switchlink.pin.PinBlock;
 import org.phonebank.switchlink.pin.PinFormat;
 
 /**
- * The mapping between banking requests and ISO 8583:1987 messages: the only class that knows field numbers,
- * MTIs and processing codes (docs/switch-message-spec.md describes the same layout for the switch team). Values
- * marked [C] in DOMAIN.md (entry mode, condition code, private fields) are conventions to be confirmed against
- * the switch's interface specification.
+ * The mapping between banking requests and ISO 8583:1987 messages: the only class that knows field
+ * numbers, MTIs and processing codes (docs/switch-message-spec.md describes the same layout for the
+ * switch team). Values marked [C] in DOMAIN.md (entry mode, condition code, private fields) are
+ * conventions to be confirmed against the switch's interface specification.
  */
 final class SwitchMessages {
 
@@ -49,8 +49,13 @@ final class SwitchMessages {
   static final String BILL_PAYMENT = "500000";
   static final String CARD_BLOCK = "930000";
   static final String PIN_CHANGE = "940000";
-  /** "To account" digits of field 3: the destination in field 103 is a card number, or an account number. */
+
+  /**
+   * "To account" digits of field 3: the destination in field 103 is a card number, or an account
+   * number.
+   */
   static final String TO_CARD = "00";
+
   static final String TO_ACCOUNT = "10";
 
   static final String SIGN_ON = "001";
@@ -84,11 +89,16 @@ final class SwitchMessages {
   private static final int DESTINATION = 103;
 
   private static final String ZERO_AMOUNT = "000000000000";
+
   /** Manual key entry (01), terminal accepts PINs (1). [C] */
   private static final String KEYED_WITH_PIN = "011";
+
   /** Mail or telephone order, customer not present. [C] */
   private static final String TELEPHONE_ORDER = "08";
-  /** Key index 01 of the zone PIN key, then zeros; the first two digits name the PIN block format. */
+
+  /**
+   * Key index 01 of the zone PIN key, then zeros; the first two digits name the PIN block format.
+   */
   private static final String KEY_INDEX_AND_FILL = "01000000000000";
 
   private static final DateTimeFormatter GMT_STAMP =
@@ -100,11 +110,15 @@ final class SwitchMessages {
   private SwitchMessages() {}
 
   /**
-   * The 0200 for {@code request}. {@code pin} is the caller's PIN block (the old PIN for a PIN change), {@code
-   * newPin} the new one for a PIN change, else null.
+   * The 0200 for {@code request}. {@code pin} is the caller's PIN block (the old PIN for a PIN
+   * change), {@code newPin} the new one for a PIN change, else null.
    */
   static ISOMsg financialRequest(
-      SwitchRequest request, PinBlock pin, PinBlock newPin, PinFormat format, SwitchSettings settings) {
+      SwitchRequest request,
+      PinBlock pin,
+      PinBlock newPin,
+      PinFormat format,
+      SwitchSettings settings) {
     ISOMsg m = identified(FINANCIAL_REQUEST, request, settings);
     m.set(ENTRY_MODE, KEYED_WITH_PIN);
     m.set(CONDITION_CODE, TELEPHONE_ORDER);
@@ -131,20 +145,27 @@ final class SwitchMessages {
   }
 
   /**
-   * The 0420 that reverses {@code request}: the original's fields 2, 3, 4, 11, 37, 41 (and 12, 13, 32, 42, 49),
-   * a fresh field 7, and field 90 naming the original. No PIN data.
+   * The 0420 that reverses {@code request}: the original's fields 2, 3, 4, 11, 37, 41 (and 12, 13,
+   * 32, 42, 49), a fresh field 7, and field 90 naming the original. No PIN data.
    */
   static ISOMsg reversalAdvice(SwitchRequest request, Instant now, SwitchSettings settings) {
     ISOMsg m = identified(REVERSAL_ADVICE, request, settings);
     m.set(CARD_ACCEPTOR_ID, settings.cardAcceptorId());
     m.set(TRANSMISSION_TIME, GMT_STAMP.format(now));
-    m.set(ORIGINAL_DATA, FINANCIAL_REQUEST + request.ids().stan().digits()
-        + GMT_STAMP.format(request.ids().transmittedAt())
-        + zeroPadded(settings.acquirerId()) + zeroPadded(settings.forwardingId()));
+    m.set(
+        ORIGINAL_DATA,
+        FINANCIAL_REQUEST
+            + request.ids().stan().digits()
+            + GMT_STAMP.format(request.ids().transmittedAt())
+            + zeroPadded(settings.acquirerId())
+            + zeroPadded(settings.forwardingId()));
     return m;
   }
 
-  /** Fields every request carries: MTI, PAN, processing code, amount, times, STAN, RRN, ids, currency. */
+  /**
+   * Fields every request carries: MTI, PAN, processing code, amount, times, STAN, RRN, ids,
+   * currency.
+   */
   private static ISOMsg identified(String mti, SwitchRequest request, SwitchSettings settings) {
     Instant at = request.ids().transmittedAt();
     ISOMsg m = new ISOMsg(mti);
@@ -179,7 +200,8 @@ final class SwitchMessages {
     } else if (request instanceof PinChange) {
       return PIN_CHANGE;
     }
-    throw new IllegalArgumentException("Unknown request " + request.getClass().getSimpleName() + ".");
+    throw new IllegalArgumentException(
+        "Unknown request " + request.getClass().getSimpleName() + ".");
   }
 
   private static String toType(TransferDestination destination) {
@@ -220,8 +242,10 @@ final class SwitchMessages {
     if (!ResponseCode.APPROVED.code().equals(code)) {
       return new SwitchOutcome.Declined(ResponseCode.declineReasonOf(code), code);
     }
-    String approvalCode = Optional.ofNullable(response.getString(APPROVAL_CODE)).map(String::trim).orElse("");
-    Rials balance = AdditionalAmounts.availableBalance(response.getString(ADDITIONAL_AMOUNTS)).orElse(null);
+    String approvalCode =
+        Optional.ofNullable(response.getString(APPROVAL_CODE)).map(String::trim).orElse("");
+    Rials balance =
+        AdditionalAmounts.availableBalance(response.getString(ADDITIONAL_AMOUNTS)).orElse(null);
     String holder = null;
     List<StatementLine> statement = List.of();
     if (request instanceof HolderNameInquiry) {
@@ -244,9 +268,14 @@ final class SwitchMessages {
     return code;
   }
 
-  /** The holder name travels as UTF-8 bytes in an 8-bit character field (jPOS reads it as ISO-8859-1). */
+  /**
+   * The holder name travels as UTF-8 bytes in an 8-bit character field (jPOS reads it as
+   * ISO-8859-1).
+   */
   private static String utf8(String latin1) {
-    return latin1 == null ? null : new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    return latin1 == null
+        ? null
+        : new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
   }
 
   static ISOMsg signOn(Stan stan, Instant at, SwitchSettings settings) {
@@ -301,7 +330,9 @@ final class SwitchMessages {
     return networkResponse(request);
   }
 
-  /** Financial (class 2) and reversal (class 4) messages carry a MAC; network management does not. */
+  /**
+   * Financial (class 2) and reversal (class 4) messages carry a MAC; network management does not.
+   */
   static boolean carriesMac(ISOMsg m) {
     String mti = m.getString(0);
     return mti != null && mti.length() == 4 && (mti.charAt(1) == '2' || mti.charAt(1) == '4');
@@ -309,7 +340,9 @@ final class SwitchMessages {
 
   static boolean isResponse(ISOMsg m) {
     String mti = m.getString(0);
-    return mti != null && mti.length() == 4 && mti.chars().allMatch(Character::isDigit)
+    return mti != null
+        && mti.length() == 4
+        && mti.chars().allMatch(Character::isDigit)
         && ((mti.charAt(2) - '0') & 1) == 1;
   }
 
@@ -323,10 +356,10 @@ final class SwitchMessages {
   }
 
   /**
-   * The key a response is matched to its request by, as jPOS's QMUX does: the MTI with its function digit made
-   * even (0200 and 0210 share {@code 020}, 0420/0421/0430 share {@code 042}) plus terminal id and STAN. The STAN
-   * is unique per terminal and day (persisted by the journal), so the key needs neither field 7 nor 37. Arrival
-   * order never matters.
+   * The key a response is matched to its request by, as jPOS's QMUX does: the MTI with its function
+   * digit made even (0200 and 0210 share {@code 020}, 0420/0421/0430 share {@code 042}) plus
+   * terminal id and STAN. The STAN is unique per terminal and day (persisted by the journal), so
+   * the key needs neither field 7 nor 37. Arrival order never matters.
    */
   static String matchKey(ISOMsg m) {
     String mti = m.getString(0);
@@ -334,19 +367,32 @@ final class SwitchMessages {
       throw new IllegalArgumentException("Message without a valid MTI.");
     }
     int function = (mti.charAt(2) - '0') & ~1;
-    return mti.substring(0, 2) + function + "|" + nullToEmpty(m.getString(TERMINAL_ID)).trim() + "|"
+    return mti.substring(0, 2)
+        + function
+        + "|"
+        + nullToEmpty(m.getString(TERMINAL_ID)).trim()
+        + "|"
         + nullToEmpty(m.getString(STAN));
   }
 
-  /** MTI, STAN, RRN, terminal, masked card and response code: all a log line may show of a message. */
+  /**
+   * MTI, STAN, RRN, terminal, masked card and response code: all a log line may show of a message.
+   */
   static String describe(ISOMsg m) {
     String pan = m.getString(PAN);
-    String masked = pan == null || pan.length() < 13 ? "" : " card " + pan.substring(0, 6) + "******"
-        + pan.substring(pan.length() - 4);
+    String masked =
+        pan == null || pan.length() < 13
+            ? ""
+            : " card " + pan.substring(0, 6) + "******" + pan.substring(pan.length() - 4);
     String code = m.getString(RESPONSE_CODE);
-    return nullToEmpty(m.getString(0)) + " STAN " + nullToEmpty(m.getString(STAN))
-        + (m.hasField(RRN) ? " RRN " + m.getString(RRN) : "") + " terminal "
-        + nullToEmpty(m.getString(TERMINAL_ID)).trim() + masked + (code == null ? "" : " code " + code);
+    return nullToEmpty(m.getString(0))
+        + " STAN "
+        + nullToEmpty(m.getString(STAN))
+        + (m.hasField(RRN) ? " RRN " + m.getString(RRN) : "")
+        + " terminal "
+        + nullToEmpty(m.getString(TERMINAL_ID)).trim()
+        + masked
+        + (code == null ? "" : " code " + code);
   }
 
   private static String hex(PinBlock block) {

@@ -14,11 +14,12 @@ import java.util.stream.Collectors;
 import org.phonebank.switchlink.pin.PinFormat;
 
 /**
- * Where the switch is, how this acquirer identifies itself to it, and the link's timers. Every key with its
- * default is read in {@link #from}; docs/switch-message-spec.md lists them for the switch team.
+ * Where the switch is, how this acquirer identifies itself to it, and the link's timers. Every key
+ * with its default is read in {@link #from}; docs/switch-message-spec.md lists them for the switch
+ * team.
  *
- * <p>{@code endpoints} are tried in order: the link keeps one of them signed on and fails over to the next at
- * once when it drops or refuses.
+ * <p>{@code endpoints} are tried in order: the link keeps one of them signed on and fails over to
+ * the next at once when it drops or refuses.
  */
 public record SwitchSettings(
     List<SwitchEndpoint> endpoints,
@@ -70,7 +71,8 @@ public record SwitchSettings(
     requirePositive(echoInterval, "Echo interval");
     requirePositive(safRetryInterval, "SAF retry interval");
     if (reconnectMaxDelay.compareTo(reconnectDelay) < 0) {
-      throw new IllegalArgumentException("Maximum reconnect delay must not be below the reconnect delay.");
+      throw new IllegalArgumentException(
+          "Maximum reconnect delay must not be below the reconnect delay.");
     }
     requireFixed(terminalId, 8, "Terminal id (field 41)");
     requireFixed(cardAcceptorId, 15, "Card acceptor id (field 42)");
@@ -82,7 +84,8 @@ public record SwitchSettings(
     safRetryCodes = Set.copyOf(safRetryCodes);
     for (String code : safRetryCodes) {
       if (!CODE.matcher(code).matches()) {
-        throw new IllegalArgumentException("A response code is two characters, was '" + code + "'.");
+        throw new IllegalArgumentException(
+            "A response code is two characters, was '" + code + "'.");
       }
     }
   }
@@ -107,17 +110,28 @@ public record SwitchSettings(
   }
 
   /**
-   * Reads every key through {@code lookup} (in Payara: MicroProfile Config's getOptionalValue). {@value #ENDPOINTS}
-   * ({@code host:port,host:port}) wins over {@value #HOST}/{@value #PORT}.
+   * Reads every key through {@code lookup} (in Payara: MicroProfile Config's getOptionalValue).
+   * {@value #ENDPOINTS} ({@code host:port,host:port}) wins over {@value #HOST}/{@value #PORT}.
    */
   public static SwitchSettings from(Function<String, Optional<String>> lookup) {
     SwitchSettings d = defaults();
     List<SwitchEndpoint> endpoints =
-        lookup.apply(ENDPOINTS).map(String::trim).filter(v -> !v.isEmpty())
-            .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(e -> !e.isEmpty())
-                .map(SwitchEndpoint::parse).toList())
-            .orElseGet(() -> List.of(new SwitchEndpoint(
-                text(lookup, HOST, d.host()), (int) number(lookup, PORT, d.port()))));
+        lookup
+            .apply(ENDPOINTS)
+            .map(String::trim)
+            .filter(v -> !v.isEmpty())
+            .map(
+                v ->
+                    Arrays.stream(v.split(","))
+                        .map(String::trim)
+                        .filter(e -> !e.isEmpty())
+                        .map(SwitchEndpoint::parse)
+                        .toList())
+            .orElseGet(
+                () ->
+                    List.of(
+                        new SwitchEndpoint(
+                            text(lookup, HOST, d.host()), (int) number(lookup, PORT, d.port()))));
     String acquirer = text(lookup, ACQUIRER_ID, d.acquirerId());
     return new SwitchSettings(
         endpoints,
@@ -133,8 +147,10 @@ public record SwitchSettings(
         ZoneId.of(text(lookup, LOCAL_ZONE, d.localZone().getId())),
         pinFormat(text(lookup, PIN_FORMAT, "0")),
         millis(lookup, SAF_RETRY_INTERVAL_MS, d.safRetryInterval()),
-        Arrays.stream(text(lookup, SAF_RETRY_CODES, "91,96").split(",")).map(String::trim)
-            .filter(c -> !c.isEmpty()).collect(Collectors.toSet()));
+        Arrays.stream(text(lookup, SAF_RETRY_CODES, "91,96").split(","))
+            .map(String::trim)
+            .filter(c -> !c.isEmpty())
+            .collect(Collectors.toSet()));
   }
 
   /** The first endpoint's host, where the link starts. */
@@ -150,30 +166,48 @@ public record SwitchSettings(
     return switch (value) {
       case "0", "ISO-0", "iso-0" -> PinFormat.ISO_0;
       case "4", "ISO-4", "iso-4" -> PinFormat.ISO_4;
-      default -> throw new IllegalArgumentException("Setting " + PIN_FORMAT + " must be 0 or 4, was '" + value + "'.");
+      default ->
+          throw new IllegalArgumentException(
+              "Setting " + PIN_FORMAT + " must be 0 or 4, was '" + value + "'.");
     };
   }
 
-  private static String text(Function<String, Optional<String>> lookup, String key, String defaultValue) {
+  private static String text(
+      Function<String, Optional<String>> lookup, String key, String defaultValue) {
     return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(defaultValue);
   }
 
-  private static Duration millis(Function<String, Optional<String>> lookup, String key, Duration defaultValue) {
+  private static Duration millis(
+      Function<String, Optional<String>> lookup, String key, Duration defaultValue) {
     return Duration.ofMillis(number(lookup, key, defaultValue.toMillis()));
   }
 
-  private static long number(Function<String, Optional<String>> lookup, String key, long defaultValue) {
+  private static long number(
+      Function<String, Optional<String>> lookup, String key, long defaultValue) {
     String value = text(lookup, key, Long.toString(defaultValue));
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Setting " + key + " must be a whole number, was '" + value + "'.");
+      throw new IllegalArgumentException(
+          "Setting " + key + " must be a whole number, was '" + value + "'.");
     }
   }
 
   public SwitchSettings withEndpoints(List<SwitchEndpoint> list) {
-    return new SwitchSettings(list, responseTimeout, connectTimeout, reconnectDelay, reconnectMaxDelay,
-        echoInterval, terminalId, acquirerId, forwardingId, cardAcceptorId, localZone, pinFormat, safRetryInterval,
+    return new SwitchSettings(
+        list,
+        responseTimeout,
+        connectTimeout,
+        reconnectDelay,
+        reconnectMaxDelay,
+        echoInterval,
+        terminalId,
+        acquirerId,
+        forwardingId,
+        cardAcceptorId,
+        localZone,
+        pinFormat,
+        safRetryInterval,
         safRetryCodes);
   }
 
@@ -182,8 +216,20 @@ public record SwitchSettings(
   }
 
   public SwitchSettings withResponseTimeout(Duration timeout) {
-    return new SwitchSettings(endpoints, timeout, connectTimeout, reconnectDelay, reconnectMaxDelay,
-        echoInterval, terminalId, acquirerId, forwardingId, cardAcceptorId, localZone, pinFormat, safRetryInterval,
+    return new SwitchSettings(
+        endpoints,
+        timeout,
+        connectTimeout,
+        reconnectDelay,
+        reconnectMaxDelay,
+        echoInterval,
+        terminalId,
+        acquirerId,
+        forwardingId,
+        cardAcceptorId,
+        localZone,
+        pinFormat,
+        safRetryInterval,
         safRetryCodes);
   }
 
@@ -194,39 +240,100 @@ public record SwitchSettings(
   }
 
   public SwitchSettings withReconnectDelays(Duration initial, Duration max) {
-    return new SwitchSettings(endpoints, responseTimeout, connectTimeout, initial, max,
-        echoInterval, terminalId, acquirerId, forwardingId, cardAcceptorId, localZone, pinFormat, safRetryInterval,
+    return new SwitchSettings(
+        endpoints,
+        responseTimeout,
+        connectTimeout,
+        initial,
+        max,
+        echoInterval,
+        terminalId,
+        acquirerId,
+        forwardingId,
+        cardAcceptorId,
+        localZone,
+        pinFormat,
+        safRetryInterval,
         safRetryCodes);
   }
 
   public SwitchSettings withEchoInterval(Duration interval) {
-    return new SwitchSettings(endpoints, responseTimeout, connectTimeout, reconnectDelay, reconnectMaxDelay,
-        interval, terminalId, acquirerId, forwardingId, cardAcceptorId, localZone, pinFormat, safRetryInterval,
+    return new SwitchSettings(
+        endpoints,
+        responseTimeout,
+        connectTimeout,
+        reconnectDelay,
+        reconnectMaxDelay,
+        interval,
+        terminalId,
+        acquirerId,
+        forwardingId,
+        cardAcceptorId,
+        localZone,
+        pinFormat,
+        safRetryInterval,
         safRetryCodes);
   }
 
   public SwitchSettings withIdentity(String terminal, String acquirer, String cardAcceptor) {
-    return new SwitchSettings(endpoints, responseTimeout, connectTimeout, reconnectDelay, reconnectMaxDelay,
-        echoInterval, terminal, acquirer, forwardingId, cardAcceptor, localZone, pinFormat, safRetryInterval,
+    return new SwitchSettings(
+        endpoints,
+        responseTimeout,
+        connectTimeout,
+        reconnectDelay,
+        reconnectMaxDelay,
+        echoInterval,
+        terminal,
+        acquirer,
+        forwardingId,
+        cardAcceptor,
+        localZone,
+        pinFormat,
+        safRetryInterval,
         safRetryCodes);
   }
 
   public SwitchSettings withPinFormat(PinFormat format) {
-    return new SwitchSettings(endpoints, responseTimeout, connectTimeout, reconnectDelay, reconnectMaxDelay,
-        echoInterval, terminalId, acquirerId, forwardingId, cardAcceptorId, localZone, format, safRetryInterval,
+    return new SwitchSettings(
+        endpoints,
+        responseTimeout,
+        connectTimeout,
+        reconnectDelay,
+        reconnectMaxDelay,
+        echoInterval,
+        terminalId,
+        acquirerId,
+        forwardingId,
+        cardAcceptorId,
+        localZone,
+        format,
+        safRetryInterval,
         safRetryCodes);
   }
 
   public SwitchSettings withSafRetryInterval(Duration interval) {
-    return new SwitchSettings(endpoints, responseTimeout, connectTimeout, reconnectDelay, reconnectMaxDelay,
-        echoInterval, terminalId, acquirerId, forwardingId, cardAcceptorId, localZone, pinFormat, interval,
+    return new SwitchSettings(
+        endpoints,
+        responseTimeout,
+        connectTimeout,
+        reconnectDelay,
+        reconnectMaxDelay,
+        echoInterval,
+        terminalId,
+        acquirerId,
+        forwardingId,
+        cardAcceptorId,
+        localZone,
+        pinFormat,
+        interval,
         safRetryCodes);
   }
 
   private static void requirePositive(Duration value, String name) {
     Objects.requireNonNull(value, name + " is required.");
     if (value.isNegative() || value.isZero() || value.toMillis() > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(name + " must be positive and below 24 days, was " + value + ".");
+      throw new IllegalArgumentException(
+          name + " must be positive and below 24 days, was " + value + ".");
     }
   }
 
@@ -240,7 +347,8 @@ public record SwitchSettings(
   private static void requireFixed(String value, int length, String name) {
     Objects.requireNonNull(value, name + " is required.");
     if (value.length() != length || !PRINTABLE.matcher(value).matches()) {
-      throw new IllegalArgumentException(name + " must be exactly " + length + " printable characters.");
+      throw new IllegalArgumentException(
+          name + " must be exactly " + length + " printable characters.");
     }
   }
 }

@@ -19,7 +19,8 @@ class AdditionalAmountsTest {
 
   @Test
   void debitSignMeansAnOverdrawnAccount() {
-    assertEquals(Optional.of(Rials.of(-2_500)), AdditionalAmounts.availableBalance("1002364D000000002500"));
+    assertEquals(
+        Optional.of(Rials.of(-2_500)), AdditionalAmounts.availableBalance("1002364D000000002500"));
   }
 
   @Test
@@ -29,7 +30,11 @@ class AdditionalAmountsTest {
 
   @Test
   void blocksOfTheWrongLengthOrShapeAreMalformed() {
-    assertThrows(IllegalArgumentException.class, () -> AdditionalAmounts.availableBalance("0002364C00001234567"));
-    assertThrows(IllegalArgumentException.class, () -> AdditionalAmounts.availableBalance("0002364X000012345678"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> AdditionalAmounts.availableBalance("0002364C00001234567"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> AdditionalAmounts.availableBalance("0002364X000012345678"));
   }
 }

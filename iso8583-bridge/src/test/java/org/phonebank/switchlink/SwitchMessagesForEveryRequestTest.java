@@ -36,10 +36,12 @@ class SwitchMessagesForEveryRequestTest {
   private static final CardNumber CARD = new CardNumber("6037991234567893");
   private static final CardNumber OTHER = new CardNumber("6104337654321098");
   private static final Instant SENT = Instant.parse("2026-03-20T20:45:30Z");
-  private static final TransactionIds IDS = new TransactionIds(new Stan(123), new Rrn("000000000042"), SENT);
+  private static final TransactionIds IDS =
+      new TransactionIds(new Stan(123), new Rrn("000000000042"), SENT);
   private static final SwitchSettings SETTINGS = SwitchSettings.defaults();
   private static final byte[] TDES_BLOCK = HexFormat.of().parseHex("0102030405060708");
-  private static final byte[] AES_BLOCK = HexFormat.of().parseHex("0102030405060708090A0B0C0D0E0F10");
+  private static final byte[] AES_BLOCK =
+      HexFormat.of().parseHex("0102030405060708090A0B0C0D0E0F10");
 
   @Test
   void cardToCardTransferNamesTheDestinationCardInField103() {
@@ -53,8 +55,10 @@ class SwitchMessagesForEveryRequestTest {
 
   @Test
   void ownAccountTransferSaysSoInTheToAccountDigits() {
-    ISOMsg m = request(transfer(new TransferDestination.ToOwnAccount(new AccountNumber("0101234567002"))),
-        PinFormat.ISO_0);
+    ISOMsg m =
+        request(
+            transfer(new TransferDestination.ToOwnAccount(new AccountNumber("0101234567002"))),
+            PinFormat.ISO_0);
 
     assertEquals("400010", m.getString(3));
     assertEquals("0101234567002", m.getString(103));
@@ -75,7 +79,8 @@ class SwitchMessagesForEveryRequestTest {
   @Test
   void pinChangeCarriesTheNewBlockInField63() {
     PinChange change = new PinChange(IDS, CARD, pin("1234"), pin("5678"));
-    try (PinBlock old = PinBlock.of(TDES_BLOCK); PinBlock fresh = PinBlock.of(TDES_BLOCK)) {
+    try (PinBlock old = PinBlock.of(TDES_BLOCK);
+        PinBlock fresh = PinBlock.of(TDES_BLOCK)) {
       ISOMsg m = SwitchMessages.financialRequest(change, old, fresh, PinFormat.ISO_0, SETTINGS);
 
       assertEquals("940000", m.getString(3));
@@ -94,7 +99,8 @@ class SwitchMessagesForEveryRequestTest {
     for (int field : new int[] {2, 3, 4, 11, 37, 41}) {
       assertEquals(original0200.getString(field), advice.getString(field), "field " + field);
     }
-    assertEquals("0200" + "000123" + "0320204530" + "00000627353" + "00000627353", advice.getString(90));
+    assertEquals(
+        "0200" + "000123" + "0320204530" + "00000627353" + "00000627353", advice.getString(90));
     assertEquals("0320204542", advice.getString(7));
     assertFalse(advice.hasField(52));
     assertEquals(SwitchMessages.matchKey(advice), SwitchMessages.matchKey(answer(advice, "0430")));
@@ -105,13 +111,21 @@ class SwitchMessagesForEveryRequestTest {
 
   @Test
   void holderNameComesBackFromUtf8InField48() {
-    ISOMsg response = answer(request(new HolderNameInquiry(IDS, CARD, pin("1234"),
-        new TransferDestination.ToCard(OTHER)), PinFormat.ISO_0), "0210");
+    ISOMsg response =
+        answer(
+            request(
+                new HolderNameInquiry(
+                    IDS, CARD, pin("1234"), new TransferDestination.ToCard(OTHER)),
+                PinFormat.ISO_0),
+            "0210");
     response.set(39, "00");
-    response.set(48, new String("رضا کریمی".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+    response.set(
+        48, new String("رضا کریمی".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
 
-    SwitchOutcome outcome = SwitchMessages.outcome(
-        new HolderNameInquiry(IDS, CARD, pin("1234"), new TransferDestination.ToCard(OTHER)), response);
+    SwitchOutcome outcome =
+        SwitchMessages.outcome(
+            new HolderNameInquiry(IDS, CARD, pin("1234"), new TransferDestination.ToCard(OTHER)),
+            response);
 
     assertEquals("رضا کریمی", assertInstanceOf(SwitchOutcome.Approved.class, outcome).holderName());
   }
@@ -124,11 +138,16 @@ class SwitchMessagesForEveryRequestTest {
     response.set(48, "20261122D000000250000" + "20261120C000001000000");
 
     List<StatementLine> lines =
-        assertInstanceOf(SwitchOutcome.Approved.class, SwitchMessages.outcome(inquiry, response)).statement();
+        assertInstanceOf(SwitchOutcome.Approved.class, SwitchMessages.outcome(inquiry, response))
+            .statement();
 
-    assertEquals(List.of(
-        new StatementLine(LocalDate.of(2026, 11, 22), Rials.of(250_000), StatementLine.Direction.DEBIT),
-        new StatementLine(LocalDate.of(2026, 11, 20), Rials.of(1_000_000), StatementLine.Direction.CREDIT)), lines);
+    assertEquals(
+        List.of(
+            new StatementLine(
+                LocalDate.of(2026, 11, 22), Rials.of(250_000), StatementLine.Direction.DEBIT),
+            new StatementLine(
+                LocalDate.of(2026, 11, 20), Rials.of(1_000_000), StatementLine.Direction.CREDIT)),
+        lines);
     response.set(48, "20261122X000000250000");
     assertThrows(IllegalArgumentException.class, () -> SwitchMessages.outcome(inquiry, response));
   }

@@ -39,7 +39,9 @@ class SwitchMessagesTest {
   private static final Instant SENT = Instant.parse("2026-03-20T20:45:30Z");
   private static final SwitchSettings SETTINGS = SwitchSettings.defaults();
   private static final BalanceInquiry INQUIRY =
-      new BalanceInquiry(new TransactionIds(new Stan(123), new Rrn("000000000042"), SENT), new CardNumber(CARD),
+      new BalanceInquiry(
+          new TransactionIds(new Stan(123), new Rrn("000000000042"), SENT),
+          new CardNumber(CARD),
           TelephonePin.of("7391".toCharArray()));
 
   @Test
@@ -92,7 +94,8 @@ class SwitchMessagesTest {
         printed.add(field.toString());
         ByteArrayOutputStream dump = new ByteArrayOutputStream();
         field.dump(new PrintStream(dump, true, StandardCharsets.UTF_8), "");
-        // jPOS's dump of field 2 shows the PAN; the link never dumps messages and its channels log nowhere.
+        // jPOS's dump of field 2 shows the PAN; the link never dumps messages and its channels log
+        // nowhere.
         if (i != 2) {
           printed.add(dump.toString(StandardCharsets.UTF_8));
         }
@@ -146,7 +149,8 @@ class SwitchMessagesTest {
   @Test
   void unknownResponseCodeIsStillADecline() throws Exception {
     assertEquals(
-        new SwitchOutcome.Declined(DeclineReason.OTHER, "Q7"), SwitchMessages.outcome(INQUIRY, response("Q7")));
+        new SwitchOutcome.Declined(DeclineReason.OTHER, "Q7"),
+        SwitchMessages.outcome(INQUIRY, response("Q7")));
   }
 
   @Test

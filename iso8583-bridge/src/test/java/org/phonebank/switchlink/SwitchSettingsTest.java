@@ -30,7 +30,8 @@ class SwitchSettingsTest {
   @Test
   void zeroResponseTimeoutIsRefused() {
     assertThrows(
-        IllegalArgumentException.class, () -> SwitchSettings.defaults().withResponseTimeout(Duration.ZERO));
+        IllegalArgumentException.class,
+        () -> SwitchSettings.defaults().withResponseTimeout(Duration.ZERO));
   }
 
   @Test
@@ -45,6 +46,8 @@ class SwitchSettingsTest {
   void maximumReconnectDelayMayNotBeShorterThanTheFirst() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> SwitchSettings.defaults().withReconnectDelays(Duration.ofSeconds(5), Duration.ofSeconds(1)));
+        () ->
+            SwitchSettings.defaults()
+                .withReconnectDelays(Duration.ofSeconds(5), Duration.ofSeconds(1)));
   }
 }

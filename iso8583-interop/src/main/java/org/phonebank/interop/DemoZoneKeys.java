@@ -14,9 +14,10 @@ import org.phonebank.switchlink.keys.BouncyCastle;
 import org.phonebank.switchlink.keys.SwitchCredentials;
 
 /**
- * The raw zone keys of a demo credentials folder, read straight from its BCFKS store, for the test peer and the
- * benchmark's bare client: they play the switch's (or another client's) side and must not borrow the bridge's
- * key handling. Callers wipe what they get. Demo folders only: never point this at a production key store.
+ * The raw zone keys of a demo credentials folder, read straight from its BCFKS store, for the test
+ * peer and the benchmark's bare client: they play the switch's (or another client's) side and must
+ * not borrow the bridge's key handling. Callers wipe what they get. Demo folders only: never point
+ * this at a production key store.
  */
 public final class DemoZoneKeys {
 
@@ -43,7 +44,8 @@ public final class DemoZoneKeys {
     if (password == null) {
       throw new IllegalStateException("No zone key store password in " + credentials + ".");
     }
-    try (InputStream in = Files.newInputStream(credentials.resolve(SwitchCredentials.ZONE_KEY_STORE))) {
+    try (InputStream in =
+        Files.newInputStream(credentials.resolve(SwitchCredentials.ZONE_KEY_STORE))) {
       KeyStore store = KeyStore.getInstance("BCFKS", BouncyCastle.crypto());
       store.load(in, password.toCharArray());
       Key key = store.getKey(alias, password.toCharArray());
@@ -54,7 +56,8 @@ public final class DemoZoneKeys {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot read key '" + alias + "' from " + credentials + ".", e);
+      throw new IllegalStateException(
+          "Cannot read key '" + alias + "' from " + credentials + ".", e);
     }
   }
 }

@@ -10,11 +10,12 @@ import org.bouncycastle.crypto.paddings.ISO7816d4Padding;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * The switch link's MAC rule, written from the interface specification rather than taken from the bridge: ISO
- * 9797-1 MAC algorithm 3 (the "retail MAC": single-DES CBC under K1, then DES-decrypt K2 and encrypt K1 on the
- * last block) with padding method 2 (ISO 7816-4), keyed with the double-length zone MAC key. Its input is the
- * packed message (MTI, bitmaps, fields; no length prefix or TPDU) with the MAC field present, minus the MAC
- * field's own eight bytes, which are last: field 64, or 128 when there is a secondary bitmap.
+ * The switch link's MAC rule, written from the interface specification rather than taken from the
+ * bridge: ISO 9797-1 MAC algorithm 3 (the "retail MAC": single-DES CBC under K1, then DES-decrypt
+ * K2 and encrypt K1 on the last block) with padding method 2 (ISO 7816-4), keyed with the
+ * double-length zone MAC key. Its input is the packed message (MTI, bitmaps, fields; no length
+ * prefix or TPDU) with the MAC field present, minus the MAC field's own eight bytes, which are
+ * last: field 64, or 128 when there is a secondary bitmap.
  */
 public final class RetailMac {
 

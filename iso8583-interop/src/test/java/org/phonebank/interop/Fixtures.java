@@ -16,12 +16,13 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The shared ISO 8583:1987 fixtures ({@code fixtures.dir}/iso8583): raw images and their field listings. Values
- * are kept exactly as listed, trailing spaces included; binary fields are upper-case hex.
+ * The shared ISO 8583:1987 fixtures ({@code fixtures.dir}/iso8583): raw images and their field
+ * listings. Values are kept exactly as listed, trailing spaces included; binary fields are
+ * upper-case hex.
  */
 final class Fixtures {
 
-  /** One listed field: {@code " 42 | NAME | IF_CHAR 15 | [0800411        ]"}. */
+  /** One listed field: {@code " 42 | NAME | IF_CHAR 15 | [0800411 ]"}. */
   private static final Pattern LISTED = Pattern.compile("^\\s*(\\d+) \\|.*\\| \\[(.*)\\]$");
 
   private Fixtures() {}
@@ -29,7 +30,8 @@ final class Fixtures {
   static Path folder() {
     String dir = System.getProperty("fixtures.dir");
     if (dir == null) {
-      throw new IllegalStateException("System property fixtures.dir is not set (surefire sets it).");
+      throw new IllegalStateException(
+          "System property fixtures.dir is not set (surefire sets it).");
     }
     Path folder = Path.of(dir, "iso8583");
     if (!Files.isDirectory(folder)) {
@@ -42,10 +44,14 @@ final class Fixtures {
     return Files.readAllBytes(folder().resolve(name + ".bin"));
   }
 
-  /** The decoded listing of a {@code .fields.txt}, field number to value; field 1 is the bitmap in hex. */
+  /**
+   * The decoded listing of a {@code .fields.txt}, field number to value; field 1 is the bitmap in
+   * hex.
+   */
   static Map<Integer, String> listedFields(String name) throws IOException {
     Map<Integer, String> fields = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(folder().resolve(name + ".fields.txt"), StandardCharsets.UTF_8)) {
+    for (String line :
+        Files.readAllLines(folder().resolve(name + ".fields.txt"), StandardCharsets.UTF_8)) {
       Matcher m = LISTED.matcher(line);
       if (m.matches()) {
         fields.put(Integer.parseInt(m.group(1)), m.group(2));
@@ -57,7 +63,9 @@ final class Fixtures {
     return fields;
   }
 
-  /** The fields of a jPOS {@code .isomsg.xml}, with the ids of the binary ones in {@code binary}. */
+  /**
+   * The fields of a jPOS {@code .isomsg.xml}, with the ids of the binary ones in {@code binary}.
+   */
   static Map<Integer, String> isoMsgXml(String name, Set<Integer> binary) throws Exception {
     Map<Integer, String> fields = new LinkedHashMap<>();
     DocumentBuilderFactory documents = DocumentBuilderFactory.newInstance();

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ISO 8583:1987 data elements the fixtures and the switch link use, described once and turned into j8583
- * parse guides for either encoding: ASCII (numerics as digits, bitmap as hex, as jPOS's ISO87A) or BCD (numerics
- * packed two digits a byte, binary bitmap, as jPOS's ISO87B). Written from the 1987 dictionary, not from jPOS's
- * packager classes, so that the two codecs check each other.
+ * The ISO 8583:1987 data elements the fixtures and the switch link use, described once and turned
+ * into j8583 parse guides for either encoding: ASCII (numerics as digits, bitmap as hex, as jPOS's
+ * ISO87A) or BCD (numerics packed two digits a byte, binary bitmap, as jPOS's ISO87B). Written from
+ * the 1987 dictionary, not from jPOS's packager classes, so that the two codecs check each other.
  */
 public final class Iso87Dictionary {
 
@@ -42,7 +42,8 @@ public final class Iso87Dictionary {
 
   private static final Map<Integer, Element> ELEMENTS = new HashMap<>();
   private static final HexFormat HEX = HexFormat.of().withUpperCase();
-  private static final List<Integer> MTIS = List.of(0x200, 0x210, 0x400, 0x410, 0x420, 0x430, 0x800, 0x810);
+  private static final List<Integer> MTIS =
+      List.of(0x200, 0x210, 0x400, 0x410, 0x420, 0x430, 0x800, 0x810);
 
   static {
     define(Kind.LLNUM, 19, 2);
@@ -91,31 +92,40 @@ public final class Iso87Dictionary {
     }
   }
 
-  /** A j8583 factory that parses and writes every known element in {@code encoding}; no ISO header. */
+  /**
+   * A j8583 factory that parses and writes every known element in {@code encoding}; no ISO header.
+   */
   public static MessageFactory<IsoMessage> factory(Encoding encoding) {
     MessageFactory<IsoMessage> factory = new MessageFactory<>();
     factory.setCharacterEncoding(StandardCharsets.ISO_8859_1.name());
     factory.setUseBinaryMessages(encoding == Encoding.BCD);
     Map<Integer, FieldParseInfo> guide = new HashMap<>();
-    ELEMENTS.forEach((field, element) -> {
-      IsoType type = type(element, encoding);
-      int length = switch (type) {
-        case NUMERIC, ALPHA -> element.length();
-        case BINARY -> binaryLength(element, encoding);
-        default -> 0;
-      };
-      guide.put(field, FieldParseInfo.getInstance(type, length, StandardCharsets.ISO_8859_1.name(), true));
-      if (encoding == Encoding.BCD && element.kind() == Kind.AMOUNT) {
-        factory.setCustomField(field, new SignedAmount());
-      }
-    });
+    ELEMENTS.forEach(
+        (field, element) -> {
+          IsoType type = type(element, encoding);
+          int length =
+              switch (type) {
+                case NUMERIC, ALPHA -> element.length();
+                case BINARY -> binaryLength(element, encoding);
+                default -> 0;
+              };
+          guide.put(
+              field,
+              FieldParseInfo.getInstance(type, length, StandardCharsets.ISO_8859_1.name(), true));
+          if (encoding == Encoding.BCD && element.kind() == Kind.AMOUNT) {
+            factory.setCustomField(field, new SignedAmount());
+          }
+        });
     for (int mti : MTIS) {
       factory.setParseMap(mti, guide);
     }
     return factory;
   }
 
-  /** The field as text, as jPOS's {@code ISOMsg.getString} shows it: binary fields in upper-case hex. */
+  /**
+   * The field as text, as jPOS's {@code ISOMsg.getString} shows it: binary fields in upper-case
+   * hex.
+   */
   public static String text(IsoMessage message, int field) {
     IsoValue<Object> value = message.getField(field);
     if (value == null) {
@@ -124,7 +134,8 @@ public final class Iso87Dictionary {
     Object raw = value.getValue();
     Element element = ELEMENTS.get(field);
     if (raw instanceof byte[] bytes && value.getType() == IsoType.LLBCDBIN) {
-      // The length counts digits; an odd count leaves a pad nibble at the end, and D stands for '='.
+      // The length counts digits; an odd count leaves a pad nibble at the end, and D stands for
+      // '='.
       return HEX.formatHex(bytes).substring(0, value.getLength()).replace('D', '=');
     }
     if (raw instanceof byte[] bytes) {
@@ -146,14 +157,17 @@ public final class Iso87Dictionary {
     IsoType type = type(element, encoding);
     if (encoding == Encoding.BCD && element.kind() == Kind.LLNUM) {
       String nibbles = text.replace('=', 'D');
-      return new IsoValue<>(type, HexFormat.of().parseHex(nibbles.length() % 2 == 1 ? nibbles + "0" : nibbles),
+      return new IsoValue<>(
+          type,
+          HexFormat.of().parseHex(nibbles.length() % 2 == 1 ? nibbles + "0" : nibbles),
           text.length());
     }
     if (encoding == Encoding.BCD && element.kind() == Kind.AMOUNT) {
       return new IsoValue<>(type, text, binaryLength(element, encoding), new SignedAmount());
     }
     return switch (type) {
-      case BINARY -> new IsoValue<>(type, HexFormat.of().parseHex(text), binaryLength(element, encoding));
+      case BINARY ->
+          new IsoValue<>(type, HexFormat.of().parseHex(text), binaryLength(element, encoding));
       case NUMERIC, ALPHA -> new IsoValue<>(type, text, element.length());
       default -> new IsoValue<>(type, text, text.length());
     };
@@ -184,7 +198,10 @@ public final class Iso87Dictionary {
     return element.length();
   }
 
-  /** An amount with a sign: one character ({@code C}, {@code D}, or a digit in test data), then BCD digits. */
+  /**
+   * An amount with a sign: one character ({@code C}, {@code D}, or a digit in test data), then BCD
+   * digits.
+   */
   static final class SignedAmount implements CustomBinaryField<String> {
 
     @Override

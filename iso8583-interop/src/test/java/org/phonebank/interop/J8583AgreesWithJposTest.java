@@ -18,19 +18,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.phonebank.interop.Iso87Dictionary.Encoding;
 
 /**
- * A second, independent codec reads the same images: j8583 set up from the 1987 dictionary must find the same
- * fields with the same values as jPOS, and writing those values back with j8583 must give the same bytes.
+ * A second, independent codec reads the same images: j8583 set up from the 1987 dictionary must
+ * find the same fields with the same values as jPOS, and writing those values back with j8583 must
+ * give the same bytes.
  */
 class J8583AgreesWithJposTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "jpos-iso87a-0800-allfields",
-    "moov-0200-financial-request",
-    "moov-0210-financial-response",
-    "moov-0800-network-management",
-    "moov-0810-network-management-response"
-  })
+  @ValueSource(
+      strings = {
+        "jpos-iso87a-0800-allfields",
+        "moov-0200-financial-request",
+        "moov-0210-financial-response",
+        "moov-0800-network-management",
+        "moov-0810-network-management-response"
+      })
   void asciiImagesDecodeAlikeAndReencodeIdentically(String image) throws Exception {
     agree(image, new ISO87APackager(), Encoding.ASCII);
   }
@@ -41,7 +43,8 @@ class J8583AgreesWithJposTest {
     agree(image, new ISO87BPackager(), Encoding.BCD);
   }
 
-  private static void agree(String image, ISOPackager packager, Encoding encoding) throws Exception {
+  private static void agree(String image, ISOPackager packager, Encoding encoding)
+      throws Exception {
     byte[] bytes = Fixtures.image(image);
     ISOMsg jpos = new ISOMsg();
     packager.unpack(jpos, bytes);
@@ -60,12 +63,13 @@ class J8583AgreesWithJposTest {
     assertEquals(byJpos, byJ8583, "fields of " + image);
 
     IsoMessage rewritten = factory.newMessage(j8583.getType());
-    byJ8583.forEach((field, text) -> {
-      if (field >= 2) {
-        assertTrue(Iso87Dictionary.knows(field));
-        rewritten.setField(field, Iso87Dictionary.value(field, text, encoding));
-      }
-    });
+    byJ8583.forEach(
+        (field, text) -> {
+          if (field >= 2) {
+            assertTrue(Iso87Dictionary.knows(field));
+            rewritten.setField(field, Iso87Dictionary.value(field, text, encoding));
+          }
+        });
     assertArrayEquals(bytes, rewritten.writeData(), "j8583 re-encoding of " + image);
   }
 }

@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.phonebank.switchlink.SwitchFraming;
 
 /**
- * jPOS 2.1.10's 1987 packagers against stored images: unpacking gives exactly the listed values and consumes
- * every byte, and packing gives the image back byte for byte (jPOS's own PackagerTestCase, re-run here on our
- * pinned version, plus moov-io's sample messages as a second source).
+ * jPOS 2.1.10's 1987 packagers against stored images: unpacking gives exactly the listed values and
+ * consumes every byte, and packing gives the image back byte for byte (jPOS's own PackagerTestCase,
+ * re-run here on our pinned version, plus moov-io's sample messages as a second source).
  */
 class JposGoldenImagesTest {
 
@@ -67,12 +67,13 @@ class JposGoldenImagesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "moov-0200-financial-request",
-    "moov-0210-financial-response",
-    "moov-0800-network-management",
-    "moov-0810-network-management-response"
-  })
+  @ValueSource(
+      strings = {
+        "moov-0200-financial-request",
+        "moov-0210-financial-response",
+        "moov-0800-network-management",
+        "moov-0810-network-management-response"
+      })
   void iso87aRoundTripsMoovsSampleMessages(String image) throws Exception {
     Map<Integer, String> listed = Fixtures.listedFields(image);
 
@@ -90,10 +91,16 @@ class JposGoldenImagesTest {
     assertArrayEquals(bytes, link.pack(m));
   }
 
-  /** The ASCII bitmap follows the four MTI digits as hex characters, 16 or (with a secondary bitmap) 32. */
+  /**
+   * The ASCII bitmap follows the four MTI digits as hex characters, 16 or (with a secondary bitmap)
+   * 32.
+   */
   private static void assertAsciiBitmap(String image, String bitmap) throws Exception {
     byte[] bytes = Fixtures.image(image);
-    assertEquals(bitmap, new String(bytes, 4, bitmap.length(), StandardCharsets.US_ASCII), "bitmap of " + image);
+    assertEquals(
+        bitmap,
+        new String(bytes, 4, bitmap.length(), StandardCharsets.US_ASCII),
+        "bitmap of " + image);
   }
 
   private static void roundTrip(String image, ISOPackager packager, Map<Integer, String> expected)

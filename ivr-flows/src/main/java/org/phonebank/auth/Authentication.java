@@ -18,9 +18,10 @@ import org.phonebank.prompt.Phrase;
 
 /**
  * Card and PIN, checked by the issuer with a balance inquiry (the one request every card may make).
- * Wrong PINs are counted in the durable lockout store, consecutive across calls: the one that reaches
- * the limit locks the card for the phone channel until an officer lifts it, and a locked card is refused
- * before any PIN is asked. A card the issuer does not know spends a card try, as a mistyped one does.
+ * Wrong PINs are counted in the durable lockout store, consecutive across calls: the one that
+ * reaches the limit locks the card for the phone channel until an officer lifts it, and a locked
+ * card is refused before any PIN is asked. A card the issuer does not know spends a card try, as a
+ * mistyped one does.
  */
 public final class Authentication {
 

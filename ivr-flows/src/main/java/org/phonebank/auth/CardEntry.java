@@ -13,8 +13,9 @@ import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Phrase;
 
 /**
- * Asks for the 16-digit card number ended by {@code #} and checks its length and Luhn digit before anything
- * reaches the switch. Every mistake is explained and asked again, until the caller's tries run out.
+ * Asks for the 16-digit card number ended by {@code #} and checks its length and Luhn digit before
+ * anything reaches the switch. Every mistake is explained and asked again, until the caller's tries
+ * run out.
  */
 public final class CardEntry {
 
@@ -24,17 +25,22 @@ public final class CardEntry {
     this.settings = Objects.requireNonNull(settings, "IVR settings are required.");
   }
 
-  /** The card keyed, or empty once {@code tries} are exhausted (the last mistake has been explained). */
+  /**
+   * The card keyed, or empty once {@code tries} are exhausted (the last mistake has been
+   * explained).
+   */
   public Optional<CardNumber> collect(Phone phone, Language language, Tries tries) {
     DigitCollection request =
         new DigitCollection(
             Phrase.ENTER_CARD.in(language), 1, settings.cardMaxKeys(), settings.cardTimeout());
     while (!tries.exhausted()) {
-      // Collected as a secret: FreeSWITCH then raises no DTMF events and logs no digits for the card
+      // Collected as a secret: FreeSWITCH then raises no DTMF events and logs no digits for the
+      // card
       // number, and the variable that held it is unset, so it never reaches an event dump or a CDR.
       KeypadEntry entry;
       try (SecretEntry secret = phone.collectSecret(request)) {
-        entry = secret.entered() ? KeypadEntry.of(new String(secret.keys())) : KeypadEntry.noInput();
+        entry =
+            secret.entered() ? KeypadEntry.of(new String(secret.keys())) : KeypadEntry.noInput();
       }
       Phrase mistake = mistakeIn(entry);
       if (mistake == null) {

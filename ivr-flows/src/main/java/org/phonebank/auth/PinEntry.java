@@ -12,8 +12,9 @@ import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Phrase;
 
 /**
- * Asks for the telephone PIN as a secret collection and checks only its shape; whether it is right is the
- * issuer's answer. The keyed {@code char[]} is wiped as soon as the PIN is built or rejected.
+ * Asks for the telephone PIN as a secret collection and checks only its shape; whether it is right
+ * is the issuer's answer. The keyed {@code char[]} is wiped as soon as the PIN is built or
+ * rejected.
  */
 public final class PinEntry {
 
@@ -24,14 +25,17 @@ public final class PinEntry {
   }
 
   /**
-   * A well-formed PIN, which the caller must close, or empty after {@code pinEntryTries} mistakes (the last
-   * explained). A new set of tries per call of this method: each wrong PIN earns a fresh question.
+   * A well-formed PIN, which the caller must close, or empty after {@code pinEntryTries} mistakes
+   * (the last explained). A new set of tries per call of this method: each wrong PIN earns a fresh
+   * question.
    */
   public Optional<TelephonePin> collect(Phone phone, Language language) {
     return collect(phone, language, Phrase.ENTER_PIN);
   }
 
-  /** As {@link #collect(Phone, Language)}, asking with {@code ask} (the old PIN, a new PIN, again). */
+  /**
+   * As {@link #collect(Phone, Language)}, asking with {@code ask} (the old PIN, a new PIN, again).
+   */
   public Optional<TelephonePin> collect(Phone phone, Language language, Phrase ask) {
     DigitCollection request =
         new DigitCollection(

@@ -2,8 +2,8 @@
 package org.phonebank.auth;
 
 /**
- * How many more times one caller may get one question wrong. Mutable and per call: a card the switch does
- * not recognise spends from the same tries as a mistyped one.
+ * How many more times one caller may get one question wrong. Mutable and per call: a card the
+ * switch does not recognise spends from the same tries as a mistyped one.
  */
 public final class Tries {
 

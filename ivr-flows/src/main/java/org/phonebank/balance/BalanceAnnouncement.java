@@ -8,8 +8,8 @@ import org.phonebank.prompt.Prompt;
 import org.phonebank.prompt.SpokenAmount;
 
 /**
- * "Your available balance is one million rials"; Persian puts the verb last: «موجودی قابل برداشت حساب شما
- * یک میلیون ریال است».
+ * "Your available balance is one million rials"; Persian puts the verb last: «موجودی قابل برداشت
+ * حساب شما یک میلیون ریال است».
  */
 public final class BalanceAnnouncement {
 

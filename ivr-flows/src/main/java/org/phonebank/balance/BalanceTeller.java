@@ -9,7 +9,10 @@ import org.phonebank.call.OutcomeSpeech;
 import org.phonebank.call.Session;
 import org.phonebank.journal.JournalledSwitch;
 
-/** Main menu 1: asks the issuer for the available balance, through the journal, and says it in rials. */
+/**
+ * Main menu 1: asks the issuer for the available balance, through the journal, and says it in
+ * rials.
+ */
 public final class BalanceTeller implements BankingService {
 
   private final JournalledSwitch bank;

@@ -23,7 +23,8 @@ import org.phonebank.prompt.SpokenAmount;
 /**
  * Main menu 4: a bill paid by its bill identifier and payment identifier. Both check digits are
  * verified (the payment id's second one ties it to this bill) before the switch hears of it; the
- * amount comes from the payment id and is read back with the kind of bill for the caller to confirm.
+ * amount comes from the payment id and is read back with the kind of bill for the caller to
+ * confirm.
  */
 public final class BillPayer implements BankingService {
 

@@ -9,8 +9,8 @@ import org.phonebank.lockout.CardLockouts;
 
 /**
  * What the call flows need from the rest of the phone bank: the journalled switch, the durable PIN
- * lockouts, the store of call paths, and the clock that stamps them (and decides which day a statement
- * date falls in).
+ * lockouts, the store of call paths, and the clock that stamps them (and decides which day a
+ * statement date falls in).
  */
 public record CallServices(
     JournalledSwitch bank, CardLockouts lockouts, CallPaths callPaths, Clock clock) {

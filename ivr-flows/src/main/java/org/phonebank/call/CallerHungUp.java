@@ -2,8 +2,9 @@
 package org.phonebank.call;
 
 /**
- * The call is gone: the caller hung up, or the line to the telephony switch broke. Any {@link Phone}
- * operation may throw it; the flow does not catch it, the call runner does, and ends the call cleanly.
+ * The call is gone: the caller hung up, or the line to the telephony switch broke. Any {@link
+ * Phone} operation may throw it; the flow does not catch it, the call runner does, and ends the
+ * call cleanly.
  */
 public class CallerHungUp extends RuntimeException {
 

@@ -6,9 +6,9 @@ import java.util.Objects;
 import org.phonebank.prompt.Prompt;
 
 /**
- * Play a prompt and collect keypad digits: between {@code minDigits} and {@code maxDigits}, ended early by
- * the terminator key {@code #}, given up after {@code timeout} without input. Keys pressed while the prompt
- * plays interrupt it.
+ * Play a prompt and collect keypad digits: between {@code minDigits} and {@code maxDigits}, ended
+ * early by the terminator key {@code #}, given up after {@code timeout} without input. Keys pressed
+ * while the prompt plays interrupt it.
  */
 public record DigitCollection(Prompt prompt, int minDigits, int maxDigits, Duration timeout) {
 

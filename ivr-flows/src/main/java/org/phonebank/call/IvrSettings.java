@@ -11,24 +11,27 @@ import org.phonebank.card.TelephonePin;
 import org.phonebank.money.Rials;
 
 /**
- * Every tunable of the call flows with its default, keyed {@code phonebank.ivr.*}. "Tries" count the
- * caller's attempts at one question, the first included: with 3, the third mistake ends the call.
+ * Every tunable of the call flows with its default, keyed {@code phonebank.ivr.*}. "Tries" count
+ * the caller's attempts at one question, the first included: with 3, the third mistake ends the
+ * call.
  *
  * @param menuTries attempts at the language menu ({@code phonebank.ivr.menu-tries}, 3)
  * @param menuTimeout wait for a menu key ({@code phonebank.ivr.menu-timeout-ms}, 5 s)
- * @param cardTries attempts at the card number, an unknown card included ({@code phonebank.ivr.card-tries}, 3)
+ * @param cardTries attempts at the card number, an unknown card included ({@code
+ *     phonebank.ivr.card-tries}, 3)
  * @param cardTimeout wait for the card number ({@code phonebank.ivr.card-timeout-ms}, 15 s)
- * @param cardMaxKeys keys collected for a card, more than 16 so a long entry is told apart from a short one
- *     ({@code phonebank.ivr.card-max-keys}, 17)
- * @param pinEntryTries attempts to key a PIN of the right shape ({@code phonebank.ivr.pin-entry-tries}, 3)
- * @param wrongPinTries consecutive wrong PINs, counted across calls, that lock the card for the phone
- *     channel until an officer unlocks it ({@code phonebank.ivr.wrong-pin-tries}, 3)
+ * @param cardMaxKeys keys collected for a card, more than 16 so a long entry is told apart from a
+ *     short one ({@code phonebank.ivr.card-max-keys}, 17)
+ * @param pinEntryTries attempts to key a PIN of the right shape ({@code
+ *     phonebank.ivr.pin-entry-tries}, 3)
+ * @param wrongPinTries consecutive wrong PINs, counted across calls, that lock the card for the
+ *     phone channel until an officer unlocks it ({@code phonebank.ivr.wrong-pin-tries}, 3)
  * @param pinTimeout wait for the PIN ({@code phonebank.ivr.pin-timeout-ms}, 10 s)
  * @param pinMinDigits shortest PIN accepted ({@code phonebank.ivr.pin-min-digits}, 4)
- * @param pinMaxDigits longest PIN accepted ({@code phonebank.ivr.pin-max-digits}, 4); the recorded prompts
- *     say "four digits", so re-record them before changing the PIN length
- * @param entryTries attempts at any other question: menus after the language, account, amount, bill ids,
- *     new PIN ({@code phonebank.ivr.entry-tries}, 3)
+ * @param pinMaxDigits longest PIN accepted ({@code phonebank.ivr.pin-max-digits}, 4); the recorded
+ *     prompts say "four digits", so re-record them before changing the PIN length
+ * @param entryTries attempts at any other question: menus after the language, account, amount, bill
+ *     ids, new PIN ({@code phonebank.ivr.entry-tries}, 3)
  * @param entryTimeout wait for a long entry (account, amount, bill ids) ({@code
  *     phonebank.ivr.entry-timeout-ms}, 15 s)
  * @param officerExtension dialplan extension that reaches an officer, run with FreeSWITCH's {@code
@@ -152,7 +155,8 @@ public record IvrSettings(
       try {
         return wide ? Long.parseLong(value) : Integer.parseInt(value);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("Setting " + key + " must be a whole number, was '" + value + "'.");
+        throw new IllegalArgumentException(
+            "Setting " + key + " must be a whole number, was '" + value + "'.");
       }
     }
   }

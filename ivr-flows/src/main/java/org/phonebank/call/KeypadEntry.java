@@ -4,8 +4,9 @@ package org.phonebank.call;
 import java.util.Objects;
 
 /**
- * What the caller keyed in answer to a {@link DigitCollection}: the keys pressed (terminator removed), or
- * nothing before the timeout. The keys are not validated here; that is the flow's business.
+ * What the caller keyed in answer to a {@link DigitCollection}: the keys pressed (terminator
+ * removed), or nothing before the timeout. The keys are not validated here; that is the flow's
+ * business.
  */
 public record KeypadEntry(boolean entered, String keys) {
 

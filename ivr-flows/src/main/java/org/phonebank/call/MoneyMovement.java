@@ -13,9 +13,9 @@ import org.phonebank.prompt.Phrase;
 import org.phonebank.prompt.Prompt;
 
 /**
- * The end every money movement shares: read it back, and only on a "1" send it once through the journal,
- * then announce the result with its reference number. A cancel, silence or a hang-up before the "1" sends
- * nothing.
+ * The end every money movement shares: read it back, and only on a "1" send it once through the
+ * journal, then announce the result with its reference number. A cancel, silence or a hang-up
+ * before the "1" sends nothing.
  */
 public final class MoneyMovement {
 
@@ -60,7 +60,8 @@ public final class MoneyMovement {
             });
     if (outcome instanceof SwitchOutcome.Approved) {
       session.say(
-          done.in(session.language()).then(OutcomeSpeech.reference(sent.get(), session.language())));
+          done.in(session.language())
+              .then(OutcomeSpeech.reference(sent.get(), session.language())));
       session.path().visit(service + ":approved");
       session.path().served(servedReason);
     } else {

@@ -10,16 +10,19 @@ import org.phonebank.prompt.Prompt;
 import org.phonebank.prompt.SpokenCharacters;
 
 /**
- * What the caller is told when the switch did not simply approve: each decline reason, an unreachable
- * bank and a timeout have their own sentence. A timed-out money movement is the one case where the
- * caller must hear that the outcome is unknown and will be undone: the journal has already fired its
- * reversal.
+ * What the caller is told when the switch did not simply approve: each decline reason, an
+ * unreachable bank and a timeout have their own sentence. A timed-out money movement is the one
+ * case where the caller must hear that the outcome is unknown and will be undone: the journal has
+ * already fired its reversal.
  */
 public final class OutcomeSpeech {
 
   private OutcomeSpeech() {}
 
-  /** Tells the caller why {@code outcome} did not do what was asked; returns a short name for the path. */
+  /**
+   * Tells the caller why {@code outcome} did not do what was asked; returns a short name for the
+   * path.
+   */
   public static String sayRefusal(Session session, SwitchOutcome outcome, boolean movesMoney) {
     if (outcome instanceof SwitchOutcome.Declined declined) {
       session.say(reasonFor(declined.reason()));

@@ -9,9 +9,10 @@ import org.phonebank.callpath.CallEnding;
 import org.phonebank.callpath.CallPath;
 
 /**
- * The IVR path of one call as it happens: steps such as {@code main-menu} or {@code transfer:confirmed},
- * then how and why the call ended. Steps are names chosen by the flows, never what the caller keyed.
- * Until a flow says otherwise a call that stops is taken to be the caller leaving.
+ * The IVR path of one call as it happens: steps such as {@code main-menu} or {@code
+ * transfer:confirmed}, then how and why the call ended. Steps are names chosen by the flows, never
+ * what the caller keyed. Until a flow says otherwise a call that stops is taken to be the caller
+ * leaving.
  */
 public final class PathLog {
 
@@ -42,7 +43,10 @@ public final class PathLog {
     this.reason = why;
   }
 
-  /** Something the caller asked for was done; a later hang-up then counts as the caller being served. */
+  /**
+   * Something the caller asked for was done; a later hang-up then counts as the caller being
+   * served.
+   */
   public void served(String what) {
     served = true;
     ended(CallEnding.SERVED, what);

@@ -4,9 +4,9 @@ package org.phonebank.call;
 import org.phonebank.prompt.Prompt;
 
 /**
- * One caller's telephone line, as a flow sees it. Every method blocks until the telephony switch has done
- * the thing, and throws {@link CallerHungUp} if the call ended meanwhile. The Event Socket adapter
- * implements it for FreeSWITCH; tests implement it with a script of key presses.
+ * One caller's telephone line, as a flow sees it. Every method blocks until the telephony switch
+ * has done the thing, and throws {@link CallerHungUp} if the call ended meanwhile. The Event Socket
+ * adapter implements it for FreeSWITCH; tests implement it with a script of key presses.
  */
 public interface Phone {
 
@@ -20,14 +20,14 @@ public interface Phone {
   KeypadEntry collect(DigitCollection request);
 
   /**
-   * Like {@link #collect} but for a PIN or a card number: the telephony switch is told the digits are
-   * sensitive (not logged, no DTMF events) and whatever variable held them is cleared at once.
+   * Like {@link #collect} but for a PIN or a card number: the telephony switch is told the digits
+   * are sensitive (not logged, no DTMF events) and whatever variable held them is cleared at once.
    */
   SecretEntry collectSecret(DigitCollection request);
 
   /**
-   * Hands the call to {@code destination}, a dialplan extension (an officers' queue): the phone bank is
-   * done with the call afterwards and must not use the line again.
+   * Hands the call to {@code destination}, a dialplan extension (an officers' queue): the phone
+   * bank is done with the call afterwards and must not use the line again.
    */
   void transferTo(String destination);
 

@@ -21,10 +21,11 @@ import org.phonebank.transfer.MoneyTransfer;
 import org.phonebank.transfer.TransferLimits;
 
 /**
- * The phone bank's call flow: answer, welcome in both languages, choose the language, card and PIN, then
- * the main menu (balance, mini-statement, transfer, bill payment, card block, PIN change, an officer)
- * until the caller is done. Mistakes are explained and asked again; running out of tries offers an
- * officer. Every call that ends by itself ends with a goodbye, or with the hand-over to an officer.
+ * The phone bank's call flow: answer, welcome in both languages, choose the language, card and PIN,
+ * then the main menu (balance, mini-statement, transfer, bill payment, card block, PIN change, an
+ * officer) until the caller is done. Mistakes are explained and asked again; running out of tries
+ * offers an officer. Every call that ends by itself ends with a goodbye, or with the hand-over to
+ * an officer.
  *
  * <p>Every call, however it ends (a hang-up included), leaves its {@link CallPath} in {@link
  * CallServices#callPaths()}: steps, ending and reason, never a digit the caller keyed.
@@ -57,9 +58,7 @@ public final class PhoneBankingCall implements CallFlow {
                 "2", new MiniStatement(services.bank()),
                 "3",
                     new MoneyTransfer(
-                        services.bank(),
-                        questions,
-                        new TransferLimits(settings, services.bank())),
+                        services.bank(), questions, new TransferLimits(settings, services.bank())),
                 "4", new BillPayer(services.bank(), questions),
                 "5", new CardBlocker(services.bank(), questions),
                 "6", new PinChanger(settings, services.bank(), services.lockouts())),

@@ -10,10 +10,10 @@ import org.phonebank.prompt.Phrase;
 import org.phonebank.prompt.Prompt;
 
 /**
- * The three ways the flows ask a caller something after the language is chosen: a one-key menu, a long
- * entry ended by {@code #}, and a read-back to confirm. Each asks with a timeout, explains every mistake
- * with its own phrase ("the card number must be 16 digits") and gives up after {@code entryTries}.
- * Keys pressed while the prompt plays interrupt it.
+ * The three ways the flows ask a caller something after the language is chosen: a one-key menu, a
+ * long entry ended by {@code #}, and a read-back to confirm. Each asks with a timeout, explains
+ * every mistake with its own phrase ("the card number must be 16 digits") and gives up after {@code
+ * entryTries}. Keys pressed while the prompt plays interrupt it.
  */
 public final class Questions {
 
@@ -37,9 +37,10 @@ public final class Questions {
   }
 
   /**
-   * Up to {@code maxKeys} keys ended by {@code #}, checked by {@code mistakeIn} (null when the keys are
-   * right); empty after {@code entryTries} mistakes. Numbers that identify a customer's money (cards,
-   * accounts, bills) are collected as secrets, so they never reach a FreeSWITCH log or event.
+   * Up to {@code maxKeys} keys ended by {@code #}, checked by {@code mistakeIn} (null when the keys
+   * are right); empty after {@code entryTries} mistakes. Numbers that identify a customer's money
+   * (cards, accounts, bills) are collected as secrets, so they never reach a FreeSWITCH log or
+   * event.
    */
   public Optional<String> entry(
       Session session,

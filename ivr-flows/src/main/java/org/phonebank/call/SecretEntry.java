@@ -4,8 +4,8 @@ package org.phonebank.call;
 import java.util.Arrays;
 
 /**
- * Keys collected as a secret (a PIN): held in a {@code char[]}, never printable, wiped on {@link #close()}.
- * An empty entry means the caller keyed nothing before the timeout.
+ * Keys collected as a secret (a PIN): held in a {@code char[]}, never printable, wiped on {@link
+ * #close()}. An empty entry means the caller keyed nothing before the timeout.
  */
 public final class SecretEntry implements AutoCloseable {
 

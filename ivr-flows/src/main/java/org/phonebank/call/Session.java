@@ -52,7 +52,10 @@ public final class Session implements AutoCloseable {
     phone.play(prompt);
   }
 
-  /** The issuer accepted {@code acceptedPin} for {@code authenticatedCard}; the session now owns the PIN. */
+  /**
+   * The issuer accepted {@code acceptedPin} for {@code authenticatedCard}; the session now owns the
+   * PIN.
+   */
   public void authenticated(CardNumber authenticatedCard, TelephonePin acceptedPin) {
     this.card = Objects.requireNonNull(authenticatedCard, "Card is required.");
     replacePin(acceptedPin);

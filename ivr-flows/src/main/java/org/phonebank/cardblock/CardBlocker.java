@@ -22,9 +22,10 @@ import org.phonebank.journal.JournalledSwitch;
 import org.phonebank.prompt.Phrase;
 
 /**
- * Main menu 5: the caller blocks the card (lost, stolen, kept by a cash machine) after a confirmation,
- * and hears the reference number. A blocked card can do nothing more, so the call then ends; a block
- * the issuer did not confirm is too urgent to leave to "call again later", so an officer is offered.
+ * Main menu 5: the caller blocks the card (lost, stolen, kept by a cash machine) after a
+ * confirmation, and hears the reference number. A blocked card can do nothing more, so the call
+ * then ends; a block the issuer did not confirm is too urgent to leave to "call again later", so an
+ * officer is offered.
  */
 public final class CardBlocker implements BankingService {
 

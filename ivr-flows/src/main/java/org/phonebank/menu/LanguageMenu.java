@@ -13,8 +13,9 @@ import org.phonebank.prompt.Phrase;
 import org.phonebank.prompt.Prompt;
 
 /**
- * "For Persian press 1, for English press 2", each offer in its own language since the caller has not
- * chosen yet. Silence or any other key is told "invalid choice" in both languages and asked again.
+ * "For Persian press 1, for English press 2", each offer in its own language since the caller has
+ * not chosen yet. Silence or any other key is told "invalid choice" in both languages and asked
+ * again.
  */
 public final class LanguageMenu {
 

@@ -13,12 +13,12 @@ import org.phonebank.callpath.CallEnding;
 import org.phonebank.prompt.Phrase;
 
 /**
- * The menu an authenticated caller returns to after each service: 1 balance, 2 last five transactions,
- * 3 transfer, 4 bill payment, 5 block the card, 6 change the telephone PIN, 0 an officer, 9 the menu
- * again. Star is "back" in the menus below; here, with nothing above, it too repeats the menu. A key
- * pressed while the menu plays interrupts it. Silence or other keys are explained; after {@code
- * entryTries} of them a caller who has been served hears goodbye, and one who has not is offered an
- * officer.
+ * The menu an authenticated caller returns to after each service: 1 balance, 2 last five
+ * transactions, 3 transfer, 4 bill payment, 5 block the card, 6 change the telephone PIN, 0 an
+ * officer, 9 the menu again. Star is "back" in the menus below; here, with nothing above, it too
+ * repeats the menu. A key pressed while the menu plays interrupts it. Silence or other keys are
+ * explained; after {@code entryTries} of them a caller who has been served hears goodbye, and one
+ * who has not is offered an officer.
  */
 public final class MainMenu {
 
@@ -57,7 +57,8 @@ public final class MainMenu {
         mistakes++;
         if (mistakes >= settings.entryTries()) {
           if (served) {
-            // Done with the bank: keep a SERVED ending a service recorded, else the caller simply left.
+            // Done with the bank: keep a SERVED ending a service recorded, else the caller simply
+            // left.
             CallEnding ending =
                 session.path().ending() == CallEnding.SERVED
                     ? CallEnding.SERVED

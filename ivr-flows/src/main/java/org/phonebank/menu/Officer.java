@@ -12,8 +12,9 @@ import org.phonebank.prompt.Phrase;
 
 /**
  * Speaking to an officer: the call is handed to the officers' extension with FreeSWITCH's {@code
- * transfer}, and the path records why. Offered when a caller runs out of tries or is locked out; the
- * officer's side of it (queues, the caller's path on screen) is the escalation service's business.
+ * transfer}, and the path records why. Offered when a caller runs out of tries or is locked out;
+ * the officer's side of it (queues, the caller's path on screen) is the escalation service's
+ * business.
  */
 public final class Officer {
 
@@ -33,8 +34,9 @@ public final class Officer {
   }
 
   /**
-   * "To speak to an officer, press 0; to end the call, any other key." Zero escalates with the reason
-   * already on the path; anything else, or silence, is a goodbye, with the path's ending left as it was.
+   * "To speak to an officer, press 0; to end the call, any other key." Zero escalates with the
+   * reason already on the path; anything else, or silence, is a goodbye, with the path's ending
+   * left as it was.
    */
   public Next offer(Session session) {
     session.path().visit("officer-offer");

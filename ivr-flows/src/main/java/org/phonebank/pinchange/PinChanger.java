@@ -14,15 +14,15 @@ import org.phonebank.call.OutcomeSpeech;
 import org.phonebank.call.Session;
 import org.phonebank.callpath.CallEnding;
 import org.phonebank.card.TelephonePin;
-import org.phonebank.lockout.CardLockouts;
 import org.phonebank.journal.JournalledSwitch;
+import org.phonebank.lockout.CardLockouts;
 import org.phonebank.prompt.Phrase;
 
 /**
  * Main menu 6: the old PIN, then a new PIN twice. A weak new PIN, one equal to the old, or two that
  * differ are refused and asked again. All three are collected as secrets and travel only inside the
- * request, where the bridge turns them into PIN blocks. A wrong old PIN counts towards the lockout like
- * any wrong PIN.
+ * request, where the bridge turns them into PIN blocks. A wrong old PIN counts towards the lockout
+ * like any wrong PIN.
  */
 public final class PinChanger implements BankingService {
 
@@ -84,7 +84,10 @@ public final class PinChanger implements BankingService {
     }
   }
 
-  /** A new PIN that is strong, differs from the old and was keyed the same twice; the caller closes it. */
+  /**
+   * A new PIN that is strong, differs from the old and was keyed the same twice; the caller closes
+   * it.
+   */
   private Optional<TelephonePin> newPin(Session session, TelephonePin oldPin) {
     for (int tried = 0; tried < settings.entryTries(); tried++) {
       Optional<TelephonePin> first = ask(session, Phrase.ENTER_NEW_PIN);

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import org.phonebank.card.TelephonePin;
 
 /**
- * PINs too easy to guess to be chosen: one digit repeated (1111), a run up or down (1234, 9876, also
- * across 9 to 0 as on the keypad's order: 7890), two digits alternating (1212) or paired (1122).
+ * PINs too easy to guess to be chosen: one digit repeated (1111), a run up or down (1234, 9876,
+ * also across 9 to 0 as on the keypad's order: 7890), two digits alternating (1212) or paired
+ * (1122).
  */
 public final class WeakPins {
 
@@ -17,7 +18,11 @@ public final class WeakPins {
   }
 
   static boolean isWeak(char[] digits) {
-    return repeated(digits) || run(digits, 1) || run(digits, -1) || alternating(digits) || paired(digits);
+    return repeated(digits)
+        || run(digits, 1)
+        || run(digits, -1)
+        || alternating(digits)
+        || paired(digits);
   }
 
   /** True when both PINs hold the same digits; neither is revealed beyond this comparison. */

@@ -2,8 +2,9 @@
 package org.phonebank.prompt;
 
 /**
- * The sentences a call flow says, one recorded file per language under the same name. Numbers and amounts
- * are not phrases: {@link SpokenNumber} and {@link SpokenAmount} compose them from word files.
+ * The sentences a call flow says, one recorded file per language under the same name. Numbers and
+ * amounts are not phrases: {@link SpokenNumber} and {@link SpokenAmount} compose them from word
+ * files.
  */
 public enum Phrase {
   WELCOME("welcome"),
@@ -91,7 +92,9 @@ public enum Phrase {
     return Prompt.of(language, fileName);
   }
 
-  /** This phrase said in Persian and then in English, for the moments before the caller has chosen. */
+  /**
+   * This phrase said in Persian and then in English, for the moments before the caller has chosen.
+   */
   public Prompt inBothLanguages() {
     return in(Language.PERSIAN).then(in(Language.ENGLISH));
   }

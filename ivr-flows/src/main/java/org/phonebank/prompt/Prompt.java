@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** What the caller hears at one point of a call: a sequence of recorded prompt files played back to back. */
+/**
+ * What the caller hears at one point of a call: a sequence of recorded prompt files played back to
+ * back.
+ */
 public record Prompt(List<PromptFile> files) {
 
   public Prompt {

@@ -12,8 +12,9 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The text of every recorded prompt, per language, from {@code <language>.properties} (UTF-8) beside this
- * class. The text is what the recording says: audio is generated from it, and a simulated phone prints it.
+ * The text of every recorded prompt, per language, from {@code <language>.properties} (UTF-8)
+ * beside this class. The text is what the recording says: audio is generated from it, and a
+ * simulated phone prints it.
  */
 public final class PromptCatalogue {
 

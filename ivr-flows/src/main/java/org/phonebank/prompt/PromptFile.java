@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One recorded prompt, named {@code <language>/<name>} (for example {@code en/balance-is}). The name is
- * also the audio file's base name, so it may hold only characters that are safe in a FreeSWITCH path.
+ * One recorded prompt, named {@code <language>/<name>} (for example {@code en/balance-is}). The
+ * name is also the audio file's base name, so it may hold only characters that are safe in a
+ * FreeSWITCH path.
  */
 public record PromptFile(Language language, String name) {
 
@@ -16,7 +17,8 @@ public record PromptFile(Language language, String name) {
     Objects.requireNonNull(language, "Language is required.");
     Objects.requireNonNull(name, "Prompt name is required.");
     if (!NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("Prompt name must be lower-case letters, digits and dashes: " + name);
+      throw new IllegalArgumentException(
+          "Prompt name must be lower-case letters, digits and dashes: " + name);
     }
   }
 
@@ -35,7 +37,10 @@ public record PromptFile(Language language, String name) {
     throw new IllegalArgumentException("Unknown prompt language: " + code);
   }
 
-  /** {@code <language>/<name>}, the path of the audio file below the prompt folder, without extension. */
+  /**
+   * {@code <language>/<name>}, the path of the audio file below the prompt folder, without
+   * extension.
+   */
   public String id() {
     return language.code() + "/" + name;
   }

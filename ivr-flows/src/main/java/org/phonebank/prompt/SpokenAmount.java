@@ -4,9 +4,9 @@ package org.phonebank.prompt;
 import org.phonebank.money.Rials;
 
 /**
- * An amount of rials as the caller hears it: «یک میلیون و دویست هزار ریال», "one million two hundred
- * thousand rials". Persian keeps the noun singular after any number; English says "one rial" but "rials"
- * otherwise. Always rials, never toman: an IVR states the official unit.
+ * An amount of rials as the caller hears it: «یک میلیون و دویست هزار ریال», "one million two
+ * hundred thousand rials". Persian keeps the noun singular after any number; English says "one
+ * rial" but "rials" otherwise. Always rials, never toman: an IVR states the official unit.
  */
 public final class SpokenAmount {
 

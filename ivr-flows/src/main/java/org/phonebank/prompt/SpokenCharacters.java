@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Text said one character at a time: a reference number digit by digit ("six three two seven …"), and a
- * holder's name letter by letter, since no recording can hold every name. Persian and Latin letters and
- * digits each have a file; anything else (spaces, punctuation, diacritics) is left out.
+ * Text said one character at a time: a reference number digit by digit ("six three two seven …"),
+ * and a holder's name letter by letter, since no recording can hold every name. Persian and Latin
+ * letters and digits each have a file; anything else (spaces, punctuation, diacritics) is left out.
  */
 public final class SpokenCharacters {
 

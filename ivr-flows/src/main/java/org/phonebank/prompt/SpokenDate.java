@@ -9,9 +9,9 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * A day as the caller hears it: in Persian on the Solar Hijri calendar, day first («پنجم فروردین هزار و
- * چهارصد و سه»); in English on the Gregorian calendar, month first ("March twenty-fourth two thousand
- * twenty four"). {@code java.time} has no Solar Hijri chronology, so ICU4J converts.
+ * A day as the caller hears it: in Persian on the Solar Hijri calendar, day first («پنجم فروردین
+ * هزار و چهارصد و سه»); in English on the Gregorian calendar, month first ("March twenty-fourth two
+ * thousand twenty four"). {@code java.time} has no Solar Hijri chronology, so ICU4J converts.
  */
 public final class SpokenDate {
 

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A whole number as recorded word files, for any {@code long}. FreeSWITCH's say modules stop at nine digits
- * (no «میلیارد»), and rial balances often pass that, so the app composes the files itself.
+ * A whole number as recorded word files, for any {@code long}. FreeSWITCH's say modules stop at
+ * nine digits (no «میلیارد»), and rial balances often pass that, so the app composes the files
+ * itself.
  *
  * <p>Persian joins every word to the next with «و» except a group's last word and its scale word:
- * 1,250,000 is «یک میلیون و دویست و پنجاه هزار». As in mod_say_fa, a word followed by «و» has its own
- * recording, named with {@code -and} ({@code number-200-and} says «دویست و»), so the files read naturally
- * back to back. A lone thousand is «هزار», not «یک هزار», as people say it. English has no «و»: "one million
- * two hundred fifty thousand".
+ * 1,250,000 is «یک میلیون و دویست و پنجاه هزار». As in mod_say_fa, a word followed by «و» has its
+ * own recording, named with {@code -and} ({@code number-200-and} says «دویست و»), so the files read
+ * naturally back to back. A lone thousand is «هزار», not «یک هزار», as people say it. English has
+ * no «و»: "one million two hundred fifty thousand".
  */
 public final class SpokenNumber {
 
@@ -91,7 +92,8 @@ public final class SpokenNumber {
   }
 
   /**
-   * Words for 1..999. Persian has a word per hundred (دویست); English says "two hundred" as two words.
+   * Words for 1..999. Persian has a word per hundred (دویست); English says "two hundred" as two
+   * words.
    */
   private static void belowThousand(int group, boolean english, List<String> words) {
     int hundreds = group / 100;
@@ -111,7 +113,9 @@ public final class SpokenNumber {
     }
   }
 
-  /** Groups of three digits of |value|, least significant first; safe for {@code Long.MIN_VALUE}. */
+  /**
+   * Groups of three digits of |value|, least significant first; safe for {@code Long.MIN_VALUE}.
+   */
   private static int[] groupsOf(long value) {
     int[] groups = new int[SCALES.length];
     long rest = value;

@@ -18,9 +18,9 @@ import org.phonebank.prompt.SpokenAmount;
 import org.phonebank.prompt.SpokenDate;
 
 /**
- * Main menu 2: the last five transactions, newest first, each as its date, withdrawal or deposit, and
- * amount: «پنجم فروردین هزار و چهارصد و سه برداشت دو میلیون ریال», "March twenty-fourth two thousand
- * twenty four withdrawal of two million rials".
+ * Main menu 2: the last five transactions, newest first, each as its date, withdrawal or deposit,
+ * and amount: «پنجم فروردین هزار و چهارصد و سه برداشت دو میلیون ریال», "March twenty-fourth two
+ * thousand twenty four withdrawal of two million rials".
  */
 public final class MiniStatement implements BankingService {
 

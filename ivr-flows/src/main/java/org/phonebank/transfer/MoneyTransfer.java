@@ -28,14 +28,17 @@ import org.phonebank.prompt.SpokenAmount;
 import org.phonebank.prompt.SpokenCharacters;
 
 /**
- * Main menu 3: a transfer to one of the caller's own accounts or to another card. The destination is
- * checked (account length, card length and Luhn), the amount against the channel's limits, then the
- * issuer is asked whose name the destination is in, and name and amount are read back. Only a "1" to
- * that read-back sends the transfer: a cancel, silence or a hang-up before it leaves no money moved.
+ * Main menu 3: a transfer to one of the caller's own accounts or to another card. The destination
+ * is checked (account length, card length and Luhn), the amount against the channel's limits, then
+ * the issuer is asked whose name the destination is in, and name and amount are read back. Only a
+ * "1" to that read-back sends the transfer: a cancel, silence or a hang-up before it leaves no
+ * money moved.
  */
 public final class MoneyTransfer implements BankingService {
 
-  /** Keys taken for a card number: one more than 16, so a long entry is told apart from a short one. */
+  /**
+   * Keys taken for a card number: one more than 16, so a long entry is told apart from a short one.
+   */
   private static final int CARD_KEYS = 17;
 
   private static final int ACCOUNT_KEYS = 19;
@@ -57,7 +60,8 @@ public final class MoneyTransfer implements BankingService {
   public Next serve(Session session) {
     session.path().visit("transfer");
     Optional<String> kind =
-        questions.choose(session, Phrase.TRANSFER_MENU.in(session.language()), Set.of("1", "2", "*"));
+        questions.choose(
+            session, Phrase.TRANSFER_MENU.in(session.language()), Set.of("1", "2", "*"));
     if (kind.isEmpty()) {
       return gaveUp(session, "no choice at the transfer menu");
     }

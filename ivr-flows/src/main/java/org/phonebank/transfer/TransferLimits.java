@@ -13,10 +13,10 @@ import org.phonebank.prompt.Prompt;
 import org.phonebank.prompt.SpokenAmount;
 
 /**
- * The phone channel's own transfer limits, checked before the switch is asked: one transfer may move at
- * most {@code transferLimit}, and a card's transfers of the day (approved, or reversing and so possibly
- * posted, as the journal counts them) at most {@code dailyTransferLimit}. The issuer may have lower
- * limits of its own; those come back as declines.
+ * The phone channel's own transfer limits, checked before the switch is asked: one transfer may
+ * move at most {@code transferLimit}, and a card's transfers of the day (approved, or reversing and
+ * so possibly posted, as the journal counts them) at most {@code dailyTransferLimit}. The issuer
+ * may have lower limits of its own; those come back as declines.
  */
 public final class TransferLimits {
 
@@ -36,7 +36,8 @@ public final class TransferLimits {
     Rials usedToday = bank.approvedToday(card, TransactionType.TRANSFER);
     Rials left = settings.dailyTransferLimit().minus(usedToday);
     if (amount.compareTo(left) > 0) {
-      return sentence(Phrase.AMOUNT_OVER_DAILY_LIMIT, left.isNegative() ? Rials.zero() : left, language);
+      return sentence(
+          Phrase.AMOUNT_OVER_DAILY_LIMIT, left.isNegative() ? Rials.zero() : left, language);
     }
     return null;
   }

@@ -34,6 +34,7 @@ class BillPayerTest {
   private static final String BILL = "1234567027";
 
   private static final String PAYMENT = "12530422";
+
   /** The same amount, but its second check digit ties it to another bill. */
   private static final String PAYMENT_OF_ANOTHER_BILL = "12530421";
 
@@ -86,7 +87,8 @@ class BillPayerTest {
   void badCheckDigitsAndLengthsAreExplainedBeforeTheSwitchIsAsked() {
     ScriptedSwitch bank = new ScriptedSwitch();
     ScriptedPhone phone =
-        answeredPhone("12345", BAD_CHECK_DIGIT_BILL, BILL, "123", PAYMENT_OF_ANOTHER_BILL, PAYMENT, "2");
+        answeredPhone(
+            "12345", BAD_CHECK_DIGIT_BILL, BILL, "123", PAYMENT_OF_ANOTHER_BILL, PAYMENT, "2");
 
     assertEquals(Next.MAIN_MENU, pay(bank, signedIn(phone, EN)));
 

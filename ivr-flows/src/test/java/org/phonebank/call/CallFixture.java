@@ -27,8 +27,9 @@ import org.phonebank.testing.InMemoryJournal;
 import org.phonebank.testing.InMemoryReversals;
 
 /**
- * Sample data and in-memory stores for flow tests: one journal, reversal log, lockout store and call-path
- * store per fixture, a fixed clock, and RRNs {@code 632700000001}, {@code 632700000002} … in order.
+ * Sample data and in-memory stores for flow tests: one journal, reversal log, lockout store and
+ * call-path store per fixture, a fixed clock, and RRNs {@code 632700000001}, {@code 632700000002} …
+ * in order.
  */
 public final class CallFixture {
 
@@ -64,7 +65,8 @@ public final class CallFixture {
   }
 
   public CallServices services(ScriptedSwitch bankSwitch) {
-    return new CallServices(bank(bankSwitch), lockouts, callPaths, Clock.fixed(NOW, ZoneOffset.UTC));
+    return new CallServices(
+        bank(bankSwitch), lockouts, callPaths, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   /** A session whose caller is already past the card and PIN, in {@code language}. */

@@ -79,17 +79,26 @@ class IvrSettingsTest {
             IllegalArgumentException.class,
             () ->
                 IvrSettings.from(
-                    key -> key.equals("phonebank.ivr.menu-tries") ? Optional.of("three") : Optional.empty()));
+                    key ->
+                        key.equals("phonebank.ivr.menu-tries")
+                            ? Optional.of("three")
+                            : Optional.empty()));
     assertTrue(notANumber.getMessage().contains("phonebank.ivr.menu-tries"));
     assertThrows(
         IllegalArgumentException.class,
         () ->
             IvrSettings.from(
-                key -> key.equals("phonebank.ivr.card-max-keys") ? Optional.of("15") : Optional.empty()));
+                key ->
+                    key.equals("phonebank.ivr.card-max-keys")
+                        ? Optional.of("15")
+                        : Optional.empty()));
     assertThrows(
         IllegalArgumentException.class,
         () ->
             IvrSettings.from(
-                key -> key.equals("phonebank.ivr.menu-timeout-ms") ? Optional.of("500") : Optional.empty()));
+                key ->
+                    key.equals("phonebank.ivr.menu-timeout-ms")
+                        ? Optional.of("500")
+                        : Optional.empty()));
   }
 }

@@ -124,7 +124,9 @@ class PhoneBankingCallTest {
         () -> assertEquals(Duration.ofSeconds(5), menu.timeout()),
         () ->
             assertEquals(
-                2, phone.secretsHandedOut().size(), "the card and the PIN are collected as secrets"));
+                2,
+                phone.secretsHandedOut().size(),
+                "the card and the PIN are collected as secrets"));
   }
 
   @Test
@@ -169,7 +171,8 @@ class PhoneBankingCallTest {
     callUntilHangUp(bank, phone);
 
     assertEquals(
-        List.of(say(Phrase.ENTER_CARD, EN), say(Phrase.CARD_NOT_VALID, EN), say(Phrase.ENTER_CARD, EN)),
+        List.of(
+            say(Phrase.ENTER_CARD, EN), say(Phrase.CARD_NOT_VALID, EN), say(Phrase.ENTER_CARD, EN)),
         phone.transcript().subList(2, 5));
     assertEquals(1, bank.received().size(), "the invalid card never reached the switch");
     assertEquals(new CardNumber(CARD), bank.received().get(0).card());
@@ -202,7 +205,8 @@ class PhoneBankingCallTest {
 
     List<String> heard = phone.transcript();
     assertEquals(
-        List.of(say(Phrase.CARD_NOT_VALID, EN), say(Phrase.OFFER_OFFICER, EN), say(Phrase.GOODBYE, EN)),
+        List.of(
+            say(Phrase.CARD_NOT_VALID, EN), say(Phrase.OFFER_OFFICER, EN), say(Phrase.GOODBYE, EN)),
         heard.subList(heard.size() - 3, heard.size()));
     assertTrue(phone.hungUp());
     assertNull(phone.transferredTo());
@@ -303,7 +307,8 @@ class PhoneBankingCallTest {
     CallFixture before = new CallFixture(store);
     ScriptedPhone first = phone("1", CARD, "1111", "2222", HANG_UP);
     PhoneBankingCall flow =
-        new PhoneBankingCall(before.services(new ScriptedSwitch(wrong, wrong)), IvrSettings.defaults());
+        new PhoneBankingCall(
+            before.services(new ScriptedSwitch(wrong, wrong)), IvrSettings.defaults());
     assertThrows(CallerHungUp.class, () -> flow.handle(first));
     assertFalse(store.isLocked(new CardNumber(CARD)));
 
@@ -316,7 +321,8 @@ class PhoneBankingCallTest {
     assertEquals(CallEnding.LOCKED_OUT, locked.ending());
     assertTrue(store.isLocked(new CardNumber(CARD)));
 
-    // A later call with the locked card is refused before any PIN is asked, and the switch hears nothing.
+    // A later call with the locked card is refused before any PIN is asked, and the switch hears
+    // nothing.
     ScriptedSwitch untouched = new ScriptedSwitch();
     ScriptedPhone third = phone("1", CARD, NO_INPUT);
     CallPath refused =
@@ -336,7 +342,8 @@ class PhoneBankingCallTest {
     ScriptedPhone fourth = phone("1", CARD, PIN, HANG_UP);
     new CallFixture(store);
     PhoneBankingCall again =
-        new PhoneBankingCall(after.services(new ScriptedSwitch(approved(5))), IvrSettings.defaults());
+        new PhoneBankingCall(
+            after.services(new ScriptedSwitch(approved(5))), IvrSettings.defaults());
     assertThrows(CallerHungUp.class, () -> again.handle(fourth));
     assertEquals(say(Phrase.MAIN_MENU, FA), fourth.transcript().get(4));
   }
@@ -410,7 +417,8 @@ class PhoneBankingCallTest {
                     : java.util.Optional.empty());
 
     CallPath path =
-        new PhoneBankingCall(fixture.services(new ScriptedSwitch(approved(1))), settings).run(phone);
+        new PhoneBankingCall(fixture.services(new ScriptedSwitch(approved(1))), settings)
+            .run(phone);
 
     assertEquals("7000", phone.transferredTo());
     assertEquals(CallEnding.ESCALATED, path.ending());
@@ -527,6 +535,7 @@ class PhoneBankingCallTest {
 
     assertEquals(List.of("Call call-7f3a ended: ESCALATED (caller asked for an officer)."), lines);
     String everything = String.join(" ", path.steps()) + " " + path.leaveReason() + lines;
-    assertFalse(everything.contains(PIN) || everything.contains("123456") || everything.contains("7893"));
+    assertFalse(
+        everything.contains(PIN) || everything.contains("123456") || everything.contains("7893"));
   }
 }

@@ -9,11 +9,11 @@ import org.phonebank.prompt.Prompt;
 import org.phonebank.prompt.PromptCatalogue;
 
 /**
- * A caller who answers each question with the next group of keys in a script, and a transcript of what
- * they heard (the catalogue text of every prompt, in order). {@link #NO_INPUT} lets a question time out;
- * {@link #HANG_UP} hangs up instead of answering. Keys past the question's maximum are dropped, as a real
- * switch would. Asking a question the script has no answer for fails the test, as does using the line after
- * it was hung up.
+ * A caller who answers each question with the next group of keys in a script, and a transcript of
+ * what they heard (the catalogue text of every prompt, in order). {@link #NO_INPUT} lets a question
+ * time out; {@link #HANG_UP} hangs up instead of answering. Keys past the question's maximum are
+ * dropped, as a real switch would. Asking a question the script has no answer for fails the test,
+ * as does using the line after it was hung up.
  */
 public final class ScriptedPhone implements Phone {
 
@@ -37,7 +37,8 @@ public final class ScriptedPhone implements Phone {
   }
 
   /** A caller already past the language menu, for tests that start inside the call. */
-  public static ScriptedPhone answered(String callId, PromptCatalogue catalogue, String... keyGroups) {
+  public static ScriptedPhone answered(
+      String callId, PromptCatalogue catalogue, String... keyGroups) {
     ScriptedPhone phone = new ScriptedPhone(callId, catalogue, keyGroups);
     phone.answer();
     return phone;
@@ -95,7 +96,8 @@ public final class ScriptedPhone implements Phone {
     questions.add(request);
     transcript.add(catalogue.textOf(request.prompt()));
     if (script.isEmpty()) {
-      throw new AssertionError("The flow asked a question the script has no keys for: " + transcript);
+      throw new AssertionError(
+          "The flow asked a question the script has no keys for: " + transcript);
     }
     String next = script.removeFirst();
     if (next.equals(HANG_UP)) {

@@ -18,8 +18,9 @@ import org.phonebank.banking.Transfer;
 import org.phonebank.card.TelephonePin;
 
 /**
- * A bank switch that answers requests with scripted outcomes in order, and keeps what it was sent so a test
- * can see which PINs arrived (read at the time, the way a PIN block is built) and that they were wiped later.
+ * A bank switch that answers requests with scripted outcomes in order, and keeps what it was sent
+ * so a test can see which PINs arrived (read at the time, the way a PIN block is built) and that
+ * they were wiped later.
  */
 public final class ScriptedSwitch implements BankSwitch {
 
@@ -38,7 +39,8 @@ public final class ScriptedSwitch implements BankSwitch {
       pinsSeen.add(pin.reveal(String::new));
     }
     if (answers.isEmpty()) {
-      throw new AssertionError("The switch got a request the test did not expect: " + request.type());
+      throw new AssertionError(
+          "The switch got a request the test did not expect: " + request.type());
     }
     return answers.removeFirst();
   }

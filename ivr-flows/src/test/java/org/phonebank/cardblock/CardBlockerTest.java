@@ -29,7 +29,8 @@ class CardBlockerTest {
   private final CallFixture fixture = new CallFixture();
 
   private Next block(ScriptedSwitch bank, Session session) {
-    return new CardBlocker(fixture.bank(bank), new Questions(IvrSettings.defaults())).serve(session);
+    return new CardBlocker(fixture.bank(bank), new Questions(IvrSettings.defaults()))
+        .serve(session);
   }
 
   @Test
@@ -102,6 +103,7 @@ class CardBlockerTest {
 
     assertEquals(say(Phrase.SERVICE_UNAVAILABLE, Language.PERSIAN), phone.transcript().get(2));
     assertEquals(CallEnding.FAILED, session.path().ending());
-    assertTrue(fixture.reversals.fired().isEmpty(), "a block moves no money, so nothing to reverse");
+    assertTrue(
+        fixture.reversals.fired().isEmpty(), "a block moves no money, so nothing to reverse");
   }
 }

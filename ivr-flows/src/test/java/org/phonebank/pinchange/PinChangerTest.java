@@ -101,15 +101,15 @@ class PinChangerTest {
 
     assertEquals(Next.OFFER_OFFICER, change(new ScriptedSwitch(), session));
 
-    assertEquals(3, phone.transcript().stream().filter(say(Phrase.PIN_TOO_WEAK, FA)::equals).count());
+    assertEquals(
+        3, phone.transcript().stream().filter(say(Phrase.PIN_TOO_WEAK, FA)::equals).count());
     assertEquals("no acceptable new PIN", session.path().reason());
   }
 
   @Test
   void mismatchedNewPinsAreAskedAgainAndNothingIsSent() {
     ScriptedSwitch bank = new ScriptedSwitch();
-    ScriptedPhone phone =
-        answeredPhone(PIN, NEW_PIN, "2581", NEW_PIN, "2590", NEW_PIN, "2000");
+    ScriptedPhone phone = answeredPhone(PIN, NEW_PIN, "2581", NEW_PIN, "2590", NEW_PIN, "2000");
     Session session = signedIn(phone, EN);
 
     assertEquals(Next.OFFER_OFFICER, change(bank, session));

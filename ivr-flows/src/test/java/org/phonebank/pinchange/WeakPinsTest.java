@@ -10,7 +10,8 @@ class WeakPinsTest {
 
   @Test
   void repeatedRunsAlternatingAndPairedPinsAreWeak() {
-    for (String weak : new String[] {"1111", "0000", "1234", "4321", "7890", "0987", "1212", "1122"}) {
+    for (String weak :
+        new String[] {"1111", "0000", "1234", "4321", "7890", "0987", "1212", "1122"}) {
       assertTrue(WeakPins.isWeak(weak.toCharArray()), weak);
     }
   }

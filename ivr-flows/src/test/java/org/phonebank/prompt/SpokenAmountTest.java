@@ -71,7 +71,12 @@ class SpokenAmountTest {
             .toList();
     assertEquals(
         List.of(
-            "number-1", "number-million-and", "number-200-and", "number-50", "number-thousand", "rial"),
+            "number-1",
+            "number-million-and",
+            "number-200-and",
+            "number-50",
+            "number-thousand",
+            "rial"),
         names);
   }
 
@@ -99,7 +104,13 @@ class SpokenAmountTest {
         Prompt prompt = SpokenAmount.of(Rials.of(value), language);
         for (PromptFile file : prompt.files()) {
           if (!CATALOGUE.contains(file)) {
-            fail(value + " in " + language + " needs " + file.id() + ", which is not in the catalogue");
+            fail(
+                value
+                    + " in "
+                    + language
+                    + " needs "
+                    + file.id()
+                    + ", which is not in the catalogue");
           }
         }
         String words = CATALOGUE.textOf(prompt);

@@ -34,7 +34,8 @@ class SpokenCharactersTest {
 
   @Test
   void aReferenceWithNothingToSayIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> SpokenCharacters.reference("--", Language.ENGLISH));
+    assertThrows(
+        IllegalArgumentException.class, () -> SpokenCharacters.reference("--", Language.ENGLISH));
     assertTrue(SpokenCharacters.of("!?", Language.PERSIAN).isEmpty());
   }
 

@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reads spoken words back into a number, the way a listener would, so the test checks what the caller hears
- * without repeating how {@link SpokenNumber} builds it. Built from its own word lists, not the catalogue.
+ * Reads spoken words back into a number, the way a listener would, so the test checks what the
+ * caller hears without repeating how {@link SpokenNumber} builds it. Built from its own word lists,
+ * not the catalogue.
  */
 final class WordsReader {
 
@@ -15,18 +16,42 @@ final class WordsReader {
 
   static {
     String[] faUnits = {
-      "صفر", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "یازده", "دوازده", "سیزده",
-      "چهارده", "پانزده", "شانزده", "هفده", "هجده", "نوزده"
+      "صفر", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "یازده", "دوازده",
+      "سیزده", "چهارده", "پانزده", "شانزده", "هفده", "هجده", "نوزده"
     };
     String[] faTens = {"بیست", "سی", "چهل", "پنجاه", "شصت", "هفتاد", "هشتاد", "نود"};
-    String[] faHundreds = {"صد", "دویست", "سیصد", "چهارصد", "پانصد", "ششصد", "هفتصد", "هشتصد", "نهصد"};
+    String[] faHundreds = {
+      "صد", "دویست", "سیصد", "چهارصد", "پانصد", "ششصد", "هفتصد", "هشتصد", "نهصد"
+    };
     String[] faScales = {"هزار", "میلیون", "میلیارد", "تریلیون", "کوادریلیون", "کوینتیلیون"};
     String[] enUnits = {
-      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-      "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"
+      "zero",
+      "one",
+      "two",
+      "three",
+      "four",
+      "five",
+      "six",
+      "seven",
+      "eight",
+      "nine",
+      "ten",
+      "eleven",
+      "twelve",
+      "thirteen",
+      "fourteen",
+      "fifteen",
+      "sixteen",
+      "seventeen",
+      "eighteen",
+      "nineteen"
     };
-    String[] enTens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-    String[] enScales = {"thousand", "million", "billion", "trillion", "quadrillion", "quintillion"};
+    String[] enTens = {
+      "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"
+    };
+    String[] enScales = {
+      "thousand", "million", "billion", "trillion", "quadrillion", "quintillion"
+    };
     for (int i = 0; i < 20; i++) {
       PERSIAN.put(faUnits[i], (long) i);
       ENGLISH.put(enUnits[i], (long) i);

@@ -46,8 +46,7 @@ class MoneyTransferTest {
 
   private static final Language FA = Language.PERSIAN;
   private static final Language EN = Language.ENGLISH;
-  private static final String PERSIAN_RRN_2 =
-      "شش سه دو هفت صفر صفر صفر صفر صفر صفر صفر دو";
+  private static final String PERSIAN_RRN_2 = "شش سه دو هفت صفر صفر صفر صفر صفر صفر صفر دو";
   private static final String ENGLISH_RRN_2 =
       "six three two seven zero zero zero zero zero zero zero two";
 
@@ -204,15 +203,12 @@ class MoneyTransferTest {
   void theDailyLimitCountsTheTransfersAlreadyApprovedTodayInPersian() {
     ScriptedSwitch bank =
         new ScriptedSwitch(
-            approvedWithName("علی"),
-            new SwitchOutcome.Approved("T00001"),
-            approvedWithName("علی"));
+            approvedWithName("علی"), new SwitchOutcome.Approved("T00001"), approvedWithName("علی"));
     IvrSettings settings = limits(1_000_000, 1_500_000);
     ScriptedPhone first = answeredPhone("2", OTHER_CARD, "1000000", "1");
     transfer(bank, signedIn(first, FA), settings);
 
-    ScriptedPhone second =
-        answeredPhone("2", OTHER_CARD, "600000", "500000", "2");
+    ScriptedPhone second = answeredPhone("2", OTHER_CARD, "600000", "500000", "2");
     transfer(bank, signedIn(second, FA), settings);
 
     assertEquals(
@@ -220,7 +216,9 @@ class MoneyTransferTest {
         second.transcript().get(3));
     assertEquals(
         Rials.of(1_000_000),
-        fixture.bank(bank).approvedToday(new CardNumber(CallFixture.CARD), TransactionType.TRANSFER));
+        fixture
+            .bank(bank)
+            .approvedToday(new CardNumber(CallFixture.CARD), TransactionType.TRANSFER));
   }
 
   @Test
@@ -250,8 +248,7 @@ class MoneyTransferTest {
 
   @Test
   void aTimedOutTransferIsToldItWillBeReversedAndTheReversalIsFired() {
-    ScriptedSwitch bank =
-        new ScriptedSwitch(approvedWithName("Ali"), new SwitchOutcome.TimedOut());
+    ScriptedSwitch bank = new ScriptedSwitch(approvedWithName("Ali"), new SwitchOutcome.TimedOut());
     ScriptedPhone phone = answeredPhone("2", OTHER_CARD, "1000", "1");
     Session session = signedIn(phone, EN);
 

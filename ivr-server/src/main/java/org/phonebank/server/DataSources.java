@@ -9,8 +9,9 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Opens the phone bank's database. Embedded Derby is the default, so a single node needs nothing installed;
- * a multi-node deployment names a container-managed pool (PostgreSQL) by JNDI instead, or a PostgreSQL URL.
+ * Opens the phone bank's database. Embedded Derby is the default, so a single node needs nothing
+ * installed; a multi-node deployment names a container-managed pool (PostgreSQL) by JNDI instead,
+ * or a PostgreSQL URL.
  */
 final class DataSources {
 
@@ -40,7 +41,8 @@ final class DataSources {
       }
       return postgres;
     }
-    throw new IllegalArgumentException("phonebank.db.url must be a jdbc:derby: or jdbc:postgresql: URL");
+    throw new IllegalArgumentException(
+        "phonebank.db.url must be a jdbc:derby: or jdbc:postgresql: URL");
   }
 
   private static DataSource derby(String nameAndAttributes) {

@@ -31,10 +31,10 @@ import org.phonebank.switchlink.keys.SwitchCredentials;
 import org.phonebank.switchlink.saf.StoreAndForward;
 
 /**
- * The phone bank inside Payara. At deploy it migrates the database, opens the switch link and starts the
- * Event Socket listener that FreeSWITCH connects to for each call; at undeploy it stops them in reverse order.
- * Calls run on a pool of our own threads, not the container's: a flow blocks on the caller for minutes, and
- * Payara's default managed executor is sized for short tasks.
+ * The phone bank inside Payara. At deploy it migrates the database, opens the switch link and
+ * starts the Event Socket listener that FreeSWITCH connects to for each call; at undeploy it stops
+ * them in reverse order. Calls run on a pool of our own threads, not the container's: a flow blocks
+ * on the caller for minutes, and Payara's default managed executor is sized for short tasks.
  */
 @Startup
 @Singleton
@@ -70,7 +70,8 @@ public class PhoneBankServer {
     SwitchCredentials credentials = SwitchCredentials.load(settings.switchCredentials());
     bankSwitch = new JposBankSwitch(switchSettings, credentials);
     bankSwitch.start();
-    // The acknowledgement goes straight to the journal: JournalledSwitch needs the reversals, so it cannot
+    // The acknowledgement goes straight to the journal: JournalledSwitch needs the reversals, so it
+    // cannot
     // also be handed to them first.
     JdbcJournal journal = store.journal();
     storeAndForward =
@@ -88,8 +89,9 @@ public class PhoneBankServer {
     eslServer =
         new EslServer(new PhoneBankingCall(services, IvrSettings.from(lookup)), calls, eslSettings);
     int port = eslServer.start();
-    LOG.log(System.Logger.Level.INFO, "Phone bank ready: Event Socket listening on "
-        + eslSettings.host() + ":" + port);
+    LOG.log(
+        System.Logger.Level.INFO,
+        "Phone bank ready: Event Socket listening on " + eslSettings.host() + ":" + port);
   }
 
   /** Cards locked out of the phone channel, for the officers' console. */
@@ -120,7 +122,10 @@ public class PhoneBankServer {
     LOG.log(System.Logger.Level.INFO, "Phone bank stopped");
   }
 
-  /** One thread per live call, up to the limit; a call beyond it is refused rather than queued in silence. */
+  /**
+   * One thread per live call, up to the limit; a call beyond it is refused rather than queued in
+   * silence.
+   */
   private static ExecutorService callThreads(int maxConcurrentCalls) {
     AtomicInteger number = new AtomicInteger();
     return new ThreadPoolExecutor(

@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The server's own settings (state folder, call threads, switch credentials, database), each read here with its default;
- * the Event Socket, switch link, journal and IVR modules read theirs in their own settings records from the same source.
- * In Payara the values come from MicroProfile Config, so each key can be overridden by a system property or
- * by an environment variable
- * ({@code phonebank.db.url} as {@code PHONEBANK_DB_URL}). Secrets (database password) belong in Payara's
+ * The server's own settings (state folder, call threads, switch credentials, database), each read
+ * here with its default; the Event Socket, switch link, journal and IVR modules read theirs in
+ * their own settings records from the same source. In Payara the values come from MicroProfile
+ * Config, so each key can be overridden by a system property or by an environment variable ({@code
+ * phonebank.db.url} as {@code PHONEBANK_DB_URL}). Secrets (database password) belong in Payara's
  * password aliases, never in a properties file in git.
  */
 public record ServerSettings(
@@ -43,9 +43,15 @@ public record ServerSettings(
   @Override
   public String toString() {
     // The database password must not reach server.log with the rest of the settings.
-    return "ServerSettings[state=" + stateDirectory + ", max calls=" + maxConcurrentCalls
-        + ", switch credentials=" + switchCredentials
-        + ", db=" + (databaseJndiName.isEmpty() ? databaseUrl : databaseJndiName) + "]";
+    return "ServerSettings[state="
+        + stateDirectory
+        + ", max calls="
+        + maxConcurrentCalls
+        + ", switch credentials="
+        + switchCredentials
+        + ", db="
+        + (databaseJndiName.isEmpty() ? databaseUrl : databaseJndiName)
+        + "]";
   }
 
   private record Keys(Function<String, Optional<String>> lookup) {
@@ -59,7 +65,8 @@ public record ServerSettings(
       try {
         return Integer.parseInt(value);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("Setting " + key + " must be a whole number, was '" + value + "'.");
+        throw new IllegalArgumentException(
+            "Setting " + key + " must be a whole number, was '" + value + "'.");
       }
     }
   }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class DataSourcesTest {
 
   private static ServerSettings withUrl(String url) {
-    return ServerSettings.from(key -> Optional.ofNullable(Map.of("phonebank.db.url", url).get(key)));
+    return ServerSettings.from(
+        key -> Optional.ofNullable(Map.of("phonebank.db.url", url).get(key)));
   }
 
   @Test
@@ -30,7 +31,8 @@ class DataSourcesTest {
   @Test
   void anUnknownDatabaseUrlIsAClearError() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> DataSources.open(withUrl("jdbc:h2:mem:x")));
+        assertThrows(
+            IllegalArgumentException.class, () -> DataSources.open(withUrl("jdbc:h2:mem:x")));
     assertTrue(e.getMessage().contains("phonebank.db.url"), e.getMessage());
   }
 }

@@ -28,7 +28,12 @@ class ServerSettingsTest {
   @Test
   void anOverrideReplacesTheDefault() {
     ServerSettings settings =
-        with(Map.of("phonebank.calls.max-concurrent", "50", "phonebank.switch.credentials-dir", "/etc/pb/keys"));
+        with(
+            Map.of(
+                "phonebank.calls.max-concurrent",
+                "50",
+                "phonebank.switch.credentials-dir",
+                "/etc/pb/keys"));
     assertEquals(50, settings.maxConcurrentCalls());
     assertEquals(Path.of("/etc/pb/keys"), settings.switchCredentials());
   }
@@ -36,7 +41,9 @@ class ServerSettingsTest {
   @Test
   void aNonNumericPortIsAClearError() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> with(Map.of("phonebank.calls.max-concurrent", "8a")));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> with(Map.of("phonebank.calls.max-concurrent", "8a")));
     assertTrue(e.getMessage().contains("phonebank.calls.max-concurrent"));
   }
 

@@ -3,10 +3,13 @@ package org.phonebank.officer;
 
 import org.phonebank.lockout.LockedCard;
 
-/** A locked card as the console shows it: masked, with its fingerprint as the handle to unlock it. */
+/**
+ * A locked card as the console shows it: masked, with its fingerprint as the handle to unlock it.
+ */
 public record LockedCardView(String fingerprint, String maskedCard, String lockedAt) {
 
   static LockedCardView of(LockedCard card) {
-    return new LockedCardView(card.fingerprint().hex(), card.maskedCard(), card.lockedAt().toString());
+    return new LockedCardView(
+        card.fingerprint().hex(), card.maskedCard(), card.lockedAt().toString());
   }
 }

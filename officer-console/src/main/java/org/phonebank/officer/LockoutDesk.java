@@ -8,8 +8,9 @@ import org.phonebank.lockout.CardLockouts;
 import org.phonebank.lockout.LockedCard;
 
 /**
- * What an officer does with cards locked out of the phone channel: see them (masked) and lift a lock after
- * checking the caller's identity by other means. Free of HTTP so it is tested without a server.
+ * What an officer does with cards locked out of the phone channel: see them (masked) and lift a
+ * lock after checking the caller's identity by other means. Free of HTTP so it is tested without a
+ * server.
  */
 public final class LockoutDesk {
 

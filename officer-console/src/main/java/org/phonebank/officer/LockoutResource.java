@@ -18,8 +18,8 @@ import java.util.Map;
 import org.phonebank.server.PhoneBankServer;
 
 /**
- * Cards locked out of the phone channel. {@code GET /api/lockouts} lists them masked;
- * {@code POST /api/lockouts/{fingerprint}/unlock} lifts a lock in the name of the signed-in officer.
+ * Cards locked out of the phone channel. {@code GET /api/lockouts} lists them masked; {@code POST
+ * /api/lockouts/{fingerprint}/unlock} lifts a lock in the name of the signed-in officer.
  */
 // A CDI bean, so that the container injects the phone bank's singleton into it.
 @RequestScoped
@@ -54,6 +54,9 @@ public class LockoutResource {
   }
 
   private static Response error(Response.Status status, String message) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(Map.of("error", message))
+        .build();
   }
 }

@@ -4,6 +4,9 @@ package org.phonebank.officer;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
-/** The officers' REST API, under {@code /officer/api}; the same login protects it and the console page. */
+/**
+ * The officers' REST API, under {@code /officer/api}; the same login protects it and the console
+ * page.
+ */
 @ApplicationPath("api")
 public class OfficerApi extends Application {}

@@ -37,7 +37,8 @@ class LockoutDeskTest {
 
   @Test
   void somethingThatIsNotAFingerprintIsRefusedNotLookedUp() {
-    assertEquals(LockoutDesk.Unlock.NOT_A_FINGERPRINT, desk.unlock("6037991234567893", "officer-1"));
+    assertEquals(
+        LockoutDesk.Unlock.NOT_A_FINGERPRINT, desk.unlock("6037991234567893", "officer-1"));
     assertEquals(LockoutDesk.Unlock.NOT_A_FINGERPRINT, desk.unlock("../../etc", "officer-1"));
   }
 

@@ -259,8 +259,9 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
   }
 
   /**
-   * The transfer application moves the channel to another extension; after {@code resume} the socket
-   * closing leaves the call up, now with whoever answers that extension (the officers' queue).
+   * The transfer application moves the channel to another extension; after {@code resume} the
+   * socket closing leaves the call up, now with whoever answers that extension (the officers'
+   * queue).
    */
   private void transfer(ChannelHandlerContext ctx, String destination, String eventUuid) {
     say("[transferred to " + destination + "]");

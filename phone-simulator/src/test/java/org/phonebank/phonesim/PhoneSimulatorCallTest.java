@@ -177,7 +177,8 @@ class PhoneSimulatorCallTest {
         PhoneSimulator.call("127.0.0.1", port, CallScript.parse(""), CALL_LIMIT);
 
     assertEquals(Transcript.Ending.TRANSFERRED, transcript.ending(), transcript.toString());
-    assertTrue(transcript.spokenTexts().contains("[transferred to officers]"), transcript.toString());
+    assertTrue(
+        transcript.spokenTexts().contains("[transferred to officers]"), transcript.toString());
   }
 
   @Test

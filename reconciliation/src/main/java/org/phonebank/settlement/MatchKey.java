@@ -6,7 +6,10 @@ import java.util.Objects;
 import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
 
-/** What ties a journal entry to a settlement record: RRN (37), STAN (11), terminal (41), local date (13). */
+/**
+ * What ties a journal entry to a settlement record: RRN (37), STAN (11), terminal (41), local date
+ * (13).
+ */
 public record MatchKey(Rrn rrn, Stan stan, String terminalId, LocalDate localDate) {
 
   public MatchKey {

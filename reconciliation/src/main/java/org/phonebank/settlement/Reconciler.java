@@ -14,21 +14,24 @@ import org.phonebank.journal.JournalEntry;
 import org.phonebank.journal.TransactionType;
 
 /**
- * Matches one terminal's journal with the switch's settlement records on RRN + STAN + terminal + local date
- * and classifies every difference. Only money movements are expected at the switch: balance inquiries are
- * never settled, so their entries are left out. A settled reversal cancels the original with the same key.
- * Journal entries carry no terminal id, so the caller says whose journal it is; records of other terminals in
- * the file are not this run's business and are left out.
+ * Matches one terminal's journal with the switch's settlement records on RRN + STAN + terminal +
+ * local date and classifies every difference. Only money movements are expected at the switch:
+ * balance inquiries are never settled, so their entries are left out. A settled reversal cancels
+ * the original with the same key. Journal entries carry no terminal id, so the caller says whose
+ * journal it is; records of other terminals in the file are not this run's business and are left
+ * out.
  *
- * <p>Not yet: processing-code and business-date comparison, carrying late presentments forward, and totals
- * against the file trailer.
+ * <p>Not yet: processing-code and business-date comparison, carrying late presentments forward, and
+ * totals against the file trailer.
  */
 public final class Reconciler {
 
   private final ZoneId localZone;
   private final Set<TransactionType> settledTypes;
 
-  /** A reconciler for the money movements of the domain; {@code localZone} is the zone of field 13. */
+  /**
+   * A reconciler for the money movements of the domain; {@code localZone} is the zone of field 13.
+   */
   public Reconciler(ZoneId localZone) {
     this(localZone, moneyMovements());
   }
@@ -37,20 +40,24 @@ public final class Reconciler {
   public Reconciler(ZoneId localZone, Set<TransactionType> settledTypes) {
     this.localZone = Objects.requireNonNull(localZone, "Local zone is required.");
     Objects.requireNonNull(settledTypes, "Settled types are required.");
-    this.settledTypes = settledTypes.isEmpty()
-        ? EnumSet.noneOf(TransactionType.class)
-        : EnumSet.copyOf(settledTypes);
+    this.settledTypes =
+        settledTypes.isEmpty()
+            ? EnumSet.noneOf(TransactionType.class)
+            : EnumSet.copyOf(settledTypes);
   }
 
   /** The transaction types that move money and so must appear in the settlement file. */
   public static Set<TransactionType> moneyMovements() {
     Set<TransactionType> types = EnumSet.noneOf(TransactionType.class);
     for (TransactionType type : TransactionType.values()) {
-      // No default branch: a new transaction type does not compile until someone decides whether it settles.
-      boolean settles = switch (type) {
-        case TRANSFER, BILL_PAYMENT -> true;
-        case BALANCE_INQUIRY, MINI_STATEMENT, HOLDER_NAME_INQUIRY, CARD_BLOCK, PIN_CHANGE -> false;
-      };
+      // No default branch: a new transaction type does not compile until someone decides whether it
+      // settles.
+      boolean settles =
+          switch (type) {
+            case TRANSFER, BILL_PAYMENT -> true;
+            case BALANCE_INQUIRY, MINI_STATEMENT, HOLDER_NAME_INQUIRY, CARD_BLOCK, PIN_CHANGE ->
+                false;
+          };
       if (settles) {
         types.add(type);
       }
@@ -83,7 +90,8 @@ public final class Reconciler {
     }
     ours.forEach(
         (key, entry) ->
-            classify(key, entry, originals.remove(key), reversals.remove(key)).ifPresent(items::add));
+            classify(key, entry, originals.remove(key), reversals.remove(key))
+                .ifPresent(items::add));
     for (SettlementRecord record : originals.values()) {
       items.add(new ReconciliationItem(DifferenceKind.UNKNOWN_TO_US, record.key(), null, record));
     }
@@ -118,10 +126,15 @@ public final class Reconciler {
             : item(DifferenceKind.AMOUNT_MISMATCH, key, entry, original);
       }
       case DECLINED, UNREACHABLE ->
-          settled ? item(DifferenceKind.DECLINED_BUT_SETTLED, key, entry, original) : Optional.empty();
-      // Outcome unknown or reversed: the switch has (or is owed) a reversal, so it must not stay settled.
+          settled
+              ? item(DifferenceKind.DECLINED_BUT_SETTLED, key, entry, original)
+              : Optional.empty();
+      // Outcome unknown or reversed: the switch has (or is owed) a reversal, so it must not stay
+      // settled.
       case TIMED_OUT, PENDING, REVERSING, REVERSED ->
-          settled ? item(DifferenceKind.REVERSED_BUT_SETTLED, key, entry, original) : Optional.empty();
+          settled
+              ? item(DifferenceKind.REVERSED_BUT_SETTLED, key, entry, original)
+              : Optional.empty();
     };
   }
 

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Every classified item of one reconciliation run, with count and amount per kind derived from them. */
+/**
+ * Every classified item of one reconciliation run, with count and amount per kind derived from
+ * them.
+ */
 public record ReconciliationResult(List<ReconciliationItem> items) {
 
   public ReconciliationResult {

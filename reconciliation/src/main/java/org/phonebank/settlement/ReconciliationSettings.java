@@ -10,8 +10,8 @@ import java.util.function.Function;
 /**
  * Every setting of the reconciliation module with its default.
  *
- * @param localZone {@code phonebank.reconciliation.local-zone}: the zone of the local date (field 13) the
- *     switch reports, used to date our journal entries for matching (default Asia/Tehran)
+ * @param localZone {@code phonebank.reconciliation.local-zone}: the zone of the local date (field
+ *     13) the switch reports, used to date our journal entries for matching (default Asia/Tehran)
  */
 public record ReconciliationSettings(ZoneId localZone) {
 
@@ -27,11 +27,13 @@ public record ReconciliationSettings(ZoneId localZone) {
 
   /** Reads every key through {@code lookup} (in Payara: MicroProfile Config's getOptionalValue). */
   public static ReconciliationSettings from(Function<String, Optional<String>> lookup) {
-    String zone = lookup.apply(LOCAL_ZONE).map(String::trim).filter(v -> !v.isEmpty()).orElse("Asia/Tehran");
+    String zone =
+        lookup.apply(LOCAL_ZONE).map(String::trim).filter(v -> !v.isEmpty()).orElse("Asia/Tehran");
     try {
       return new ReconciliationSettings(ZoneId.of(zone));
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("Setting " + LOCAL_ZONE + " is not a time zone: '" + zone + "'.", e);
+      throw new IllegalArgumentException(
+          "Setting " + LOCAL_ZONE + " is not a time zone: '" + zone + "'.", e);
     }
   }
 }

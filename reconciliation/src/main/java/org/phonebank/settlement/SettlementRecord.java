@@ -9,9 +9,10 @@ import org.phonebank.banking.Stan;
 import org.phonebank.money.Rials;
 
 /**
- * One item the switch settled, as read from its settlement file: business date (field 15), local date of the
- * request (13), STAN (11), RRN (37), terminal (41), masked card (2), processing code (3), amount in rials (4),
- * response code (39), and whether the item is a reversal (0420) of an earlier request with the same key.
+ * One item the switch settled, as read from its settlement file: business date (field 15), local
+ * date of the request (13), STAN (11), RRN (37), terminal (41), masked card (2), processing code
+ * (3), amount in rials (4), response code (39), and whether the item is a reversal (0420) of an
+ * earlier request with the same key.
  */
 public record SettlementRecord(
     LocalDate businessDate,
@@ -40,7 +41,8 @@ public record SettlementRecord(
     Objects.requireNonNull(amount, "Amount is required.");
     Objects.requireNonNull(responseCode, "Response code is required.");
     if (!TERMINAL.matcher(terminalId).matches()) {
-      throw new IllegalArgumentException("A terminal id is 1 to 8 printable characters without spaces.");
+      throw new IllegalArgumentException(
+          "A terminal id is 1 to 8 printable characters without spaces.");
     }
     // A settlement file may carry full PANs; only the masked form may enter the phone bank.
     if (maskedCard.chars().filter(Character::isDigit).count() > 10) {

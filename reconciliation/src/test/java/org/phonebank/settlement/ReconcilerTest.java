@@ -30,14 +30,27 @@ class ReconcilerTest {
   private static final Instant JUST_AFTER_MIDNIGHT = Instant.parse("2026-03-20T21:00:00Z");
   private static final LocalDate DAY = LocalDate.of(2026, 3, 21);
 
-  // The domain has no money-moving transaction type yet, so the matching tests declare inquiries settled.
-  private final Reconciler reconciler = new Reconciler(TEHRAN, EnumSet.of(TransactionType.BALANCE_INQUIRY));
+  // The domain has no money-moving transaction type yet, so the matching tests declare inquiries
+  // settled.
+  private final Reconciler reconciler =
+      new Reconciler(TEHRAN, EnumSet.of(TransactionType.BALANCE_INQUIRY));
 
   private static JournalEntry entry(int stan, EntryState state, long amount) {
-    TransactionIds ids = new TransactionIds(
-        new Stan(stan), new Rrn(String.format("608000%06d", stan)), JUST_AFTER_MIDNIGHT.plusSeconds(stan));
-    return new JournalEntry(stan, "call-" + stan, TransactionType.BALANCE_INQUIRY, ids, "603799******7893",
-        Rials.of(amount), state, state == EntryState.DECLINED ? "51" : null, JUST_AFTER_MIDNIGHT);
+    TransactionIds ids =
+        new TransactionIds(
+            new Stan(stan),
+            new Rrn(String.format("608000%06d", stan)),
+            JUST_AFTER_MIDNIGHT.plusSeconds(stan));
+    return new JournalEntry(
+        stan,
+        "call-" + stan,
+        TransactionType.BALANCE_INQUIRY,
+        ids,
+        "603799******7893",
+        Rials.of(amount),
+        state,
+        state == EntryState.DECLINED ? "51" : null,
+        JUST_AFTER_MIDNIGHT);
   }
 
   private static SettlementRecord settled(int stan, long amount) {
@@ -50,11 +63,21 @@ class ReconcilerTest {
 
   private static SettlementRecord record(
       int stan, long amount, boolean reversal, String terminal, LocalDate localDate) {
-    return new SettlementRecord(DAY, localDate, new Stan(stan), new Rrn(String.format("608000%06d", stan)),
-        terminal, "603799******7893", "400000", Rials.of(amount), "00", reversal);
+    return new SettlementRecord(
+        DAY,
+        localDate,
+        new Stan(stan),
+        new Rrn(String.format("608000%06d", stan)),
+        terminal,
+        "603799******7893",
+        "400000",
+        Rials.of(amount),
+        "00",
+        reversal);
   }
 
-  private ReconciliationResult reconcile(List<JournalEntry> journal, List<SettlementRecord> settlement) {
+  private ReconciliationResult reconcile(
+      List<JournalEntry> journal, List<SettlementRecord> settlement) {
     return reconciler.reconcile(TERMINAL, journal, settlement);
   }
 
@@ -78,7 +101,8 @@ class ReconcilerTest {
 
   @Test
   void approvedButNeverSettledIsMissingAtTheSwitch() {
-    ReconciliationResult result = reconcile(List.of(entry(1, EntryState.APPROVED, 500_000)), List.of());
+    ReconciliationResult result =
+        reconcile(List.of(entry(1, EntryState.APPROVED, 500_000)), List.of());
 
     assertEquals(DifferenceKind.MISSING_AT_SWITCH, only(result).kind());
     assertEquals(Rials.of(500_000), only(result).amount());
@@ -87,8 +111,11 @@ class ReconcilerTest {
 
   @Test
   void approvedButSettledAndReversedIsMissingAtTheSwitch() {
-    ReconciliationItem item = only(reconcile(
-        List.of(entry(1, EntryState.APPROVED, 500_000)), List.of(settled(1, 500_000), reversed(1, 500_000))));
+    ReconciliationItem item =
+        only(
+            reconcile(
+                List.of(entry(1, EntryState.APPROVED, 500_000)),
+                List.of(settled(1, 500_000), reversed(1, 500_000))));
 
     assertEquals(DifferenceKind.MISSING_AT_SWITCH, item.kind());
     assertNull(item.settlementRecord());
@@ -105,7 +132,9 @@ class ReconcilerTest {
   @Test
   void settledForAnotherAmountIsAnAmountMismatch() {
     ReconciliationItem item =
-        only(reconcile(List.of(entry(1, EntryState.APPROVED, 500_000)), List.of(settled(1, 5_000_000))));
+        only(
+            reconcile(
+                List.of(entry(1, EntryState.APPROVED, 500_000)), List.of(settled(1, 5_000_000))));
 
     assertEquals(DifferenceKind.AMOUNT_MISMATCH, item.kind());
     assertEquals(Rials.of(5_000_000), item.amount());
@@ -113,8 +142,10 @@ class ReconcilerTest {
 
   @Test
   void theSameKeyTwiceInTheFileIsADuplicateAndTheFirstStillMatches() {
-    ReconciliationResult result = reconcile(
-        List.of(entry(1, EntryState.APPROVED, 500_000)), List.of(settled(1, 500_000), settled(1, 500_000)));
+    ReconciliationResult result =
+        reconcile(
+            List.of(entry(1, EntryState.APPROVED, 500_000)),
+            List.of(settled(1, 500_000), settled(1, 500_000)));
 
     assertEquals(new KindTotal(1, Rials.of(500_000)), result.total(DifferenceKind.DUPLICATE));
     assertEquals(new KindTotal(1, Rials.of(500_000)), result.total(DifferenceKind.MATCHED));
@@ -123,9 +154,10 @@ class ReconcilerTest {
 
   @Test
   void theSameKeyTwiceInTheJournalIsADuplicate() {
-    ReconciliationResult result = reconcile(
-        List.of(entry(1, EntryState.APPROVED, 500_000), entry(1, EntryState.APPROVED, 500_000)),
-        List.of(settled(1, 500_000)));
+    ReconciliationResult result =
+        reconcile(
+            List.of(entry(1, EntryState.APPROVED, 500_000), entry(1, EntryState.APPROVED, 500_000)),
+            List.of(settled(1, 500_000)));
 
     assertEquals(1, result.total(DifferenceKind.DUPLICATE).count());
     assertNull(result.items(DifferenceKind.DUPLICATE).get(0).settlementRecord());
@@ -134,17 +166,21 @@ class ReconcilerTest {
 
   @Test
   void declinedOrNeverSentButSettledIsDeclinedButSettled() {
-    ReconciliationResult result = reconcile(
-        List.of(entry(1, EntryState.DECLINED, 500_000), entry(2, EntryState.UNREACHABLE, 300_000)),
-        List.of(settled(1, 500_000), settled(2, 300_000)));
+    ReconciliationResult result =
+        reconcile(
+            List.of(
+                entry(1, EntryState.DECLINED, 500_000), entry(2, EntryState.UNREACHABLE, 300_000)),
+            List.of(settled(1, 500_000), settled(2, 300_000)));
 
-    assertEquals(new KindTotal(2, Rials.of(800_000)), result.total(DifferenceKind.DECLINED_BUT_SETTLED));
+    assertEquals(
+        new KindTotal(2, Rials.of(800_000)), result.total(DifferenceKind.DECLINED_BUT_SETTLED));
     assertEquals(2, result.items().size());
   }
 
   @Test
   void declinedAndNotSettledNeedsNothing() {
-    ReconciliationResult result = reconcile(List.of(entry(1, EntryState.DECLINED, 500_000)), List.of());
+    ReconciliationResult result =
+        reconcile(List.of(entry(1, EntryState.DECLINED, 500_000)), List.of());
 
     assertEquals(List.of(), result.items());
     assertTrue(result.isClean());
@@ -152,17 +188,21 @@ class ReconcilerTest {
 
   @Test
   void anUnknownOutcomeThatStayedSettledIsReversedButSettled() {
-    ReconciliationResult result = reconcile(
-        List.of(entry(1, EntryState.TIMED_OUT, 500_000), entry(2, EntryState.PENDING, 200_000)),
-        List.of(settled(1, 500_000), settled(2, 200_000)));
+    ReconciliationResult result =
+        reconcile(
+            List.of(entry(1, EntryState.TIMED_OUT, 500_000), entry(2, EntryState.PENDING, 200_000)),
+            List.of(settled(1, 500_000), settled(2, 200_000)));
 
-    assertEquals(new KindTotal(2, Rials.of(700_000)), result.total(DifferenceKind.REVERSED_BUT_SETTLED));
+    assertEquals(
+        new KindTotal(2, Rials.of(700_000)), result.total(DifferenceKind.REVERSED_BUT_SETTLED));
   }
 
   @Test
   void anUnknownOutcomeSettledAndReversedNeedsNothing() {
-    ReconciliationResult result = reconcile(
-        List.of(entry(1, EntryState.TIMED_OUT, 500_000)), List.of(settled(1, 500_000), reversed(1, 500_000)));
+    ReconciliationResult result =
+        reconcile(
+            List.of(entry(1, EntryState.TIMED_OUT, 500_000)),
+            List.of(settled(1, 500_000), reversed(1, 500_000)));
 
     assertEquals(List.of(), result.items());
   }
@@ -170,7 +210,9 @@ class ReconcilerTest {
   @Test
   void aReversalSettledWithoutItsOriginalIsReported() {
     ReconciliationItem item =
-        only(reconcile(List.of(entry(1, EntryState.TIMED_OUT, 500_000)), List.of(reversed(1, 500_000))));
+        only(
+            reconcile(
+                List.of(entry(1, EntryState.TIMED_OUT, 500_000)), List.of(reversed(1, 500_000))));
 
     assertEquals(DifferenceKind.REVERSAL_WITHOUT_ORIGINAL, item.kind());
     assertTrue(item.settlementRecord().reversal());
@@ -190,7 +232,8 @@ class ReconcilerTest {
   @Test
   void transfersAndBillPaymentsAreTheMovementsTheSwitchMustSettle() {
     assertEquals(
-        EnumSet.of(TransactionType.TRANSFER, TransactionType.BILL_PAYMENT), Reconciler.moneyMovements());
+        EnumSet.of(TransactionType.TRANSFER, TransactionType.BILL_PAYMENT),
+        Reconciler.moneyMovements());
   }
 
   @Test
@@ -214,23 +257,38 @@ class ReconcilerTest {
 
   @Test
   void totalsCountAndSumEveryKind() {
-    ReconciliationResult result = reconcile(
-        List.of(
-            entry(1, EntryState.APPROVED, 100_000),
-            entry(2, EntryState.APPROVED, 250_000),
-            entry(3, EntryState.APPROVED, 40_000)),
-        List.of(settled(1, 100_000), settled(2, 250_000), settled(7, 9_000)));
+    ReconciliationResult result =
+        reconcile(
+            List.of(
+                entry(1, EntryState.APPROVED, 100_000),
+                entry(2, EntryState.APPROVED, 250_000),
+                entry(3, EntryState.APPROVED, 40_000)),
+            List.of(settled(1, 100_000), settled(2, 250_000), settled(7, 9_000)));
 
     assertEquals(new KindTotal(2, Rials.of(350_000)), result.totals().get(DifferenceKind.MATCHED));
-    assertEquals(new KindTotal(1, Rials.of(40_000)), result.totals().get(DifferenceKind.MISSING_AT_SWITCH));
-    assertEquals(new KindTotal(1, Rials.of(9_000)), result.totals().get(DifferenceKind.UNKNOWN_TO_US));
+    assertEquals(
+        new KindTotal(1, Rials.of(40_000)), result.totals().get(DifferenceKind.MISSING_AT_SWITCH));
+    assertEquals(
+        new KindTotal(1, Rials.of(9_000)), result.totals().get(DifferenceKind.UNKNOWN_TO_US));
     assertEquals(KindTotal.NONE, result.totals().get(DifferenceKind.AMOUNT_MISMATCH));
     assertEquals(DifferenceKind.values().length, result.totals().size());
   }
 
   @Test
   void aSettlementRecordRefusesAFullCardNumber() {
-    assertThrows(IllegalArgumentException.class, () -> new SettlementRecord(DAY, DAY, new Stan(1),
-        new Rrn("608000000001"), TERMINAL, "6037991234567893", "400000", Rials.of(1), "00", false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new SettlementRecord(
+                DAY,
+                DAY,
+                new Stan(1),
+                new Rrn("608000000001"),
+                TERMINAL,
+                "6037991234567893",
+                "400000",
+                Rials.of(1),
+                "00",
+                false));
   }
 }

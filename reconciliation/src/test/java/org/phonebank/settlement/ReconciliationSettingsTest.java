@@ -16,7 +16,8 @@ class ReconciliationSettingsTest {
     assertEquals(ZoneId.of("Asia/Tehran"), ReconciliationSettings.defaults().localZone());
     Map<String, String> keys = Map.of(ReconciliationSettings.LOCAL_ZONE, "UTC");
     assertEquals(
-        ZoneId.of("UTC"), ReconciliationSettings.from(key -> Optional.ofNullable(keys.get(key))).localZone());
+        ZoneId.of("UTC"),
+        ReconciliationSettings.from(key -> Optional.ofNullable(keys.get(key))).localZone());
   }
 
   @Test

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 import org.phonebank.card.CardNumber;
 
 /**
- * A plain-text admin port on loopback for testers and tests: one command per line, one reply line each.
+ * A plain-text admin port on loopback for testers and tests: one command per line, one reply line
+ * each.
  *
  * <pre>
  * fault &lt;spec&gt;        e.g. fault drop-next 3, fault delay 800, fault clear (see FaultPlan)
@@ -62,7 +63,9 @@ final class AdminConsole implements AutoCloseable {
 
   private void serve(Socket client) {
     try (client;
-        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.UTF_8)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String command = line.trim();
@@ -106,9 +109,20 @@ final class AdminConsole implements AutoCloseable {
     if (!CardNumber.isValid(pan)) {
       return "error not a valid card number";
     }
-    return simulator.ledger().account(pan)
-        .map(a -> "ok " + a.card().masked() + " " + a.holder() + " account " + a.account() + " balance "
-            + simulator.ledger().balance(a.card()) + (simulator.ledger().isHot(pan) ? " BLOCKED" : ""))
+    return simulator
+        .ledger()
+        .account(pan)
+        .map(
+            a ->
+                "ok "
+                    + a.card().masked()
+                    + " "
+                    + a.holder()
+                    + " account "
+                    + a.account()
+                    + " balance "
+                    + simulator.ledger().balance(a.card())
+                    + (simulator.ledger().isHot(pan) ? " BLOCKED" : ""))
         .orElse("error card " + new CardNumber(pan).masked() + " is not in the ledger");
   }
 

@@ -8,9 +8,9 @@ import org.phonebank.card.TelephonePin;
 import org.phonebank.money.Rials;
 
 /**
- * One card in the simulator's ledger as loaded: its telephone PIN, the account behind it with its opening balance,
- * the holder's name in Latin and Persian script, and the card's daily and per-transaction limits. Balances and PINs
- * change in the {@link Ledger}, not here.
+ * One card in the simulator's ledger as loaded: its telephone PIN, the account behind it with its
+ * opening balance, the holder's name in Latin and Persian script, and the card's daily and
+ * per-transaction limits. Balances and PINs change in the {@link Ledger}, not here.
  */
 public record DemoAccount(
     CardNumber card,
@@ -42,7 +42,10 @@ public record DemoAccount(
     }
   }
 
-  /** True when both cards belong to the same customer (own-account transfers are allowed between them). */
+  /**
+   * True when both cards belong to the same customer (own-account transfers are allowed between
+   * them).
+   */
   boolean sameHolder(DemoAccount other) {
     return holder.equals(other.holder);
   }

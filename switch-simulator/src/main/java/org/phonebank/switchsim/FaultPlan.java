@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The simulator's scripted faults, set from configuration ({@code --fault}) or the admin port. Counted faults apply
- * to the next financial or reversal requests, one fault per request, in the order listed in {@link Action}:
+ * The simulator's scripted faults, set from configuration ({@code --fault}) or the admin port.
+ * Counted faults apply to the next financial or reversal requests, one fault per request, in the
+ * order listed in {@link Action}:
  *
  * <pre>
  * delay &lt;ms&gt;            hold back every financial/reversal answer (after posting)
@@ -41,7 +42,10 @@ final class FaultPlan {
   private boolean chatter;
   private boolean ignoreEcho;
 
-  /** Applies one fault command; throws IllegalArgumentException with a usage hint when it is not understood. */
+  /**
+   * Applies one fault command; throws IllegalArgumentException with a usage hint when it is not
+   * understood.
+   */
   synchronized void apply(String command) {
     String[] words = command.trim().toLowerCase(Locale.ROOT).split("\\s+");
     switch (words[0]) {
@@ -61,9 +65,13 @@ final class FaultPlan {
       case "refuse-sign-on" -> refuseSignOn = onOff(words);
       case "chatter" -> chatter = onOff(words);
       case "ignore-echo" -> ignoreEcho = onOff(words);
-      default -> throw new IllegalArgumentException("unknown fault '" + words[0] + "'; try: delay <ms>, "
-          + "drop-next <n>, disconnect-next <n>, bad-mac-next <n>, garbage-next <n>, answer-91-next <n>, "
-          + "refuse-sign-on on|off, chatter on|off, ignore-echo on|off, clear");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown fault '"
+                  + words[0]
+                  + "'; try: delay <ms>, "
+                  + "drop-next <n>, disconnect-next <n>, bad-mac-next <n>, garbage-next <n>, answer-91-next <n>, "
+                  + "refuse-sign-on on|off, chatter on|off, ignore-echo on|off, clear");
     }
   }
 
@@ -97,11 +105,15 @@ final class FaultPlan {
 
   synchronized String describe() {
     StringBuilder text = new StringBuilder("delay " + delay.toMillis() + " ms");
-    remaining.forEach((action, left) -> {
-      if (left > 0) {
-        text.append(", ").append(action.name().toLowerCase(Locale.ROOT).replace('_', '-')).append(" x").append(left);
-      }
-    });
+    remaining.forEach(
+        (action, left) -> {
+          if (left > 0) {
+            text.append(", ")
+                .append(action.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .append(" x")
+                .append(left);
+          }
+        });
     if (refuseSignOn) {
       text.append(", refusing sign-on");
     }

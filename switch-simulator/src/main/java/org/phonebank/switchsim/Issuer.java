@@ -23,12 +23,13 @@ import org.phonebank.switchlink.pin.PinBlock;
 import org.phonebank.switchlink.pin.PinEncipherment;
 
 /**
- * Decides the answer to each request as an issuer behind a switch would. Financial and reversal requests must
- * carry a good MAC (a bad one on an 0200 is declined 63 unposted; a bad one on an 0420 is not answered, so the
- * acquirer repeats it). Then: unknown card 14, blocked card 62, PIN that does not verify 55 (63 when the block
- * does not even decipher), over a limit 61, short of money 51, otherwise 00. An 0200 repeated with the same
- * terminal, STAN and RRN gets the first answer again and is never posted twice; an 0420/0421 undoes its original
- * once, and one for something never posted is acknowledged with no change.
+ * Decides the answer to each request as an issuer behind a switch would. Financial and reversal
+ * requests must carry a good MAC (a bad one on an 0200 is declined 63 unposted; a bad one on an
+ * 0420 is not answered, so the acquirer repeats it). Then: unknown card 14, blocked card 62, PIN
+ * that does not verify 55 (63 when the block does not even decipher), over a limit 61, short of
+ * money 51, otherwise 00. An 0200 repeated with the same terminal, STAN and RRN gets the first
+ * answer again and is never posted twice; an 0420/0421 undoes its original once, and one for
+ * something never posted is acknowledged with no change.
  */
 final class Issuer {
 
@@ -64,10 +65,13 @@ final class Issuer {
     }
     if (IssuerMessages.isNetwork(request)) {
       String code = IssuerMessages.networkCode(request);
-      boolean known = IssuerMessages.SIGN_ON.equals(code) || IssuerMessages.SIGN_OFF.equals(code)
-          || IssuerMessages.ECHO_TEST.equals(code);
-      return Optional.of(IssuerMessages.answer(request,
-          known ? ResponseCode.APPROVED : ResponseCode.INVALID_TRANSACTION));
+      boolean known =
+          IssuerMessages.SIGN_ON.equals(code)
+              || IssuerMessages.SIGN_OFF.equals(code)
+              || IssuerMessages.ECHO_TEST.equals(code);
+      return Optional.of(
+          IssuerMessages.answer(
+              request, known ? ResponseCode.APPROVED : ResponseCode.INVALID_TRANSACTION));
     }
     if (IssuerMessages.isReversal(request)) {
       return reversal(request);
@@ -76,7 +80,8 @@ final class Issuer {
       financialRequests.incrementAndGet();
       return Optional.of(financial(request));
     }
-    return Optional.of(logged(request, null, IssuerMessages.answer(request, ResponseCode.INVALID_TRANSACTION)));
+    return Optional.of(
+        logged(request, null, IssuerMessages.answer(request, ResponseCode.INVALID_TRANSACTION)));
   }
 
   private synchronized ISOMsg financial(ISOMsg request) {
@@ -86,7 +91,10 @@ final class Issuer {
     String key = IssuerMessages.transactionKey(request);
     ISOMsg earlier = answered.get(key);
     if (earlier != null) {
-      LOG.log(Level.INFO, "{0} repeated: answered as before, not posted again", IssuerMessages.describe(request));
+      LOG.log(
+          Level.INFO,
+          "{0} repeated: answered as before, not posted again",
+          IssuerMessages.describe(request));
       return (ISOMsg) earlier.clone();
     }
     ISOMsg response;
@@ -109,7 +117,10 @@ final class Issuer {
     synchronized (this) {
       undone = ledger.reverse(key, today());
     }
-    LOG.log(Level.INFO, "{0} {1}", IssuerMessages.describe(request),
+    LOG.log(
+        Level.INFO,
+        "{0} {1}",
+        IssuerMessages.describe(request),
         undone ? "reversed its posting" : "found nothing to reverse (acknowledged, no change)");
     return Optional.of(IssuerMessages.answer(request, ResponseCode.APPROVED));
   }
@@ -118,14 +129,16 @@ final class Issuer {
     String pan = IssuerMessages.pan(request);
     Optional<DemoAccount> found = CardNumber.isValid(pan) ? ledger.account(pan) : Optional.empty();
     if (found.isEmpty()) {
-      return logged(request, null, IssuerMessages.answer(request, ResponseCode.INVALID_CARD_NUMBER));
+      return logged(
+          request, null, IssuerMessages.answer(request, ResponseCode.INVALID_CARD_NUMBER));
     }
     DemoAccount account = found.get();
     CardNumber card = account.card();
     if (ledger.isHot(pan)) {
       return logged(request, card, IssuerMessages.answer(request, RESTRICTED_CARD));
     }
-    String verdict = verifyPin(account, IssuerMessages.pinBlock(request), IssuerMessages.isFormat4(request));
+    String verdict =
+        verifyPin(account, IssuerMessages.pinBlock(request), IssuerMessages.isFormat4(request));
     if (!ResponseCode.APPROVED.code().equals(verdict)) {
       return logged(request, card, IssuerMessages.answer(request, verdict));
     }
@@ -233,9 +246,10 @@ final class Issuer {
     }
     char[] newPin = null;
     try (PinBlock newBlock = PinBlock.of(block)) {
-      newPin = IssuerMessages.isFormat4(request)
-          ? PinEncipherment.decipherFormat4(newBlock, account.card(), aesPinKey)
-          : PinEncipherment.decipher(newBlock, account.card(), pinKey);
+      newPin =
+          IssuerMessages.isFormat4(request)
+              ? PinEncipherment.decipherFormat4(newBlock, account.card(), aesPinKey)
+              : PinEncipherment.decipher(newBlock, account.card(), pinKey);
       ledger.changePin(account, newPin);
       return IssuerMessages.approved(request, approvalCode(), ledger.balanceOf(account));
     } catch (IllegalArgumentException e) {
@@ -250,14 +264,16 @@ final class Issuer {
 
   /** 00, 55 (wrong PIN), 63 (block does not decipher) or 30 (no block). */
   private String verifyPin(DemoAccount account, byte[] enciphered, boolean format4) {
-    if (enciphered == null || enciphered.length != (format4 ? PinBlock.AES_LENGTH : PinBlock.LENGTH)) {
+    if (enciphered == null
+        || enciphered.length != (format4 ? PinBlock.AES_LENGTH : PinBlock.LENGTH)) {
       return ResponseCode.FORMAT_ERROR.code();
     }
     char[] offered;
     try (PinBlock block = PinBlock.of(enciphered)) {
-      offered = format4
-          ? PinEncipherment.decipherFormat4(block, account.card(), aesPinKey)
-          : PinEncipherment.decipher(block, account.card(), pinKey);
+      offered =
+          format4
+              ? PinEncipherment.decipherFormat4(block, account.card(), aesPinKey)
+              : PinEncipherment.decipher(block, account.card(), pinKey);
     } catch (IllegalArgumentException e) {
       return ResponseCode.SECURITY_VIOLATION.code();
     } finally {
@@ -292,8 +308,12 @@ final class Issuer {
   }
 
   private static ISOMsg logged(ISOMsg request, CardNumber card, ISOMsg response) {
-    LOG.log(Level.INFO, "{0} card {1} -> {2}", IssuerMessages.describe(request),
-        card == null ? "(unknown)" : card.masked(), IssuerMessages.responseCode(response));
+    LOG.log(
+        Level.INFO,
+        "{0} card {1} -> {2}",
+        IssuerMessages.describe(request),
+        card == null ? "(unknown)" : card.masked(),
+        IssuerMessages.responseCode(response));
     return response;
   }
 }

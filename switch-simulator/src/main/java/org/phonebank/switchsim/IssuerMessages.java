@@ -11,9 +11,9 @@ import org.phonebank.money.Rials;
 import org.phonebank.switchlink.ResponseCode;
 
 /**
- * The switch's side of the ISO 8583:1987 mapping (docs/switch-message-spec.md). It is written apart from the
- * bridge's own mapping on purpose: a field the bridge gets wrong shows up as a failed exchange instead of being
- * hidden by shared code.
+ * The switch's side of the ISO 8583:1987 mapping (docs/switch-message-spec.md). It is written apart
+ * from the bridge's own mapping on purpose: a field the bridge gets wrong shows up as a failed
+ * exchange instead of being hidden by shared code.
  */
 final class IssuerMessages {
 
@@ -80,7 +80,10 @@ final class IssuerMessages {
   /** The key of the original a reversal names: its terminal, the STAN in field 90, its RRN. */
   static String originalKey(ISOMsg reversal) {
     String original = reversal.getString(ORIGINAL_DATA);
-    String stan = original != null && original.length() >= 10 ? original.substring(4, 10) : reversal.getString(STAN);
+    String stan =
+        original != null && original.length() >= 10
+            ? original.substring(4, 10)
+            : reversal.getString(STAN);
     return reversal.getString(TERMINAL_ID) + "|" + stan + "|" + reversal.getString(RRN);
   }
 
@@ -113,7 +116,10 @@ final class IssuerMessages {
     return control != null && control.startsWith(FORMAT_4);
   }
 
-  /** The enciphered PIN block (field 52, or field 62 for format 4), or null when the request has none. */
+  /**
+   * The enciphered PIN block (field 52, or field 62 for format 4), or null when the request has
+   * none.
+   */
   static byte[] pinBlock(ISOMsg m) {
     return isFormat4(m) ? hex(m.getString(AES_PIN_DATA)) : m.getBytes(PIN_DATA);
   }
@@ -130,14 +136,17 @@ final class IssuerMessages {
     return HexFormat.of().parseHex(text);
   }
 
-  /** The answer to {@code request} with {@code code}: the request's fields minus PIN data and MAC. */
+  /**
+   * The answer to {@code request} with {@code code}: the request's fields minus PIN data and MAC.
+   */
   static ISOMsg answer(ISOMsg request, ResponseCode code) {
     return answer(request, code.code());
   }
 
   static ISOMsg answer(ISOMsg request, String code) {
     ISOMsg response = (ISOMsg) request.clone();
-    for (int field : new int[] {PIN_DATA, SECURITY_CONTROL, AES_PIN_DATA, NEW_PIN_DATA, MAC, SECONDARY_MAC}) {
+    for (int field :
+        new int[] {PIN_DATA, SECURITY_CONTROL, AES_PIN_DATA, NEW_PIN_DATA, MAC, SECONDARY_MAC}) {
       response.unset(field);
     }
     try {
@@ -163,14 +172,18 @@ final class IssuerMessages {
 
   /** The holder's name in field 48, as UTF-8 bytes in the 8-bit character field. */
   static void setHolderName(ISOMsg response, String name) {
-    response.set(ADDITIONAL_DATA, new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+    response.set(
+        ADDITIONAL_DATA,
+        new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
   }
 
   /** The mini-statement in field 48: per line yyyyMMdd, C or D, n12 amount; newest first. */
   static void setStatement(ISOMsg response, List<Ledger.Posting> postings) {
     StringBuilder field = new StringBuilder();
     for (Ledger.Posting p : postings) {
-      field.append(DAY.format(p.day())).append(p.amount() < 0 ? 'D' : 'C')
+      field
+          .append(DAY.format(p.day()))
+          .append(p.amount() < 0 ? 'D' : 'C')
           .append(String.format("%012d", Math.abs(p.amount())));
     }
     if (field.length() > 0) {
@@ -185,13 +198,24 @@ final class IssuerMessages {
   /** MTI, STAN, terminal and masked card of a message, for the simulator's own log. */
   static String describe(ISOMsg m) {
     String pan = m.getString(PAN);
-    String masked = pan == null || pan.length() < 13 ? "" : " card " + pan.substring(0, 6) + "******"
-        + pan.substring(pan.length() - 4);
-    return m.getString(0) + " STAN " + m.getString(STAN) + " terminal " + m.getString(TERMINAL_ID) + masked;
+    String masked =
+        pan == null || pan.length() < 13
+            ? ""
+            : " card " + pan.substring(0, 6) + "******" + pan.substring(pan.length() - 4);
+    return m.getString(0)
+        + " STAN "
+        + m.getString(STAN)
+        + " terminal "
+        + m.getString(TERMINAL_ID)
+        + masked;
   }
 
   /** One 20-character block: default account type, amount type, IRR, sign, twelve digits. */
   private static String amount(String type, Rials balance) {
-    return "00" + type + RIAL + (balance.isNegative() ? "D" : "C") + String.format("%012d", Math.abs(balance.value()));
+    return "00"
+        + type
+        + RIAL
+        + (balance.isNegative() ? "D" : "C")
+        + String.format("%012d", Math.abs(balance.value()));
   }
 }

@@ -27,10 +27,11 @@ import org.phonebank.card.TelephonePin;
 import org.phonebank.money.Rials;
 
 /**
- * The simulator's core banking: accounts read from CSV lines {@code card,PIN,balance,holder[,account,holder in
- * Persian,daily limit,per-transaction limit]} ({@code #} starts a comment), and what happens to them. Every
- * posting is kept under its transaction key (terminal, STAN, RRN), so a repeated request is not posted twice and a
- * reversal undoes its posting exactly once. The built-in {@value #DEMO_RESOURCE} holds synthetic cards only.
+ * The simulator's core banking: accounts read from CSV lines {@code
+ * card,PIN,balance,holder[,account,holder in Persian,daily limit,per-transaction limit]} ({@code #}
+ * starts a comment), and what happens to them. Every posting is kept under its transaction key
+ * (terminal, STAN, RRN), so a repeated request is not posted twice and a reversal undoes its
+ * posting exactly once. The built-in {@value #DEMO_RESOURCE} holds synthetic cards only.
  */
 public final class Ledger {
 
@@ -49,10 +50,15 @@ public final class Ledger {
   private final Map<String, Movement> movements = new HashMap<>();
   private final Set<String> reversedBeforePosting = new HashSet<>();
 
-  /** One line on an account: the day, the signed amount (negative = debit), and the transaction it belongs to. */
+  /**
+   * One line on an account: the day, the signed amount (negative = debit), and the transaction it
+   * belongs to.
+   */
   record Posting(LocalDate day, long amount, String key) {}
 
-  /** One posted money movement, by transaction key; {@code to} is null when the money left the bank. */
+  /**
+   * One posted money movement, by transaction key; {@code to} is null when the money left the bank.
+   */
   private record Movement(String card, String from, String to, long amount, LocalDate day) {}
 
   private Ledger(Map<String, DemoAccount> byCard) {
@@ -99,8 +105,11 @@ public final class Ledger {
       }
       String[] cells = trimmed.split(",", -1);
       if (cells.length != 4 && cells.length != 8) {
-        throw new IllegalArgumentException(name + " line " + number
-            + ": expected card,PIN,balance,holder[,account,holder in Persian,daily limit,per-transaction limit].");
+        throw new IllegalArgumentException(
+            name
+                + " line "
+                + number
+                + ": expected card,PIN,balance,holder[,account,holder in Persian,daily limit,per-transaction limit].");
       }
       try {
         DemoAccount account = account(cells);
@@ -126,15 +135,33 @@ public final class Ledger {
     Rials balance = Rials.of(Long.parseLong(cells[2].strip()));
     String holder = cells[3].strip();
     if (cells.length == 4) {
-      // Short rows (older ledgers): the account number is the card's last ten digits, default limits.
-      return new DemoAccount(card, pin, balance, holder, new AccountNumber(card.digits().substring(6)), holder,
-          DEFAULT_DAILY_LIMIT, DEFAULT_PER_TRANSACTION_LIMIT);
+      // Short rows (older ledgers): the account number is the card's last ten digits, default
+      // limits.
+      return new DemoAccount(
+          card,
+          pin,
+          balance,
+          holder,
+          new AccountNumber(card.digits().substring(6)),
+          holder,
+          DEFAULT_DAILY_LIMIT,
+          DEFAULT_PER_TRANSACTION_LIMIT);
     }
-    return new DemoAccount(card, pin, balance, holder, new AccountNumber(cells[4].strip()), cells[5].strip(),
-        Rials.of(Long.parseLong(cells[6].strip())), Rials.of(Long.parseLong(cells[7].strip())));
+    return new DemoAccount(
+        card,
+        pin,
+        balance,
+        holder,
+        new AccountNumber(cells[4].strip()),
+        cells[5].strip(),
+        Rials.of(Long.parseLong(cells[6].strip())),
+        Rials.of(Long.parseLong(cells[7].strip())));
   }
 
-  /** The account behind a card number as it came on the wire; empty for unknown or malformed numbers. */
+  /**
+   * The account behind a card number as it came on the wire; empty for unknown or malformed
+   * numbers.
+   */
   public Optional<DemoAccount> account(String pan) {
     return Optional.ofNullable(pan == null ? null : byCard.get(pan));
   }
@@ -189,7 +216,10 @@ public final class Ledger {
     return movements.containsKey(key);
   }
 
-  /** True when a reversal for {@code key} came before anything was posted: a late original must not post. */
+  /**
+   * True when a reversal for {@code key} came before anything was posted: a late original must not
+   * post.
+   */
   synchronized boolean wasReversedBeforePosting(String key) {
     return reversedBeforePosting.contains(key);
   }
@@ -200,16 +230,18 @@ public final class Ledger {
   }
 
   /**
-   * Debits {@code from} and credits {@code to} (null: the money leaves the bank) under {@code key}, once: a key
-   * already posted changes nothing and returns false.
+   * Debits {@code from} and credits {@code to} (null: the money leaves the bank) under {@code key},
+   * once: a key already posted changes nothing and returns false.
    */
-  synchronized boolean post(String key, DemoAccount from, DemoAccount to, Rials amount, LocalDate day) {
+  synchronized boolean post(
+      String key, DemoAccount from, DemoAccount to, Rials amount, LocalDate day) {
     if (movements.containsKey(key) || reversedBeforePosting.contains(key)) {
       return false;
     }
     String fromAccount = from.account().digits();
     String toAccount = to == null ? null : to.account().digits();
-    movements.put(key, new Movement(from.card().digits(), fromAccount, toAccount, amount.value(), day));
+    movements.put(
+        key, new Movement(from.card().digits(), fromAccount, toAccount, amount.value(), day));
     apply(fromAccount, -amount.value(), day, key);
     if (toAccount != null) {
       apply(toAccount, amount.value(), day, key);
@@ -219,8 +251,8 @@ public final class Ledger {
   }
 
   /**
-   * Undoes the posting under {@code key}, once. A key never posted is remembered, so its original (if it comes
-   * late) is not posted either. Returns true when money moved back.
+   * Undoes the posting under {@code key}, once. A key never posted is remembered, so its original
+   * (if it comes late) is not posted either. Returns true when money moved back.
    */
   synchronized boolean reverse(String key, LocalDate day) {
     Movement m = movements.get(key);
@@ -243,7 +275,8 @@ public final class Ledger {
   /** The last five postings on the account, newest first. */
   synchronized List<Posting> statement(DemoAccount account) {
     List<Posting> all = postings.get(account.account().digits());
-    List<Posting> last = new ArrayList<>(all.subList(Math.max(0, all.size() - STATEMENT_LINES), all.size()));
+    List<Posting> last =
+        new ArrayList<>(all.subList(Math.max(0, all.size() - STATEMENT_LINES), all.size()));
     Collections.reverse(last);
     return last;
   }

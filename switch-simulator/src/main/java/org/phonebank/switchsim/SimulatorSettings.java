@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How the switch simulator runs. {@code port} 0 takes an ephemeral port (tests); {@code accounts} null means the
- * built-in demo ledger; {@code adminPort} -1 means no admin port, 0 an ephemeral one; {@code faults} are
- * {@link FaultPlan} commands applied at start.
+ * How the switch simulator runs. {@code port} 0 takes an ephemeral port (tests); {@code accounts}
+ * null means the built-in demo ledger; {@code adminPort} -1 means no admin port, 0 an ephemeral
+ * one; {@code faults} are {@link FaultPlan} commands applied at start.
  */
 public record SimulatorSettings(
     Path credentials,
@@ -34,7 +34,8 @@ public record SimulatorSettings(
       throw new IllegalArgumentException("Port must be 0 to 65535, was " + port + ".");
     }
     if (adminPort < NO_ADMIN_PORT || adminPort > 65_535) {
-      throw new IllegalArgumentException("Admin port must be -1 (none) or 0 to 65535, was " + adminPort + ".");
+      throw new IllegalArgumentException(
+          "Admin port must be -1 (none) or 0 to 65535, was " + adminPort + ".");
     }
     if (responseDelay.isNegative()) {
       throw new IllegalArgumentException("Response delay must not be negative.");
@@ -42,37 +43,50 @@ public record SimulatorSettings(
   }
 
   public static SimulatorSettings defaults() {
-    return new SimulatorSettings(Path.of("switch-credentials"), "127.0.0.1", DEFAULT_PORT, null, Duration.ZERO,
-        NO_ADMIN_PORT, List.of());
+    return new SimulatorSettings(
+        Path.of("switch-credentials"),
+        "127.0.0.1",
+        DEFAULT_PORT,
+        null,
+        Duration.ZERO,
+        NO_ADMIN_PORT,
+        List.of());
   }
 
   public SimulatorSettings withCredentials(Path directory) {
-    return new SimulatorSettings(directory, bindAddress, port, accounts, responseDelay, adminPort, faults);
+    return new SimulatorSettings(
+        directory, bindAddress, port, accounts, responseDelay, adminPort, faults);
   }
 
   public SimulatorSettings withPort(int newPort) {
-    return new SimulatorSettings(credentials, bindAddress, newPort, accounts, responseDelay, adminPort, faults);
+    return new SimulatorSettings(
+        credentials, bindAddress, newPort, accounts, responseDelay, adminPort, faults);
   }
 
   public SimulatorSettings withBindAddress(String address) {
-    return new SimulatorSettings(credentials, address, port, accounts, responseDelay, adminPort, faults);
+    return new SimulatorSettings(
+        credentials, address, port, accounts, responseDelay, adminPort, faults);
   }
 
   public SimulatorSettings withAccounts(Path csv) {
-    return new SimulatorSettings(credentials, bindAddress, port, csv, responseDelay, adminPort, faults);
+    return new SimulatorSettings(
+        credentials, bindAddress, port, csv, responseDelay, adminPort, faults);
   }
 
   public SimulatorSettings withResponseDelay(Duration delay) {
-    return new SimulatorSettings(credentials, bindAddress, port, accounts, delay, adminPort, faults);
+    return new SimulatorSettings(
+        credentials, bindAddress, port, accounts, delay, adminPort, faults);
   }
 
   public SimulatorSettings withAdminPort(int newAdminPort) {
-    return new SimulatorSettings(credentials, bindAddress, port, accounts, responseDelay, newAdminPort, faults);
+    return new SimulatorSettings(
+        credentials, bindAddress, port, accounts, responseDelay, newAdminPort, faults);
   }
 
   public SimulatorSettings withFault(String fault) {
     List<String> more = new ArrayList<>(faults);
     more.add(fault);
-    return new SimulatorSettings(credentials, bindAddress, port, accounts, responseDelay, adminPort, more);
+    return new SimulatorSettings(
+        credentials, bindAddress, port, accounts, responseDelay, adminPort, more);
   }
 }

@@ -35,12 +35,12 @@ import org.phonebank.switchlink.tls.MutualTls;
 import org.phonebank.switchlink.tls.TlsServerSocketFactory;
 
 /**
- * A bank switch for development and tests: a jPOS {@link ISOServer} on mutual TLS 1.3 (client certificates
- * required, only the demo CA trusted), NAC framing with the ISO87B packager like the bridge, answering sign-on,
- * sign-off and echo, and every financial request and reversal from its {@link Ledger} (see {@link Issuer}), with
- * MACs checked and set. Scripted faults ({@link FaultPlan}) come from the settings and from the admin port
- * ({@link AdminConsole}); answers can also be held back for one card, to provoke timeouts and out-of-order
- * responses.
+ * A bank switch for development and tests: a jPOS {@link ISOServer} on mutual TLS 1.3 (client
+ * certificates required, only the demo CA trusted), NAC framing with the ISO87B packager like the
+ * bridge, answering sign-on, sign-off and echo, and every financial request and reversal from its
+ * {@link Ledger} (see {@link Issuer}), with MACs checked and set. Scripted faults ({@link
+ * FaultPlan}) come from the settings and from the admin port ({@link AdminConsole}); answers can
+ * also be held back for one card, to provoke timeouts and out-of-order responses.
  */
 public final class SwitchSimulator implements AutoCloseable {
 
@@ -93,7 +93,9 @@ public final class SwitchSimulator implements AutoCloseable {
             MutualTls.context(credentials.server(), credentials.trustAnchors()),
             InetAddress.getByName(settings.bindAddress()),
             HANDSHAKE_TIMEOUT);
-    this.server = new ISOServer(settings.port(), SwitchFraming.serverChannel(), new ThreadPool(1, 100, "switch-sim"));
+    this.server =
+        new ISOServer(
+            settings.port(), SwitchFraming.serverChannel(), new ThreadPool(1, 100, "switch-sim"));
     server.setSocketFactory(sockets);
     try {
       // ISOServer.shutdown() needs a configuration, even an empty one.
@@ -143,7 +145,9 @@ public final class SwitchSimulator implements AutoCloseable {
     return ledger;
   }
 
-  /** Applies one fault command, as the admin port's {@code fault} does (e.g. {@code "drop-next 2"}). */
+  /**
+   * Applies one fault command, as the admin port's {@code fault} does (e.g. {@code "drop-next 2"}).
+   */
   public void fault(String command) {
     faults.apply(command);
   }
@@ -224,8 +228,10 @@ public final class SwitchSimulator implements AutoCloseable {
     }
     String pan = IssuerMessages.pan(request);
     // A card's own delay holds back answers to its 0200s only, so its reversals still get through.
-    Duration delay = pan == null || !IssuerMessages.isFinancial(request)
-        ? responseDelay : cardDelays.getOrDefault(pan, responseDelay);
+    Duration delay =
+        pan == null || !IssuerMessages.isFinancial(request)
+            ? responseDelay
+            : cardDelays.getOrDefault(pan, responseDelay);
     if (money && faults.delay().compareTo(delay) > 0) {
       delay = faults.delay();
     }
@@ -284,9 +290,14 @@ public final class SwitchSimulator implements AutoCloseable {
 
   private void deliver(ISOSource source, ISOMsg response, FaultPlan.Action fault) {
     switch (fault) {
-      case DROP -> LOG.log(Level.INFO, "Fault: dropped the answer to {0}", IssuerMessages.describe(response));
+      case DROP ->
+          LOG.log(
+              Level.INFO, "Fault: dropped the answer to {0}", IssuerMessages.describe(response));
       case DISCONNECT -> {
-        LOG.log(Level.INFO, "Fault: disconnected instead of answering {0}", IssuerMessages.describe(response));
+        LOG.log(
+            Level.INFO,
+            "Fault: disconnected instead of answering {0}",
+            IssuerMessages.describe(response));
         disconnect(source);
       }
       case BAD_MAC -> {
@@ -324,7 +335,8 @@ public final class SwitchSimulator implements AutoCloseable {
         source.send(answer);
       }
     } catch (IOException | ISOException e) {
-      LOG.log(Level.WARNING, "Cannot send {0}: {1}", IssuerMessages.describe(answer), e.getMessage());
+      LOG.log(
+          Level.WARNING, "Cannot send {0}: {1}", IssuerMessages.describe(answer), e.getMessage());
     }
   }
 

@@ -11,9 +11,10 @@ import org.phonebank.switchlink.keys.DemoCredentials;
 import org.phonebank.switchlink.keys.SwitchCredentials;
 
 /**
- * {@code java -jar switch-simulator.jar --credentials <dir> [--port 9443] [--bind 127.0.0.1] [--accounts <csv>]
- * [--delay-ms 0] [--admin-port <port>] [--fault "<fault>"]...}: runs the simulator until the process is stopped.
- * {@code --fault} may be repeated (e.g. {@code --fault "drop-next 3"}); the admin port listens on loopback only.
+ * {@code java -jar switch-simulator.jar --credentials <dir> [--port 9443] [--bind 127.0.0.1]
+ * [--accounts <csv>] [--delay-ms 0] [--admin-port <port>] [--fault "<fault>"]...}: runs the
+ * simulator until the process is stopped. {@code --fault} may be repeated (e.g. {@code --fault
+ * "drop-next 3"}); the admin port listens on loopback only.
  */
 public final class SwitchSimulatorCommand {
 
@@ -34,7 +35,8 @@ public final class SwitchSimulatorCommand {
       System.exit(2);
       return;
     }
-    // Bouncy Castle narrates every handshake and warns about JDK policy entries it ignores; the simulator
+    // Bouncy Castle narrates every handshake and warns about JDK policy entries it ignores; the
+    // simulator
     // reports refused clients itself.
     BC_JSSE.setLevel(Level.SEVERE);
 
@@ -52,15 +54,23 @@ public final class SwitchSimulatorCommand {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      simulator.close();
-      stopped.countDown();
-    }, "switch-simulator-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  simulator.close();
+                  stopped.countDown();
+                },
+                "switch-simulator-shutdown"));
     if (simulator.adminPort() != SimulatorSettings.NO_ADMIN_PORT) {
       System.out.println("admin port on 127.0.0.1:" + simulator.adminPort() + " (type help)");
     }
-    System.out.println("switch simulator listening on " + settings.bindAddress() + ":" + simulator.port()
-        + " (TLS 1.3, client certificates required)");
+    System.out.println(
+        "switch simulator listening on "
+            + settings.bindAddress()
+            + ":"
+            + simulator.port()
+            + " (TLS 1.3, client certificates required)");
     System.out.flush();
     stopped.await();
   }
@@ -82,7 +92,8 @@ public final class SwitchSimulatorCommand {
         case "--port" -> settings = settings.withPort(number(flag, value));
         case "--bind" -> settings = settings.withBindAddress(value);
         case "--accounts" -> settings = settings.withAccounts(Path.of(value));
-        case "--delay-ms" -> settings = settings.withResponseDelay(Duration.ofMillis(number(flag, value)));
+        case "--delay-ms" ->
+            settings = settings.withResponseDelay(Duration.ofMillis(number(flag, value)));
         case "--admin-port" -> settings = settings.withAdminPort(number(flag, value));
         case "--fault" -> {
           new FaultPlan().apply(value);

@@ -41,8 +41,13 @@ class AdminConsoleTest {
 
   @BeforeAll
   static void startSimulator() throws IOException {
-    simulator = SwitchSimulator.start(
-        SimulatorSettings.defaults().withCredentials(folder).withPort(0).withAdminPort(0).withFault("delay 0"));
+    simulator =
+        SwitchSimulator.start(
+            SimulatorSettings.defaults()
+                .withCredentials(folder)
+                .withPort(0)
+                .withAdminPort(0)
+                .withFault("delay 0"));
     credentials = SwitchCredentials.load(folder);
   }
 
@@ -53,7 +58,9 @@ class AdminConsoleTest {
 
   @Test
   void faultSetOverTheAdminPortDropsTheNextAnswer() throws IOException {
-    try (JposBankSwitch bank = connected(settings(simulator).withResponseTimeout(Duration.ofMillis(500)), credentials);
+    try (JposBankSwitch bank =
+            connected(
+                settings(simulator).withResponseTimeout(Duration.ofMillis(500)), credentials);
         Admin admin = new Admin()) {
       assertTrue(admin.ask("fault drop-next 1").startsWith("ok"));
 
@@ -82,7 +89,10 @@ class AdminConsoleTest {
 
       assertTrue(admin.ask("disconnect").startsWith("ok"));
 
-      eventually(Duration.ofSeconds(10), "a new sign-on", () -> simulator.signOns() > signOns && bank.isReady());
+      eventually(
+          Duration.ofSeconds(10),
+          "a new sign-on",
+          () -> simulator.signOns() > signOns && bank.isReady());
     }
   }
 
@@ -97,10 +107,16 @@ class AdminConsoleTest {
 
   @Test
   void faultsFromTheConfigurationApplyFromTheStart(@TempDir Path other) throws IOException {
-    try (SwitchSimulator configured = SwitchSimulator.start(SimulatorSettings.defaults().withCredentials(other)
-            .withPort(0).withFault("answer-91-next 1"));
+    try (SwitchSimulator configured =
+            SwitchSimulator.start(
+                SimulatorSettings.defaults()
+                    .withCredentials(other)
+                    .withPort(0)
+                    .withFault("answer-91-next 1"));
         JposBankSwitch bank = connected(settings(configured), SwitchCredentials.load(other))) {
-      assertEquals("91", assertInstanceOf(SwitchOutcome.Declined.class, bank.send(balance())).responseCode());
+      assertEquals(
+          "91",
+          assertInstanceOf(SwitchOutcome.Declined.class, bank.send(balance())).responseCode());
       assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance()));
     }
   }
@@ -117,7 +133,9 @@ class AdminConsoleTest {
 
     Admin() throws IOException {
       socket = new Socket(InetAddress.getLoopbackAddress(), simulator.adminPort());
-      in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
       out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8);
     }
 

@@ -55,7 +55,8 @@ class BalanceInquiryOverTheSwitchLinkTest {
 
   @BeforeAll
   static void startSimulator() throws IOException {
-    simulator = SwitchSimulator.start(SimulatorSettings.defaults().withCredentials(folder).withPort(0));
+    simulator =
+        SwitchSimulator.start(SimulatorSettings.defaults().withCredentials(folder).withPort(0));
     credentials = SwitchCredentials.load(folder);
   }
 
@@ -86,7 +87,9 @@ class BalanceInquiryOverTheSwitchLinkTest {
     try (JposBankSwitch bank = connected(settings())) {
       SwitchOutcome outcome = bank.send(inquiry(MELLAT, "2580"));
 
-      assertEquals(Rials.of(98_765_432_100L), assertInstanceOf(SwitchOutcome.Approved.class, outcome).balance());
+      assertEquals(
+          Rials.of(98_765_432_100L),
+          assertInstanceOf(SwitchOutcome.Approved.class, outcome).balance());
     }
   }
 
@@ -112,10 +115,12 @@ class BalanceInquiryOverTheSwitchLinkTest {
   void clientWithRogueCertificateGetsNoAnswer() throws Exception {
     TlsClientSocketFactory rogue =
         new TlsClientSocketFactory(
-            MutualTls.context(credentials.rogueClient(), credentials.trustAnchors()), Duration.ofSeconds(5));
+            MutualTls.context(credentials.rogueClient(), credentials.trustAnchors()),
+            Duration.ofSeconds(5));
     NACChannel channel = SwitchFraming.clientChannel("127.0.0.1", simulator.port(), rogue);
     try {
-      // TLS 1.3 lets the client finish its half of the handshake; the switch's refusal arrives as an alert.
+      // TLS 1.3 lets the client finish its half of the handshake; the switch's refusal arrives as
+      // an alert.
       channel.connect();
       channel.send(echo());
       assertThrows(IOException.class, channel::receive);
@@ -130,7 +135,8 @@ class BalanceInquiryOverTheSwitchLinkTest {
   void linkWithRogueCertificateNeverComesUp() throws Exception {
     TlsClientSocketFactory rogue =
         new TlsClientSocketFactory(
-            MutualTls.context(credentials.rogueClient(), credentials.trustAnchors()), Duration.ofSeconds(5));
+            MutualTls.context(credentials.rogueClient(), credentials.trustAnchors()),
+            Duration.ofSeconds(5));
     try (SwitchLink link = new SwitchLink(settings(), rogue, credentials.macKey())) {
       link.start();
 
@@ -145,7 +151,8 @@ class BalanceInquiryOverTheSwitchLinkTest {
     try (ServerSocket probe = new ServerSocket(0)) {
       unused = probe.getLocalPort();
     }
-    try (JposBankSwitch bank = new JposBankSwitch(settings().withEndpoint("127.0.0.1", unused), credentials)) {
+    try (JposBankSwitch bank =
+        new JposBankSwitch(settings().withEndpoint("127.0.0.1", unused), credentials)) {
       bank.start();
 
       assertInstanceOf(SwitchOutcome.Unreachable.class, bank.send(inquiry(MELLI, "7391")));
@@ -173,9 +180,13 @@ class BalanceInquiryOverTheSwitchLinkTest {
 
       // The second answer arrived while the first was still held back by the switch.
       assertFalse(first.isDone());
-      assertEquals(Rials.of(98_765_432_100L), assertInstanceOf(SwitchOutcome.Approved.class, second).balance());
+      assertEquals(
+          Rials.of(98_765_432_100L),
+          assertInstanceOf(SwitchOutcome.Approved.class, second).balance());
       SwitchOutcome firstOutcome = first.get(10, TimeUnit.SECONDS);
-      assertEquals(Rials.of(12_345_678), assertInstanceOf(SwitchOutcome.Approved.class, firstOutcome).balance());
+      assertEquals(
+          Rials.of(12_345_678),
+          assertInstanceOf(SwitchOutcome.Approved.class, firstOutcome).balance());
     }
   }
 
@@ -208,7 +219,8 @@ class BalanceInquiryOverTheSwitchLinkTest {
 
   private static BalanceInquiry inquiry(CardNumber card, String pin) {
     int stan = STANS.incrementAndGet();
-    TransactionIds ids = new TransactionIds(new Stan(stan), new Rrn(String.format("%012d", stan)), Instant.now());
+    TransactionIds ids =
+        new TransactionIds(new Stan(stan), new Rrn(String.format("%012d", stan)), Instant.now());
     return new BalanceInquiry(ids, card, TelephonePin.of(pin.toCharArray()));
   }
 

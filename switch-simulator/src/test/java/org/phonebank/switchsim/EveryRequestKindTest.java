@@ -38,7 +38,10 @@ import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.keys.SwitchCredentials;
 import org.phonebank.switchlink.pin.PinFormat;
 
-/** Every kind of request the phone bank sends, end to end over mutual TLS, against the simulator's ledger. */
+/**
+ * Every kind of request the phone bank sends, end to end over mutual TLS, against the simulator's
+ * ledger.
+ */
 class EveryRequestKindTest {
 
   private static final CardNumber SARA = new CardNumber("6037991234567893");
@@ -56,7 +59,8 @@ class EveryRequestKindTest {
 
   @BeforeAll
   static void startSimulator() throws IOException {
-    simulator = SwitchSimulator.start(SimulatorSettings.defaults().withCredentials(folder).withPort(0));
+    simulator =
+        SwitchSimulator.start(SimulatorSettings.defaults().withCredentials(folder).withPort(0));
     credentials = SwitchCredentials.load(folder);
   }
 
@@ -81,9 +85,12 @@ class EveryRequestKindTest {
     Rials reza = simulator.ledger().balance(REZA);
     Rials narges = simulator.ledger().balance(NARGES);
 
-    SwitchOutcome outcome = bank.send(transfer(REZA, "2580", new TransferDestination.ToCard(NARGES), 1_250_000));
+    SwitchOutcome outcome =
+        bank.send(transfer(REZA, "2580", new TransferDestination.ToCard(NARGES), 1_250_000));
 
-    assertEquals(reza.minus(Rials.of(1_250_000)), assertInstanceOf(SwitchOutcome.Approved.class, outcome).balance());
+    assertEquals(
+        reza.minus(Rials.of(1_250_000)),
+        assertInstanceOf(SwitchOutcome.Approved.class, outcome).balance());
     assertEquals(reza.minus(Rials.of(1_250_000)), simulator.ledger().balance(REZA));
     assertEquals(narges.plus(Rials.of(1_250_000)), simulator.ledger().balance(NARGES));
   }
@@ -91,12 +98,15 @@ class EveryRequestKindTest {
   @Test
   void ownAccountTransferGoesOnlyBetweenTheSameHoldersAccounts() {
     Rials second = simulator.ledger().balance(SARA_SECOND);
-    TransferDestination own = new TransferDestination.ToOwnAccount(new AccountNumber("0101234567002"));
-    TransferDestination someoneElses = new TransferDestination.ToOwnAccount(new AccountNumber("4455667788"));
+    TransferDestination own =
+        new TransferDestination.ToOwnAccount(new AccountNumber("0101234567002"));
+    TransferDestination someoneElses =
+        new TransferDestination.ToOwnAccount(new AccountNumber("4455667788"));
 
     assertInstanceOf(SwitchOutcome.Approved.class, bank.send(transfer(SARA, "7391", own, 45_000)));
     assertEquals(second.plus(Rials.of(45_000)), simulator.ledger().balance(SARA_SECOND));
-    assertEquals(new SwitchOutcome.Declined(DeclineReason.NOT_PERMITTED, "57"),
+    assertEquals(
+        new SwitchOutcome.Declined(DeclineReason.NOT_PERMITTED, "57"),
         bank.send(transfer(SARA, "7391", someoneElses, 45_000)));
   }
 
@@ -105,11 +115,14 @@ class EveryRequestKindTest {
     Rials maryam = simulator.ledger().balance(MARYAM);
     Rials ali = simulator.ledger().balance(ALI);
 
-    assertEquals(new SwitchOutcome.Declined(DeclineReason.INSUFFICIENT_FUNDS, "51"),
+    assertEquals(
+        new SwitchOutcome.Declined(DeclineReason.INSUFFICIENT_FUNDS, "51"),
         bank.send(transfer(MARYAM, "1357", new TransferDestination.ToCard(REZA), 10_000)));
-    assertEquals(new SwitchOutcome.Declined(DeclineReason.LIMIT_EXCEEDED, "61"),
+    assertEquals(
+        new SwitchOutcome.Declined(DeclineReason.LIMIT_EXCEEDED, "61"),
         bank.send(transfer(ALI, "864209", new TransferDestination.ToCard(REZA), 60_000_000)));
-    assertEquals(new SwitchOutcome.Declined(DeclineReason.INCORRECT_PIN, "55"),
+    assertEquals(
+        new SwitchOutcome.Declined(DeclineReason.INCORRECT_PIN, "55"),
         bank.send(transfer(ALI, "864200", new TransferDestination.ToCard(REZA), 10_000)));
     assertEquals(maryam, simulator.ledger().balance(MARYAM));
     assertEquals(ali, simulator.ledger().balance(ALI));
@@ -120,15 +133,18 @@ class EveryRequestKindTest {
     Rials reza = simulator.ledger().balance(REZA);
     simulator.fault("answer-91-next 1");
 
-    assertEquals(new SwitchOutcome.Declined(DeclineReason.ISSUER_UNAVAILABLE, "91"),
+    assertEquals(
+        new SwitchOutcome.Declined(DeclineReason.ISSUER_UNAVAILABLE, "91"),
         bank.send(transfer(REZA, "2580", new TransferDestination.ToCard(NARGES), 5_000)));
     assertEquals(reza, simulator.ledger().balance(REZA));
   }
 
   @Test
   void holderNameInquiryAnswersInPersian() {
-    SwitchOutcome outcome = bank.send(new HolderNameInquiry(IDS.next(), SARA, pin("7391"),
-        new TransferDestination.ToCard(REZA)));
+    SwitchOutcome outcome =
+        bank.send(
+            new HolderNameInquiry(
+                IDS.next(), SARA, pin("7391"), new TransferDestination.ToCard(REZA)));
 
     assertEquals("رضا کریمی", assertInstanceOf(SwitchOutcome.Approved.class, outcome).holderName());
   }
@@ -153,7 +169,8 @@ class EveryRequestKindTest {
     PaymentId payment = paymentFor(bill, 12);
     Rials before = simulator.ledger().balance(REZA);
 
-    SwitchOutcome outcome = bank.send(new BillPayment(IDS.next(), REZA, pin("2580"), bill, payment));
+    SwitchOutcome outcome =
+        bank.send(new BillPayment(IDS.next(), REZA, pin("2580"), bill, payment));
 
     assertInstanceOf(SwitchOutcome.Approved.class, outcome);
     assertEquals(before.minus(payment.amount()), simulator.ledger().balance(REZA));
@@ -171,23 +188,40 @@ class EveryRequestKindTest {
 
   @Test
   void pinChangeChecksTheOldPinAndTheNewOneWorksAfterwards() {
-    assertEquals("55", assertInstanceOf(SwitchOutcome.Declined.class,
-        bank.send(new PinChange(IDS.next(), ALI, pin("111111"), pin("2468")))).responseCode());
+    assertEquals(
+        "55",
+        assertInstanceOf(
+                SwitchOutcome.Declined.class,
+                bank.send(new PinChange(IDS.next(), ALI, pin("111111"), pin("2468"))))
+            .responseCode());
 
-    assertInstanceOf(SwitchOutcome.Approved.class,
+    assertInstanceOf(
+        SwitchOutcome.Approved.class,
         bank.send(new PinChange(IDS.next(), ALI, pin("864209"), pin("2468"))));
 
-    assertEquals("55", assertInstanceOf(SwitchOutcome.Declined.class,
-        bank.send(new BalanceInquiry(IDS.next(), ALI, pin("864209")))).responseCode());
-    assertInstanceOf(SwitchOutcome.Approved.class, bank.send(new BalanceInquiry(IDS.next(), ALI, pin("2468"))));
+    assertEquals(
+        "55",
+        assertInstanceOf(
+                SwitchOutcome.Declined.class,
+                bank.send(new BalanceInquiry(IDS.next(), ALI, pin("864209"))))
+            .responseCode());
+    assertInstanceOf(
+        SwitchOutcome.Approved.class, bank.send(new BalanceInquiry(IDS.next(), ALI, pin("2468"))));
   }
 
   @Test
   void formatFourAesPinBlocksWorkEndToEnd() {
-    try (JposBankSwitch aes = connected(settings(simulator).withPinFormat(PinFormat.ISO_4), credentials)) {
-      assertInstanceOf(SwitchOutcome.Approved.class, aes.send(new BalanceInquiry(IDS.next(), REZA, pin("2580"))));
-      assertEquals("55", assertInstanceOf(SwitchOutcome.Declined.class,
-          aes.send(new BalanceInquiry(IDS.next(), REZA, pin("2581")))).responseCode());
+    try (JposBankSwitch aes =
+        connected(settings(simulator).withPinFormat(PinFormat.ISO_4), credentials)) {
+      assertInstanceOf(
+          SwitchOutcome.Approved.class,
+          aes.send(new BalanceInquiry(IDS.next(), REZA, pin("2580"))));
+      assertEquals(
+          "55",
+          assertInstanceOf(
+                  SwitchOutcome.Declined.class,
+                  aes.send(new BalanceInquiry(IDS.next(), REZA, pin("2581"))))
+              .responseCode());
     }
   }
 
@@ -202,7 +236,8 @@ class EveryRequestKindTest {
     assertEquals(reza.minus(Rials.of(7_000)), simulator.ledger().balance(REZA));
   }
 
-  private static Transfer transfer(CardNumber from, String pin, TransferDestination to, long rials) {
+  private static Transfer transfer(
+      CardNumber from, String pin, TransferDestination to, long rials) {
     return new Transfer(IDS.next(), from, pin(pin), to, Rials.of(rials));
   }
 
@@ -221,7 +256,10 @@ class EveryRequestKindTest {
     throw new AssertionError("no valid bill id");
   }
 
-  /** A payment id of {@code thousands} thousand rials for {@code bill}, check digits found by trying each. */
+  /**
+   * A payment id of {@code thousands} thousand rials for {@code bill}, check digits found by trying
+   * each.
+   */
   private static PaymentId paymentFor(BillId bill, int thousands) {
     String stem = thousands + "504";
     for (int first = 0; first <= 9; first++) {

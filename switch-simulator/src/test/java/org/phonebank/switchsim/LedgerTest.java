@@ -83,7 +83,9 @@ class LedgerTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> Ledger.parse(new StringReader("# header\n6037991234567894,1234,10,Test\n"), "test.csv"));
+            () ->
+                Ledger.parse(
+                    new StringReader("# header\n6037991234567894,1234,10,Test\n"), "test.csv"));
 
     assertTrue(e.getMessage().contains("line 2"));
     assertFalse(e.getMessage().contains("6037991234567894"));
@@ -93,6 +95,7 @@ class LedgerTest {
   void sameCardTwiceIsRefused() {
     String csv = "6037991234567893,1234,10,A\n6037991234567893,4321,20,B\n";
 
-    assertThrows(IllegalArgumentException.class, () -> Ledger.parse(new StringReader(csv), "test.csv"));
+    assertThrows(
+        IllegalArgumentException.class, () -> Ledger.parse(new StringReader(csv), "test.csv"));
   }
 }

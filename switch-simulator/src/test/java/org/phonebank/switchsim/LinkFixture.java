@@ -13,7 +13,9 @@ import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.SwitchSettings;
 import org.phonebank.switchlink.keys.SwitchCredentials;
 
-/** Shared set-up of the end-to-end tests: settings for a simulator, a signed-on bridge, fresh ids. */
+/**
+ * Shared set-up of the end-to-end tests: settings for a simulator, a signed-on bridge, fresh ids.
+ */
 final class LinkFixture {
 
   static final Duration READY = Duration.ofSeconds(10);
@@ -38,7 +40,10 @@ final class LinkFixture {
     return bank;
   }
 
-  /** STANs from a counter, RRNs the STAN in twelve digits: what the journal's persisted counter would give. */
+  /**
+   * STANs from a counter, RRNs the STAN in twelve digits: what the journal's persisted counter
+   * would give.
+   */
   static final class CountingIds implements TransactionIdSource {
     private final AtomicInteger next;
 
@@ -49,11 +54,15 @@ final class LinkFixture {
     @Override
     public TransactionIds next() {
       int stan = next.getAndIncrement();
-      return new TransactionIds(new Stan(stan), new Rrn(String.format("%012d", stan)), Instant.now());
+      return new TransactionIds(
+          new Stan(stan), new Rrn(String.format("%012d", stan)), Instant.now());
     }
   }
 
-  /** Polls until {@code condition} holds; fails after {@code limit} (a deadline against hangs, not a speed test). */
+  /**
+   * Polls until {@code condition} holds; fails after {@code limit} (a deadline against hangs, not a
+   * speed test).
+   */
   static void eventually(Duration limit, String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {

@@ -36,32 +36,45 @@ import org.phonebank.testing.InMemoryAdviceQueue;
 import org.phonebank.testing.InMemoryJournal;
 
 /**
- * The money test: a steady load of card-to-card transfers through {@link JournalledSwitch} (in-memory journal,
- * real {@link StoreAndForward} over an in-memory advice queue) and the real bridge over mutual TLS, while the link
- * is cut and restored and answers are dropped, delayed, corrupted or garbled at random. Once store-and-forward has
- * drained, every journal entry must be final and every account's movement in the simulator's ledger must equal
- * the journal's approved transfers, to the rial.
+ * The money test: a steady load of card-to-card transfers through {@link JournalledSwitch}
+ * (in-memory journal, real {@link StoreAndForward} over an in-memory advice queue) and the real
+ * bridge over mutual TLS, while the link is cut and restored and answers are dropped, delayed,
+ * corrupted or garbled at random. Once store-and-forward has drained, every journal entry must be
+ * final and every account's movement in the simulator's ledger must equal the journal's approved
+ * transfers, to the rial.
  *
- * <p>Run large: {@code java -cp <test classpath> org.phonebank.switchsim.MoneyUnderFire <transfers> [threads]
- * [seed]}; the JUnit test runs it small (system property {@value #SIZE_PROPERTY}, default 200).
+ * <p>Run large: {@code java -cp <test classpath> org.phonebank.switchsim.MoneyUnderFire <transfers>
+ * [threads] [seed]}; the JUnit test runs it small (system property {@value #SIZE_PROPERTY}, default
+ * 200).
  */
 public final class MoneyUnderFire {
 
   public static final String SIZE_PROPERTY = "phonebank.moneytest.transfers";
 
   private static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
-  private static final Map<CardNumber, String> CARDS = Map.of(
-      new CardNumber("6104337654321098"), "2580",
-      new CardNumber("6219861112223333"), "4826",
-      new CardNumber("6037997654321091"), "7391",
-      new CardNumber("6037991234567893"), "7391",
-      new CardNumber("5892104567890124"), "1357");
-  private static final List<String> FAULTS = List.of(
-      "drop-next 1", "disconnect-next 1", "bad-mac-next 1", "garbage-next 1", "answer-91-next 1", "delay 700",
-      "delay 0");
+  private static final Map<CardNumber, String> CARDS =
+      Map.of(
+          new CardNumber("6104337654321098"), "2580",
+          new CardNumber("6219861112223333"), "4826",
+          new CardNumber("6037997654321091"), "7391",
+          new CardNumber("6037991234567893"), "7391",
+          new CardNumber("5892104567890124"), "1357");
+  private static final List<String> FAULTS =
+      List.of(
+          "drop-next 1",
+          "disconnect-next 1",
+          "bad-mac-next 1",
+          "garbage-next 1",
+          "answer-91-next 1",
+          "delay 700",
+          "delay 0");
 
-  /** What happened: entries by state, and the first difference between ledger and journal (null if none). */
-  public record Result(Map<EntryState, Integer> states, int linkCuts, String difference, Duration elapsed) {}
+  /**
+   * What happened: entries by state, and the first difference between ledger and journal (null if
+   * none).
+   */
+  public record Result(
+      Map<EntryState, Integer> states, int linkCuts, String difference, Duration elapsed) {}
 
   private record Move(CardNumber from, CardNumber to, long amount) {}
 
@@ -74,27 +87,32 @@ public final class MoneyUnderFire {
     Duration pause = Duration.ofMillis(args.length > 3 ? Long.parseLong(args[3]) : 0);
     Path folder = Files.createTempDirectory("money-under-fire");
     Result result = run(folder, transfers, threads, seed, pause);
-    System.out.println("transfers " + transfers + ", threads " + threads + ", seed " + seed + ": " + result);
+    System.out.println(
+        "transfers " + transfers + ", threads " + threads + ", seed " + seed + ": " + result);
     System.exit(result.difference() == null ? 0 : 1);
   }
 
   /**
-   * Runs the load in {@code credentialsFolder} (demo credentials are created there); each caller thread pauses up
-   * to {@code pause} (uniformly) before each transfer, so a small run still spans several link cuts.
+   * Runs the load in {@code credentialsFolder} (demo credentials are created there); each caller
+   * thread pauses up to {@code pause} (uniformly) before each transfer, so a small run still spans
+   * several link cuts.
    */
-  public static Result run(Path credentialsFolder, int transfers, int threads, long seed, Duration pause)
+  public static Result run(
+      Path credentialsFolder, int transfers, int threads, long seed, Duration pause)
       throws IOException, InterruptedException {
     long started = System.nanoTime();
     Random random = new Random(seed);
     try (SwitchSimulator simulator =
-        SwitchSimulator.start(SimulatorSettings.defaults().withCredentials(credentialsFolder).withPort(0))) {
+        SwitchSimulator.start(
+            SimulatorSettings.defaults().withCredentials(credentialsFolder).withPort(0))) {
       SwitchCredentials credentials = SwitchCredentials.load(credentialsFolder);
-      SwitchSettings settings = SwitchSettings.defaults()
-          .withEndpoint("127.0.0.1", simulator.port())
-          .withResponseTimeout(Duration.ofMillis(500))
-          .withReconnectDelays(Duration.ofMillis(50), Duration.ofMillis(200))
-          .withEchoInterval(Duration.ofSeconds(2))
-          .withSafRetryInterval(Duration.ofMillis(100));
+      SwitchSettings settings =
+          SwitchSettings.defaults()
+              .withEndpoint("127.0.0.1", simulator.port())
+              .withResponseTimeout(Duration.ofMillis(500))
+              .withReconnectDelays(Duration.ofMillis(50), Duration.ofMillis(200))
+              .withEchoInterval(Duration.ofSeconds(2))
+              .withSafRetryInterval(Duration.ofMillis(100));
       Map<CardNumber, Rials> before = new HashMap<>();
       CARDS.keySet().forEach(card -> before.put(card, simulator.ledger().balance(card)));
 
@@ -107,15 +125,21 @@ public final class MoneyUnderFire {
         bank.awaitReady(Duration.ofSeconds(10));
         AtomicReference<JournalledSwitch> acknowledgement = new AtomicReference<>();
         try (StoreAndForward saf =
-            new StoreAndForward(queue, bank, credentials.storageKey(), id -> acknowledgement.get().acknowledged(id))) {
+            new StoreAndForward(
+                queue,
+                bank,
+                credentials.storageKey(),
+                id -> acknowledgement.get().acknowledged(id))) {
           JournalledSwitch journalled =
               new JournalledSwitch(bank, journal, new LinkFixture.CountingIds(1), saf);
           acknowledgement.set(journalled);
           saf.start();
 
           AtomicBoolean loading = new AtomicBoolean(true);
-          Thread chaos = new Thread(() -> chaos(simulator, new Random(random.nextLong()), loading, cuts),
-              "money-under-fire-chaos");
+          Thread chaos =
+              new Thread(
+                  () -> chaos(simulator, new Random(random.nextLong()), loading, cuts),
+                  "money-under-fire-chaos");
           chaos.start();
           ExecutorService callers = Executors.newFixedThreadPool(threads);
           List<CardNumber> cards = new ArrayList<>(CARDS.keySet());
@@ -130,12 +154,20 @@ public final class MoneyUnderFire {
             CardNumber destination = to;
             long amount = 1_000L * (1 + random.nextInt(50));
             long pauseMillis = pause.isZero() ? 0 : random.nextInt((int) pause.toMillis());
-            callers.execute(() -> journalled.send("call", ids -> {
-              pauseQuietly(pauseMillis);
-              moves.put(ids.stan(), new Move(source, destination, amount));
-              return new Transfer(ids, source, TelephonePin.of(CARDS.get(source).toCharArray()),
-                  new TransferDestination.ToCard(destination), Rials.of(amount));
-            }));
+            callers.execute(
+                () ->
+                    journalled.send(
+                        "call",
+                        ids -> {
+                          pauseQuietly(pauseMillis);
+                          moves.put(ids.stan(), new Move(source, destination, amount));
+                          return new Transfer(
+                              ids,
+                              source,
+                              TelephonePin.of(CARDS.get(source).toCharArray()),
+                              new TransferDestination.ToCard(destination),
+                              Rials.of(amount));
+                        }));
           }
           callers.shutdown();
           callers.awaitTermination(10, TimeUnit.MINUTES);
@@ -145,12 +177,16 @@ public final class MoneyUnderFire {
           simulator.setResponseDelay(Duration.ZERO);
 
           long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
-          while ((!journal.unfinished().isEmpty() || simulator.heldAnswers() > 0) && System.nanoTime() < deadline) {
+          while ((!journal.unfinished().isEmpty() || simulator.heldAnswers() > 0)
+              && System.nanoTime() < deadline) {
             Thread.sleep(50);
           }
         }
       }
-      return new Result(states(journal), cuts.get(), difference(journal, moves, before, simulator.ledger()),
+      return new Result(
+          states(journal),
+          cuts.get(),
+          difference(journal, moves, before, simulator.ledger()),
           Duration.ofNanos(System.nanoTime() - started));
     }
   }
@@ -163,8 +199,12 @@ public final class MoneyUnderFire {
     }
   }
 
-  /** Cuts the link every third turn and scripts a random fault otherwise; leaves every fault cleared. */
-  private static void chaos(SwitchSimulator simulator, Random random, AtomicBoolean loading, AtomicInteger cuts) {
+  /**
+   * Cuts the link every third turn and scripts a random fault otherwise; leaves every fault
+   * cleared.
+   */
+  private static void chaos(
+      SwitchSimulator simulator, Random random, AtomicBoolean loading, AtomicInteger cuts) {
     try {
       for (int turn = 1; loading.get(); turn++) {
         Thread.sleep(150 + random.nextInt(300));
@@ -190,10 +230,14 @@ public final class MoneyUnderFire {
 
   /** Null when every entry is final and the ledger moved exactly as the approved transfers say. */
   private static String difference(
-      InMemoryJournal journal, Map<Stan, Move> moves, Map<CardNumber, Rials> before, Ledger ledger) {
+      InMemoryJournal journal,
+      Map<Stan, Move> moves,
+      Map<CardNumber, Rials> before,
+      Ledger ledger) {
     Map<CardNumber, Long> expected = new HashMap<>();
     for (JournalEntry entry : journal.all()) {
-      if (entry.state() == EntryState.PENDING || entry.state() == EntryState.REVERSING
+      if (entry.state() == EntryState.PENDING
+          || entry.state() == EntryState.REVERSING
           || entry.state() == EntryState.TIMED_OUT) {
         return "entry " + entry.id() + " left " + entry.state();
       }
@@ -207,7 +251,12 @@ public final class MoneyUnderFire {
       long moved = ledger.balance(start.getKey()).value() - start.getValue().value();
       long journalled = expected.getOrDefault(start.getKey(), 0L);
       if (moved != journalled) {
-        return "card " + start.getKey() + " moved " + moved + " in the ledger but " + journalled
+        return "card "
+            + start.getKey()
+            + " moved "
+            + moved
+            + " in the ledger but "
+            + journalled
             + " in the journal";
       }
     }

@@ -20,7 +20,8 @@ class MoneyUnderFireTest {
     int transfers = Integer.getInteger(MoneyUnderFire.SIZE_PROPERTY, 200);
     long seed = Long.getLong("phonebank.moneytest.seed", System.nanoTime());
 
-    MoneyUnderFire.Result result = MoneyUnderFire.run(folder, transfers, 4, seed, Duration.ofMillis(250));
+    MoneyUnderFire.Result result =
+        MoneyUnderFire.run(folder, transfers, 4, seed, Duration.ofMillis(250));
 
     System.out.println("money test, seed " + seed + ": " + result);
     assertNull(result.difference(), "seed " + seed + ": " + result);

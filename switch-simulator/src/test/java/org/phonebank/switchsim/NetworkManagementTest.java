@@ -25,7 +25,10 @@ import org.phonebank.money.Rials;
 import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.keys.SwitchCredentials;
 
-/** Sign-on, echo, sign-off and the rule that nothing financial goes out on a link that has not signed on. */
+/**
+ * Sign-on, echo, sign-off and the rule that nothing financial goes out on a link that has not
+ * signed on.
+ */
 class NetworkManagementTest {
 
   private static final CardNumber MELLI = new CardNumber("6037991234567893");
@@ -37,7 +40,8 @@ class NetworkManagementTest {
 
   @BeforeAll
   static void startSimulator() throws IOException {
-    simulator = SwitchSimulator.start(SimulatorSettings.defaults().withCredentials(folder).withPort(0));
+    simulator =
+        SwitchSimulator.start(SimulatorSettings.defaults().withCredentials(folder).withPort(0));
     credentials = SwitchCredentials.load(folder);
   }
 
@@ -80,7 +84,8 @@ class NetworkManagementTest {
   @Test
   void idleLinkIsEchoedAtTheConfiguredInterval() {
     int echoes = simulator.echoes();
-    try (JposBankSwitch bank = connected(settings(simulator).withEchoInterval(Duration.ofMillis(300)), credentials)) {
+    try (JposBankSwitch bank =
+        connected(settings(simulator).withEchoInterval(Duration.ofMillis(300)), credentials)) {
       eventually(Duration.ofSeconds(10), "two echoes", () -> simulator.echoes() >= echoes + 2);
       assertTrue(bank.isReady());
     }
@@ -88,14 +93,21 @@ class NetworkManagementTest {
 
   @Test
   void missedEchoMarksTheLinkDownAndItSignsOnAgainAfterReconnecting() {
-    try (JposBankSwitch bank = connected(settings(simulator).withEchoInterval(Duration.ofMillis(300))
-        .withResponseTimeout(Duration.ofMillis(500)), credentials)) {
+    try (JposBankSwitch bank =
+        connected(
+            settings(simulator)
+                .withEchoInterval(Duration.ofMillis(300))
+                .withResponseTimeout(Duration.ofMillis(500)),
+            credentials)) {
       int signOns = simulator.signOns();
       simulator.fault("ignore-echo on");
       eventually(Duration.ofSeconds(10), "the link marked down", () -> !bank.isReady());
       simulator.fault("clear");
 
-      eventually(Duration.ofSeconds(10), "a fresh sign-on", () -> simulator.signOns() > signOns && bank.isReady());
+      eventually(
+          Duration.ofSeconds(10),
+          "a fresh sign-on",
+          () -> simulator.signOns() > signOns && bank.isReady());
       assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance()));
     }
   }
@@ -106,7 +118,9 @@ class NetworkManagementTest {
     try (JposBankSwitch bank = connected(settings(simulator), credentials)) {
       for (int i = 0; i < 3; i++) {
         SwitchOutcome outcome = bank.send(balance());
-        assertEquals(Rials.of(12_345_678), assertInstanceOf(SwitchOutcome.Approved.class, outcome).balance());
+        assertEquals(
+            Rials.of(12_345_678),
+            assertInstanceOf(SwitchOutcome.Approved.class, outcome).balance());
       }
     }
   }

@@ -37,7 +37,8 @@ class ResilienceTest {
 
   @BeforeAll
   static void startSimulator() throws IOException {
-    simulator = SwitchSimulator.start(SimulatorSettings.defaults().withCredentials(folder).withPort(0));
+    simulator =
+        SwitchSimulator.start(SimulatorSettings.defaults().withCredentials(folder).withPort(0));
     credentials = SwitchCredentials.load(folder);
   }
 
@@ -59,7 +60,9 @@ class ResilienceTest {
 
       for (int i = 0; i < 3; i++) {
         SwitchOutcome outcome = bank.send(balance());
-        assertEquals(Rials.of(12_345_678), assertInstanceOf(SwitchOutcome.Approved.class, outcome).balance());
+        assertEquals(
+            Rials.of(12_345_678),
+            assertInstanceOf(SwitchOutcome.Approved.class, outcome).balance());
       }
       assertEquals(signOns, simulator.signOns());
     }
@@ -81,7 +84,10 @@ class ResilienceTest {
       int signOns = simulator.signOns();
       simulator.disconnectAll();
 
-      eventually(Duration.ofSeconds(10), "a new sign-on", () -> simulator.signOns() > signOns && bank.isReady());
+      eventually(
+          Duration.ofSeconds(10),
+          "a new sign-on",
+          () -> simulator.signOns() > signOns && bank.isReady());
       assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance()));
     }
   }
@@ -100,14 +106,18 @@ class ResilienceTest {
     SwitchSimulator first =
         SwitchSimulator.start(SimulatorSettings.defaults().withCredentials(folder).withPort(0));
     List<SwitchEndpoint> both =
-        List.of(new SwitchEndpoint("127.0.0.1", first.port()), new SwitchEndpoint("127.0.0.1", simulator.port()));
+        List.of(
+            new SwitchEndpoint("127.0.0.1", first.port()),
+            new SwitchEndpoint("127.0.0.1", simulator.port()));
     try (JposBankSwitch bank = connected(settings(simulator).withEndpoints(both), credentials)) {
       assertEquals(both.get(0), bank.activeEndpoint());
       assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance()));
 
       first.close();
 
-      eventually(Duration.ofSeconds(10), "failover to the second endpoint",
+      eventually(
+          Duration.ofSeconds(10),
+          "failover to the second endpoint",
           () -> both.get(1).equals(bank.activeEndpoint()));
       assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance()));
     } finally {

@@ -36,7 +36,10 @@ import org.phonebank.switchlink.saf.StoreAndForward;
 import org.phonebank.testing.InMemoryAdviceQueue;
 import org.phonebank.testing.InMemoryJournal;
 
-/** Reversals through the journal, store-and-forward and the real link, against the simulator's ledger. */
+/**
+ * Reversals through the journal, store-and-forward and the real link, against the simulator's
+ * ledger.
+ */
 class StoreAndForwardTest {
 
   private static final CardNumber REZA = new CardNumber("6104337654321098");
@@ -55,7 +58,8 @@ class StoreAndForwardTest {
 
   @BeforeAll
   static void startSimulator() throws IOException {
-    simulator = SwitchSimulator.start(SimulatorSettings.defaults().withCredentials(folder).withPort(0));
+    simulator =
+        SwitchSimulator.start(SimulatorSettings.defaults().withCredentials(folder).withPort(0));
     credentials = SwitchCredentials.load(folder);
   }
 
@@ -70,7 +74,9 @@ class StoreAndForwardTest {
     journal = new InMemoryJournal();
     queue = new InMemoryAdviceQueue();
     AtomicReference<JournalledSwitch> acknowledged = new AtomicReference<>();
-    saf = new StoreAndForward(queue, bank, credentials.storageKey(), id -> acknowledged.get().acknowledged(id));
+    saf =
+        new StoreAndForward(
+            queue, bank, credentials.storageKey(), id -> acknowledged.get().acknowledged(id));
     journalled = new JournalledSwitch(bank, journal, IDS, saf);
     acknowledged.set(journalled);
     saf.start();
@@ -95,7 +101,9 @@ class StoreAndForwardTest {
 
     assertEquals(new SwitchOutcome.TimedOut(), outcome);
     JournalEntry entry = journal.all().get(0);
-    eventually(Duration.ofSeconds(20), "the reversal acknowledged",
+    eventually(
+        Duration.ofSeconds(20),
+        "the reversal acknowledged",
         () -> journal.all().get(0).state() == EntryState.REVERSED);
     assertEquals(before, simulator.ledger().balance(REZA));
     assertTrue(simulator.repeatedAdvices() > repeats);
@@ -109,7 +117,9 @@ class StoreAndForwardTest {
     journalled.send("call-2", ids -> transfer(ids, 30_000));
     simulator.fault("answer-91-next 2");
 
-    eventually(Duration.ofSeconds(20), "the reversal acknowledged",
+    eventually(
+        Duration.ofSeconds(20),
+        "the reversal acknowledged",
         () -> journal.all().get(0).state() == EntryState.REVERSED);
     assertEquals("00", queue.acknowledgedCodes().get(journal.all().get(0).id()));
     assertEquals(before, simulator.ledger().balance(REZA));
@@ -120,9 +130,12 @@ class StoreAndForwardTest {
     Rials before = simulator.ledger().balance(REZA);
     simulator.setResponseDelay(REZA, Duration.ofMillis(1500));
 
-    assertEquals(new SwitchOutcome.TimedOut(), journalled.send("call-3", ids -> transfer(ids, 20_000)));
+    assertEquals(
+        new SwitchOutcome.TimedOut(), journalled.send("call-3", ids -> transfer(ids, 20_000)));
 
-    eventually(Duration.ofSeconds(20), "reversal acknowledged and the late 0210 delivered",
+    eventually(
+        Duration.ofSeconds(20),
+        "reversal acknowledged and the late 0210 delivered",
         () -> journal.all().get(0).state() == EntryState.REVERSED && simulator.heldAnswers() == 0);
     assertEquals(before, simulator.ledger().balance(REZA));
     assertEquals(EntryState.REVERSED, journal.all().get(0).state());
@@ -132,7 +145,8 @@ class StoreAndForwardTest {
   void definiteAnswerDisarmsTheReversal() {
     Rials before = simulator.ledger().balance(REZA);
 
-    assertInstanceOf(SwitchOutcome.Approved.class, journalled.send("call-4", ids -> transfer(ids, 10_000)));
+    assertInstanceOf(
+        SwitchOutcome.Approved.class, journalled.send("call-4", ids -> transfer(ids, 10_000)));
 
     assertEquals(EntryState.APPROVED, journal.all().get(0).state());
     assertTrue(queue.armed().isEmpty());
@@ -147,15 +161,19 @@ class StoreAndForwardTest {
     Transfer posted = transfer(IDS.next(), 15_000);
     assertInstanceOf(SwitchOutcome.Approved.class, bank.send(posted));
     StoreAndForward beforeRestart =
-        new StoreAndForward(queue, bank, credentials.storageKey(), id -> { });
+        new StoreAndForward(queue, bank, credentials.storageKey(), id -> {});
     beforeRestart.arm(77, posted);
     beforeRestart.fire(77);
     beforeRestart.close();
 
     AtomicReference<Long> told = new AtomicReference<>();
-    try (StoreAndForward afterRestart = new StoreAndForward(queue, bank, credentials.storageKey(), told::set)) {
+    try (StoreAndForward afterRestart =
+        new StoreAndForward(queue, bank, credentials.storageKey(), told::set)) {
       afterRestart.start();
-      eventually(Duration.ofSeconds(20), "the stored reversal sent", () -> Long.valueOf(77).equals(told.get()));
+      eventually(
+          Duration.ofSeconds(20),
+          "the stored reversal sent",
+          () -> Long.valueOf(77).equals(told.get()));
     }
     assertEquals(before, simulator.ledger().balance(REZA));
   }
@@ -163,7 +181,8 @@ class StoreAndForwardTest {
   @Test
   void storedAdviceIsSealedSoTheCardNumberIsNotReadable() {
     InMemoryAdviceQueue store = new InMemoryAdviceQueue();
-    try (StoreAndForward unstarted = new StoreAndForward(store, bank, credentials.storageKey(), id -> { })) {
+    try (StoreAndForward unstarted =
+        new StoreAndForward(store, bank, credentials.storageKey(), id -> {})) {
       Transfer request = transfer(IDS.next(), 5_000);
       unstarted.arm(91, request);
       unstarted.fire(91);
@@ -171,14 +190,19 @@ class StoreAndForwardTest {
       QueuedAdvice stored = store.released(1).get(0);
       assertEquals("0420", stored.mti());
       assertEquals(request.ids().stan(), stored.stan());
-      // The packed 0420 holds the PAN in BCD, so its hex shows the digits; the sealed form must not.
+      // The packed 0420 holds the PAN in BCD, so its hex shows the digits; the sealed form must
+      // not.
       assertTrue(HexFormat.of().formatHex(bank.reversalAdvice(request)).contains(REZA.digits()));
       assertFalse(HexFormat.of().formatHex(stored.sealedMessage()).contains(REZA.digits()));
     }
   }
 
   private static Transfer transfer(org.phonebank.banking.TransactionIds ids, long rials) {
-    return new Transfer(ids, REZA, TelephonePin.of("2580".toCharArray()), new TransferDestination.ToCard(NARGES),
+    return new Transfer(
+        ids,
+        REZA,
+        TelephonePin.of("2580".toCharArray()),
+        new TransferDestination.ToCard(NARGES),
         Rials.of(rials));
   }
 }

@@ -14,7 +14,9 @@ class SwitchSimulatorCommandTest {
   void flagsSetCredentialsPortAccountsAndDelay() {
     SimulatorSettings settings =
         SwitchSimulatorCommand.parse(
-            new String[] {"--credentials", "keys", "--port", "9555", "--accounts", "a.csv", "--delay-ms", "250"});
+            new String[] {
+              "--credentials", "keys", "--port", "9555", "--accounts", "a.csv", "--delay-ms", "250"
+            });
 
     assertEquals(Path.of("keys"), settings.credentials());
     assertEquals(9555, settings.port());
@@ -26,8 +28,17 @@ class SwitchSimulatorCommandTest {
   @Test
   void adminPortAndRepeatedFaultsAreRead() {
     SimulatorSettings settings =
-        SwitchSimulatorCommand.parse(new String[] {"--credentials", "keys", "--admin-port", "9556",
-            "--fault", "drop-next 3", "--fault", "delay 800"});
+        SwitchSimulatorCommand.parse(
+            new String[] {
+              "--credentials",
+              "keys",
+              "--admin-port",
+              "9556",
+              "--fault",
+              "drop-next 3",
+              "--fault",
+              "delay 800"
+            });
 
     assertEquals(9556, settings.adminPort());
     assertEquals(java.util.List.of("drop-next 3", "delay 800"), settings.faults());
@@ -35,19 +46,24 @@ class SwitchSimulatorCommandTest {
 
   @Test
   void faultThatIsNotUnderstoodIsRefusedAtStart() {
-    assertThrows(IllegalArgumentException.class,
-        () -> SwitchSimulatorCommand.parse(new String[] {"--credentials", "k", "--fault", "melt 3"}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            SwitchSimulatorCommand.parse(new String[] {"--credentials", "k", "--fault", "melt 3"}));
   }
 
   @Test
   void credentialsFolderIsRequired() {
-    assertThrows(IllegalArgumentException.class, () -> SwitchSimulatorCommand.parse(new String[] {"--port", "1"}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SwitchSimulatorCommand.parse(new String[] {"--port", "1"}));
   }
 
   @Test
   void unknownFlagIsRefused() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> SwitchSimulatorCommand.parse(new String[] {"--credentials", "k", "--verbose", "yes"}));
+        () ->
+            SwitchSimulatorCommand.parse(new String[] {"--credentials", "k", "--verbose", "yes"}));
   }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Searches log files for secrets in clear: a whole card number, or a PIN standing alone as a number. */
+/**
+ * Searches log files for secrets in clear: a whole card number, or a PIN standing alone as a
+ * number.
+ */
 final class LogScan {
 
   private final List<Pattern> secrets = new ArrayList<>();
@@ -26,7 +29,8 @@ final class LogScan {
 
   LogScan pins(Collection<String> pins) {
     for (String pin : pins) {
-      // A PIN is a short number: only a standalone token counts, so a timestamp or port holding the same
+      // A PIN is a short number: only a standalone token counts, so a timestamp or port holding the
+      // same
       // digits inside a longer number is not a false alarm.
       secrets.add(Pattern.compile("(?<![0-9A-Za-z])" + pin + "(?![0-9A-Za-z])"));
     }

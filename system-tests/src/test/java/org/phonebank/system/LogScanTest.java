@@ -14,17 +14,25 @@ class LogScanTest {
 
   @Test
   void findsAWholeCardNumberAndAStandalonePin(@TempDir Path logs) throws Exception {
-    Files.writeString(logs.resolve("server.log"), "ok line\ncard 6037991234567893 seen\npin=7391\n");
+    Files.writeString(
+        logs.resolve("server.log"), "ok line\ncard 6037991234567893 seen\npin=7391\n");
     List<String> findings =
-        new LogScan().cardNumbers(List.of("6037991234567893")).pins(List.of("7391")).findingsIn(List.of(logs));
+        new LogScan()
+            .cardNumbers(List.of("6037991234567893"))
+            .pins(List.of("7391"))
+            .findingsIn(List.of(logs));
     assertEquals(2, findings.size(), findings.toString());
   }
 
   @Test
   void aMaskedCardOrAPinInsideALongerNumberIsNotAFinding(@TempDir Path logs) throws Exception {
-    Files.writeString(logs.resolve("server.log"), "card 603799******7893\ntimeMillis: 1795441173912\n");
+    Files.writeString(
+        logs.resolve("server.log"), "card 603799******7893\ntimeMillis: 1795441173912\n");
     List<String> findings =
-        new LogScan().cardNumbers(List.of("6037991234567893")).pins(List.of("7391")).findingsIn(List.of(logs));
+        new LogScan()
+            .cardNumbers(List.of("6037991234567893"))
+            .pins(List.of("7391"))
+            .findingsIn(List.of(logs));
     assertTrue(findings.isEmpty(), findings.toString());
   }
 }

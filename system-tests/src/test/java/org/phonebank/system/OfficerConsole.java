@@ -14,12 +14,16 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The officers' REST API as a browser-less client sees it: signed in as the demo officer by HTTP Basic. */
+/**
+ * The officers' REST API as a browser-less client sees it: signed in as the demo officer by HTTP
+ * Basic.
+ */
 final class OfficerConsole {
 
   // JSON-B may order the properties as it likes: read each object, then each property.
   private static final Pattern OBJECT = Pattern.compile("\\{[^}]*\\}");
-  private static final Pattern FINGERPRINT = Pattern.compile("\"fingerprint\"\\s*:\\s*\"([0-9a-f]{64})\"");
+  private static final Pattern FINGERPRINT =
+      Pattern.compile("\"fingerprint\"\\s*:\\s*\"([0-9a-f]{64})\"");
   private static final Pattern MASKED = Pattern.compile("\"maskedCard\"\\s*:\\s*\"([^\"]+)\"");
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -68,7 +72,9 @@ final class OfficerConsole {
   }
 
   int statusWithoutLogin() throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.discarding())
+    return http.send(
+            HttpRequest.newBuilder(URI.create(base)).build(),
+            HttpResponse.BodyHandlers.discarding())
         .statusCode();
   }
 
@@ -92,7 +98,8 @@ final class OfficerConsole {
             HttpRequest.newBuilder(URI.create(base)).header("Authorization", authorization).build(),
             HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new AssertionError("GET lockouts answered " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "GET lockouts answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
   }

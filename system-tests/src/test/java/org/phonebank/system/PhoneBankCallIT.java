@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.phonebank.card.CardNumber;
+import org.phonebank.money.Rials;
 import org.phonebank.phonesim.CallScript;
 import org.phonebank.phonesim.PhoneSimulator;
 import org.phonebank.phonesim.Transcript;
-import org.phonebank.money.Rials;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Phrase;
 import org.phonebank.prompt.PromptCatalogue;
@@ -34,10 +34,11 @@ import org.phonebank.switchsim.DemoAccount;
 import org.phonebank.switchsim.Ledger;
 
 /**
- * One real phone-banking call after another against the whole stack as {@code ./phonebank start} brings it up:
- * Payara Server 6 with the EAR, embedded Derby, the switch simulator over mutual TLS, and the phone simulator
- * speaking the Event Socket protocol over TCP. Afterwards the stack is stopped, the journal is read straight
- * from Derby and every log the run wrote is searched for card numbers and PINs in clear.
+ * One real phone-banking call after another against the whole stack as {@code ./phonebank start}
+ * brings it up: Payara Server 6 with the EAR, embedded Derby, the switch simulator over mutual TLS,
+ * and the phone simulator speaking the Event Socket protocol over TCP. Afterwards the stack is
+ * stopped, the journal is read straight from Derby and every log the run wrote is searched for card
+ * numbers and PINs in clear.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PhoneBankCallIT {
@@ -66,7 +67,8 @@ class PhoneBankCallIT {
 
   private static Transcript call(String keys) {
     Transcript transcript =
-        PhoneSimulator.call("127.0.0.1", PhoneBankStack.ESL_PORT, CallScript.parse(keys), CALL_TIMEOUT);
+        PhoneSimulator.call(
+            "127.0.0.1", PhoneBankStack.ESL_PORT, CallScript.parse(keys), CALL_TIMEOUT);
     System.out.println(String.join("\n", transcript.lines()));
     callIds.add(transcript.callId());
     return transcript;
@@ -84,7 +86,9 @@ class PhoneBankCallIT {
     return CATALOGUE.textOf(SpokenAmount.of(account.available(), language));
   }
 
-  /** After these, the main menu gets no answer three times and the bank says goodbye and hangs up. */
+  /**
+   * After these, the main menu gets no answer three times and the bank says goodbye and hangs up.
+   */
   private static final String LEAVE = " - - -";
 
   private static String say(Phrase phrase, Language language) {
@@ -99,7 +103,8 @@ class PhoneBankCallIT {
   @Order(1)
   void theSpokenEnglishBalanceIsTheSwitchsBalanceForThatCard() {
     Transcript transcript = call(signIn("2", SARA) + " 1" + LEAVE);
-    assertEquals(Transcript.Ending.APP_HUNG_UP, transcript.ending(), "the phone bank ends the call");
+    assertEquals(
+        Transcript.Ending.APP_HUNG_UP, transcript.ending(), "the phone bank ends the call");
     assertTrue(
         heard(transcript).contains(spoken(SARA, Language.ENGLISH)),
         "expected the balance '" + spoken(SARA, Language.ENGLISH) + "' in:\n" + heard(transcript));
@@ -118,7 +123,8 @@ class PhoneBankCallIT {
   @Test
   @Order(3)
   void anInvalidCardAndAWrongPinAreToldAndAskedAgainNotDropped() {
-    String badLuhn = SARA.card().digits().substring(0, 15) + ((SARA.card().digits().charAt(15) - '0' + 1) % 10);
+    String badLuhn =
+        SARA.card().digits().substring(0, 15) + ((SARA.card().digits().charAt(15) - '0' + 1) % 10);
     Transcript transcript =
         call("2 " + badLuhn + "# " + SARA.card().digits() + "# 0000 " + pin(SARA) + " 1" + LEAVE);
     String heard = heard(transcript);
@@ -132,7 +138,9 @@ class PhoneBankCallIT {
   @Order(4)
   void aCallerHangingUpMidCallDoesNotStopTheNextCall() {
     Transcript hungUp = call("2 H");
-    assertFalse((hungUp.ending() == Transcript.Ending.APP_HUNG_UP), "the caller, not the app, ended this call");
+    assertFalse(
+        (hungUp.ending() == Transcript.Ending.APP_HUNG_UP),
+        "the caller, not the app, ended this call");
     Transcript next = call(signIn("2", SARA) + " 1" + LEAVE);
     assertTrue(heard(next).contains(spoken(SARA, Language.ENGLISH)), heard(next));
   }
@@ -160,12 +168,20 @@ class PhoneBankCallIT {
   void anEnglishCardToCardTransferIsReadBackSentAndTheBalanceFallsByTheAmount() {
     Rials amount = Rials.of(1_000_000);
     Transcript transcript =
-        call(signIn("2", SARA) + " 3 2 " + NARGES.card().digits() + "# " + amount.value() + "# 1 1" + LEAVE);
+        call(
+            signIn("2", SARA)
+                + " 3 2 "
+                + NARGES.card().digits()
+                + "# "
+                + amount.value()
+                + "# 1 1"
+                + LEAVE);
     String heard = heard(transcript);
     assertTrue(heard.contains(CATALOGUE.textOf(SpokenAmount.of(amount, Language.ENGLISH))), heard);
     assertTrue(heard.contains(say(Phrase.TRANSFER_DONE, Language.ENGLISH)), heard);
     assertTrue(
-        heard.contains(CATALOGUE.textOf(SpokenAmount.of(SARA.available().minus(amount), Language.ENGLISH))),
+        heard.contains(
+            CATALOGUE.textOf(SpokenAmount.of(SARA.available().minus(amount), Language.ENGLISH))),
         "the balance asked for after the transfer is lower by the amount:\n" + heard);
     assertEquals(Transcript.Ending.APP_HUNG_UP, transcript.ending());
   }
@@ -176,7 +192,9 @@ class PhoneBankCallIT {
     Transcript transcript = call(signIn("1", SARA) + " 2" + LEAVE);
     String heard = heard(transcript);
     assertTrue(heard.contains(say(Phrase.STATEMENT_DEBIT, Language.PERSIAN)), heard);
-    assertTrue(heard.contains(CATALOGUE.textOf(SpokenAmount.of(Rials.of(1_000_000), Language.PERSIAN))), heard);
+    assertTrue(
+        heard.contains(CATALOGUE.textOf(SpokenAmount.of(Rials.of(1_000_000), Language.PERSIAN))),
+        heard);
   }
 
   @Test
@@ -189,7 +207,9 @@ class PhoneBankCallIT {
     assertTrue(heard.contains(say(Phrase.BILL_ID_NOT_VALID, Language.PERSIAN)), heard);
     assertTrue(heard.contains(say(Phrase.BILL_PAID, Language.PERSIAN)), heard);
     assertTrue(
-        heard.contains(CATALOGUE.textOf(SpokenAmount.of(REZA.available().minus(Rials.of(17_000)), Language.PERSIAN))),
+        heard.contains(
+            CATALOGUE.textOf(
+                SpokenAmount.of(REZA.available().minus(Rials.of(17_000)), Language.PERSIAN))),
         "the balance after the bill is lower by 17,000 rials:\n" + heard);
   }
 
@@ -218,9 +238,12 @@ class PhoneBankCallIT {
     Transcript refused = call("2 " + card + "# -");
     String heard = heard(refused);
     assertTrue(heard.contains(say(Phrase.CARD_LOCKED, Language.ENGLISH)), heard);
-    assertFalse(heard.contains(say(Phrase.ENTER_PIN, Language.ENGLISH)), "a locked card is not asked for a PIN");
+    assertFalse(
+        heard.contains(say(Phrase.ENTER_PIN, Language.ENGLISH)),
+        "a locked card is not asked for a PIN");
 
-    assertTrue(console.lockedCards().contains(NARGES.card().masked()), console.lockedCards().toString());
+    assertTrue(
+        console.lockedCards().contains(NARGES.card().masked()), console.lockedCards().toString());
     assertEquals(400, console.unlockStatus("not-a-fingerprint"));
     assertEquals(401, console.statusWithoutLogin());
     assertTrue(console.unlockIfLocked(NARGES.card().masked()));
@@ -228,7 +251,8 @@ class PhoneBankCallIT {
     Transcript served = call(signIn("2", NARGES) + " 1" + LEAVE);
     // Narges also received Sara's transfer earlier in this run.
     String balance =
-        CATALOGUE.textOf(SpokenAmount.of(NARGES.available().plus(Rials.of(1_000_000)), Language.ENGLISH));
+        CATALOGUE.textOf(
+            SpokenAmount.of(NARGES.available().plus(Rials.of(1_000_000)), Language.ENGLISH));
     assertTrue(heard(served).contains(balance), heard(served));
   }
 
@@ -245,7 +269,13 @@ class PhoneBankCallIT {
     Transcript block = call(signIn("2", SARA_SAVINGS) + " 5 1 1");
     String heard = heard(block);
     assertTrue(heard.contains(say(Phrase.CARD_BLOCKED, Language.ENGLISH)), heard);
-    assertTrue(heard.contains(say(Phrase.REFERENCE_NUMBER_IS, Language.ENGLISH).replace(".", "").trim().split(" ")[0]), heard);
+    assertTrue(
+        heard.contains(
+            say(Phrase.REFERENCE_NUMBER_IS, Language.ENGLISH)
+                .replace(".", "")
+                .trim()
+                .split(" ")[0]),
+        heard);
 
     Transcript next = call(signIn("2", SARA_SAVINGS) + LEAVE);
     assertFalse(heard(next).contains(say(Phrase.MAIN_MENU, Language.ENGLISH)), heard(next));
@@ -268,9 +298,15 @@ class PhoneBankCallIT {
         if (!callIds.contains(rows.getString("call_id"))) {
           continue;
         }
-        states.add(rows.getString("type") + "/" + rows.getString("state") + "/" + rows.getString("response_code"));
+        states.add(
+            rows.getString("type")
+                + "/"
+                + rows.getString("state")
+                + "/"
+                + rows.getString("response_code"));
         String masked = rows.getString("masked_card");
-        assertFalse(masked.contains(SARA.card().digits()) || masked.contains(REZA.card().digits()), masked);
+        assertFalse(
+            masked.contains(SARA.card().digits()) || masked.contains(REZA.card().digits()), masked);
         assertEquals(CardNumber.LENGTH, masked.length());
       }
     } finally {
@@ -283,12 +319,21 @@ class PhoneBankCallIT {
     }
     assertTrue(states.size() > 20, states.toString());
     assertTrue(
-        states.stream().noneMatch(state -> state.contains("/PENDING/") || state.contains("/REVERSING/")),
+        states.stream()
+            .noneMatch(state -> state.contains("/PENDING/") || state.contains("/REVERSING/")),
         "every request reached a final state: " + states);
     for (String expected :
-        List.of("TRANSFER/APPROVED/", "BILL_PAYMENT/APPROVED/", "PIN_CHANGE/APPROVED/", "CARD_BLOCK/APPROVED/",
-            "MINI_STATEMENT/APPROVED/", "HOLDER_NAME_INQUIRY/APPROVED/", "BALANCE_INQUIRY/DECLINED/55")) {
-      assertTrue(states.stream().anyMatch(state -> state.startsWith(expected)), expected + " in " + states);
+        List.of(
+            "TRANSFER/APPROVED/",
+            "BILL_PAYMENT/APPROVED/",
+            "PIN_CHANGE/APPROVED/",
+            "CARD_BLOCK/APPROVED/",
+            "MINI_STATEMENT/APPROVED/",
+            "HOLDER_NAME_INQUIRY/APPROVED/",
+            "BALANCE_INQUIRY/DECLINED/55")) {
+      assertTrue(
+          states.stream().anyMatch(state -> state.startsWith(expected)),
+          expected + " in " + states);
     }
   }
 
@@ -305,8 +350,19 @@ class PhoneBankCallIT {
     List<java.nio.file.Path> folders = new ArrayList<>(STACK.logFolders());
     java.nio.file.Path root = STACK.root();
     for (String module :
-        List.of("banking-domain", "esl-codec", "journal", "ivr-flows", "iso8583-bridge", "reconciliation",
-            "switch-simulator", "phone-simulator", "ivr-server", "iso8583-interop", "prompt-audio", "officer-console")) {
+        List.of(
+            "banking-domain",
+            "esl-codec",
+            "journal",
+            "ivr-flows",
+            "iso8583-bridge",
+            "reconciliation",
+            "switch-simulator",
+            "phone-simulator",
+            "ivr-server",
+            "iso8583-interop",
+            "prompt-audio",
+            "officer-console")) {
       folders.add(root.resolve(module).resolve("target/surefire-reports"));
     }
     LogScan scan = new LogScan().cardNumbers(cards).pins(pins);

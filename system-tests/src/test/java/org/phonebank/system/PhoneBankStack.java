@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real phone bank, started and stopped through the README's own {@code ./phonebank} script, on ports and a
- * state folder of its own so a developer's running instance is left alone.
+ * The real phone bank, started and stopped through the README's own {@code ./phonebank} script, on
+ * ports and a state folder of its own so a developer's running instance is left alone.
  */
 final class PhoneBankStack {
 
@@ -20,9 +20,12 @@ final class PhoneBankStack {
   static final int ESL_PORT = 18084;
   static final int SWITCH_PORT = 19443;
 
-  private final Path root = Path.of(System.getProperty("phonebank.root", "..")).toAbsolutePath().normalize();
+  private final Path root =
+      Path.of(System.getProperty("phonebank.root", "..")).toAbsolutePath().normalize();
   private final Path state =
-      Path.of(System.getProperty("phonebank.it.state", "target/it-state")).toAbsolutePath().normalize();
+      Path.of(System.getProperty("phonebank.it.state", "target/it-state"))
+          .toAbsolutePath()
+          .normalize();
 
   Path root() {
     return root;
@@ -67,7 +70,8 @@ final class PhoneBankStack {
     Process process = builder.start();
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new IllegalStateException("./phonebank " + command + " did not finish in " + timeoutSeconds + " s");
+      throw new IllegalStateException(
+          "./phonebank " + command + " did not finish in " + timeoutSeconds + " s");
     }
     String printed = Files.readString(output, StandardCharsets.UTF_8);
     System.out.println(printed);

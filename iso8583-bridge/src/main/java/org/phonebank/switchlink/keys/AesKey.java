@@ -12,8 +12,9 @@ import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * An AES key from the zone key store: the AES zone PIN key (ISO 9564 format 4) or the store-and-forward storage
- * key. Like {@link ZoneKey}, the bytes never leave: callers get initialised engines and compare check values.
+ * An AES key from the zone key store: the AES zone PIN key (ISO 9564 format 4) or the
+ * store-and-forward storage key. Like {@link ZoneKey}, the bytes never leave: callers get
+ * initialised engines and compare check values.
  */
 public final class AesKey implements AutoCloseable {
 
@@ -28,7 +29,8 @@ public final class AesKey implements AutoCloseable {
   public static AesKey of(byte[] key) {
     Objects.requireNonNull(key, "Key bytes are required.");
     if (key.length != 16 && key.length != 24 && key.length != 32) {
-      throw new IllegalArgumentException("An AES key must be 16, 24 or 32 bytes, was " + key.length + ".");
+      throw new IllegalArgumentException(
+          "An AES key must be 16, 24 or 32 bytes, was " + key.length + ".");
     }
     return new AesKey(key.clone());
   }
@@ -43,11 +45,15 @@ public final class AesKey implements AutoCloseable {
   /** AES-GCM with a 128-bit tag, for sealing stored messages. */
   public AEADBlockCipher gcm(boolean forEncryption, byte[] nonce, byte[] associatedData) {
     AEADBlockCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
-    gcm.init(forEncryption, new AEADParameters(new KeyParameter(live()), 128, nonce, associatedData));
+    gcm.init(
+        forEncryption, new AEADParameters(new KeyParameter(live()), 128, nonce, associatedData));
     return gcm;
   }
 
-  /** The key check value: the first three bytes of sixteen zero bytes enciphered under the key, in hex. */
+  /**
+   * The key check value: the first three bytes of sixteen zero bytes enciphered under the key, in
+   * hex.
+   */
   public String checkValue() {
     byte[] out = new byte[16];
     cipher(true).processBlock(new byte[16], 0, out, 0);

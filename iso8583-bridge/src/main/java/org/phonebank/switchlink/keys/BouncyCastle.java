@@ -6,8 +6,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
 /**
- * Bouncy Castle provider instances handed to each JCA call. They are never registered with
- * {@code Security.addProvider}: inside an application server that global list is shared with other
+ * Bouncy Castle provider instances handed to each JCA call. They are never registered with {@code
+ * Security.addProvider}: inside an application server that global list is shared with other
  * applications, and a second copy of BC there would clash with ours.
  */
 public final class BouncyCastle {

@@ -52,9 +52,12 @@ final class DemoCertificateAuthority {
       JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
       builder
           .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
           .addExtension(
-              Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(keys.getPublic()));
+              Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+          .addExtension(
+              Extension.subjectKeyIdentifier,
+              false,
+              extensions.createSubjectKeyIdentifier(keys.getPublic()));
       return new DemoCertificateAuthority(random, keys, sign(builder, keys));
     } catch (CertIOException | OperatorCreationException e) {
       throw new GeneralSecurityException("Cannot build the demo CA certificate.", e);
@@ -65,7 +68,9 @@ final class DemoCertificateAuthority {
     return certificate;
   }
 
-  /** A key pair and an end-entity certificate for a TLS server (with SANs) or a TLS client (none). */
+  /**
+   * A key pair and an end-entity certificate for a TLS server (with SANs) or a TLS client (none).
+   */
   IssuedIdentity issue(String commonName, KeyPurposeId purpose, GeneralName... subjectAltNames)
       throws GeneralSecurityException {
     KeyPair subjectKeys = newKeyPair(random);
@@ -86,9 +91,12 @@ final class DemoCertificateAuthority {
               false,
               extensions.createSubjectKeyIdentifier(subjectKeys.getPublic()))
           .addExtension(
-              Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(certificate));
+              Extension.authorityKeyIdentifier,
+              false,
+              extensions.createAuthorityKeyIdentifier(certificate));
       if (subjectAltNames.length > 0) {
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(subjectAltNames));
+        builder.addExtension(
+            Extension.subjectAlternativeName, false, new GeneralNames(subjectAltNames));
       }
       return new IssuedIdentity(subjectKeys, sign(builder, keys), certificate);
     } catch (CertIOException | OperatorCreationException e) {
@@ -118,7 +126,9 @@ final class DemoCertificateAuthority {
         .setProvider(BouncyCastle.crypto())
         .getCertificate(
             builder.build(
-                new JcaContentSignerBuilder(SIGNATURE).setProvider(BouncyCastle.crypto()).build(signer.getPrivate())));
+                new JcaContentSignerBuilder(SIGNATURE)
+                    .setProvider(BouncyCastle.crypto())
+                    .build(signer.getPrivate())));
   }
 
   private static KeyPair newKeyPair(SecureRandom random) throws GeneralSecurityException {

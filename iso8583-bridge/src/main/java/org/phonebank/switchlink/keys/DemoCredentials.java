@@ -25,10 +25,11 @@ import org.bouncycastle.crypto.params.DESedeParameters;
 import org.phonebank.switchlink.keys.DemoCertificateAuthority.IssuedIdentity;
 
 /**
- * Creates a self-contained set of demo credentials for the switch link: a demo CA, the switch's server
- * certificate (SAN localhost and 127.0.0.1), the phone bank's client certificate, a rogue client certificate from
- * an untrusted CA, the zone PIN keys (TDES and AES), the MAC key and the store-and-forward storage key. Nothing is overwritten: a folder that already holds the files
- * is left alone. Only key check values are printed, never keys or passwords.
+ * Creates a self-contained set of demo credentials for the switch link: a demo CA, the switch's
+ * server certificate (SAN localhost and 127.0.0.1), the phone bank's client certificate, a rogue
+ * client certificate from an untrusted CA, the zone PIN keys (TDES and AES), the MAC key and the
+ * store-and-forward storage key. Nothing is overwritten: a folder that already holds the files is
+ * left alone. Only key check values are printed, never keys or passwords.
  *
  * <p>Usage: {@code java org.phonebank.switchlink.keys.DemoCredentials <directory>}
  */
@@ -48,7 +49,8 @@ public final class DemoCredentials {
     Path directory = Path.of(args[0]);
     boolean created = generateIfMissing(directory);
     System.out.println(
-        (created ? "demo credentials created in " : "demo credentials already present in ") + directory);
+        (created ? "demo credentials created in " : "demo credentials already present in ")
+            + directory);
     System.out.println(summary(SwitchCredentials.load(directory)));
   }
 
@@ -56,18 +58,24 @@ public final class DemoCredentials {
    * Generates the demo credentials in {@code directory} unless they are already there.
    *
    * @return true when they were generated now
-   * @throws IllegalStateException when the folder holds only some of the files (it is never half-overwritten)
+   * @throws IllegalStateException when the folder holds only some of the files (it is never
+   *     half-overwritten)
    */
   public static boolean generateIfMissing(Path directory) {
     List<String> present =
-        SwitchCredentials.ALL_FILES.stream().filter(f -> Files.exists(directory.resolve(f))).toList();
+        SwitchCredentials.ALL_FILES.stream()
+            .filter(f -> Files.exists(directory.resolve(f)))
+            .toList();
     if (present.size() == SwitchCredentials.ALL_FILES.size()) {
       addMissingAesKeys(directory);
       return false;
     }
     if (!present.isEmpty()) {
       throw new IllegalStateException(
-          directory + " holds only some demo credentials " + present + "; remove them or complete the set.");
+          directory
+              + " holds only some demo credentials "
+              + present
+              + "; remove them or complete the set.");
     }
     try {
       Files.createDirectories(directory);
@@ -80,22 +88,32 @@ public final class DemoCredentials {
     }
   }
 
-  /** Check values of the zone keys, one per line: what operators compare with the switch's key ceremony. */
+  /**
+   * Check values of the zone keys, one per line: what operators compare with the switch's key
+   * ceremony.
+   */
   public static String summary(SwitchCredentials credentials) {
     try (ZoneKey pin = credentials.pinKey();
         ZoneKey mac = credentials.macKey();
         AesKey aesPin = credentials.aesPinKey();
         AesKey storage = credentials.storageKey()) {
-      return "  ZPK (zone PIN key, TDES) check value " + pin.checkValue() + System.lineSeparator()
-          + "  ZPK (zone PIN key, AES) check value " + aesPin.checkValue() + System.lineSeparator()
-          + "  ZAK (zone MAC key) check value " + mac.checkValue() + System.lineSeparator()
-          + "  SAF storage key check value " + storage.checkValue();
+      return "  ZPK (zone PIN key, TDES) check value "
+          + pin.checkValue()
+          + System.lineSeparator()
+          + "  ZPK (zone PIN key, AES) check value "
+          + aesPin.checkValue()
+          + System.lineSeparator()
+          + "  ZAK (zone MAC key) check value "
+          + mac.checkValue()
+          + System.lineSeparator()
+          + "  SAF storage key check value "
+          + storage.checkValue();
     }
   }
 
   /**
-   * A folder made before the AES keys existed gets them added to its zone key store; existing keys are kept,
-   * so the switch's key ceremony for the TDES keys stays valid.
+   * A folder made before the AES keys existed gets them added to its zone key store; existing keys
+   * are kept, so the switch's key ceremony for the TDES keys stays valid.
    */
   private static void addMissingAesKeys(Path directory) {
     SwitchCredentials credentials = SwitchCredentials.load(directory);
@@ -120,7 +138,10 @@ public final class DemoCredentials {
       try (OutputStream out = Files.newOutputStream(createPrivateFile(fresh))) {
         zone.store(out, password);
       }
-      Files.move(fresh, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          fresh,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot add AES keys to " + directory + ".", e);
@@ -131,9 +152,11 @@ public final class DemoCredentials {
     }
   }
 
-  private static void generate(Path directory, SecureRandom random) throws IOException, GeneralSecurityException {
+  private static void generate(Path directory, SecureRandom random)
+      throws IOException, GeneralSecurityException {
     DemoCertificateAuthority ca = DemoCertificateAuthority.create("Phone Bank Demo CA", random);
-    DemoCertificateAuthority untrusted = DemoCertificateAuthority.create("Untrusted Demo CA", random);
+    DemoCertificateAuthority untrusted =
+        DemoCertificateAuthority.create("Untrusted Demo CA", random);
     IssuedIdentity server =
         ca.issue(
             "localhost",
@@ -146,28 +169,67 @@ public final class DemoCredentials {
     Properties secrets = new Properties();
     KeyStore trust = emptyStore();
     trust.setCertificateEntry(SwitchCredentials.CA_ALIAS, ca.certificate());
-    write(directory, SwitchCredentials.TRUST_STORE, trust, newPassword(secrets, SwitchCredentials.TRUST_STORE, random));
-    writeIdentity(directory, SwitchCredentials.SERVER_STORE, SwitchCredentials.SERVER_ALIAS, server, secrets, random);
-    writeIdentity(directory, SwitchCredentials.CLIENT_STORE, SwitchCredentials.CLIENT_ALIAS, client, secrets, random);
-    writeIdentity(directory, SwitchCredentials.ROGUE_STORE, SwitchCredentials.ROGUE_ALIAS, rogue, secrets, random);
+    write(
+        directory,
+        SwitchCredentials.TRUST_STORE,
+        trust,
+        newPassword(secrets, SwitchCredentials.TRUST_STORE, random));
+    writeIdentity(
+        directory,
+        SwitchCredentials.SERVER_STORE,
+        SwitchCredentials.SERVER_ALIAS,
+        server,
+        secrets,
+        random);
+    writeIdentity(
+        directory,
+        SwitchCredentials.CLIENT_STORE,
+        SwitchCredentials.CLIENT_ALIAS,
+        client,
+        secrets,
+        random);
+    writeIdentity(
+        directory,
+        SwitchCredentials.ROGUE_STORE,
+        SwitchCredentials.ROGUE_ALIAS,
+        rogue,
+        secrets,
+        random);
 
     String zonePassword = newPassword(secrets, SwitchCredentials.ZONE_KEY_STORE, random);
     KeyStore zone = emptyStore();
     addTdesKey(zone, SwitchCredentials.PIN_KEY_ALIAS, zonePassword, random);
     addTdesKey(zone, SwitchCredentials.MAC_KEY_ALIAS, zonePassword, random);
-    addAesKey(zone, SwitchCredentials.AES_PIN_KEY_ALIAS, AES_PIN_KEY_LENGTH, zonePassword.toCharArray(), random);
-    addAesKey(zone, SwitchCredentials.STORAGE_KEY_ALIAS, STORAGE_KEY_LENGTH, zonePassword.toCharArray(), random);
+    addAesKey(
+        zone,
+        SwitchCredentials.AES_PIN_KEY_ALIAS,
+        AES_PIN_KEY_LENGTH,
+        zonePassword.toCharArray(),
+        random);
+    addAesKey(
+        zone,
+        SwitchCredentials.STORAGE_KEY_ALIAS,
+        STORAGE_KEY_LENGTH,
+        zonePassword.toCharArray(),
+        random);
     write(directory, SwitchCredentials.ZONE_KEY_STORE, zone, zonePassword);
 
     // Written last: its presence marks a complete folder.
-    try (Writer out = Files.newBufferedWriter(createPrivateFile(directory.resolve(SwitchCredentials.SECRETS)),
-        StandardCharsets.ISO_8859_1)) {
+    try (Writer out =
+        Files.newBufferedWriter(
+            createPrivateFile(directory.resolve(SwitchCredentials.SECRETS)),
+            StandardCharsets.ISO_8859_1)) {
       secrets.store(out, "Passwords of the demo switch-link key stores. Keep this file private.");
     }
   }
 
   private static void writeIdentity(
-      Path directory, String file, String alias, IssuedIdentity identity, Properties secrets, SecureRandom random)
+      Path directory,
+      String file,
+      String alias,
+      IssuedIdentity identity,
+      Properties secrets,
+      SecureRandom random)
       throws IOException, GeneralSecurityException {
     String password = newPassword(secrets, file, random);
     KeyStore store = emptyStore();
@@ -201,7 +263,8 @@ public final class DemoCredentials {
     }
   }
 
-  private static void addAesKey(KeyStore store, String alias, int length, char[] password, SecureRandom random)
+  private static void addAesKey(
+      KeyStore store, String alias, int length, char[] password, SecureRandom random)
       throws GeneralSecurityException {
     byte[] key = new byte[length];
     random.nextBytes(key);
@@ -223,7 +286,8 @@ public final class DemoCredentials {
 
   private static Path createPrivateFile(Path path) throws IOException {
     if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      return Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      return Files.createFile(
+          path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
     return Files.createFile(path);
   }

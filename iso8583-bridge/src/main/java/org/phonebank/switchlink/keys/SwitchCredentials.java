@@ -15,11 +15,12 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * The credentials folder of the switch link, and the one place that knows its layout. Each key store is a BCFKS
- * file; their passwords are in {@value #SECRETS}, keyed by file name ({@code <file>.password}). The phone bank
- * needs {@link #client()}, {@link #trustAnchors()}, the PIN keys ({@link #pinKey()}, {@link #aesPinKey()}), the MAC key
- * ({@link #macKey()}) and the store-and-forward {@link #storageKey()}; the switch simulator needs
- * {@link #server()} instead of the client identity.
+ * The credentials folder of the switch link, and the one place that knows its layout. Each key
+ * store is a BCFKS file; their passwords are in {@value #SECRETS}, keyed by file name ({@code
+ * <file>.password}). The phone bank needs {@link #client()}, {@link #trustAnchors()}, the PIN keys
+ * ({@link #pinKey()}, {@link #aesPinKey()}), the MAC key ({@link #macKey()}) and the
+ * store-and-forward {@link #storageKey()}; the switch simulator needs {@link #server()} instead of
+ * the client identity.
  */
 public final class SwitchCredentials {
 
@@ -87,7 +88,9 @@ public final class SwitchCredentials {
     return new TlsIdentity(SERVER_ALIAS, open(SERVER_STORE), password(SERVER_STORE));
   }
 
-  /** A client identity signed by a CA nobody trusts: only for proving that the switch refuses it. */
+  /**
+   * A client identity signed by a CA nobody trusts: only for proving that the switch refuses it.
+   */
   public TlsIdentity rogueClient() {
     return new TlsIdentity(ROGUE_ALIAS, open(ROGUE_STORE), password(ROGUE_STORE));
   }
@@ -149,11 +152,13 @@ public final class SwitchCredentials {
     try {
       Key key = open(ZONE_KEY_STORE).getKey(alias, password);
       if (key == null) {
-        throw new IllegalStateException("No key '" + alias + "' in " + directory.resolve(ZONE_KEY_STORE) + ".");
+        throw new IllegalStateException(
+            "No key '" + alias + "' in " + directory.resolve(ZONE_KEY_STORE) + ".");
       }
       return key.getEncoded();
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot read key '" + alias + "' from " + ZONE_KEY_STORE + ".", e);
+      throw new IllegalStateException(
+          "Cannot read key '" + alias + "' from " + ZONE_KEY_STORE + ".", e);
     } finally {
       Arrays.fill(password, '\0');
     }
@@ -186,7 +191,8 @@ public final class SwitchCredentials {
   private char[] password(String file) {
     String value = secrets.getProperty(passwordKey(file));
     if (value == null) {
-      throw new IllegalStateException("No password for " + file + " in " + directory.resolve(SECRETS) + ".");
+      throw new IllegalStateException(
+          "No password for " + file + " in " + directory.resolve(SECRETS) + ".");
     }
     return value.toCharArray();
   }

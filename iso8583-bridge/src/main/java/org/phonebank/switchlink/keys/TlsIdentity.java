@@ -4,7 +4,9 @@ package org.phonebank.switchlink.keys;
 import java.security.KeyStore;
 import java.util.Objects;
 
-/** A private key and its certificate chain in a BCFKS key store, with the password that opens it. */
+/**
+ * A private key and its certificate chain in a BCFKS key store, with the password that opens it.
+ */
 public final class TlsIdentity {
 
   private final String name;

@@ -13,8 +13,9 @@ import org.bouncycastle.crypto.paddings.ISO7816d4Padding;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * A triple-DES working key shared with the switch (ZPK for PIN blocks, ZAK for MACs). The key bytes never leave
- * this object: callers get an initialised cipher, and people compare keys by their check value.
+ * A triple-DES working key shared with the switch (ZPK for PIN blocks, ZAK for MACs). The key bytes
+ * never leave this object: callers get an initialised cipher, and people compare keys by their
+ * check value.
  */
 public final class ZoneKey implements AutoCloseable {
 
@@ -29,7 +30,8 @@ public final class ZoneKey implements AutoCloseable {
   public static ZoneKey of(byte[] key) {
     Objects.requireNonNull(key, "Key bytes are required.");
     if (key.length != 16 && key.length != 24) {
-      throw new IllegalArgumentException("A TDES zone key must be 16 or 24 bytes, was " + key.length + ".");
+      throw new IllegalArgumentException(
+          "A TDES zone key must be 16 or 24 bytes, was " + key.length + ".");
     }
     return new ZoneKey(key.clone());
   }
@@ -45,8 +47,9 @@ public final class ZoneKey implements AutoCloseable {
   }
 
   /**
-   * The ISO 9797-1 MAC algorithm 3 (retail MAC) keyed with this double-length key: single DES CBC over the
-   * data, the last block triple-DES'd, padding method 2 (ISO 7816-4: 0x80 then zeros), full 8-byte result.
+   * The ISO 9797-1 MAC algorithm 3 (retail MAC) keyed with this double-length key: single DES CBC
+   * over the data, the last block triple-DES'd, padding method 2 (ISO 7816-4: 0x80 then zeros),
+   * full 8-byte result.
    */
   public Mac retailMac() {
     if (wiped) {
@@ -60,7 +63,10 @@ public final class ZoneKey implements AutoCloseable {
     return mac;
   }
 
-  /** The key check value: the first three bytes of eight zero bytes enciphered under the key, in hex. */
+  /**
+   * The key check value: the first three bytes of eight zero bytes enciphered under the key, in
+   * hex.
+   */
   public String checkValue() {
     byte[] zeros = new byte[8];
     byte[] out = new byte[8];

@@ -11,12 +11,14 @@ import org.phonebank.switchlink.SwitchFraming;
 import org.phonebank.switchlink.keys.ZoneKey;
 
 /**
- * The MAC of the switch link, the rule both sides follow (docs/switch-message-spec.md, "MAC"): ISO 9797-1 MAC
- * algorithm 3 with padding method 2 under the double-length ZAK, over the packed message (MTI, bitmaps, fields;
- * no length header, no TPDU) with the MAC field present, minus its final 8 bytes. The MAC goes in field 64, or in
- * field 128 when the message has a secondary bitmap (any field above 64).
+ * The MAC of the switch link, the rule both sides follow (docs/switch-message-spec.md, "MAC"): ISO
+ * 9797-1 MAC algorithm 3 with padding method 2 under the double-length ZAK, over the packed message
+ * (MTI, bitmaps, fields; no length header, no TPDU) with the MAC field present, minus its final 8
+ * bytes. The MAC goes in field 64, or in field 128 when the message has a secondary bitmap (any
+ * field above 64).
  *
- * <p>Example: an 0200 with fields 2…49 gets field 64; an 0420 (field 90) or a transfer (field 103) gets 128.
+ * <p>Example: an 0200 with fields 2…49 gets field 64; an 0420 (field 90) or a transfer (field 103)
+ * gets 128.
  */
 public final class MessageMac {
 
@@ -46,8 +48,9 @@ public final class MessageMac {
   }
 
   /**
-   * Sets the MAC field of {@code m}: the other MAC field is removed, the right one filled with 8 zero bytes, the
-   * message packed, and the MAC computed over all but the last 8 bytes of that image.
+   * Sets the MAC field of {@code m}: the other MAC field is removed, the right one filled with 8
+   * zero bytes, the message packed, and the MAC computed over all but the last 8 bytes of that
+   * image.
    */
   public static void sign(ISOMsg m, ZoneKey zak) {
     Objects.requireNonNull(m, "Message is required.");
@@ -72,8 +75,8 @@ public final class MessageMac {
   }
 
   /**
-   * True when {@code m} carries a MAC in the field its bitmap calls for and the MAC matches. A received message is
-   * checked over the image it arrived as; one built locally is packed first.
+   * True when {@code m} carries a MAC in the field its bitmap calls for and the MAC matches. A
+   * received message is checked over the image it arrived as; one built locally is packed first.
    */
   public static boolean verify(ISOMsg m, ZoneKey zak) {
     Objects.requireNonNull(m, "Message is required.");
@@ -98,7 +101,8 @@ public final class MessageMac {
     }
     byte[] last = Arrays.copyOfRange(image, image.length - LENGTH, image.length);
     byte[] expected = compute(image, image.length - LENGTH, zak);
-    // The image must end with the carried MAC (the MAC field is the last field), and it must be the right one.
+    // The image must end with the carried MAC (the MAC field is the last field), and it must be the
+    // right one.
     return MessageDigest.isEqual(last, carried) && MessageDigest.isEqual(expected, carried);
   }
 }

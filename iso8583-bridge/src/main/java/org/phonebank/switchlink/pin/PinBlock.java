@@ -5,13 +5,15 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * An enciphered PIN block: 8 bytes (format 0, field 52) or 16 bytes (format 4, private field). Even enciphered it must not be stored or logged
- * (PCI DSS 3.3.1.3), so it never prints and {@link #close()} wipes it once the message is sent.
+ * An enciphered PIN block: 8 bytes (format 0, field 52) or 16 bytes (format 4, private field). Even
+ * enciphered it must not be stored or logged (PCI DSS 3.3.1.3), so it never prints and {@link
+ * #close()} wipes it once the message is sent.
  */
 public final class PinBlock implements AutoCloseable {
 
   /** A TDES block (format 0). */
   public static final int LENGTH = 8;
+
   /** An AES block (format 4). */
   public static final int AES_LENGTH = 16;
 
@@ -25,7 +27,8 @@ public final class PinBlock implements AutoCloseable {
   public static PinBlock of(byte[] enciphered) {
     Objects.requireNonNull(enciphered, "PIN block is required.");
     if (enciphered.length != LENGTH && enciphered.length != AES_LENGTH) {
-      throw new IllegalArgumentException("A PIN block is 8 or 16 bytes, was " + enciphered.length + ".");
+      throw new IllegalArgumentException(
+          "A PIN block is 8 or 16 bytes, was " + enciphered.length + ".");
     }
     return new PinBlock(enciphered.clone());
   }

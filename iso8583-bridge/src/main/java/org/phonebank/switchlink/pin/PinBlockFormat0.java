@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * ISO 9564-1 format 0 (ANSI X9.8) clear PIN blocks. The PIN field {@code 0 L P P P P F … F} is XORed with the PAN
- * field {@code 0000} + the 12 right-most PAN digits excluding the check digit. Example: PAN
- * {@code 43219876543210987}, PIN {@code 1234}: {@code 041234FFFFFFFFFF} XOR {@code 0000987654321098} =
- * {@code 0412AC89ABCDEF67}.
+ * ISO 9564-1 format 0 (ANSI X9.8) clear PIN blocks. The PIN field {@code 0 L P P P P F … F} is
+ * XORed with the PAN field {@code 0000} + the 12 right-most PAN digits excluding the check digit.
+ * Example: PAN {@code 43219876543210987}, PIN {@code 1234}: {@code 041234FFFFFFFFFF} XOR {@code
+ * 0000987654321098} = {@code 0412AC89ABCDEF67}.
  */
 public final class PinBlockFormat0 {
 
@@ -46,7 +46,8 @@ public final class PinBlockFormat0 {
   /**
    * The PIN digits in a clear block, for the issuer side; the caller wipes them.
    *
-   * @throws IllegalArgumentException when the block is not a format 0 block for this PAN (wrong key or PAN)
+   * @throws IllegalArgumentException when the block is not a format 0 block for this PAN (wrong key
+   *     or PAN)
    */
   public static char[] pinDigits(byte[] clearBlock, String pan) {
     Objects.requireNonNull(clearBlock, "PIN block is required.");
@@ -83,7 +84,9 @@ public final class PinBlockFormat0 {
   /** {@code 0000} + the 12 PAN digits left of the check digit, as 8 bytes. */
   private static byte[] panField(String pan) {
     Objects.requireNonNull(pan, "PAN is required.");
-    if (pan.length() < MIN_PAN || pan.length() > MAX_PAN || !pan.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (pan.length() < MIN_PAN
+        || pan.length() > MAX_PAN
+        || !pan.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new IllegalArgumentException("A PAN must be 13 to 19 digits.");
     }
     String twelve = pan.substring(pan.length() - 13, pan.length() - 1);

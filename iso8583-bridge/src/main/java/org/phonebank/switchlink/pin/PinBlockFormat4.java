@@ -9,14 +9,15 @@ import org.bouncycastle.crypto.BlockCipher;
  * ISO 9564-1:2017 format 4 PIN blocks for AES (16 bytes).
  *
  * <ul>
- *   <li>Plain PIN field, 32 nibbles: {@code 4}, PIN length, PIN digits, fill {@code A} up to nibble 16, then 16
- *       random nibbles.
+ *   <li>Plain PIN field, 32 nibbles: {@code 4}, PIN length, PIN digits, fill {@code A} up to nibble
+ *       16, then 16 random nibbles.
  *   <li>PAN field, 32 nibbles: PAN length minus 12 (0–7), the whole PAN, then {@code 0} fill.
- *   <li>Enciphered block = E(E(PIN field) XOR PAN field) under the AES zone PIN key; deciphering reverses it.
+ *   <li>Enciphered block = E(E(PIN field) XOR PAN field) under the AES zone PIN key; deciphering
+ *       reverses it.
  * </ul>
  *
- * Example: PIN {@code 1234}, PAN {@code 4321987654321098} gives the PIN field {@code 441234AAAAAAAAAA} + random and
- * the PAN field {@code 44321987654321098000000000000000}.
+ * Example: PIN {@code 1234}, PAN {@code 4321987654321098} gives the PIN field {@code
+ * 441234AAAAAAAAAA} + random and the PAN field {@code 44321987654321098000000000000000}.
  */
 public final class PinBlockFormat4 {
 
@@ -31,7 +32,9 @@ public final class PinBlockFormat4 {
 
   private PinBlockFormat4() {}
 
-  /** The clear PIN field; {@code random} supplies the 8 random bytes. The caller wipes the result. */
+  /**
+   * The clear PIN field; {@code random} supplies the 8 random bytes. The caller wipes the result.
+   */
   public static byte[] pinField(char[] pin, byte[] random) {
     Objects.requireNonNull(pin, "PIN is required.");
     Objects.requireNonNull(random, "Random fill is required.");
@@ -54,7 +57,9 @@ public final class PinBlockFormat4 {
   /** The PAN field: length indicator, PAN, zero fill. */
   public static byte[] panField(String pan) {
     Objects.requireNonNull(pan, "PAN is required.");
-    if (pan.length() < MIN_PAN || pan.length() > MAX_PAN || !pan.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (pan.length() < MIN_PAN
+        || pan.length() > MAX_PAN
+        || !pan.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new IllegalArgumentException("A PAN must be 12 to 19 digits.");
     }
     byte[] field = new byte[LENGTH];
@@ -85,7 +90,8 @@ public final class PinBlockFormat4 {
   /**
    * The PIN digits in an enciphered block; the caller wipes them.
    *
-   * @throws IllegalArgumentException when the block does not decipher to a format 4 PIN field (wrong key or PAN)
+   * @throws IllegalArgumentException when the block does not decipher to a format 4 PIN field
+   *     (wrong key or PAN)
    */
   public static char[] pinDigits(byte[] enciphered, String pan, BlockCipher aesDecrypt) {
     Objects.requireNonNull(enciphered, "PIN block is required.");

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.switchlink.pin;
 
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
-import java.security.SecureRandom;
 import org.bouncycastle.crypto.BlockCipher;
 import org.phonebank.card.CardNumber;
 import org.phonebank.card.TelephonePin;
@@ -11,8 +11,9 @@ import org.phonebank.switchlink.keys.AesKey;
 import org.phonebank.switchlink.keys.ZoneKey;
 
 /**
- * Enciphers a format 0 PIN block under the TDES zone PIN key (single-block ECB), or a format 4 block under the
- * AES zone PIN key, and the reverse for the issuer side. The clear block lives only inside these methods and is zeroed before they return.
+ * Enciphers a format 0 PIN block under the TDES zone PIN key (single-block ECB), or a format 4
+ * block under the AES zone PIN key, and the reverse for the issuer side. The clear block lives only
+ * inside these methods and is zeroed before they return.
  */
 public final class PinEncipherment {
 
@@ -38,7 +39,8 @@ public final class PinEncipherment {
   /**
    * The PIN digits inside an enciphered block; the caller wipes them.
    *
-   * @throws IllegalArgumentException when the block does not decipher to a format 0 block for this card
+   * @throws IllegalArgumentException when the block does not decipher to a format 0 block for this
+   *     card
    */
   public static char[] decipher(PinBlock block, CardNumber card, ZoneKey pinKey) {
     Objects.requireNonNull(block, "PIN block is required.");
@@ -83,7 +85,8 @@ public final class PinEncipherment {
   /**
    * The PIN digits inside a format 4 block; the caller wipes them.
    *
-   * @throws IllegalArgumentException when the block does not decipher to a format 4 block for this card
+   * @throws IllegalArgumentException when the block does not decipher to a format 4 block for this
+   *     card
    */
   public static char[] decipherFormat4(PinBlock block, CardNumber card, AesKey pinKey) {
     Objects.requireNonNull(block, "PIN block is required.");

@@ -10,9 +10,9 @@ import org.bouncycastle.crypto.modes.AEADBlockCipher;
 import org.phonebank.switchlink.keys.AesKey;
 
 /**
- * Seals a packed advice for storage: AES-GCM under the storage key, a fresh 12-byte nonce first, and the journal
- * entry id as associated data, so a sealed message swapped onto another entry fails to open. Layout: nonce (12) ||
- * ciphertext || tag (16).
+ * Seals a packed advice for storage: AES-GCM under the storage key, a fresh 12-byte nonce first,
+ * and the journal entry id as associated data, so a sealed message swapped onto another entry fails
+ * to open. Layout: nonce (12) || ciphertext || tag (16).
  */
 final class SealedAdvice {
 
@@ -36,7 +36,9 @@ final class SealedAdvice {
     return out;
   }
 
-  /** @throws IllegalArgumentException when the sealed bytes were altered or belong to another entry */
+  /**
+   * @throws IllegalArgumentException when the sealed bytes were altered or belong to another entry
+   */
   static byte[] open(byte[] sealed, long journalEntryId, AesKey storageKey) {
     Objects.requireNonNull(sealed, "Sealed advice is required.");
     if (sealed.length < NONCE + 16) {

@@ -17,17 +17,19 @@ import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.keys.AesKey;
 
 /**
- * Reversals by store-and-forward, the acquirer's duty when an outcome is unknown (ISO 8583 0420/0421).
+ * Reversals by store-and-forward, the acquirer's duty when an outcome is unknown (ISO 8583
+ * 0420/0421).
  *
- * <p>{@link #arm} builds the 0420 for a money movement before it is sent (original fields 2, 3, 4, 11, 37, 41,
- * field 90 naming the original, MAC) and stores it sealed under the storage key; {@link #disarm} discards it when
- * a definite answer came; {@link #fire} releases it to the sending queue. One sender thread sends released advices
- * strictly in release order while the link is signed on: the first time as 0420, then as 0421 with the same
- * STAN and RRN, every retry interval, until an 0430 arrives whose code is not a retry code (91, 96 by default).
- * Then the queue forgets it and the {@link ReversalAcknowledgement} is told, so the journal records REVERSED.
+ * <p>{@link #arm} builds the 0420 for a money movement before it is sent (original fields 2, 3, 4,
+ * 11, 37, 41, field 90 naming the original, MAC) and stores it sealed under the storage key; {@link
+ * #disarm} discards it when a definite answer came; {@link #fire} releases it to the sending queue.
+ * One sender thread sends released advices strictly in release order while the link is signed on:
+ * the first time as 0420, then as 0421 with the same STAN and RRN, every retry interval, until an
+ * 0430 arrives whose code is not a retry code (91, 96 by default). Then the queue forgets it and
+ * the {@link ReversalAcknowledgement} is told, so the journal records REVERSED.
  *
- * <p>The queue is durable, so advices released before a restart are sent after it: call {@link #start()} once the
- * bridge is started.
+ * <p>The queue is durable, so advices released before a restart are sent after it: call {@link
+ * #start()} once the bridge is started.
  */
 public final class StoreAndForward implements Reversals, AutoCloseable {
 
@@ -46,16 +48,21 @@ public final class StoreAndForward implements Reversals, AutoCloseable {
   /**
    * @param queue the durable advice queue (JDBC in the server)
    * @param bankSwitch the bridge that builds and sends the advices
-   * @param storageKey the AES key that seals stored advices ({@code SwitchCredentials.storageKey()}); closed with
-   *     this object
-   * @param acknowledgement told of every acknowledged reversal (the server passes its {@code JournalledSwitch})
+   * @param storageKey the AES key that seals stored advices ({@code
+   *     SwitchCredentials.storageKey()}); closed with this object
+   * @param acknowledgement told of every acknowledged reversal (the server passes its {@code
+   *     JournalledSwitch})
    */
   public StoreAndForward(
-      AdviceQueue queue, JposBankSwitch bankSwitch, AesKey storageKey, ReversalAcknowledgement acknowledgement) {
+      AdviceQueue queue,
+      JposBankSwitch bankSwitch,
+      AesKey storageKey,
+      ReversalAcknowledgement acknowledgement) {
     this.queue = Objects.requireNonNull(queue, "Advice queue is required.");
     this.bankSwitch = Objects.requireNonNull(bankSwitch, "Bank switch is required.");
     this.storageKey = Objects.requireNonNull(storageKey, "Storage key is required.");
-    this.acknowledgement = Objects.requireNonNull(acknowledgement, "Reversal acknowledgement is required.");
+    this.acknowledgement =
+        Objects.requireNonNull(acknowledgement, "Reversal acknowledgement is required.");
     this.retryMillis = bankSwitch.settings().safRetryInterval().toMillis();
   }
 
@@ -74,8 +81,15 @@ public final class StoreAndForward implements Reversals, AutoCloseable {
     Objects.requireNonNull(request, "Switch request is required.");
     byte[] packed = bankSwitch.reversalAdvice(request);
     try {
-      queue.arm(new QueuedAdvice(journalEntryId, REVERSAL_ADVICE, request.ids().stan(), request.ids().rrn(),
-          SealedAdvice.seal(packed, journalEntryId, storageKey), 0, Instant.now()));
+      queue.arm(
+          new QueuedAdvice(
+              journalEntryId,
+              REVERSAL_ADVICE,
+              request.ids().stan(),
+              request.ids().rrn(),
+              SealedAdvice.seal(packed, journalEntryId, storageKey),
+              0,
+              Instant.now()));
     } finally {
       Arrays.fill(packed, (byte) 0);
     }
@@ -113,7 +127,10 @@ public final class StoreAndForward implements Reversals, AutoCloseable {
     }
   }
 
-  /** Sends the oldest released advice once; true when it was acknowledged (so the next can go at once). */
+  /**
+   * Sends the oldest released advice once; true when it was acknowledged (so the next can go at
+   * once).
+   */
   private boolean sendHead() {
     List<QueuedAdvice> head = queue.released(1);
     if (head.isEmpty() || !bankSwitch.isReady()) {
@@ -131,11 +148,15 @@ public final class StoreAndForward implements Reversals, AutoCloseable {
     AdviceReply reply = bankSwitch.sendAdvice(packed, advice.attempts() > 0);
     if (reply instanceof AdviceReply.Acknowledged acknowledged) {
       queue.acknowledged(advice.journalEntryId(), acknowledged.responseCode(), Instant.now());
-      LOG.log(Level.INFO, "Reversal {0} acknowledged with {1}", advice, acknowledged.responseCode());
+      LOG.log(
+          Level.INFO, "Reversal {0} acknowledged with {1}", advice, acknowledged.responseCode());
       acknowledgement.acknowledged(advice.journalEntryId());
       return true;
     }
-    LOG.log(Level.WARNING, "Reversal {0} not acknowledged: {1}", advice,
+    LOG.log(
+        Level.WARNING,
+        "Reversal {0} not acknowledged: {1}",
+        advice,
         ((AdviceReply.Unacknowledged) reply).reason());
     return false;
   }

@@ -12,14 +12,16 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A TLS server socket whose {@link #accept} returns only connections that completed a TLS 1.3 handshake with a
- * trusted client certificate. Refused peers are logged and closed here, because jPOS's {@code ISOServer} would
- * otherwise pause five seconds after any accept that throws. Handshakes run one at a time on the accepting
- * thread, bounded by the handshake timeout: enough for a switch with a few links, not for the open internet.
+ * A TLS server socket whose {@link #accept} returns only connections that completed a TLS 1.3
+ * handshake with a trusted client certificate. Refused peers are logged and closed here, because
+ * jPOS's {@code ISOServer} would otherwise pause five seconds after any accept that throws.
+ * Handshakes run one at a time on the accepting thread, bounded by the handshake timeout: enough
+ * for a switch with a few links, not for the open internet.
  */
 final class HandshakingServerSocket extends ServerSocket {
 
-  private static final System.Logger LOG = System.getLogger(HandshakingServerSocket.class.getName());
+  private static final System.Logger LOG =
+      System.getLogger(HandshakingServerSocket.class.getName());
 
   private final ServerSocket tls;
   private final int handshakeTimeoutMillis;
@@ -37,14 +39,19 @@ final class HandshakingServerSocket extends ServerSocket {
         socket.setSoTimeout(handshakeTimeoutMillis);
         socket.startHandshake();
         if (!MutualTls.PROTOCOL.equals(socket.getSession().getProtocol())) {
-          throw new SSLPeerUnverifiedException("peer negotiated " + socket.getSession().getProtocol());
+          throw new SSLPeerUnverifiedException(
+              "peer negotiated " + socket.getSession().getProtocol());
         }
         // Throws unless the client presented a certificate that the trust manager accepted.
         socket.getSession().getPeerCertificates();
         socket.setSoTimeout(0);
         return socket;
       } catch (IOException e) {
-        LOG.log(Level.WARNING, "Refused TLS client {0}: {1}", socket.getRemoteSocketAddress(), e.getMessage());
+        LOG.log(
+            Level.WARNING,
+            "Refused TLS client {0}: {1}",
+            socket.getRemoteSocketAddress(),
+            e.getMessage());
         socket.close();
       }
     }

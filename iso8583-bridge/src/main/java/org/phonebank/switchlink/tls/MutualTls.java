@@ -13,9 +13,9 @@ import org.phonebank.switchlink.keys.BouncyCastle;
 import org.phonebank.switchlink.keys.TlsIdentity;
 
 /**
- * TLS 1.3 contexts from Bouncy Castle's JSSE provider with PKIX key and trust managers: each side presents its
- * own certificate and trusts only the given certificate authorities (no trust-all manager, unlike jPOS's
- * {@code GenericSSLSocketFactory}).
+ * TLS 1.3 contexts from Bouncy Castle's JSSE provider with PKIX key and trust managers: each side
+ * presents its own certificate and trusts only the given certificate authorities (no trust-all
+ * manager, unlike jPOS's {@code GenericSSLSocketFactory}).
  */
 public final class MutualTls {
 
@@ -36,7 +36,8 @@ public final class MutualTls {
       context.init(keys.getKeyManagers(), trust.getTrustManagers(), new SecureRandom());
       return context;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot build the TLS context for " + identity.name() + ".", e);
+      throw new IllegalStateException(
+          "Cannot build the TLS context for " + identity.name() + ".", e);
     } finally {
       Arrays.fill(password, '\0');
     }

@@ -14,9 +14,10 @@ import javax.net.ssl.SSLSocket;
 import org.jpos.iso.ISOClientSocketFactory;
 
 /**
- * Opens the TLS 1.3 connection to the switch for a jPOS channel. The handshake runs here, within the connect
- * timeout, so a bad certificate fails the connect instead of the first message; the switch's certificate must
- * chain to a trusted CA and name the host we dialled (SAN, checked as HTTPS does).
+ * Opens the TLS 1.3 connection to the switch for a jPOS channel. The handshake runs here, within
+ * the connect timeout, so a bad certificate fails the connect instead of the first message; the
+ * switch's certificate must chain to a trusted CA and name the host we dialled (SAN, checked as
+ * HTTPS does).
  */
 public final class TlsClientSocketFactory implements ISOClientSocketFactory {
 
@@ -44,14 +45,21 @@ public final class TlsClientSocketFactory implements ISOClientSocketFactory {
       tls.setSSLParameters(parameters);
       tls.startHandshake();
       if (!MutualTls.PROTOCOL.equals(tls.getSession().getProtocol())) {
-        throw new SSLHandshakeException("Switch negotiated " + tls.getSession().getProtocol() + ", not TLS 1.3.");
+        throw new SSLHandshakeException(
+            "Switch negotiated " + tls.getSession().getProtocol() + ", not TLS 1.3.");
       }
       // The session is up: reads now block until the switch speaks (the link's own timers apply).
       tls.setSoTimeout(0);
       return tls;
     } catch (IOException | RuntimeException e) {
-      // jPOS reports only "Unable to connect"; the reason (refused, certificate, timeout) is said here.
-      LOG.log(Level.WARNING, "TLS connection to {0}:{1} failed: {2}", host, String.valueOf(port), e.toString());
+      // jPOS reports only "Unable to connect"; the reason (refused, certificate, timeout) is said
+      // here.
+      LOG.log(
+          Level.WARNING,
+          "TLS connection to {0}:{1} failed: {2}",
+          host,
+          String.valueOf(port),
+          e.toString());
       plain.close();
       throw e;
     }

@@ -16,9 +16,9 @@ import javax.net.ssl.SSLServerSocket;
 import org.jpos.iso.ISOServerSocketFactory;
 
 /**
- * The server side of the switch link for a jPOS {@code ISOServer}: TLS 1.3 only, client certificates required,
- * and each connection handshaken before the server sees it. Port 0 binds an ephemeral port, which
- * {@link #awaitPort} reports once the server is listening.
+ * The server side of the switch link for a jPOS {@code ISOServer}: TLS 1.3 only, client
+ * certificates required, and each connection handshaken before the server sees it. Port 0 binds an
+ * ephemeral port, which {@link #awaitPort} reports once the server is listening.
  */
 public final class TlsServerSocketFactory implements ISOServerSocketFactory {
 
@@ -29,17 +29,20 @@ public final class TlsServerSocketFactory implements ISOServerSocketFactory {
   private final Duration handshakeTimeout;
   private final CompletableFuture<Integer> boundPort = new CompletableFuture<>();
 
-  public TlsServerSocketFactory(SSLContext context, InetAddress bindAddress, Duration handshakeTimeout) {
+  public TlsServerSocketFactory(
+      SSLContext context, InetAddress bindAddress, Duration handshakeTimeout) {
     this.context = Objects.requireNonNull(context, "TLS context is required.");
     this.bindAddress = Objects.requireNonNull(bindAddress, "Bind address is required.");
-    this.handshakeTimeout = Objects.requireNonNull(handshakeTimeout, "Handshake timeout is required.");
+    this.handshakeTimeout =
+        Objects.requireNonNull(handshakeTimeout, "Handshake timeout is required.");
   }
 
   @Override
   public ServerSocket createServerSocket(int port) throws IOException {
     try {
       SSLServerSocket socket =
-          (SSLServerSocket) context.getServerSocketFactory().createServerSocket(port, BACKLOG, bindAddress);
+          (SSLServerSocket)
+              context.getServerSocketFactory().createServerSocket(port, BACKLOG, bindAddress);
       SSLParameters parameters = socket.getSSLParameters();
       parameters.setProtocols(new String[] {MutualTls.PROTOCOL});
       parameters.setNeedClientAuth(true);
@@ -57,7 +60,8 @@ public final class TlsServerSocketFactory implements ISOServerSocketFactory {
     try {
       return boundPort.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      throw new IOException("Cannot listen on " + bindAddress.getHostAddress() + ": " + e.getCause().getMessage(),
+      throw new IOException(
+          "Cannot listen on " + bindAddress.getHostAddress() + ": " + e.getCause().getMessage(),
           e.getCause());
     } catch (TimeoutException e) {
       throw new IOException("Server socket not bound within " + timeout + ".", e);

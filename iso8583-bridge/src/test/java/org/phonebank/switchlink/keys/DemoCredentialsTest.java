@@ -33,7 +33,8 @@ class DemoCredentialsTest {
     byte[] zoneKeys = Files.readAllBytes(folder.resolve(SwitchCredentials.ZONE_KEY_STORE));
 
     assertFalse(DemoCredentials.generateIfMissing(folder));
-    assertArrayEquals(zoneKeys, Files.readAllBytes(folder.resolve(SwitchCredentials.ZONE_KEY_STORE)));
+    assertArrayEquals(
+        zoneKeys, Files.readAllBytes(folder.resolve(SwitchCredentials.ZONE_KEY_STORE)));
   }
 
   @Test
@@ -41,7 +42,8 @@ class DemoCredentialsTest {
     if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       assertEquals(
           "rw-------",
-          PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve(SwitchCredentials.SECRETS))));
+          PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(folder.resolve(SwitchCredentials.SECRETS))));
     }
   }
 
@@ -59,11 +61,13 @@ class DemoCredentialsTest {
   void serverCertificateNamesLocalhostAndLoopbackAndChainsToTheTrustedCa() throws Exception {
     SwitchCredentials credentials = SwitchCredentials.load(folder);
     TlsIdentity server = credentials.server();
-    X509Certificate leaf = (X509Certificate) server.keyStore().getCertificate(SwitchCredentials.SERVER_ALIAS);
+    X509Certificate leaf =
+        (X509Certificate) server.keyStore().getCertificate(SwitchCredentials.SERVER_ALIAS);
     KeyStore trust = credentials.trustAnchors();
     X509Certificate ca = (X509Certificate) trust.getCertificate(SwitchCredentials.CA_ALIAS);
 
-    List<String> names = leaf.getSubjectAlternativeNames().stream().map(n -> n.get(1).toString()).toList();
+    List<String> names =
+        leaf.getSubjectAlternativeNames().stream().map(n -> n.get(1).toString()).toList();
     assertTrue(names.contains("localhost"));
     assertTrue(names.contains("127.0.0.1"));
     leaf.verify(ca.getPublicKey(), BouncyCastle.crypto());
@@ -73,8 +77,10 @@ class DemoCredentialsTest {
   void rogueClientIsNotSignedByTheTrustedCa() throws Exception {
     SwitchCredentials credentials = SwitchCredentials.load(folder);
     X509Certificate rogue =
-        (X509Certificate) credentials.rogueClient().keyStore().getCertificate(SwitchCredentials.ROGUE_ALIAS);
-    X509Certificate ca = (X509Certificate) credentials.trustAnchors().getCertificate(SwitchCredentials.CA_ALIAS);
+        (X509Certificate)
+            credentials.rogueClient().keyStore().getCertificate(SwitchCredentials.ROGUE_ALIAS);
+    X509Certificate ca =
+        (X509Certificate) credentials.trustAnchors().getCertificate(SwitchCredentials.CA_ALIAS);
 
     assertThrows(Exception.class, () -> rogue.verify(ca.getPublicKey(), BouncyCastle.crypto()));
   }
@@ -84,7 +90,8 @@ class DemoCredentialsTest {
     Files.writeString(other.resolve(SwitchCredentials.CLIENT_STORE), "not a key store");
 
     assertThrows(IllegalStateException.class, () -> DemoCredentials.generateIfMissing(other));
-    assertEquals("not a key store", Files.readString(other.resolve(SwitchCredentials.CLIENT_STORE)));
+    assertEquals(
+        "not a key store", Files.readString(other.resolve(SwitchCredentials.CLIENT_STORE)));
   }
 
   @Test
@@ -102,7 +109,8 @@ class DemoCredentialsTest {
   }
 
   @Test
-  void folderFromBeforeTheAesKeysGetsThemAddedAndKeepsItsTdesKeys(@TempDir Path older) throws Exception {
+  void folderFromBeforeTheAesKeysGetsThemAddedAndKeepsItsTdesKeys(@TempDir Path older)
+      throws Exception {
     DemoCredentials.generateIfMissing(older);
     SwitchCredentials credentials = SwitchCredentials.load(older);
     String zpk = credentials.pinKey().checkValue();

@@ -19,7 +19,8 @@ class ZoneKeyTest {
   void checkValueIsTheFirstThreeBytesOfZerosEnciphered() throws Exception {
     HexFormat hex = HexFormat.of().withUpperCase();
     Cipher jdk = Cipher.getInstance("DESede/ECB/NoPadding", "SunJCE");
-    jdk.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(hex.parseHex(KEY + KEY.substring(0, 16)), "DESede"));
+    jdk.init(
+        Cipher.ENCRYPT_MODE, new SecretKeySpec(hex.parseHex(KEY + KEY.substring(0, 16)), "DESede"));
     String expected = hex.formatHex(jdk.doFinal(new byte[8])).substring(0, 6);
 
     try (ZoneKey key = ZoneKey.of(hex.parseHex(KEY))) {

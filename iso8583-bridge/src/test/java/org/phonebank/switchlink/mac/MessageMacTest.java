@@ -75,13 +75,18 @@ class MessageMacTest {
     }
   }
 
-  /** ISO 9797-1 algorithm 3 with padding method 2, written with the JDK's DES (not Bouncy Castle's). */
+  /**
+   * ISO 9797-1 algorithm 3 with padding method 2, written with the JDK's DES (not Bouncy Castle's).
+   */
   private static byte[] jdkRetailMac(byte[] data) throws Exception {
     int padded = (data.length / 8 + 1) * 8;
     byte[] input = Arrays.copyOf(data, padded);
     input[data.length] = (byte) 0x80;
     Cipher cbc = Cipher.getInstance("DES/CBC/NoPadding");
-    cbc.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Arrays.copyOf(ZAK, 8), "DES"), new IvParameterSpec(new byte[8]));
+    cbc.init(
+        Cipher.ENCRYPT_MODE,
+        new SecretKeySpec(Arrays.copyOf(ZAK, 8), "DES"),
+        new IvParameterSpec(new byte[8]));
     byte[] chained = cbc.doFinal(input);
     byte[] last = Arrays.copyOfRange(chained, chained.length - 8, chained.length);
     Cipher ecb = Cipher.getInstance("DES/ECB/NoPadding");

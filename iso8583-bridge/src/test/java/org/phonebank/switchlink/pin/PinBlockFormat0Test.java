@@ -34,22 +34,28 @@ class PinBlockFormat0Test {
   void pinDigitsComeBackOutOfTheClearBlock() {
     byte[] block = PinBlockFormat0.clearBlock("123456789012".toCharArray(), "6037991234567893");
 
-    assertArrayEquals("123456789012".toCharArray(), PinBlockFormat0.pinDigits(block, "6037991234567893"));
+    assertArrayEquals(
+        "123456789012".toCharArray(), PinBlockFormat0.pinDigits(block, "6037991234567893"));
   }
 
   @Test
   void blockForAnotherCardIsNotAcceptedAsFormatZero() {
     byte[] block = PinBlockFormat0.clearBlock("1234".toCharArray(), "6037991234567893");
 
-    assertThrows(IllegalArgumentException.class, () -> PinBlockFormat0.pinDigits(block, "6104337654321098"));
+    assertThrows(
+        IllegalArgumentException.class, () -> PinBlockFormat0.pinDigits(block, "6104337654321098"));
   }
 
   @Test
   void pinsOutsideFourToTwelveDigitsAreRefused() {
     String pan = "43219876543210987";
-    assertThrows(IllegalArgumentException.class, () -> PinBlockFormat0.clearBlock("123".toCharArray(), pan));
     assertThrows(
-        IllegalArgumentException.class, () -> PinBlockFormat0.clearBlock("1234567890123".toCharArray(), pan));
-    assertThrows(IllegalArgumentException.class, () -> PinBlockFormat0.clearBlock("12a4".toCharArray(), pan));
+        IllegalArgumentException.class, () -> PinBlockFormat0.clearBlock("123".toCharArray(), pan));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> PinBlockFormat0.clearBlock("1234567890123".toCharArray(), pan));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> PinBlockFormat0.clearBlock("12a4".toCharArray(), pan));
   }
 }

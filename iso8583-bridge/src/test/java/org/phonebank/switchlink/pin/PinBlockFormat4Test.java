@@ -15,8 +15,8 @@ import org.phonebank.card.TelephonePin;
 import org.phonebank.switchlink.keys.AesKey;
 
 /**
- * Format 4 against a vector worked by hand from ISO 9564-1:2017 as DOMAIN.md §2.2 states it, checked with the
- * JDK's own AES (not Bouncy Castle's engine the code uses).
+ * Format 4 against a vector worked by hand from ISO 9564-1:2017 as DOMAIN.md §2.2 states it,
+ * checked with the JDK's own AES (not Bouncy Castle's engine the code uses).
  */
 class PinBlockFormat4Test {
 
@@ -24,10 +24,13 @@ class PinBlockFormat4Test {
   private static final byte[] KEY = HEX.parseHex("000102030405060708090A0B0C0D0E0F");
   private static final byte[] RANDOM = HEX.parseHex("0123456789ABCDEF");
   private static final String PAN = "4321987654321098";
+
   /** 4 (control), 4 (length), 1 2 3 4, ten A fill nibbles, then the 8 random bytes. */
   private static final String PIN_FIELD = "441234AAAAAAAAAA0123456789ABCDEF";
+
   /** 4 (= 16 - 12), the 16 PAN digits, then 15 zero nibbles. */
   private static final String PAN_FIELD = "44321987654321098000000000000000";
+
   /** AES(AES(PIN field) XOR PAN field), worked out with openssl enc -aes-128-ecb -nopad. */
   private static final String ENCIPHERED = "2A12702B895C244D62E372ACBF1B9E07";
 
@@ -39,8 +42,11 @@ class PinBlockFormat4Test {
   @Test
   void panFieldCarriesTheWholePanBehindItsLengthIndicator() {
     assertEquals(PAN_FIELD, HEX.formatHex(PinBlockFormat4.panField(PAN)));
-    assertEquals("0123456789012000" + "0000000000000000", HEX.formatHex(PinBlockFormat4.panField("123456789012")));
-    assertEquals("76037991234567890123000000000000",
+    assertEquals(
+        "0123456789012000" + "0000000000000000",
+        HEX.formatHex(PinBlockFormat4.panField("123456789012")));
+    assertEquals(
+        "76037991234567890123000000000000",
         HEX.formatHex(PinBlockFormat4.panField("6037991234567890123")));
   }
 
@@ -48,7 +54,8 @@ class PinBlockFormat4Test {
   void enciphersToTheKnownAnswer() {
     try (AesKey key = AesKey.of(KEY)) {
       byte[] block =
-          PinBlockFormat4.encipher(PinBlockFormat4.pinField("1234".toCharArray(), RANDOM), PAN, key.cipher(true));
+          PinBlockFormat4.encipher(
+              PinBlockFormat4.pinField("1234".toCharArray(), RANDOM), PAN, key.cipher(true));
 
       assertEquals(ENCIPHERED, HEX.formatHex(block));
     }
@@ -70,10 +77,14 @@ class PinBlockFormat4Test {
   @Test
   void decipheringGivesTheDigitsBackAndRejectsAnotherCard() {
     try (AesKey key = AesKey.of(KEY)) {
-      assertArrayEquals("1234".toCharArray(),
+      assertArrayEquals(
+          "1234".toCharArray(),
           PinBlockFormat4.pinDigits(HEX.parseHex(ENCIPHERED), PAN, key.cipher(false)));
-      assertThrows(IllegalArgumentException.class,
-          () -> PinBlockFormat4.pinDigits(HEX.parseHex(ENCIPHERED), "4321987654321099", key.cipher(false)));
+      assertThrows(
+          IllegalArgumentException.class,
+          () ->
+              PinBlockFormat4.pinDigits(
+                  HEX.parseHex(ENCIPHERED), "4321987654321099", key.cipher(false)));
     }
   }
 

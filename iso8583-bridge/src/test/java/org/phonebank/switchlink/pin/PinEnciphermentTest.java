@@ -33,9 +33,11 @@ class PinEnciphermentTest {
   @Test
   void blockIsTheClearBlockUnderTwoKeyTripleDesAsTheJdkComputesIt() throws Exception {
     byte[] clear = PinBlockFormat0.clearBlock("7391".toCharArray(), CARD.digits());
-    // An independent implementation: the JDK's own DESede with the K1 K2 K1 form of the double-length key.
+    // An independent implementation: the JDK's own DESede with the K1 K2 K1 form of the
+    // double-length key.
     Cipher jdk = Cipher.getInstance("DESede/ECB/NoPadding", "SunJCE");
-    jdk.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(HEX.parseHex(KEY + KEY.substring(0, 16)), "DESede"));
+    jdk.init(
+        Cipher.ENCRYPT_MODE, new SecretKeySpec(HEX.parseHex(KEY + KEY.substring(0, 16)), "DESede"));
     byte[] expected = jdk.doFinal(clear);
 
     try (ZoneKey zpk = ZoneKey.of(HEX.parseHex(KEY));

@@ -41,12 +41,15 @@ class MutualTlsTest {
 
   @Test
   void trustedClientAndServerTalkOverTls13() throws Exception {
-    try (ServerSocket server = listen(MutualTls.context(credentials.server(), credentials.trustAnchors()))) {
+    try (ServerSocket server =
+        listen(MutualTls.context(credentials.server(), credentials.trustAnchors()))) {
       CompletableFuture<Integer> received = serveOneByte(server);
       SSLContext client = MutualTls.context(credentials.client(), credentials.trustAnchors());
 
       try (SSLSocket socket =
-          (SSLSocket) new TlsClientSocketFactory(client, TIMEOUT).createSocket("127.0.0.1", server.getLocalPort())) {
+          (SSLSocket)
+              new TlsClientSocketFactory(client, TIMEOUT)
+                  .createSocket("127.0.0.1", server.getLocalPort())) {
         socket.getOutputStream().write(42);
         socket.getOutputStream().flush();
 
@@ -58,11 +61,13 @@ class MutualTlsTest {
 
   @Test
   void serverRefusesClientWhoseCertificateComesFromAnUntrustedCa() throws Exception {
-    try (ServerSocket server = listen(MutualTls.context(credentials.server(), credentials.trustAnchors()))) {
+    try (ServerSocket server =
+        listen(MutualTls.context(credentials.server(), credentials.trustAnchors()))) {
       CompletableFuture<Integer> received = serveOneByte(server);
       SSLContext rogue = MutualTls.context(credentials.rogueClient(), credentials.trustAnchors());
 
-      // In TLS 1.3 the client finishes its side before the server judges the client certificate, so the
+      // In TLS 1.3 the client finishes its side before the server judges the client certificate, so
+      // the
       // refusal shows on the first read: an alert or end of stream, never data.
       TlsClientSocketFactory rogueSockets = new TlsClientSocketFactory(rogue, TIMEOUT);
       try (Socket socket = rogueSockets.createSocket("127.0.0.1", server.getLocalPort())) {
@@ -86,9 +91,11 @@ class MutualTlsTest {
 
   @Test
   void clientRefusesSwitchWhoseCertificateComesFromAnotherCa() throws Exception {
-    try (ServerSocket server = listen(MutualTls.context(credentials.server(), credentials.trustAnchors()))) {
+    try (ServerSocket server =
+        listen(MutualTls.context(credentials.server(), credentials.trustAnchors()))) {
       serveOneByte(server);
-      // This client trusts only the CA that signed the rogue certificate, so the real switch is a stranger.
+      // This client trusts only the CA that signed the rogue certificate, so the real switch is a
+      // stranger.
       KeyStore otherCa = KeyStore.getInstance("BCFKS", BouncyCastle.crypto());
       otherCa.load(null, null);
       Certificate[] rogueChain =
@@ -99,30 +106,37 @@ class MutualTlsTest {
       IOException refused =
           assertThrows(
               IOException.class,
-              () -> new TlsClientSocketFactory(client, TIMEOUT).createSocket("127.0.0.1", server.getLocalPort()));
+              () ->
+                  new TlsClientSocketFactory(client, TIMEOUT)
+                      .createSocket("127.0.0.1", server.getLocalPort()));
       assertTrue(causedByCertificateCheck(refused));
     }
   }
 
   @Test
   void clientRefusesSwitchWhoseCertificateDoesNotNameTheAddressDialled() throws Exception {
-    // 127.0.0.2 is loopback too on Linux, but the switch certificate names only localhost and 127.0.0.1.
+    // 127.0.0.2 is loopback too on Linux, but the switch certificate names only localhost and
+    // 127.0.0.1.
     InetAddress other = InetAddress.getByName("127.0.0.2");
     SSLContext serverContext = MutualTls.context(credentials.server(), credentials.trustAnchors());
-    try (ServerSocket server = new TlsServerSocketFactory(serverContext, other, TIMEOUT).createServerSocket(0)) {
+    try (ServerSocket server =
+        new TlsServerSocketFactory(serverContext, other, TIMEOUT).createServerSocket(0)) {
       serveOneByte(server);
       SSLContext client = MutualTls.context(credentials.client(), credentials.trustAnchors());
 
       IOException refused =
           assertThrows(
               IOException.class,
-              () -> new TlsClientSocketFactory(client, TIMEOUT).createSocket("127.0.0.2", server.getLocalPort()));
+              () ->
+                  new TlsClientSocketFactory(client, TIMEOUT)
+                      .createSocket("127.0.0.2", server.getLocalPort()));
       assertTrue(causedByCertificateCheck(refused));
     }
   }
 
   private static ServerSocket listen(SSLContext context) throws IOException {
-    return new TlsServerSocketFactory(context, InetAddress.getLoopbackAddress(), TIMEOUT).createServerSocket(0);
+    return new TlsServerSocketFactory(context, InetAddress.getLoopbackAddress(), TIMEOUT)
+        .createServerSocket(0);
   }
 
   private static CompletableFuture<Integer> serveOneByte(ServerSocket server) {

@@ -18,16 +18,18 @@ import org.phonebank.interop.RetailMac;
 import org.phonebank.switchlink.SwitchFraming;
 
 /**
- * The baseline: a plain jPOS {@link NACChannel} of its own, on the same TLS and framing as the bridge, doing one
- * 0200/0210 at a time with a format 0 PIN block and a retail MAC, and no journal, matching or reconnecting. It
- * signs on (0800/001) once after connecting, as a switch may require.
+ * The baseline: a plain jPOS {@link NACChannel} of its own, on the same TLS and framing as the
+ * bridge, doing one 0200/0210 at a time with a format 0 PIN block and a retail MAC, and no journal,
+ * matching or reconnecting. It signs on (0800/001) once after connecting, as a switch may require.
  */
 final class BareJposCaller implements Caller, AutoCloseable {
 
   private static final AtomicInteger STANS = new AtomicInteger();
-  private static final DateTimeFormatter GMT = DateTimeFormatter.ofPattern("MMddHHmmss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter GMT =
+      DateTimeFormatter.ofPattern("MMddHHmmss").withZone(ZoneOffset.UTC);
   private static final ZoneId LOCAL = ZoneId.of("Asia/Tehran");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(LOCAL);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HHmmss").withZone(LOCAL);
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMdd").withZone(LOCAL);
 
   private final NACChannel channel;
@@ -37,8 +39,16 @@ final class BareJposCaller implements Caller, AutoCloseable {
   private final byte[] zak;
   private final boolean signedOn;
 
-  BareJposCaller(String host, int port, ISOClientSocketFactory sockets, String terminalId, String card, String pin,
-      byte[] zpk, byte[] zak) throws IOException, ISOException {
+  BareJposCaller(
+      String host,
+      int port,
+      ISOClientSocketFactory sockets,
+      String terminalId,
+      String card,
+      String pin,
+      byte[] zpk,
+      byte[] zak)
+      throws IOException, ISOException {
     this.channel = SwitchFraming.clientChannel(host, port, sockets);
     this.terminalId = terminalId;
     this.card = card;
@@ -58,7 +68,8 @@ final class BareJposCaller implements Caller, AutoCloseable {
     if (!"0810".equals(answer.getMTI())) {
       throw new IOException("sign-on answered with " + answer.getMTI());
     }
-    // A switch that does not need sign-on may refuse it; the approvals counted later show whether it mattered.
+    // A switch that does not need sign-on may refuse it; the approvals counted later show whether
+    // it mattered.
     signedOn = "00".equals(answer.getString(39));
   }
 
@@ -100,7 +111,10 @@ final class BareJposCaller implements Caller, AutoCloseable {
     return String.format("%06d", STANS.updateAndGet(n -> n >= 999_999 ? 1 : n + 1));
   }
 
-  /** ISO 9564 format 0 under the TDES zone PIN key, built once: the baseline measures the link, not the HSM. */
+  /**
+   * ISO 9564 format 0 under the TDES zone PIN key, built once: the baseline measures the link, not
+   * the HSM.
+   */
   private static byte[] format0(String pin, String pan, byte[] zpk) {
     String pinField = String.format("0%X%s", pin.length(), pin) + "F".repeat(14 - pin.length());
     String panField = "0000" + pan.substring(pan.length() - 13, pan.length() - 1);

@@ -15,12 +15,14 @@ final class InquiriesOnlyReversals implements Reversals {
 
   @Override
   public void disarm(long journalEntryId) {
-    throw new IllegalStateException("The benchmark moves no money; nothing should disarm a reversal.");
+    throw new IllegalStateException(
+        "The benchmark moves no money; nothing should disarm a reversal.");
   }
 
   @Override
   public void fire(long journalEntryId) {
-    throw new IllegalStateException("The benchmark moves no money; nothing should fire a reversal.");
+    throw new IllegalStateException(
+        "The benchmark moves no money; nothing should fire a reversal.");
   }
 
   @Override

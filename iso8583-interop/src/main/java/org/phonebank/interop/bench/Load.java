@@ -7,14 +7,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Drives {@code callers.size()} threads, each with its own caller, until {@code transactions} balance inquiries
- * have been done in all; each inquiry is timed on its own thread.
+ * Drives {@code callers.size()} threads, each with its own caller, until {@code transactions}
+ * balance inquiries have been done in all; each inquiry is timed on its own thread.
  */
 final class Load {
 
   private Load() {}
 
-  static RunResult run(String path, List<Caller> callers, int transactions) throws InterruptedException {
+  static RunResult run(String path, List<Caller> callers, int transactions)
+      throws InterruptedException {
     Latencies latencies = new Latencies(transactions);
     AtomicInteger left = new AtomicInteger(transactions);
     AtomicInteger approved = new AtomicInteger();
@@ -24,23 +25,26 @@ final class Load {
     long start = System.nanoTime();
     for (int i = 0; i < callers.size(); i++) {
       Caller caller = callers.get(i);
-      Thread t = new Thread(() -> {
-        while (left.getAndDecrement() > 0) {
-          long sent = System.nanoTime();
-          boolean ok;
-          try {
-            ok = caller.balanceInquiry();
-          } catch (Exception e) {
-            failed.incrementAndGet();
-            firstFailure.compareAndSet(null, e);
-            ok = false;
-          }
-          latencies.add(System.nanoTime() - sent);
-          if (ok) {
-            approved.incrementAndGet();
-          }
-        }
-      }, path + "-caller-" + i);
+      Thread t =
+          new Thread(
+              () -> {
+                while (left.getAndDecrement() > 0) {
+                  long sent = System.nanoTime();
+                  boolean ok;
+                  try {
+                    ok = caller.balanceInquiry();
+                  } catch (Exception e) {
+                    failed.incrementAndGet();
+                    firstFailure.compareAndSet(null, e);
+                    ok = false;
+                  }
+                  latencies.add(System.nanoTime() - sent);
+                  if (ok) {
+                    approved.incrementAndGet();
+                  }
+                }
+              },
+              path + "-caller-" + i);
       threads.add(t);
       t.start();
     }
@@ -53,10 +57,24 @@ final class Load {
       while (root.getCause() != null) {
         root = root.getCause();
       }
-      System.err.println(path + ": " + failed.get() + " inquiries threw, first: " + firstFailure.get()
-          + " (root cause: " + root + ")");
+      System.err.println(
+          path
+              + ": "
+              + failed.get()
+              + " inquiries threw, first: "
+              + firstFailure.get()
+              + " (root cause: "
+              + root
+              + ")");
     }
-    return new RunResult(path, callers.size(), latencies.count(), latencies.count() / seconds,
-        latencies.quantileMillis(0.50), latencies.quantileMillis(0.99), approved.get(), failed.get());
+    return new RunResult(
+        path,
+        callers.size(),
+        latencies.count(),
+        latencies.count() / seconds,
+        latencies.quantileMillis(0.50),
+        latencies.quantileMillis(0.99),
+        approved.get(),
+        failed.get());
   }
 }

@@ -31,8 +31,8 @@ import org.phonebank.switchlink.SwitchSettings;
 import org.phonebank.switchlink.keys.SwitchCredentials;
 
 /**
- * The phone bank's own code under load: the bridge, the journal, and both together. Each uses its own terminal
- * id, so that STANs of one run never meet another's at the switch.
+ * The phone bank's own code under load: the bridge, the journal, and both together. Each uses its
+ * own terminal id, so that STANs of one run never meet another's at the switch.
  */
 final class PhoneBankPaths {
 
@@ -54,18 +54,28 @@ final class PhoneBankPaths {
     SwitchSettings settings = settings("IVR00002");
     AtomicInteger stans = new AtomicInteger();
     try (JposBankSwitch bank = connected(settings)) {
-      Supplier<TransactionIds> ids = () -> {
-        Stan stan = new Stan(stans.updateAndGet(n -> n >= Stan.MAX ? 1 : n + 1));
-        return new TransactionIds(stan, new Rrn("600000" + stan.digits()), Instant.now());
-      };
-      List<Caller> callers = callers(options, () -> bank.send(
-          new BalanceInquiry(ids.get(), card, TelephonePin.of(SwitchLinkBenchmark.PIN.toCharArray()))));
+      Supplier<TransactionIds> ids =
+          () -> {
+            Stan stan = new Stan(stans.updateAndGet(n -> n >= Stan.MAX ? 1 : n + 1));
+            return new TransactionIds(stan, new Rrn("600000" + stan.digits()), Instant.now());
+          };
+      List<Caller> callers =
+          callers(
+              options,
+              () ->
+                  bank.send(
+                      new BalanceInquiry(
+                          ids.get(),
+                          card,
+                          TelephonePin.of(SwitchLinkBenchmark.PIN.toCharArray()))));
       Load.run("warm-up bridge", callers, options.warmup());
       return Load.run("bridge", callers, options.transactions());
     }
   }
 
-  /** {@code JournalledSwitch} on Derby over a switch that approves at once: what the journal costs. */
+  /**
+   * {@code JournalledSwitch} on Derby over a switch that approves at once: what the journal costs.
+   */
   RunResult journalAlone(SwitchLinkBenchmark.Options options) throws Exception {
     SwitchSettings settings = settings("IVR00003");
     EmbeddedDataSource derby = derby("journal-alone");
@@ -73,8 +83,14 @@ final class PhoneBankPaths {
       BankSwitch instant = request -> new SwitchOutcome.Approved("000001", Rials.of(1));
       JournalledSwitch journalled = journalled(instant, derby, settings);
       AtomicLong calls = new AtomicLong();
-      List<Caller> callers = callers(options, () -> journalled.balanceInquiry("journal-" + calls.incrementAndGet(),
-          card, TelephonePin.of(SwitchLinkBenchmark.PIN.toCharArray())));
+      List<Caller> callers =
+          callers(
+              options,
+              () ->
+                  journalled.balanceInquiry(
+                      "journal-" + calls.incrementAndGet(),
+                      card,
+                      TelephonePin.of(SwitchLinkBenchmark.PIN.toCharArray())));
       Load.run("warm-up journal", callers, options.warmup());
       return Load.run("journal", callers, options.transactions());
     } finally {
@@ -82,15 +98,23 @@ final class PhoneBankPaths {
     }
   }
 
-  /** The phone bank's path: {@code JournalledSwitch} over {@code JposBankSwitch}, journal on Derby. */
+  /**
+   * The phone bank's path: {@code JournalledSwitch} over {@code JposBankSwitch}, journal on Derby.
+   */
   RunResult phoneBank(SwitchLinkBenchmark.Options options) throws Exception {
     SwitchSettings settings = settings(SwitchSettings.defaults().terminalId());
     EmbeddedDataSource derby = derby("phone-bank");
     try (JposBankSwitch bank = connected(settings)) {
       JournalledSwitch journalled = journalled(bank, derby, settings);
       AtomicLong calls = new AtomicLong();
-      List<Caller> callers = callers(options, () -> journalled.balanceInquiry("bench-" + calls.incrementAndGet(),
-          card, TelephonePin.of(SwitchLinkBenchmark.PIN.toCharArray())));
+      List<Caller> callers =
+          callers(
+              options,
+              () ->
+                  journalled.balanceInquiry(
+                      "bench-" + calls.incrementAndGet(),
+                      card,
+                      TelephonePin.of(SwitchLinkBenchmark.PIN.toCharArray())));
       Load.run("warm-up phone bank", callers, options.warmup());
       return Load.run("phone bank", callers, options.transactions());
     } finally {
@@ -100,7 +124,8 @@ final class PhoneBankPaths {
 
   private SwitchSettings settings(String terminalId) {
     SwitchSettings d = SwitchSettings.defaults();
-    return d.withEndpoint("127.0.0.1", port).withIdentity(terminalId, d.acquirerId(), d.cardAcceptorId());
+    return d.withEndpoint("127.0.0.1", port)
+        .withIdentity(terminalId, d.acquirerId(), d.cardAcceptorId());
   }
 
   private JposBankSwitch connected(SwitchSettings settings) {
@@ -113,7 +138,8 @@ final class PhoneBankPaths {
     return bank;
   }
 
-  private static JournalledSwitch journalled(BankSwitch bank, EmbeddedDataSource derby, SwitchSettings settings) {
+  private static JournalledSwitch journalled(
+      BankSwitch bank, EmbeddedDataSource derby, SwitchSettings settings) {
     Clock clock = Clock.system(settings.localZone());
     // A throw-away fingerprint secret: the benchmark's journal is deleted with its work folder.
     byte[] fingerprintKey = new byte[32];
@@ -125,7 +151,8 @@ final class PhoneBankPaths {
         new InquiriesOnlyReversals());
   }
 
-  private static List<Caller> callers(SwitchLinkBenchmark.Options options, Supplier<SwitchOutcome> inquiry) {
+  private static List<Caller> callers(
+      SwitchLinkBenchmark.Options options, Supplier<SwitchOutcome> inquiry) {
     List<Caller> callers = new ArrayList<>();
     for (int i = 0; i < options.callers(); i++) {
       callers.add(() -> inquiry.get() instanceof SwitchOutcome.Approved);
@@ -133,7 +160,10 @@ final class PhoneBankPaths {
     return callers;
   }
 
-  /** An embedded Derby database on disk, as the phone bank opens it by default (no pool, durable commits). */
+  /**
+   * An embedded Derby database on disk, as the phone bank opens it by default (no pool, durable
+   * commits).
+   */
   private EmbeddedDataSource derby(String name) {
     EmbeddedDataSource derby = new EmbeddedDataSource();
     derby.setDatabaseName(work.resolve(name).toString());

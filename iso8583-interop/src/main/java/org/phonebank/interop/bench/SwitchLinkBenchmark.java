@@ -19,19 +19,21 @@ import org.phonebank.switchsim.SimulatorSettings;
 import org.phonebank.switchsim.SwitchSimulator;
 
 /**
- * Issue 4 item 10: balance inquiries (0200/0210) per second and their median and 99th-percentile round trip over
- * mutual TLS 1.3 with MACs, against one in-process switch simulator, all in the same run:
+ * Issue 4 item 10: balance inquiries (0200/0210) per second and their median and 99th-percentile
+ * round trip over mutual TLS 1.3 with MACs, against one in-process switch simulator, all in the
+ * same run:
  *
  * <ol>
  *   <li>the baseline, a bare jPOS client ({@link BareJposCaller}, one connection per caller);
  *   <li>the bridge alone, {@code JposBankSwitch} with ids from memory (its cost over the baseline);
- *   <li>the journal alone, {@code JournalledSwitch} over a switch that approves at once (Derby's cost);
- *   <li>the phone bank's path, {@code JournalledSwitch} over {@code JposBankSwitch} with the JDBC journal on
- *       embedded Derby on disk, every commit forced to disk.
+ *   <li>the journal alone, {@code JournalledSwitch} over a switch that approves at once (Derby's
+ *       cost);
+ *   <li>the phone bank's path, {@code JournalledSwitch} over {@code JposBankSwitch} with the JDBC
+ *       journal on embedded Derby on disk, every commit forced to disk.
  * </ol>
  *
- * Prints a Markdown table and the ratios to the baseline. Usage: {@code SwitchLinkBenchmark [--transactions 20000]
- * [--warmup 5000] [--callers 16] [--work <dir>]}.
+ * Prints a Markdown table and the ratios to the baseline. Usage: {@code SwitchLinkBenchmark
+ * [--transactions 20000] [--warmup 5000] [--callers 16] [--work <dir>]}.
  */
 public final class SwitchLinkBenchmark {
 
@@ -48,13 +50,15 @@ public final class SwitchLinkBenchmark {
     Options options = Options.parse(args);
     BC_JSSE.setLevel(Level.SEVERE);
     PHONEBANK.setLevel(Level.SEVERE);
-    Path work = options.work() != null ? options.work() : Files.createTempDirectory("switch-link-bench");
+    Path work =
+        options.work() != null ? options.work() : Files.createTempDirectory("switch-link-bench");
     Path credentials = work.resolve("credentials");
     DemoCredentials.generateIfMissing(credentials);
     SwitchCredentials switchCredentials = SwitchCredentials.load(credentials);
 
     try (SwitchSimulator simulator =
-        SwitchSimulator.start(SimulatorSettings.defaults().withCredentials(credentials).withPort(0))) {
+        SwitchSimulator.start(
+            SimulatorSettings.defaults().withCredentials(credentials).withPort(0))) {
       PhoneBankPaths paths = new PhoneBankPaths(simulator.port(), switchCredentials, work);
       RunResult bare = bare(simulator.port(), switchCredentials, credentials, options);
       printHeader(options);
@@ -70,21 +74,24 @@ public final class SwitchLinkBenchmark {
     }
   }
 
-  private static RunResult bare(int port, SwitchCredentials credentials, Path folder, Options options)
-      throws Exception {
+  private static RunResult bare(
+      int port, SwitchCredentials credentials, Path folder, Options options) throws Exception {
     TlsClientSocketFactory sockets =
         new TlsClientSocketFactory(
-            MutualTls.context(credentials.client(), credentials.trustAnchors()), Duration.ofSeconds(5));
+            MutualTls.context(credentials.client(), credentials.trustAnchors()),
+            Duration.ofSeconds(5));
     byte[] zpk = DemoZoneKeys.pin(folder);
     byte[] zak = DemoZoneKeys.mac(folder);
     List<BareJposCaller> callers = new ArrayList<>();
     try {
       for (int i = 0; i < options.callers(); i++) {
-        callers.add(new BareJposCaller("127.0.0.1", port, sockets, String.format("BARE%04d", i), CARD, PIN, zpk,
-            zak));
+        callers.add(
+            new BareJposCaller(
+                "127.0.0.1", port, sockets, String.format("BARE%04d", i), CARD, PIN, zpk, zak));
       }
       if (callers.stream().anyMatch(c -> !c.signedOn())) {
-        System.err.println("note: the simulator refused the bare client's sign-on (0800/001); carrying on");
+        System.err.println(
+            "note: the simulator refused the bare client's sign-on (0800/001); carrying on");
       }
       List<Caller> asCallers = List.copyOf(callers);
       Load.run("warm-up bare", asCallers, options.warmup());
@@ -99,22 +106,42 @@ public final class SwitchLinkBenchmark {
   }
 
   private static void printHeader(Options options) {
-    System.out.printf(Locale.ROOT, "%n%d transactions per row after %d warm-up, %d concurrent callers, %d cores, "
-            + "Java %s%n%n", options.transactions(), options.warmup(), options.callers(),
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-    System.out.println("| path | callers | transactions | approved | failed | TPS | p50 ms | p99 ms |");
+    System.out.printf(
+        Locale.ROOT,
+        "%n%d transactions per row after %d warm-up, %d concurrent callers, %d cores, "
+            + "Java %s%n%n",
+        options.transactions(),
+        options.warmup(),
+        options.callers(),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"));
+    System.out.println(
+        "| path | callers | transactions | approved | failed | TPS | p50 ms | p99 ms |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
   }
 
   private static void row(String name, RunResult r) {
-    System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %.0f | %.2f | %.2f |%n", name, r.callers(),
-        r.transactions(), r.approved(), r.failed(), r.perSecond(), r.p50Millis(), r.p99Millis());
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %d | %d | %d | %d | %.0f | %.2f | %.2f |%n",
+        name,
+        r.callers(),
+        r.transactions(),
+        r.approved(),
+        r.failed(),
+        r.perSecond(),
+        r.p50Millis(),
+        r.p99Millis());
     System.out.flush();
   }
 
   private static void ratio(String name, RunResult r, RunResult baseline) {
-    System.out.printf(Locale.ROOT, "| %s | | | | | %.2fx | %.2fx | %.2fx |%n", name,
-        r.perSecond() / baseline.perSecond(), r.p50Millis() / baseline.p50Millis(),
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | | | | | %.2fx | %.2fx | %.2fx |%n",
+        name,
+        r.perSecond() / baseline.perSecond(),
+        r.p50Millis() / baseline.p50Millis(),
         r.p99Millis() / baseline.p99Millis());
   }
 

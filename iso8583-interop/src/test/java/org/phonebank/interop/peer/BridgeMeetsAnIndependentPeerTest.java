@@ -38,8 +38,9 @@ import org.phonebank.switchlink.keys.DemoCredentials;
 import org.phonebank.switchlink.keys.SwitchCredentials;
 
 /**
- * The phone bank's real bridge (jPOS) against a switch written with j8583 over mutual TLS 1.3: what one side
- * writes the other reads, field by field, and both sides MAC and verify financial messages by the same rule.
+ * The phone bank's real bridge (jPOS) against a switch written with j8583 over mutual TLS 1.3: what
+ * one side writes the other reads, field by field, and both sides MAC and verify financial messages
+ * by the same rule.
  */
 class BridgeMeetsAnIndependentPeerTest {
 
@@ -48,7 +49,8 @@ class BridgeMeetsAnIndependentPeerTest {
   private static final CardNumber SARA = new CardNumber("6037991234567893");
   private static final CardNumber REZA = new CardNumber("6104337654321098");
   private static final CardNumber UNKNOWN = new CardNumber("6273530000111123");
-  private static final Map<String, Long> LEDGER = Map.of(SARA.digits(), 12_345_678L, REZA.digits(), 98_765_432_100L);
+  private static final Map<String, Long> LEDGER =
+      Map.of(SARA.digits(), 12_345_678L, REZA.digits(), 98_765_432_100L);
   private static final AtomicInteger STANS = new AtomicInteger(500);
 
   @TempDir static Path folder;
@@ -64,7 +66,10 @@ class BridgeMeetsAnIndependentPeerTest {
     credentials = SwitchCredentials.load(folder);
     peer = J8583SwitchPeer.start(credentials, LEDGER);
     // A short echo interval, so that the periodic echo test happens while the tests run.
-    settings = SwitchSettings.defaults().withEndpoint("127.0.0.1", peer.port()).withEchoInterval(ECHO_INTERVAL);
+    settings =
+        SwitchSettings.defaults()
+            .withEndpoint("127.0.0.1", peer.port())
+            .withEchoInterval(ECHO_INTERVAL);
     bank = new JposBankSwitch(settings, credentials);
     bank.start();
     ready = bank.awaitReady(READY);
@@ -82,7 +87,8 @@ class BridgeMeetsAnIndependentPeerTest {
 
   @Test
   void linkComesUpOnTheIndependentPeer() {
-    assertTrue(ready, "the bridge's link to the j8583 peer never came up; peer saw " + peer.problems());
+    assertTrue(
+        ready, "the bridge's link to the j8583 peer never came up; peer saw " + peer.problems());
   }
 
   @Test
@@ -123,17 +129,25 @@ class BridgeMeetsAnIndependentPeerTest {
       assertTrue(other.awaitReady(READY), "link of the second bridge");
     }
 
-    assertTrue(peer.requests().stream().anyMatch(r -> "0800".equals(r.mti()) && "002".equals(r.field(70))
-            && "IVR00009".equals(r.field(41))),
+    assertTrue(
+        peer.requests().stream()
+            .anyMatch(
+                r ->
+                    "0800".equals(r.mti())
+                        && "002".equals(r.field(70))
+                        && "IVR00009".equals(r.field(41))),
         "no sign-off 0800/002 from IVR00009; the peer saw "
-            + peer.requests().stream().map(r -> r.mti() + "/" + r.field(70) + "/" + r.field(41)).toList());
+            + peer.requests().stream()
+                .map(r -> r.mti() + "/" + r.field(70) + "/" + r.field(41))
+                .toList());
   }
 
   @Test
   void balanceInquiryIsApprovedWithTheBalanceInField54() {
     SwitchOutcome outcome = bank.send(inquiry(SARA, "7391", Instant.now()));
 
-    SwitchOutcome.Approved approved = assertInstanceOf(SwitchOutcome.Approved.class, outcome, problems());
+    SwitchOutcome.Approved approved =
+        assertInstanceOf(SwitchOutcome.Approved.class, outcome, problems());
     assertEquals(Rials.of(12_345_678), approved.balance());
     assertTrue(approved.approvalCode().matches("[0-9]{6}"), approved.approvalCode());
   }
@@ -142,7 +156,8 @@ class BridgeMeetsAnIndependentPeerTest {
   void elevenDigitBalanceCrossesWhole() {
     SwitchOutcome outcome = bank.send(inquiry(REZA, "2580", Instant.now()));
 
-    assertEquals(Rials.of(98_765_432_100L),
+    assertEquals(
+        Rials.of(98_765_432_100L),
         assertInstanceOf(SwitchOutcome.Approved.class, outcome, problems()).balance());
   }
 
@@ -158,15 +173,19 @@ class BridgeMeetsAnIndependentPeerTest {
     assertEquals("0200", request.mti());
     assertEquals(SARA.digits(), request.field(2));
     assertEquals("310000", request.field(3));
-    assertEquals(DateTimeFormatter.ofPattern("MMddHHmmss").withZone(ZoneOffset.UTC).format(at), request.field(7));
+    assertEquals(
+        DateTimeFormatter.ofPattern("MMddHHmmss").withZone(ZoneOffset.UTC).format(at),
+        request.field(7));
     assertEquals(inquiry.ids().stan().digits(), request.field(11));
-    assertEquals(DateTimeFormatter.ofPattern("HHmmss").withZone(local).format(at), request.field(12));
+    assertEquals(
+        DateTimeFormatter.ofPattern("HHmmss").withZone(local).format(at), request.field(12));
     assertEquals(DateTimeFormatter.ofPattern("MMdd").withZone(local).format(at), request.field(13));
     assertEquals(inquiry.ids().rrn().value(), request.field(37));
     assertEquals(settings.terminalId(), request.field(41));
     assertEquals(settings.cardAcceptorId(), request.field(42));
     assertEquals("364", request.field(49));
-    assertEquals(16, request.field(52).length(), "field 52 must be 8 bytes, was " + request.field(52));
+    assertEquals(
+        16, request.field(52).length(), "field 52 must be 8 bytes, was " + request.field(52));
     assertEquals("7391", format0Pin(request.field(52), SARA.digits()));
   }
 
@@ -177,7 +196,9 @@ class BridgeMeetsAnIndependentPeerTest {
     bank.send(inquiry);
 
     Received request = financialRequest(inquiry.ids().stan());
-    assertTrue(request.field(64) != null, "the 0200 carries no MAC in field 64; fields " + request.fields().keySet());
+    assertTrue(
+        request.field(64) != null,
+        "the 0200 carries no MAC in field 64; fields " + request.fields().keySet());
     assertTrue(request.macVerified(), problems());
   }
 
@@ -191,17 +212,22 @@ class BridgeMeetsAnIndependentPeerTest {
   @Test
   void responseWhoseMacDoesNotVerifyLeavesTheOutcomeUnknown() throws IOException {
     CardNumber tampered = new CardNumber("5892104567890124");
-    try (J8583SwitchPeer forger = J8583SwitchPeer.start(credentials, Map.of(tampered.digits(), 1L));
+    try (J8583SwitchPeer forger =
+            J8583SwitchPeer.start(credentials, Map.of(tampered.digits(), 1L));
         JposBankSwitch other =
-            new JposBankSwitch(SwitchSettings.defaults().withEndpoint("127.0.0.1", forger.port())
-                .withResponseTimeout(Duration.ofSeconds(2)), credentials)) {
+            new JposBankSwitch(
+                SwitchSettings.defaults()
+                    .withEndpoint("127.0.0.1", forger.port())
+                    .withResponseTimeout(Duration.ofSeconds(2)),
+                credentials)) {
       forger.corruptMacsFor(tampered.digits());
       other.start();
       assertTrue(other.awaitReady(READY), "link to the second peer");
 
       SwitchOutcome outcome = other.send(inquiry(tampered, "1357", Instant.now()));
 
-      // Not an approval, and not a decline either: a forged answer says nothing, so the outcome is unknown.
+      // Not an approval, and not a decline either: a forged answer says nothing, so the outcome is
+      // unknown.
       assertEquals(new SwitchOutcome.TimedOut(), outcome);
     }
   }
@@ -214,11 +240,15 @@ class BridgeMeetsAnIndependentPeerTest {
     assertEquals(List.of(), problems);
   }
 
-  /** Waits (up to the readiness bound, not a timed assertion) for the peer to have seen an 0800 with {@code code}. */
+  /**
+   * Waits (up to the readiness bound, not a timed assertion) for the peer to have seen an 0800 with
+   * {@code code}.
+   */
   private static void awaitNetworkRequest(String code) throws InterruptedException {
     long deadline = System.nanoTime() + READY.toNanos();
     while (System.nanoTime() < deadline
-        && peer.requests().stream().noneMatch(r -> "0800".equals(r.mti()) && code.equals(r.field(70)))) {
+        && peer.requests().stream()
+            .noneMatch(r -> "0800".equals(r.mti()) && code.equals(r.field(70)))) {
       Thread.sleep(20);
     }
   }
@@ -227,8 +257,13 @@ class BridgeMeetsAnIndependentPeerTest {
     return peer.requests().stream()
         .filter(r -> "0800".equals(r.mti()) && code.equals(r.field(70)))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("the peer saw no 0800 with field 70 = " + code + "; it saw "
-            + peer.requests().stream().map(r -> r.mti() + "/" + r.field(70)).toList()));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "the peer saw no 0800 with field 70 = "
+                        + code
+                        + "; it saw "
+                        + peer.requests().stream().map(r -> r.mti() + "/" + r.field(70)).toList()));
   }
 
   private static Received financialRequest(Stan stan) {
@@ -245,10 +280,14 @@ class BridgeMeetsAnIndependentPeerTest {
   private static BalanceInquiry inquiry(CardNumber card, String pin, Instant at) {
     Stan stan = new Stan(STANS.incrementAndGet());
     Rrn rrn = new Rrn("60801" + "10" + stan.digits().substring(1));
-    return new BalanceInquiry(new TransactionIds(stan, rrn, at), card, TelephonePin.of(pin.toCharArray()));
+    return new BalanceInquiry(
+        new TransactionIds(stan, rrn, at), card, TelephonePin.of(pin.toCharArray()));
   }
 
-  /** The PIN from an ISO 9564 format 0 block under the demo ZPK, decoded here without the bridge's code. */
+  /**
+   * The PIN from an ISO 9564 format 0 block under the demo ZPK, decoded here without the bridge's
+   * code.
+   */
   private static String format0Pin(String blockHex, String pan) {
     byte[] key = peer.pinKey();
     DESedeEngine tdes = new DESedeEngine();

@@ -31,20 +31,22 @@ import org.phonebank.switchlink.tls.MutualTls;
 import org.phonebank.switchlink.tls.TlsServerSocketFactory;
 
 /**
- * A bank switch written with j8583 instead of jPOS, to check the bridge against the interface specification
- * rather than against its own codec. It listens on mutual TLS 1.3 with the demo switch certificate, reads
- * frames of a two-byte big-endian length, the five-byte TPDU {@code 60 00 00 00 00} and an ISO 8583:1987
- * message with BCD numerics and a binary bitmap, verifies the MAC of financial and reversal requests, and
- * answers as {@link PeerIssuer} decides. It can also send its own echo test to the bridge
- * ({@link #echoTheBridge}).
+ * A bank switch written with j8583 instead of jPOS, to check the bridge against the interface
+ * specification rather than against its own codec. It listens on mutual TLS 1.3 with the demo
+ * switch certificate, reads frames of a two-byte big-endian length, the five-byte TPDU {@code 60 00
+ * 00 00 00} and an ISO 8583:1987 message with BCD numerics and a binary bitmap, verifies the MAC of
+ * financial and reversal requests, and answers as {@link PeerIssuer} decides. It can also send its
+ * own echo test to the bridge ({@link #echoTheBridge}).
  *
- * <p>Everything the peer finds wrong about a request (framing,
- * an encoding that does not re-encode to the same bytes, a missing or bad MAC) is recorded in
- * {@link #problems()}, and every request it read is kept, decoded, in {@link #requests()}.
+ * <p>Everything the peer finds wrong about a request (framing, an encoding that does not re-encode
+ * to the same bytes, a missing or bad MAC) is recorded in {@link #problems()}, and every request it
+ * read is kept, decoded, in {@link #requests()}.
  */
 final class J8583SwitchPeer implements AutoCloseable {
 
-  /** A request as the peer read it: the image (MTI to last field) and its fields as text, by number. */
+  /**
+   * A request as the peer read it: the image (MTI to last field) and its fields as text, by number.
+   */
   record Received(byte[] image, Map<Integer, String> fields, boolean macVerified) {
     String mti() {
       return fields.get(0);
@@ -70,7 +72,8 @@ final class J8583SwitchPeer implements AutoCloseable {
   private final Map<String, DataOutputStream> linkOfTerminal = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  private J8583SwitchPeer(SwitchCredentials credentials, Map<String, Long> balances) throws IOException {
+  private J8583SwitchPeer(SwitchCredentials credentials, Map<String, Long> balances)
+      throws IOException {
     Path folder = credentials.directory();
     this.zak = DemoZoneKeys.mac(folder);
     this.zpk = DemoZoneKeys.pin(folder);
@@ -86,8 +89,11 @@ final class J8583SwitchPeer implements AutoCloseable {
     acceptor.start();
   }
 
-  /** Starts listening on an ephemeral loopback port; {@code balances} maps card numbers to rials. */
-  static J8583SwitchPeer start(SwitchCredentials credentials, Map<String, Long> balances) throws IOException {
+  /**
+   * Starts listening on an ephemeral loopback port; {@code balances} maps card numbers to rials.
+   */
+  static J8583SwitchPeer start(SwitchCredentials credentials, Map<String, Long> balances)
+      throws IOException {
     return new J8583SwitchPeer(credentials, balances);
   }
 
@@ -161,8 +167,8 @@ final class J8583SwitchPeer implements AutoCloseable {
   }
 
   /**
-   * Sends the switch's own echo test (0800, field 70 {@code 301}) on the link {@code terminal} last spoke on,
-   * and waits for the answer: the 0810 as this peer read it.
+   * Sends the switch's own echo test (0800, field 70 {@code 301}) on the link {@code terminal} last
+   * spoke on, and waits for the answer: the 0810 as this peer read it.
    */
   Received echoTheBridge(String terminal, String stan, Duration timeout) throws Exception {
     DataOutputStream out = linkOfTerminal.get(terminal);
@@ -180,15 +186,21 @@ final class J8583SwitchPeer implements AutoCloseable {
   }
 
   private byte[] answer(byte[] frame, DataOutputStream from) {
-    if (frame.length < TPDU.length + 2 + 8 || !Arrays.equals(TPDU, Arrays.copyOf(frame, TPDU.length))) {
-      problems.add("frame does not start with TPDU 6000000000: " + HEX.formatHex(frame, 0, Math.min(7, frame.length)));
+    if (frame.length < TPDU.length + 2 + 8
+        || !Arrays.equals(TPDU, Arrays.copyOf(frame, TPDU.length))) {
+      problems.add(
+          "frame does not start with TPDU 6000000000: "
+              + HEX.formatHex(frame, 0, Math.min(7, frame.length)));
       return null;
     }
     byte[] image = Arrays.copyOfRange(frame, TPDU.length, frame.length);
     IsoMessage request;
     try {
       request = codec.parseMessage(image, 0);
-    } catch (ParseException | IOException | IllegalArgumentException | IndexOutOfBoundsException e) {
+    } catch (ParseException
+        | IOException
+        | IllegalArgumentException
+        | IndexOutOfBoundsException e) {
       problems.add("unparseable message " + HEX.formatHex(image, 0, 2) + ": " + e.getMessage());
       return null;
     }
@@ -220,7 +232,8 @@ final class J8583SwitchPeer implements AutoCloseable {
       if (!request.hasField(macField)) {
         problems.add(mti + " STAN " + fields.get(11) + ": no MAC in field " + macField);
       } else if (!RetailMac.verifies(zak, image)) {
-        problems.add(mti + " STAN " + fields.get(11) + ": MAC in field " + macField + " does not verify");
+        problems.add(
+            mti + " STAN " + fields.get(11) + ": MAC in field " + macField + " does not verify");
       } else {
         macVerified = true;
       }
@@ -229,7 +242,8 @@ final class J8583SwitchPeer implements AutoCloseable {
     return switch (mti) {
       case "0800" -> issuer.networkAnswer(request);
       case "0200" -> issuer.financialAnswer(request, macVerified);
-      // An advice whose MAC fails is not answered, so that the acquirer repeats it (spec section 6).
+      // An advice whose MAC fails is not answered, so that the acquirer repeats it (spec section
+      // 6).
       case "0420", "0421" -> macVerified ? issuer.reversalAnswer(request) : null;
       default -> {
         problems.add("unexpected MTI " + mti);

@@ -14,13 +14,17 @@ import org.phonebank.interop.Iso87Dictionary.Encoding;
 import org.phonebank.interop.RetailMac;
 
 /**
- * What the j8583 peer answers, as an issuer behind a switch: network management always approved for sign-on,
- * sign-off and echo; a balance inquiry from its ledger (14 for an unknown card, 63 when the request's MAC failed,
- * 12 for any other processing code); reversals acknowledged. Financial and reversal answers are MACed.
+ * What the j8583 peer answers, as an issuer behind a switch: network management always approved for
+ * sign-on, sign-off and echo; a balance inquiry from its ledger (14 for an unknown card, 63 when
+ * the request's MAC failed, 12 for any other processing code); reversals acknowledged. Financial
+ * and reversal answers are MACed.
  */
 final class PeerIssuer {
 
-  /** PIN block (52), its security control (53), an AES PIN block (62) and a new PIN (63): never echoed back. */
+  /**
+   * PIN block (52), its security control (53), an AES PIN block (62) and a new PIN (63): never
+   * echoed back.
+   */
   private static final int[] PIN_FIELDS = {52, 53, 62, 63};
 
   private final MessageFactory<IsoMessage> codec;
@@ -30,7 +34,11 @@ final class PeerIssuer {
   private final Map<String, Boolean> corruptMacFor = new ConcurrentHashMap<>();
   private final AtomicInteger approvals = new AtomicInteger();
 
-  PeerIssuer(MessageFactory<IsoMessage> codec, byte[] zak, Map<String, Long> balances, List<String> problems) {
+  PeerIssuer(
+      MessageFactory<IsoMessage> codec,
+      byte[] zak,
+      Map<String, Long> balances,
+      List<String> problems) {
     this.codec = codec;
     this.zak = zak;
     this.balances = Map.copyOf(balances);
@@ -68,14 +76,21 @@ final class PeerIssuer {
     } else {
       response = response(request, "00", PIN_FIELDS);
       long balance = balances.get(card);
-      String block = "0002364" + (balance < 0 ? "D" : "C") + String.format("%012d", Math.abs(balance));
-      response.setField(38, Iso87Dictionary.value(38, String.format("%06d", approvals.incrementAndGet()), Encoding.BCD));
+      String block =
+          "0002364" + (balance < 0 ? "D" : "C") + String.format("%012d", Math.abs(balance));
+      response.setField(
+          38,
+          Iso87Dictionary.value(
+              38, String.format("%06d", approvals.incrementAndGet()), Encoding.BCD));
       response.setField(54, Iso87Dictionary.value(54, block, Encoding.BCD));
     }
     return withMac(response, card);
   }
 
-  /** A response echoing the request's fields except {@code dropped}, with response code {@code code}. */
+  /**
+   * A response echoing the request's fields except {@code dropped}, with response code {@code
+   * code}.
+   */
   private IsoMessage response(IsoMessage request, String code, int... dropped) {
     IsoMessage response = codec.createResponse(request);
     response.removeFields(64, 128);
@@ -89,7 +104,8 @@ final class PeerIssuer {
   /** Sets the MAC field (64, or 128 with a secondary bitmap) and returns the image. */
   private byte[] withMac(IsoMessage response, String card) {
     int macField = macField(response);
-    response.setField(macField, new IsoValue<>(IsoType.BINARY, new byte[RetailMac.LENGTH], RetailMac.LENGTH));
+    response.setField(
+        macField, new IsoValue<>(IsoType.BINARY, new byte[RetailMac.LENGTH], RetailMac.LENGTH));
     byte[] image = response.writeData();
     byte[] mac = RetailMac.ofImage(zak, image);
     if (card != null && corruptMacFor.containsKey(card)) {
@@ -107,5 +123,4 @@ final class PeerIssuer {
     }
     return 64;
   }
-
 }

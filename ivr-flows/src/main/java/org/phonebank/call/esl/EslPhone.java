@@ -86,9 +86,9 @@ final class EslPhone implements Phone {
   }
 
   /**
-   * {@code resume} first, so that the socket closing afterwards lets the channel go on in the dialplan
-   * instead of hanging it up; then the {@code transfer} application moves it to {@code destination}.
-   * The line is handed over: the call runner closes the socket without hanging up.
+   * {@code resume} first, so that the socket closing afterwards lets the channel go on in the
+   * dialplan instead of hanging it up; then the {@code transfer} application moves it to {@code
+   * destination}. The line is handed over: the call runner closes the socket without hanging up.
    */
   @Override
   public void transferTo(String destination) {

@@ -16,11 +16,15 @@ final class FingerprintKeys {
       throw new IllegalArgumentException(
           "A card fingerprint key of at least " + MIN_BYTES + " bytes is required.");
     }
-    // A copy, so a caller wiping or reusing its array cannot change which cards this store recognises.
+    // A copy, so a caller wiping or reusing its array cannot change which cards this store
+    // recognises.
     return key.clone();
   }
 
-  /** The same card gives the same fingerprint only under the same key, on every node and after restarts. */
+  /**
+   * The same card gives the same fingerprint only under the same key, on every node and after
+   * restarts.
+   */
   static String fingerprint(CardNumber card, byte[] key) {
     return CardFingerprint.of(card, key).hex();
   }

@@ -20,11 +20,12 @@ import org.phonebank.saf.AdviceQueue;
 import org.phonebank.saf.QueuedAdvice;
 
 /**
- * Store-and-forward in the {@code advice_queue} table, one row per journal entry: ARMED, then RELEASED with a
- * release number drawn from {@code advice_release_seq}, then ACKNOWLEDGED, when the sealed message is wiped
- * and the row stays as the record of the switch's answer. Every change is a single guarded statement that
- * commits at once, so nodes sharing the database may arm, release and count attempts concurrently; two nodes
- * reading {@link #released} together may both send the same advice, which a switch treats as a repeat.
+ * Store-and-forward in the {@code advice_queue} table, one row per journal entry: ARMED, then
+ * RELEASED with a release number drawn from {@code advice_release_seq}, then ACKNOWLEDGED, when the
+ * sealed message is wiped and the row stays as the record of the switch's answer. Every change is a
+ * single guarded statement that commits at once, so nodes sharing the database may arm, release and
+ * count attempts concurrently; two nodes reading {@link #released} together may both send the same
+ * advice, which a switch treats as a repeat.
  */
 public final class JdbcAdviceQueue implements AdviceQueue {
 
@@ -43,9 +44,10 @@ public final class JdbcAdviceQueue implements AdviceQueue {
   public void arm(QueuedAdvice advice) {
     Objects.requireNonNull(advice, "Advice is required.");
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO advice_queue (journal_entry_id, mti, stan, rrn, sealed_message, state, attempts,"
-                + " armed_at) VALUES (?, ?, ?, ?, ?, 'ARMED', ?, ?)")) {
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO advice_queue (journal_entry_id, mti, stan, rrn, sealed_message, state, attempts,"
+                    + " armed_at) VALUES (?, ?, ?, ?, ?, 'ARMED', ?, ?)")) {
       insert.setLong(1, advice.journalEntryId());
       insert.setString(2, advice.mti());
       insert.setInt(3, advice.stan().value());
@@ -55,7 +57,8 @@ public final class JdbcAdviceQueue implements AdviceQueue {
       Sql.setInstant(insert, 7, advice.armedAt());
       insert.executeUpdate();
     } catch (SQLException e) {
-      // The entry is already armed, released or answered (perhaps by another node): arming again is a no-op.
+      // The entry is already armed, released or answered (perhaps by another node): arming again is
+      // a no-op.
       if (!Sql.isUniqueViolation(e)) {
         throw new JournalStoreException(
             "Could not arm the advice of journal entry " + advice.journalEntryId() + ".", e);
@@ -65,24 +68,30 @@ public final class JdbcAdviceQueue implements AdviceQueue {
 
   @Override
   public void discard(long journalEntryId) {
-    update("DELETE FROM advice_queue WHERE journal_entry_id = ? AND state = 'ARMED'", journalEntryId, "discard");
+    update(
+        "DELETE FROM advice_queue WHERE journal_entry_id = ? AND state = 'ARMED'",
+        journalEntryId,
+        "discard");
   }
 
   @Override
   public void release(long journalEntryId) {
     try (Connection connection = dataSource.getConnection()) {
-      // The number is drawn outside any transaction: a release that turns out to be a repeat just leaves a gap.
+      // The number is drawn outside any transaction: a release that turns out to be a repeat just
+      // leaves a gap.
       long order = Sql.nextValue(connection, "advice_release_seq");
-      try (PreparedStatement update = connection.prepareStatement(
-          "UPDATE advice_queue SET state = 'RELEASED', release_order = ?, released_at = ?"
-              + " WHERE journal_entry_id = ? AND state = 'ARMED'")) {
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "UPDATE advice_queue SET state = 'RELEASED', release_order = ?, released_at = ?"
+                  + " WHERE journal_entry_id = ? AND state = 'ARMED'")) {
         update.setLong(1, order);
         Sql.setInstant(update, 2, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         update.setLong(3, journalEntryId);
         update.executeUpdate();
       }
     } catch (SQLException e) {
-      throw new JournalStoreException("Could not release the advice of journal entry " + journalEntryId + ".", e);
+      throw new JournalStoreException(
+          "Could not release the advice of journal entry " + journalEntryId + ".", e);
     }
   }
 
@@ -96,19 +105,23 @@ public final class JdbcAdviceQueue implements AdviceQueue {
       return advices;
     }
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT " + COLUMNS + " FROM advice_queue WHERE state = 'RELEASED' ORDER BY release_order")) {
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM advice_queue WHERE state = 'RELEASED' ORDER BY release_order")) {
       query.setMaxRows(max);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          advices.add(new QueuedAdvice(
-              rows.getLong("journal_entry_id"),
-              rows.getString("mti"),
-              new Stan(rows.getInt("stan")),
-              new Rrn(rows.getString("rrn")),
-              rows.getBytes("sealed_message"),
-              rows.getInt("attempts"),
-              Sql.getInstant(rows, "armed_at")));
+          advices.add(
+              new QueuedAdvice(
+                  rows.getLong("journal_entry_id"),
+                  rows.getString("mti"),
+                  new Stan(rows.getInt("stan")),
+                  new Rrn(rows.getString("rrn")),
+                  rows.getBytes("sealed_message"),
+                  rows.getInt("attempts"),
+                  Sql.getInstant(rows, "armed_at")));
         }
       }
       return advices;
@@ -120,11 +133,13 @@ public final class JdbcAdviceQueue implements AdviceQueue {
   @Override
   public void attempted(long journalEntryId, Instant at) {
     Objects.requireNonNull(at, "Attempt time is required.");
-    // attempts + 1 in the database, not read-then-write, so attempts counted by two nodes are both kept.
+    // attempts + 1 in the database, not read-then-write, so attempts counted by two nodes are both
+    // kept.
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(
-            "UPDATE advice_queue SET attempts = attempts + 1, last_attempt_at = ?"
-                + " WHERE journal_entry_id = ? AND state = 'RELEASED'")) {
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE advice_queue SET attempts = attempts + 1, last_attempt_at = ?"
+                    + " WHERE journal_entry_id = ? AND state = 'RELEASED'")) {
       Sql.setInstant(update, 1, at);
       update.setLong(2, journalEntryId);
       update.executeUpdate();
@@ -142,9 +157,10 @@ public final class JdbcAdviceQueue implements AdviceQueue {
     }
     // The first answer stands: a repeated 0430 finds the row ACKNOWLEDGED and changes nothing.
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(
-            "UPDATE advice_queue SET state = 'ACKNOWLEDGED', response_code = ?, acknowledged_at = ?,"
-                + " sealed_message = NULL WHERE journal_entry_id = ? AND state IN ('ARMED', 'RELEASED')")) {
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE advice_queue SET state = 'ACKNOWLEDGED', response_code = ?, acknowledged_at = ?,"
+                    + " sealed_message = NULL WHERE journal_entry_id = ? AND state IN ('ARMED', 'RELEASED')")) {
       update.setString(1, responseCode);
       Sql.setInstant(update, 2, at);
       update.setLong(3, journalEntryId);
@@ -159,8 +175,9 @@ public final class JdbcAdviceQueue implements AdviceQueue {
   public Set<Long> armed() {
     Set<Long> armed = new HashSet<>();
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT journal_entry_id FROM advice_queue WHERE state = 'ARMED'");
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT journal_entry_id FROM advice_queue WHERE state = 'ARMED'");
         ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
         armed.add(rows.getLong(1));

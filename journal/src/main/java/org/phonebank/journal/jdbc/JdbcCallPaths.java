@@ -18,10 +18,10 @@ import org.phonebank.callpath.CallPath;
 import org.phonebank.callpath.CallPaths;
 
 /**
- * Call paths in {@code call_path}, one row per call, and {@code call_path_step}, one row per step in the
- * order visited, written together in one transaction. A call is recorded once, when it ends: recording the
- * same call id again keeps the first path, so a retried write after a lost commit answer does no harm. Times
- * are kept to the millisecond.
+ * Call paths in {@code call_path}, one row per call, and {@code call_path_step}, one row per step
+ * in the order visited, written together in one transaction. A call is recorded once, when it ends:
+ * recording the same call id again keeps the first path, so a retried write after a lost commit
+ * answer does no harm. Times are kept to the millisecond.
  */
 public final class JdbcCallPaths implements CallPaths {
 
@@ -30,7 +30,8 @@ public final class JdbcCallPaths implements CallPaths {
   static final int MAX_LEAVE_REASON = 200;
   static final int MAX_STEP = 100;
 
-  private static final String COLUMNS = "call_id, language, ending, leave_reason, started_at, ended_at";
+  private static final String COLUMNS =
+      "call_id, language, ending, leave_reason, started_at, ended_at";
 
   private final DataSource dataSource;
 
@@ -45,8 +46,9 @@ public final class JdbcCallPaths implements CallPaths {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        try (PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO call_path (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO call_path (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
           insert.setString(1, path.callId());
           insert.setString(2, path.language());
           insert.setString(3, path.ending().name());
@@ -55,8 +57,9 @@ public final class JdbcCallPaths implements CallPaths {
           Sql.setInstant(insert, 6, path.endedAt());
           insert.executeUpdate();
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO call_path_step (call_id, step_no, step) VALUES (?, ?, ?)")) {
+        try (PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO call_path_step (call_id, step_no, step) VALUES (?, ?, ?)")) {
           for (int i = 0; i < path.steps().size(); i++) {
             insert.setString(1, path.callId());
             insert.setInt(2, i + 1);
@@ -74,7 +77,8 @@ public final class JdbcCallPaths implements CallPaths {
       }
     } catch (SQLException e) {
       if (!Sql.isUniqueViolation(e)) {
-        throw new JournalStoreException("Could not record the path of call " + path.callId() + ".", e);
+        throw new JournalStoreException(
+            "Could not record the path of call " + path.callId() + ".", e);
       }
     }
   }
@@ -97,37 +101,52 @@ public final class JdbcCallPaths implements CallPaths {
     try (Connection connection = dataSource.getConnection()) {
       return read(connection, "p.ended_at >= ? AND p.ended_at < ?", from, to);
     } catch (SQLException e) {
-      throw new JournalStoreException("Could not read the call paths from " + from + " to " + to + ".", e);
+      throw new JournalStoreException(
+          "Could not read the call paths from " + from + " to " + to + ".", e);
     }
   }
 
-  /** Paths matching {@code where} (on {@code call_path p}), oldest ending first, each with its steps. */
+  /**
+   * Paths matching {@code where} (on {@code call_path p}), oldest ending first, each with its
+   * steps.
+   */
   private static List<CallPath> read(Connection connection, String where, Object... values)
       throws SQLException {
     Map<String, CallPath> paths = new LinkedHashMap<>();
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT " + COLUMNS + " FROM call_path p WHERE " + where + " ORDER BY ended_at, call_id")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM call_path p WHERE "
+                + where
+                + " ORDER BY ended_at, call_id")) {
       bind(query, values);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           String callId = rows.getString("call_id");
-          paths.put(callId, new CallPath(
+          paths.put(
               callId,
-              rows.getString("language"),
-              List.of(),
-              CallEnding.valueOf(rows.getString("ending")),
-              rows.getString("leave_reason"),
-              Sql.getInstant(rows, "started_at"),
-              Sql.getInstant(rows, "ended_at")));
+              new CallPath(
+                  callId,
+                  rows.getString("language"),
+                  List.of(),
+                  CallEnding.valueOf(rows.getString("ending")),
+                  rows.getString("leave_reason"),
+                  Sql.getInstant(rows, "started_at"),
+                  Sql.getInstant(rows, "ended_at")));
         }
       }
     }
-    // Paths first, steps second: a path is written with its steps in one transaction, so every path read
-    // above has all its steps now, and steps of a path committed in between are simply not asked for.
+    // Paths first, steps second: a path is written with its steps in one transaction, so every path
+    // read
+    // above has all its steps now, and steps of a path committed in between are simply not asked
+    // for.
     Map<String, List<String>> steps = new LinkedHashMap<>();
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT s.call_id, s.step FROM call_path_step s JOIN call_path p ON p.call_id = s.call_id WHERE "
-            + where + " ORDER BY s.call_id, s.step_no")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT s.call_id, s.step FROM call_path_step s JOIN call_path p ON p.call_id = s.call_id WHERE "
+                + where
+                + " ORDER BY s.call_id, s.step_no")) {
       bind(query, values);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
@@ -137,8 +156,15 @@ public final class JdbcCallPaths implements CallPaths {
     }
     List<CallPath> complete = new ArrayList<>();
     for (CallPath path : paths.values()) {
-      complete.add(new CallPath(path.callId(), path.language(), steps.getOrDefault(path.callId(), List.of()),
-          path.ending(), path.leaveReason(), path.startedAt(), path.endedAt()));
+      complete.add(
+          new CallPath(
+              path.callId(),
+              path.language(),
+              steps.getOrDefault(path.callId(), List.of()),
+              path.ending(),
+              path.leaveReason(),
+              path.startedAt(),
+              path.endedAt()));
     }
     return complete;
   }
@@ -165,7 +191,8 @@ public final class JdbcCallPaths implements CallPaths {
 
   private static void checkLength(String what, String value, int max) {
     if (value != null && value.length() > max) {
-      throw new IllegalArgumentException("A call path " + what + " is at most " + max + " characters.");
+      throw new IllegalArgumentException(
+          "A call path " + what + " is at most " + max + " characters.");
     }
   }
 }

@@ -20,10 +20,11 @@ import org.phonebank.lockout.LockedCard;
 import org.phonebank.lockout.LockoutState;
 
 /**
- * Phone-channel lockouts in {@code card_lockout}, keyed by the card's fingerprint and shown masked. A wrong
- * PIN is counted by {@code wrong_pins = wrong_pins + 1} in the database, so two calls on the same card failing
- * at the same moment (on one node or two) both count. An officer's unlock is written to {@code card_unlock}
- * with the officer's name before the lock row goes, so the audit trail outlives the lock.
+ * Phone-channel lockouts in {@code card_lockout}, keyed by the card's fingerprint and shown masked.
+ * A wrong PIN is counted by {@code wrong_pins = wrong_pins + 1} in the database, so two calls on
+ * the same card failing at the same moment (on one node or two) both count. An officer's unlock is
+ * written to {@code card_unlock} with the officer's name before the lock row goes, so the audit
+ * trail outlives the lock.
  */
 public final class JdbcCardLockouts implements CardLockouts {
 
@@ -44,8 +45,9 @@ public final class JdbcCardLockouts implements CardLockouts {
   public boolean isLocked(CardNumber card) {
     Objects.requireNonNull(card, "Card is required.");
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT locked_at FROM card_lockout WHERE card_fingerprint = ? AND locked_at IS NOT NULL")) {
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT locked_at FROM card_lockout WHERE card_fingerprint = ? AND locked_at IS NOT NULL")) {
       query.setString(1, fingerprint(card));
       try (ResultSet row = query.executeQuery()) {
         return row.next();
@@ -65,7 +67,8 @@ public final class JdbcCardLockouts implements CardLockouts {
       try {
         return countInOneTransaction(card, limit);
       } catch (SQLException e) {
-        // Two first wrong PINs on a card both insert its row; the loser retries and increments instead.
+        // Two first wrong PINs on a card both insert its row; the loser retries and increments
+        // instead.
         if (!Sql.isUniqueViolation(e) || attempt == ATTEMPTS) {
           throw new JournalStoreException("Could not count a wrong PIN for card " + card + ".", e);
         }
@@ -80,10 +83,11 @@ public final class JdbcCardLockouts implements CardLockouts {
       connection.setAutoCommit(false);
       try {
         int updated;
-        try (PreparedStatement update = connection.prepareStatement(
-            "UPDATE card_lockout SET wrong_pins = wrong_pins + 1, updated_at = ?,"
-                + " locked_at = CASE WHEN locked_at IS NULL AND wrong_pins + 1 >= ?"
-                + " THEN CAST(? AS TIMESTAMP) ELSE locked_at END WHERE card_fingerprint = ?")) {
+        try (PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE card_lockout SET wrong_pins = wrong_pins + 1, updated_at = ?,"
+                    + " locked_at = CASE WHEN locked_at IS NULL AND wrong_pins + 1 >= ?"
+                    + " THEN CAST(? AS TIMESTAMP) ELSE locked_at END WHERE card_fingerprint = ?")) {
           Sql.setInstant(update, 1, now);
           update.setInt(2, limit);
           Sql.setInstant(update, 3, now);
@@ -91,9 +95,10 @@ public final class JdbcCardLockouts implements CardLockouts {
           updated = update.executeUpdate();
         }
         if (updated == 0) {
-          try (PreparedStatement insert = connection.prepareStatement(
-              "INSERT INTO card_lockout (card_fingerprint, masked_card, wrong_pins, locked_at, updated_at)"
-                  + " VALUES (?, ?, 1, ?, ?)")) {
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO card_lockout (card_fingerprint, masked_card, wrong_pins, locked_at, updated_at)"
+                      + " VALUES (?, ?, 1, ?, ?)")) {
             insert.setString(1, fingerprint);
             insert.setString(2, card.masked());
             if (limit == 1) {
@@ -106,12 +111,14 @@ public final class JdbcCardLockouts implements CardLockouts {
           }
         }
         LockoutState state;
-        try (PreparedStatement query = connection.prepareStatement(
-            "SELECT wrong_pins, locked_at FROM card_lockout WHERE card_fingerprint = ?")) {
+        try (PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT wrong_pins, locked_at FROM card_lockout WHERE card_fingerprint = ?")) {
           query.setString(1, fingerprint);
           try (ResultSet row = query.executeQuery()) {
             row.next();
-            state = new LockoutState(row.getInt("wrong_pins"), row.getTimestamp("locked_at") != null);
+            state =
+                new LockoutState(row.getInt("wrong_pins"), row.getTimestamp("locked_at") != null);
           }
         }
         connection.commit();
@@ -128,28 +135,32 @@ public final class JdbcCardLockouts implements CardLockouts {
     Objects.requireNonNull(card, "Card is required.");
     // A locked card keeps its row and count: only an officer lifts a lock, a right PIN does not.
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement delete = connection.prepareStatement(
-            "DELETE FROM card_lockout WHERE card_fingerprint = ? AND locked_at IS NULL")) {
+        PreparedStatement delete =
+            connection.prepareStatement(
+                "DELETE FROM card_lockout WHERE card_fingerprint = ? AND locked_at IS NULL")) {
       delete.setString(1, fingerprint(card));
       delete.executeUpdate();
     } catch (SQLException e) {
-      throw new JournalStoreException("Could not clear the wrong-PIN count of card " + card + ".", e);
+      throw new JournalStoreException(
+          "Could not clear the wrong-PIN count of card " + card + ".", e);
     }
   }
 
   @Override
   public List<LockedCard> locked() {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT card_fingerprint, masked_card, locked_at FROM card_lockout WHERE locked_at IS NOT NULL"
-                + " ORDER BY locked_at DESC, card_fingerprint");
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT card_fingerprint, masked_card, locked_at FROM card_lockout WHERE locked_at IS NOT NULL"
+                    + " ORDER BY locked_at DESC, card_fingerprint");
         ResultSet rows = query.executeQuery()) {
       List<LockedCard> locked = new ArrayList<>();
       while (rows.next()) {
-        locked.add(new LockedCard(
-            new CardFingerprint(rows.getString("card_fingerprint")),
-            rows.getString("masked_card"),
-            Sql.getInstant(rows, "locked_at")));
+        locked.add(
+            new LockedCard(
+                new CardFingerprint(rows.getString("card_fingerprint")),
+                rows.getString("masked_card"),
+                Sql.getInstant(rows, "locked_at")));
       }
       return locked;
     } catch (SQLException e) {
@@ -162,16 +173,19 @@ public final class JdbcCardLockouts implements CardLockouts {
     Objects.requireNonNull(card, "Card fingerprint is required.");
     Objects.requireNonNull(officer, "Officer is required.");
     if (officer.isBlank() || officer.length() > MAX_OFFICER_LENGTH) {
-      throw new IllegalArgumentException("An officer is named by 1 to " + MAX_OFFICER_LENGTH + " characters.");
+      throw new IllegalArgumentException(
+          "An officer is named by 1 to " + MAX_OFFICER_LENGTH + " characters.");
     }
     Instant now = now();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        // Touching the locked row first takes its lock, so of two officers unlocking together one finds it
+        // Touching the locked row first takes its lock, so of two officers unlocking together one
+        // finds it
         // gone and answers false, and the audit trail has one unlock for one lock.
-        try (PreparedStatement claim = connection.prepareStatement(
-            "UPDATE card_lockout SET updated_at = ? WHERE card_fingerprint = ? AND locked_at IS NOT NULL")) {
+        try (PreparedStatement claim =
+            connection.prepareStatement(
+                "UPDATE card_lockout SET updated_at = ? WHERE card_fingerprint = ? AND locked_at IS NOT NULL")) {
           Sql.setInstant(claim, 1, now);
           claim.setString(2, card.hex());
           if (claim.executeUpdate() == 0) {
@@ -179,10 +193,11 @@ public final class JdbcCardLockouts implements CardLockouts {
             return false;
           }
         }
-        try (PreparedStatement audit = connection.prepareStatement(
-            "INSERT INTO card_unlock (card_fingerprint, masked_card, wrong_pins, locked_at, unlocked_by,"
-                + " unlocked_at) SELECT card_fingerprint, masked_card, wrong_pins, locked_at, ?, ?"
-                + " FROM card_lockout WHERE card_fingerprint = ?")) {
+        try (PreparedStatement audit =
+            connection.prepareStatement(
+                "INSERT INTO card_unlock (card_fingerprint, masked_card, wrong_pins, locked_at, unlocked_by,"
+                    + " unlocked_at) SELECT card_fingerprint, masked_card, wrong_pins, locked_at, ?, ?"
+                    + " FROM card_lockout WHERE card_fingerprint = ?")) {
           audit.setString(1, officer.strip());
           Sql.setInstant(audit, 2, now);
           audit.setString(3, card.hex());

@@ -29,15 +29,15 @@ import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
 
 /**
- * The journal in the {@code switch_journal} table. Every call commits before it returns, so an entry opened
- * before a crash is still there, PENDING, after the restart, which is what store-and-forward and reconciliation
- * read. The card is written masked, plus its keyed fingerprint so that daily limits can recognise it; its
- * digits never are. The terminal id is this node's ISO 8583 field 41, stored with each entry because STAN and
- * RRN are unique only per terminal.
+ * The journal in the {@code switch_journal} table. Every call commits before it returns, so an
+ * entry opened before a crash is still there, PENDING, after the restart, which is what
+ * store-and-forward and reconciliation read. The card is written masked, plus its keyed fingerprint
+ * so that daily limits can recognise it; its digits never are. The terminal id is this node's ISO
+ * 8583 field 41, stored with each entry because STAN and RRN are unique only per terminal.
  *
- * <p>Every state change is one guarded {@code UPDATE ... WHERE state IN (...)}, so two nodes or threads racing
- * on the same entry cannot both move it; the loser re-reads the row and either finds its own move already made
- * (a harmless repeat) or is told which state stands in its way.
+ * <p>Every state change is one guarded {@code UPDATE ... WHERE state IN (...)}, so two nodes or
+ * threads racing on the same entry cannot both move it; the loser re-reads the row and either finds
+ * its own move already made (a harmless repeat) or is told which state stands in its way.
  */
 public final class JdbcJournal implements Journal {
 
@@ -52,8 +52,10 @@ public final class JdbcJournal implements Journal {
   private final Clock clock;
 
   /**
-   * @param fingerprintKey the bank's card fingerprint secret (at least 32 bytes), the same on every node
-   * @param clock the time source; its zone is the bank's (Asia/Tehran) and decides where "today" starts
+   * @param fingerprintKey the bank's card fingerprint secret (at least 32 bytes), the same on every
+   *     node
+   * @param clock the time source; its zone is the bank's (Asia/Tehran) and decides where "today"
+   *     starts
    */
   public JdbcJournal(DataSource dataSource, String terminalId, byte[] fingerprintKey, Clock clock) {
     this.dataSource = Objects.requireNonNull(dataSource, "Data source is required.");
@@ -78,13 +80,21 @@ public final class JdbcJournal implements Journal {
       } catch (SQLException e) {
         if (Sql.isUniqueViolation(e)) {
           throw new IllegalStateException(
-              "STAN " + ids.stan() + " / RRN " + ids.rrn() + " of terminal " + terminalId
-                  + " is already journalled.", e);
+              "STAN "
+                  + ids.stan()
+                  + " / RRN "
+                  + ids.rrn()
+                  + " of terminal "
+                  + terminalId
+                  + " is already journalled.",
+              e);
         }
-        // Lock contention between concurrent calls (Derby 40XL1, deadlock 40001) is rolled back whole:
+        // Lock contention between concurrent calls (Derby 40XL1, deadlock 40001) is rolled back
+        // whole:
         // trying again is safe, and refusing the caller would be worse.
         if (!Sql.isTransient(e) || attempt == TRANSIENT_ATTEMPTS) {
-          throw new JournalStoreException("Could not journal STAN " + ids.stan() + " before sending it.", e);
+          throw new JournalStoreException(
+              "Could not journal STAN " + ids.stan() + " before sending it.", e);
         }
       }
     }
@@ -96,11 +106,12 @@ public final class JdbcJournal implements Journal {
     Instant now = now();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO switch_journal (call_id, type, stan, rrn, terminal_id, transmitted_at, masked_card,"
-              + " card_fingerprint, amount, state, response_code, created_at, updated_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
-          Statement.RETURN_GENERATED_KEYS)) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO switch_journal (call_id, type, stan, rrn, terminal_id, transmitted_at, masked_card,"
+                  + " card_fingerprint, amount, state, response_code, created_at, updated_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+              Statement.RETURN_GENERATED_KEYS)) {
         insert.setString(1, callId);
         insert.setString(2, type.name());
         insert.setInt(3, ids.stan().value());
@@ -138,17 +149,29 @@ public final class JdbcJournal implements Journal {
     JournalEntry entry = move(entryId, state, responseCode, "state = 'PENDING'", "");
     if (entry.state() != state) {
       throw new IllegalStateException(
-          "Journal entry " + entryId + " is already " + entry.state() + ", cannot close it as " + state + ".");
+          "Journal entry "
+              + entryId
+              + " is already "
+              + entry.state()
+              + ", cannot close it as "
+              + state
+              + ".");
     }
     return entry;
   }
 
   @Override
   public JournalEntry reversing(long entryId) {
-    JournalEntry entry = move(entryId, EntryState.REVERSING, null, "state = 'PENDING'", moneyOnly());
+    JournalEntry entry =
+        move(entryId, EntryState.REVERSING, null, "state = 'PENDING'", moneyOnly());
     if (entry.state() != EntryState.REVERSING && entry.state() != EntryState.REVERSED) {
       throw new IllegalStateException(
-          "Journal entry " + entryId + " (" + entry.type() + ") is " + entry.state()
+          "Journal entry "
+              + entryId
+              + " ("
+              + entry.type()
+              + ") is "
+              + entry.state()
               + ": only a PENDING money movement can wait for a reversal.");
     }
     return entry;
@@ -156,17 +179,22 @@ public final class JdbcJournal implements Journal {
 
   @Override
   public JournalEntry reversed(long entryId) {
-    // A late or repeated 0430 for an entry settled otherwise must not rewrite it: it is returned as it is.
-    return move(entryId, EntryState.REVERSED, null, "state IN ('PENDING', 'REVERSING')", moneyOnly());
+    // A late or repeated 0430 for an entry settled otherwise must not rewrite it: it is returned as
+    // it is.
+    return move(
+        entryId, EntryState.REVERSED, null, "state IN ('PENDING', 'REVERSING')", moneyOnly());
   }
 
   /** Entries of this terminal that are not final, oldest first: another node recovers its own. */
   @Override
   public List<JournalEntry> unfinished() {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT " + COLUMNS + " FROM switch_journal WHERE terminal_id = ?"
-                + " AND state IN ('PENDING', 'REVERSING') ORDER BY id")) {
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM switch_journal WHERE terminal_id = ?"
+                    + " AND state IN ('PENDING', 'REVERSING') ORDER BY id")) {
       query.setString(1, terminalId);
       return entries(query);
     } catch (SQLException e) {
@@ -175,8 +203,9 @@ public final class JdbcJournal implements Journal {
   }
 
   /**
-   * Sums APPROVED and REVERSING amounts of {@code type} for the card, over every terminal, whose transmission
-   * time falls in today's business day in the clock's zone (midnight to midnight in Tehran, not UTC).
+   * Sums APPROVED and REVERSING amounts of {@code type} for the card, over every terminal, whose
+   * transmission time falls in today's business day in the clock's zone (midnight to midnight in
+   * Tehran, not UTC).
    */
   @Override
   public Rials approvedToday(CardNumber card, TransactionType type) {
@@ -185,9 +214,10 @@ public final class JdbcJournal implements Journal {
     ZoneId zone = clock.getZone();
     LocalDate today = LocalDate.now(clock);
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT COALESCE(SUM(amount), 0) FROM switch_journal WHERE card_fingerprint = ? AND type = ?"
-                + " AND state IN ('APPROVED', 'REVERSING') AND transmitted_at >= ? AND transmitted_at < ?")) {
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT COALESCE(SUM(amount), 0) FROM switch_journal WHERE card_fingerprint = ? AND type = ?"
+                    + " AND state IN ('APPROVED', 'REVERSING') AND transmitted_at >= ? AND transmitted_at < ?")) {
       query.setString(1, FingerprintKeys.fingerprint(card, fingerprintKey));
       query.setString(2, type.name());
       Sql.setInstant(query, 3, today.atStartOfDay(zone).toInstant());
@@ -197,7 +227,8 @@ public final class JdbcJournal implements Journal {
         return Rials.of(row.getLong(1));
       }
     } catch (SQLException e) {
-      throw new JournalStoreException("Could not sum today's " + type + " for card " + card + ".", e);
+      throw new JournalStoreException(
+          "Could not sum today's " + type + " for card " + card + ".", e);
     }
   }
 
@@ -205,8 +236,9 @@ public final class JdbcJournal implements Journal {
   public List<JournalEntry> forCall(String callId) {
     Objects.requireNonNull(callId, "Call id is required.");
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT " + COLUMNS + " FROM switch_journal WHERE call_id = ? ORDER BY id")) {
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM switch_journal WHERE call_id = ? ORDER BY id")) {
       query.setString(1, callId);
       return entries(query);
     } catch (SQLException e) {
@@ -215,17 +247,21 @@ public final class JdbcJournal implements Journal {
   }
 
   /**
-   * Moves the entry to {@code state} if it is in a state {@code from} allows, then reads it back in the same
-   * transaction. The response code is kept when {@code responseCode} is null, so a reversal keeps the code the
-   * original request may have had.
+   * Moves the entry to {@code state} if it is in a state {@code from} allows, then reads it back in
+   * the same transaction. The response code is kept when {@code responseCode} is null, so a
+   * reversal keeps the code the original request may have had.
    */
-  private JournalEntry move(long entryId, EntryState state, String responseCode, String from, String extra) {
+  private JournalEntry move(
+      long entryId, EntryState state, String responseCode, String from, String extra) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        try (PreparedStatement update = connection.prepareStatement(
-            "UPDATE switch_journal SET state = ?, response_code = COALESCE(?, response_code), updated_at = ?"
-                + " WHERE id = ? AND " + from + extra)) {
+        try (PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE switch_journal SET state = ?, response_code = COALESCE(?, response_code), updated_at = ?"
+                    + " WHERE id = ? AND "
+                    + from
+                    + extra)) {
           update.setString(1, state.name());
           update.setString(2, responseCode);
           Sql.setInstant(update, 3, now());
@@ -240,7 +276,8 @@ public final class JdbcJournal implements Journal {
         throw e;
       }
     } catch (SQLException e) {
-      throw new JournalStoreException("Could not mark journal entry " + entryId + " " + state + ".", e);
+      throw new JournalStoreException(
+          "Could not mark journal entry " + entryId + " " + state + ".", e);
     }
   }
 
@@ -296,7 +333,8 @@ public final class JdbcJournal implements Journal {
   }
 
   private static long generatedId(Statement insert) throws SQLException {
-    // Derby returns just the identity column, PostgreSQL every column (RETURNING *); id is first in both.
+    // Derby returns just the identity column, PostgreSQL every column (RETURNING *); id is first in
+    // both.
     try (ResultSet keys = insert.getGeneratedKeys()) {
       if (!keys.next()) {
         throw new SQLException("The database returned no id for the new journal entry.");

@@ -18,13 +18,14 @@ import org.phonebank.banking.TransactionIdSource;
 import org.phonebank.banking.TransactionIds;
 
 /**
- * STANs from the {@code stan_counter} row of this terminal and business day, so they stay unique across
- * restarts and across nodes that share the terminal and the database. The day is the clock's local date:
- * give it the bank's zone (Asia/Tehran), not UTC. After 999999 the STAN wraps to 1, as field 11 allows.
+ * STANs from the {@code stan_counter} row of this terminal and business day, so they stay unique
+ * across restarts and across nodes that share the terminal and the database. The day is the clock's
+ * local date: give it the bank's zone (Asia/Tehran), not UTC. After 999999 the STAN wraps to 1, as
+ * field 11 allows.
  *
- * <p>The RRN (field 37) is built from the same instant: last digit of the year, day of year (3 digits),
- * hour (2 digits) and the STAN (6 digits), e.g. {@code 608010000001} for STAN 1 at 10:xx on 21 March 2026.
- * It is unique per terminal for ten years because the STAN is unique per day.
+ * <p>The RRN (field 37) is built from the same instant: last digit of the year, day of year (3
+ * digits), hour (2 digits) and the STAN (6 digits), e.g. {@code 608010000001} for STAN 1 at 10:xx
+ * on 21 March 2026. It is unique per terminal for ten years because the STAN is unique per day.
  */
 public final class JdbcTransactionIdSource implements TransactionIdSource {
 
@@ -50,7 +51,8 @@ public final class JdbcTransactionIdSource implements TransactionIdSource {
 
   static Rrn rrn(ZonedDateTime at, Stan stan) {
     return new Rrn(
-        String.format("%d%03d%02d%s", at.getYear() % 10, at.getDayOfYear(), at.getHour(), stan.digits()));
+        String.format(
+            "%d%03d%02d%s", at.getYear() % 10, at.getDayOfYear(), at.getHour(), stan.digits()));
   }
 
   private int nextStan(LocalDate day) {
@@ -58,9 +60,11 @@ public final class JdbcTransactionIdSource implements TransactionIdSource {
       try {
         return incrementInOneTransaction(day);
       } catch (SQLException e) {
-        // Two nodes taking the day's first STAN together both insert; the loser retries and increments.
+        // Two nodes taking the day's first STAN together both insert; the loser retries and
+        // increments.
         if (!Sql.isUniqueViolation(e) || attempt == ATTEMPTS) {
-          throw new JournalStoreException("Could not take the next STAN of terminal " + terminalId + ".", e);
+          throw new JournalStoreException(
+              "Could not take the next STAN of terminal " + terminalId + ".", e);
         }
       }
     }
@@ -70,7 +74,8 @@ public final class JdbcTransactionIdSource implements TransactionIdSource {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        // The UPDATE locks the row, so concurrent callers queue here and each reads back its own value.
+        // The UPDATE locks the row, so concurrent callers queue here and each reads back its own
+        // value.
         int stan = increment(connection, day) ? read(connection, day) : startDay(connection, day);
         connection.commit();
         return stan;
@@ -82,9 +87,12 @@ public final class JdbcTransactionIdSource implements TransactionIdSource {
   }
 
   private boolean increment(Connection connection, LocalDate day) throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(
-        "UPDATE stan_counter SET last_stan = CASE WHEN last_stan >= " + Stan.MAX + " THEN 1"
-            + " ELSE last_stan + 1 END WHERE terminal_id = ? AND business_day = ?")) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE stan_counter SET last_stan = CASE WHEN last_stan >= "
+                + Stan.MAX
+                + " THEN 1"
+                + " ELSE last_stan + 1 END WHERE terminal_id = ? AND business_day = ?")) {
       update.setString(1, terminalId);
       update.setDate(2, Date.valueOf(day));
       return update.executeUpdate() == 1;
@@ -92,8 +100,9 @@ public final class JdbcTransactionIdSource implements TransactionIdSource {
   }
 
   private int read(Connection connection, LocalDate day) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT last_stan FROM stan_counter WHERE terminal_id = ? AND business_day = ?")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT last_stan FROM stan_counter WHERE terminal_id = ? AND business_day = ?")) {
       query.setString(1, terminalId);
       query.setDate(2, Date.valueOf(day));
       try (ResultSet row = query.executeQuery()) {
@@ -106,8 +115,9 @@ public final class JdbcTransactionIdSource implements TransactionIdSource {
   }
 
   private int startDay(Connection connection, LocalDate day) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO stan_counter (terminal_id, business_day, last_stan) VALUES (?, ?, 1)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO stan_counter (terminal_id, business_day, last_stan) VALUES (?, ?, 1)")) {
       insert.setString(1, terminalId);
       insert.setDate(2, Date.valueOf(day));
       insert.executeUpdate();

@@ -10,16 +10,15 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Every setting of the journal module with its default. The terminal id is not here: it is the switch
- * link's {@code phonebank.switch.terminal-id}, and the journal is given the same value.
+ * Every setting of the journal module with its default. The terminal id is not here: it is the
+ * switch link's {@code phonebank.switch.terminal-id}, and the journal is given the same value.
  *
- * @param zone {@code phonebank.journal.zone}: the bank's zone, whose midnight starts a new STAN day and
- *     whose date and hour go into the RRN (default Asia/Tehran)
- * @param migrateOnStart {@code phonebank.journal.migrate-on-start}: run {@link SchemaMigrations} at deploy
- *     (default true; switch off only where a DBA applies the scripts by hand)
- *
- * <p>The card fingerprint key ({@value #CARD_FINGERPRINT_KEY}) is a secret, so it is read by {@link
- * #cardFingerprintKey} and never held in this record, whose fields may be printed.
+ * @param zone {@code phonebank.journal.zone}: the bank's zone, whose midnight starts a new STAN day
+ *     and whose date and hour go into the RRN (default Asia/Tehran)
+ * @param migrateOnStart {@code phonebank.journal.migrate-on-start}: run {@link SchemaMigrations} at
+ *     deploy (default true; switch off only where a DBA applies the scripts by hand)
+ *     <p>The card fingerprint key ({@value #CARD_FINGERPRINT_KEY}) is a secret, so it is read by
+ *     {@link #cardFingerprintKey} and never held in this record, whose fields may be printed.
  */
 public record JournalSettings(ZoneId zone, boolean migrateOnStart) {
 
@@ -45,35 +44,46 @@ public record JournalSettings(ZoneId zone, boolean migrateOnStart) {
     try {
       return new JournalSettings(ZoneId.of(zone), Boolean.parseBoolean(migrate));
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("Setting " + ZONE + " is not a time zone: '" + zone + "'.", e);
+      throw new IllegalArgumentException(
+          "Setting " + ZONE + " is not a time zone: '" + zone + "'.", e);
     }
   }
 
   /**
-   * The secret that card fingerprints are keyed with: {@value #CARD_FINGERPRINT_KEY}, at least 32 bytes as
-   * hex (64 hex digits or more). It has no default, since a default would be public; it must be the same on
-   * every node and never change, or locked cards and daily limits stop being recognised. In Payara it comes
-   * from a password alias or the directory config source, not from a properties file.
+   * The secret that card fingerprints are keyed with: {@value #CARD_FINGERPRINT_KEY}, at least 32
+   * bytes as hex (64 hex digits or more). It has no default, since a default would be public; it
+   * must be the same on every node and never change, or locked cards and daily limits stop being
+   * recognised. In Payara it comes from a password alias or the directory config source, not from a
+   * properties file.
    */
   public static byte[] cardFingerprintKey(Function<String, Optional<String>> lookup) {
     String hex = lookup.apply(CARD_FINGERPRINT_KEY).map(String::trim).orElse("");
     if (hex.isEmpty()) {
-      throw new IllegalArgumentException("Setting " + CARD_FINGERPRINT_KEY + " is required (64+ hex digits).");
+      throw new IllegalArgumentException(
+          "Setting " + CARD_FINGERPRINT_KEY + " is required (64+ hex digits).");
     }
     if (!hex.matches("([0-9a-fA-F]{2})+") || hex.length() < 2 * FingerprintKeys.MIN_BYTES) {
       // The message never repeats the value: it is a secret.
       throw new IllegalArgumentException(
-          "Setting " + CARD_FINGERPRINT_KEY + " must be at least " + 2 * FingerprintKeys.MIN_BYTES + " hex digits.");
+          "Setting "
+              + CARD_FINGERPRINT_KEY
+              + " must be at least "
+              + 2 * FingerprintKeys.MIN_BYTES
+              + " hex digits.");
     }
     return HexFormat.of().parseHex(hex);
   }
 
-  /** The clock for every store here: system time seen in the bank's zone, which starts the business day. */
+  /**
+   * The clock for every store here: system time seen in the bank's zone, which starts the business
+   * day.
+   */
   public Clock clock() {
     return Clock.system(zone);
   }
 
-  private static String text(Function<String, Optional<String>> lookup, String key, String defaultValue) {
+  private static String text(
+      Function<String, Optional<String>> lookup, String key, String defaultValue) {
     return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(defaultValue);
   }
 }

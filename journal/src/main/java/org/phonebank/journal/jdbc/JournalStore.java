@@ -8,8 +8,9 @@ import javax.sql.DataSource;
 
 /**
  * Everything this module keeps, built over one data source: the journal, the STAN/RRN source, the
- * store-and-forward queue, card lockouts and call paths. The server makes one at start with {@link #open},
- * which also brings the schema up to date unless {@code phonebank.journal.migrate-on-start} is false.
+ * store-and-forward queue, card lockouts and call paths. The server makes one at start with {@link
+ * #open}, which also brings the schema up to date unless {@code phonebank.journal.migrate-on-start}
+ * is false.
  */
 public final class JournalStore {
 
@@ -21,7 +22,11 @@ public final class JournalStore {
   private final List<Integer> appliedVersions;
 
   private JournalStore(
-      DataSource dataSource, String terminalId, byte[] fingerprintKey, Clock clock, List<Integer> applied) {
+      DataSource dataSource,
+      String terminalId,
+      byte[] fingerprintKey,
+      Clock clock,
+      List<Integer> applied) {
     this.journal = new JdbcJournal(dataSource, terminalId, fingerprintKey, clock);
     this.transactionIds = new JdbcTransactionIdSource(dataSource, terminalId, clock);
     this.adviceQueue = new JdbcAdviceQueue(dataSource, clock);
@@ -41,16 +46,24 @@ public final class JournalStore {
     return open(dataSource, settings, terminalId, fingerprintKey, settings.clock());
   }
 
-  /** As {@link #open(DataSource, JournalSettings, String, byte[])} with a clock of the caller's (tests). */
+  /**
+   * As {@link #open(DataSource, JournalSettings, String, byte[])} with a clock of the caller's
+   * (tests).
+   */
   public static JournalStore open(
-      DataSource dataSource, JournalSettings settings, String terminalId, byte[] fingerprintKey, Clock clock) {
+      DataSource dataSource,
+      JournalSettings settings,
+      String terminalId,
+      byte[] fingerprintKey,
+      Clock clock) {
     Objects.requireNonNull(dataSource, "Data source is required.");
     Objects.requireNonNull(settings, "Journal settings are required.");
     Objects.requireNonNull(clock, "Clock is required.");
     // Check the arguments before touching the schema, so a misconfigured node changes nothing.
     TerminalIds.checked(terminalId);
     FingerprintKeys.checked(fingerprintKey);
-    List<Integer> applied = settings.migrateOnStart() ? SchemaMigrations.migrate(dataSource) : List.of();
+    List<Integer> applied =
+        settings.migrateOnStart() ? SchemaMigrations.migrate(dataSource) : List.of();
     return new JournalStore(dataSource, terminalId, fingerprintKey, clock, applied);
   }
 
@@ -74,7 +87,10 @@ public final class JournalStore {
     return callPaths;
   }
 
-  /** Schema versions this start applied, in order; empty when the database was up to date or not migrated. */
+  /**
+   * Schema versions this start applied, in order; empty when the database was up to date or not
+   * migrated.
+   */
   public List<Integer> appliedVersions() {
     return appliedVersions;
   }

@@ -2,8 +2,8 @@
 package org.phonebank.journal.jdbc;
 
 /**
- * The journal's database could not be read or written. Callers must treat it as "not journalled": a request
- * whose entry could not be opened must not be sent to the switch.
+ * The journal's database could not be read or written. Callers must treat it as "not journalled": a
+ * request whose entry could not be opened must not be sent to the switch.
  */
 public class JournalStoreException extends RuntimeException {
 

@@ -14,10 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One versioned schema script ({@code V<version>__<description>.sql}) with the SHA-256 of its bytes, which
- * {@link SchemaMigrations} records so that a script edited after it was applied is noticed.
+ * One versioned schema script ({@code V<version>__<description>.sql}) with the SHA-256 of its
+ * bytes, which {@link SchemaMigrations} records so that a script edited after it was applied is
+ * noticed.
  */
-record MigrationScript(int version, String description, String fileName, String text, String checksum) {
+record MigrationScript(
+    int version, String description, String fileName, String text, String checksum) {
 
   private static final Pattern NAME = Pattern.compile("V([1-9][0-9]*)__([A-Za-z0-9_]+)\\.sql");
 
@@ -31,18 +33,23 @@ record MigrationScript(int version, String description, String fileName, String 
     }
   }
 
-  /** Reads {@code fileName} from the vendor's folder under {@code location} if it has one, else from there. */
+  /**
+   * Reads {@code fileName} from the vendor's folder under {@code location} if it has one, else from
+   * there.
+   */
   static MigrationScript load(String location, String vendorFolder, String fileName) {
     Matcher name = NAME.matcher(fileName);
     if (!name.matches()) {
-      throw new IllegalStateException("Schema script " + fileName + " is not named V<version>__<description>.sql.");
+      throw new IllegalStateException(
+          "Schema script " + fileName + " is not named V<version>__<description>.sql.");
     }
     byte[] bytes = read(location + "/" + vendorFolder + "/" + fileName);
     if (bytes == null) {
       bytes = read(location + "/" + fileName);
     }
     if (bytes == null) {
-      throw new IllegalStateException("Schema script " + fileName + " is listed but missing under " + location + ".");
+      throw new IllegalStateException(
+          "Schema script " + fileName + " is listed but missing under " + location + ".");
     }
     return new MigrationScript(
         Integer.parseInt(name.group(1)),
@@ -53,8 +60,9 @@ record MigrationScript(int version, String description, String fileName, String 
   }
 
   /**
-   * The statements of the script: {@code --} comment lines dropped, split at semicolons. Our scripts hold no
-   * semicolon inside a literal, which keeps this splitter honest without a SQL parser.
+   * The statements of the script: {@code --} comment lines dropped, split at semicolons. Our
+   * scripts hold no semicolon inside a literal, which keeps this splitter honest without a SQL
+   * parser.
    */
   List<String> statements() {
     StringBuilder sql = new StringBuilder();

@@ -17,14 +17,16 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Brings the journal's schema up to date at deploy. The versioned scripts are listed in an index resource
- * (an EAR library cannot be scanned for resources reliably) and applied in order, all in one transaction, each
- * recorded in {@code schema_version} with the SHA-256 of its text. A version already applied is skipped; an
- * applied script whose text has since changed, or an applied version this release does not list, stops the
- * deploy, because the code would no longer match the tables it runs on.
+ * Brings the journal's schema up to date at deploy. The versioned scripts are listed in an index
+ * resource (an EAR library cannot be scanned for resources reliably) and applied in order, all in
+ * one transaction, each recorded in {@code schema_version} with the SHA-256 of its text. A version
+ * already applied is skipped; an applied script whose text has since changed, or an applied version
+ * this release does not list, stops the deploy, because the code would no longer match the tables
+ * it runs on.
  *
- * <p>Portable scripts sit in the migration folder; a script of the same name in its {@code derby/} or {@code
- * postgresql/} sub-folder replaces it on that database, chosen by {@link DatabaseMetaData#getDatabaseProductName}.
+ * <p>Portable scripts sit in the migration folder; a script of the same name in its {@code derby/}
+ * or {@code postgresql/} sub-folder replaces it on that database, chosen by {@link
+ * DatabaseMetaData#getDatabaseProductName}.
  */
 public final class SchemaMigrations {
 
@@ -35,7 +37,10 @@ public final class SchemaMigrations {
 
   private SchemaMigrations() {}
 
-  /** Applies every script not yet applied and returns their versions in order (empty when up to date). */
+  /**
+   * Applies every script not yet applied and returns their versions in order (empty when up to
+   * date).
+   */
   public static List<Integer> migrate(DataSource dataSource) {
     return migrate(dataSource, LOCATION);
   }
@@ -44,14 +49,18 @@ public final class SchemaMigrations {
     return migrate(dataSource, location, Integer.MAX_VALUE);
   }
 
-  /** Applies scripts up to {@code targetVersion} only: how tests build a database as an older release left it. */
+  /**
+   * Applies scripts up to {@code targetVersion} only: how tests build a database as an older
+   * release left it.
+   */
   static List<Integer> migrate(DataSource dataSource, String location, int targetVersion) {
     Objects.requireNonNull(dataSource, "Data source is required.");
     try (Connection connection = dataSource.getConnection()) {
       String vendor = vendorFolder(connection.getMetaData().getDatabaseProductName());
-      List<MigrationScript> scripts = scripts(location, vendor).stream()
-          .filter(script -> script.version() <= targetVersion)
-          .toList();
+      List<MigrationScript> scripts =
+          scripts(location, vendor).stream()
+              .filter(script -> script.version() <= targetVersion)
+              .toList();
       ensureVersionTable(connection);
       return applyPending(connection, scripts);
     } catch (SQLException e) {
@@ -66,7 +75,8 @@ public final class SchemaMigrations {
     } else if (name.contains("postgresql")) {
       return "postgresql";
     }
-    throw new IllegalStateException("Unsupported database " + productName + ": use Apache Derby or PostgreSQL.");
+    throw new IllegalStateException(
+        "Unsupported database " + productName + ": use Apache Derby or PostgreSQL.");
   }
 
   private static List<MigrationScript> scripts(String location, String vendor) {
@@ -82,7 +92,8 @@ public final class SchemaMigrations {
       }
       MigrationScript script = MigrationScript.load(location, vendor, fileName);
       if (!scripts.isEmpty() && script.version() <= scripts.get(scripts.size() - 1).version()) {
-        throw new IllegalStateException("Schema script index lists " + fileName + " out of version order.");
+        throw new IllegalStateException(
+            "Schema script index lists " + fileName + " out of version order.");
       }
       scripts.add(script);
     }
@@ -96,11 +107,14 @@ public final class SchemaMigrations {
     }
     try (Statement statement = connection.createStatement()) {
       statement.execute(
-          "CREATE TABLE " + VERSION_TABLE + " (version INTEGER NOT NULL, description VARCHAR(200) NOT NULL,"
+          "CREATE TABLE "
+              + VERSION_TABLE
+              + " (version INTEGER NOT NULL, description VARCHAR(200) NOT NULL,"
               + " applied_at TIMESTAMP NOT NULL, checksum VARCHAR(64) NOT NULL,"
               + " CONSTRAINT schema_version_pk PRIMARY KEY (version))");
     } catch (SQLException e) {
-      // Another node starting at the same moment may have created it first; only then is this harmless.
+      // Another node starting at the same moment may have created it first; only then is this
+      // harmless.
       if (!versionTableExists(connection)) {
         throw e;
       }
@@ -113,7 +127,8 @@ public final class SchemaMigrations {
     if (meta.storesUpperCaseIdentifiers()) {
       name = name.toUpperCase(Locale.ROOT);
     }
-    try (ResultSet tables = meta.getTables(null, connection.getSchema(), name, new String[] {"TABLE"})) {
+    try (ResultSet tables =
+        meta.getTables(null, connection.getSchema(), name, new String[] {"TABLE"})) {
       return tables.next();
     }
   }
@@ -123,9 +138,12 @@ public final class SchemaMigrations {
     connection.setAutoCommit(false);
     try {
       try (Statement statement = connection.createStatement()) {
-        // Two nodes deploying at once must not both apply V<n>. A table lock on schema_version is the one
-        // statement Derby and PostgreSQL both accept, it needs no extra lock row to seed, and the database
-        // releases it on commit, rollback or a dropped connection, so a node dying mid-deploy cannot leave it
+        // Two nodes deploying at once must not both apply V<n>. A table lock on schema_version is
+        // the one
+        // statement Derby and PostgreSQL both accept, it needs no extra lock row to seed, and the
+        // database
+        // releases it on commit, rollback or a dropped connection, so a node dying mid-deploy
+        // cannot leave it
         // held. EXCLUSIVE still lets plain readers of the table through on PostgreSQL.
         statement.execute("LOCK TABLE " + VERSION_TABLE + " IN EXCLUSIVE MODE");
       }
@@ -139,8 +157,13 @@ public final class SchemaMigrations {
           newlyApplied.add(script.version());
         } else if (!recorded.equals(script.checksum())) {
           throw new IllegalStateException(
-              "Schema script " + script.fileName() + " was changed after it was applied (recorded checksum "
-                  + recorded + ", now " + script.checksum() + "). Restore it and add a new version instead.");
+              "Schema script "
+                  + script.fileName()
+                  + " was changed after it was applied (recorded checksum "
+                  + recorded
+                  + ", now "
+                  + script.checksum()
+                  + "). Restore it and add a new version instead.");
         }
       }
       connection.commit();
@@ -165,11 +188,14 @@ public final class SchemaMigrations {
     return applied;
   }
 
-  private static void checkNoUnknownVersions(Map<Integer, String> applied, List<MigrationScript> scripts) {
+  private static void checkNoUnknownVersions(
+      Map<Integer, String> applied, List<MigrationScript> scripts) {
     for (Integer version : applied.keySet()) {
       if (scripts.stream().noneMatch(script -> script.version() == version)) {
         throw new IllegalStateException(
-            "The database has schema version " + version + ", which this release does not list: "
+            "The database has schema version "
+                + version
+                + ", which this release does not list: "
                 + "it was built by another release of the phone bank.");
       }
     }
@@ -181,12 +207,18 @@ public final class SchemaMigrations {
         statement.execute(sql);
       }
     } catch (SQLException e) {
-      throw new SQLException("Schema script " + script.fileName() + " failed: " + e.getMessage(),
-          e.getSQLState(), e.getErrorCode(), e);
+      throw new SQLException(
+          "Schema script " + script.fileName() + " failed: " + e.getMessage(),
+          e.getSQLState(),
+          e.getErrorCode(),
+          e);
     }
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO " + VERSION_TABLE + " (version, description, applied_at, checksum)"
-            + " VALUES (?, ?, CURRENT_TIMESTAMP, ?)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO "
+                + VERSION_TABLE
+                + " (version, description, applied_at, checksum)"
+                + " VALUES (?, ?, CURRENT_TIMESTAMP, ?)")) {
       insert.setInt(1, script.version());
       insert.setString(2, script.description());
       insert.setString(3, script.checksum());

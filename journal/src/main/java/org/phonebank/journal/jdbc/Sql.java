@@ -11,7 +11,8 @@ import java.util.Calendar;
 import java.util.TimeZone;
 
 /**
- * The few JDBC habits Derby and PostgreSQL must share: UTC timestamps, the unique-key SQLState and sequences.
+ * The few JDBC habits Derby and PostgreSQL must share: UTC timestamps, the unique-key SQLState and
+ * sequences.
  */
 final class Sql {
 
@@ -20,7 +21,10 @@ final class Sql {
 
   private Sql() {}
 
-  /** Deadlock or lock timeout: the database rolled the transaction back and it may simply be run again. */
+  /**
+   * Deadlock or lock timeout: the database rolled the transaction back and it may simply be run
+   * again.
+   */
   static boolean isTransient(SQLException e) {
     String state = e.getSQLState();
     return state != null && state.startsWith("40");
@@ -30,8 +34,10 @@ final class Sql {
     return UNIQUE_VIOLATION.equals(e.getSQLState());
   }
 
-  // TIMESTAMP columns hold UTC wall time; passing a UTC calendar keeps the JVM's zone (and its DST gaps) out.
-  static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+  // TIMESTAMP columns hold UTC wall time; passing a UTC calendar keeps the JVM's zone (and its DST
+  // gaps) out.
+  static void setInstant(PreparedStatement statement, int index, Instant instant)
+      throws SQLException {
     statement.setTimestamp(index, Timestamp.from(instant), utc());
   }
 
@@ -45,13 +51,16 @@ final class Sql {
   }
 
   /**
-   * Draws the next value of {@code sequence}. Derby and PostgreSQL agree on CREATE SEQUENCE but not on how to
-   * read one, so this is the one place that asks which database it is.
+   * Draws the next value of {@code sequence}. Derby and PostgreSQL agree on CREATE SEQUENCE but not
+   * on how to read one, so this is the one place that asks which database it is.
    */
   static long nextValue(Connection connection, String sequence) throws SQLException {
-    String vendor = SchemaMigrations.vendorFolder(connection.getMetaData().getDatabaseProductName());
+    String vendor =
+        SchemaMigrations.vendorFolder(connection.getMetaData().getDatabaseProductName());
     String sql =
-        vendor.equals("derby") ? "VALUES NEXT VALUE FOR " + sequence : "SELECT nextval('" + sequence + "')";
+        vendor.equals("derby")
+            ? "VALUES NEXT VALUE FOR " + sequence
+            : "SELECT nextval('" + sequence + "')";
     try (PreparedStatement query = connection.prepareStatement(sql);
         ResultSet row = query.executeQuery()) {
       if (!row.next()) {

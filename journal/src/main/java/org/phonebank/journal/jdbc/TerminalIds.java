@@ -14,7 +14,8 @@ final class TerminalIds {
   static String checked(String terminalId) {
     Objects.requireNonNull(terminalId, "Terminal id is required.");
     if (!FORMAT.matcher(terminalId).matches()) {
-      throw new IllegalArgumentException("A terminal id is 1 to 8 printable characters without spaces.");
+      throw new IllegalArgumentException(
+          "A terminal id is 1 to 8 printable characters without spaces.");
     }
     return terminalId;
   }

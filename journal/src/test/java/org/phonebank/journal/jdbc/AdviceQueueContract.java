@@ -16,7 +16,10 @@ import org.phonebank.banking.Stan;
 import org.phonebank.saf.AdviceQueue;
 import org.phonebank.saf.QueuedAdvice;
 
-/** The rules of the {@link AdviceQueue} port that every implementation keeps, the in-memory fake included. */
+/**
+ * The rules of the {@link AdviceQueue} port that every implementation keeps, the in-memory fake
+ * included.
+ */
 abstract class AdviceQueueContract {
 
   static final Instant ARMED_AT = Instant.parse("2026-03-21T05:30:00Z");
@@ -35,8 +38,14 @@ abstract class AdviceQueueContract {
 
   static QueuedAdvice reversal(long entryId) {
     int stan = (int) entryId;
-    return new QueuedAdvice(entryId, "0420", new Stan(stan), new Rrn(String.format("608009%06d", stan)),
-        ("sealed-" + entryId).getBytes(StandardCharsets.US_ASCII), 0, ARMED_AT);
+    return new QueuedAdvice(
+        entryId,
+        "0420",
+        new Stan(stan),
+        new Rrn(String.format("608009%06d", stan)),
+        ("sealed-" + entryId).getBytes(StandardCharsets.US_ASCII),
+        0,
+        ARMED_AT);
   }
 
   static List<Long> ids(List<QueuedAdvice> advices) {
@@ -57,8 +66,15 @@ abstract class AdviceQueueContract {
   void armingTheSameEntryAgainKeepsTheFirstAdvice() {
     long entry = newJournalEntry();
     queue.arm(reversal(entry));
-    QueuedAdvice other = new QueuedAdvice(entry, "0400", new Stan(9), new Rrn("608009000009"),
-        new byte[] {1, 2, 3}, 0, ARMED_AT.plusSeconds(60));
+    QueuedAdvice other =
+        new QueuedAdvice(
+            entry,
+            "0400",
+            new Stan(9),
+            new Rrn("608009000009"),
+            new byte[] {1, 2, 3},
+            0,
+            ARMED_AT.plusSeconds(60));
 
     queue.arm(other);
     queue.release(entry);

@@ -13,7 +13,10 @@ import org.phonebank.callpath.CallEnding;
 import org.phonebank.callpath.CallPath;
 import org.phonebank.callpath.CallPaths;
 
-/** The rules of the {@link CallPaths} port that every implementation keeps, the in-memory fake included. */
+/**
+ * The rules of the {@link CallPaths} port that every implementation keeps, the in-memory fake
+ * included.
+ */
 abstract class CallPathsContract {
 
   static final Instant TEN_AM_TEHRAN = Instant.parse("2026-03-21T06:30:00Z");
@@ -27,17 +30,32 @@ abstract class CallPathsContract {
     paths = newCallPaths();
   }
 
-  static CallPath path(String callId, int endedMinutesAfterTen, CallEnding ending, String... steps) {
+  static CallPath path(
+      String callId, int endedMinutesAfterTen, CallEnding ending, String... steps) {
     Instant ended = TEN_AM_TEHRAN.plus(Duration.ofMinutes(endedMinutesAfterTen));
-    return new CallPath(callId, "fa", List.of(steps), ending,
+    return new CallPath(
+        callId,
+        "fa",
+        List.of(steps),
+        ending,
         ending == CallEnding.CALLER_LEFT ? "hung up in transfer:amount" : null,
-        ended.minusSeconds(95), ended);
+        ended.minusSeconds(95),
+        ended);
   }
 
   @Test
   void aRecordedPathIsReadBackWithItsStepsInOrder() {
-    CallPath served = path("call-1", 0, CallEnding.SERVED,
-        "language", "main-menu", "balance", "main-menu", "transfer:amount", "transfer:confirmed");
+    CallPath served =
+        path(
+            "call-1",
+            0,
+            CallEnding.SERVED,
+            "language",
+            "main-menu",
+            "balance",
+            "main-menu",
+            "transfer:amount",
+            "transfer:confirmed");
 
     paths.record(served);
 
@@ -47,8 +65,15 @@ abstract class CallPathsContract {
 
   @Test
   void aPathWithoutStepsOrLanguageIsKept() {
-    CallPath silent = new CallPath("call-1", null, List.of(), CallEnding.GAVE_UP, "no input",
-        TEN_AM_TEHRAN, TEN_AM_TEHRAN.plusSeconds(20));
+    CallPath silent =
+        new CallPath(
+            "call-1",
+            null,
+            List.of(),
+            CallEnding.GAVE_UP,
+            "no input",
+            TEN_AM_TEHRAN,
+            TEN_AM_TEHRAN.plusSeconds(20));
 
     paths.record(silent);
 
@@ -59,14 +84,17 @@ abstract class CallPathsContract {
   void endedBetweenIncludesItsStartButNotItsEnd() {
     CallPath before = path("call-0", -1, CallEnding.SERVED, "main-menu");
     CallPath atStart = path("call-1", 0, CallEnding.ESCALATED, "main-menu", "officer");
-    CallPath inside = path("call-2", 10, CallEnding.LOCKED_OUT, "auth:pin", "auth:pin", "auth:locked");
+    CallPath inside =
+        path("call-2", 10, CallEnding.LOCKED_OUT, "auth:pin", "auth:pin", "auth:locked");
     CallPath atEnd = path("call-3", 60, CallEnding.SERVED, "main-menu");
     for (CallPath path : List.of(before, atStart, inside, atEnd)) {
       paths.record(path);
     }
 
-    assertEquals(List.of(atStart, inside),
+    assertEquals(
+        List.of(atStart, inside),
         paths.endedBetween(TEN_AM_TEHRAN, TEN_AM_TEHRAN.plus(Duration.ofHours(1))));
-    assertEquals(List.of(), paths.endedBetween(TEN_AM_TEHRAN.plusSeconds(1), TEN_AM_TEHRAN.plusSeconds(2)));
+    assertEquals(
+        List.of(), paths.endedBetween(TEN_AM_TEHRAN.plusSeconds(1), TEN_AM_TEHRAN.plusSeconds(2)));
   }
 }

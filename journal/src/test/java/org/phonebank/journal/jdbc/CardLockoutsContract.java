@@ -14,7 +14,10 @@ import org.phonebank.lockout.CardLockouts;
 import org.phonebank.lockout.LockedCard;
 import org.phonebank.lockout.LockoutState;
 
-/** The rules of the {@link CardLockouts} port that every implementation keeps, the in-memory fake included. */
+/**
+ * The rules of the {@link CardLockouts} port that every implementation keeps, the in-memory fake
+ * included.
+ */
 abstract class CardLockoutsContract {
 
   static final CardNumber CARD = new CardNumber("6037991234567893");

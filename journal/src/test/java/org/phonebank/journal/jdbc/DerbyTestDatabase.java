@@ -28,7 +28,8 @@ final class DerbyTestDatabase implements TestDatabase {
 
   @Override
   public DataSource restart() {
-    // An in-memory database outlives a shutdown, but the shutdown discards anything left uncommitted.
+    // An in-memory database outlives a shutdown, but the shutdown discards anything left
+    // uncommitted.
     expectShutdown("shutdown=true");
     current = open();
     return current;

@@ -4,7 +4,10 @@ package org.phonebank.journal.jdbc;
 import org.phonebank.journal.Journal;
 import org.phonebank.testing.InMemoryJournal;
 
-/** The banking-domain fake keeps the same rules as the JDBC journal, so flows tested on it hold on the real one. */
+/**
+ * The banking-domain fake keeps the same rules as the JDBC journal, so flows tested on it hold on
+ * the real one.
+ */
 class InMemoryJournalTest extends JournalContract {
 
   @Override

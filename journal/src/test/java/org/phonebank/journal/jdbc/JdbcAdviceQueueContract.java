@@ -25,7 +25,10 @@ import org.phonebank.money.Rials;
 import org.phonebank.saf.AdviceQueue;
 import org.phonebank.saf.QueuedAdvice;
 
-/** What the JDBC queue adds to the port's rules: durability, the stored record and several nodes at once. */
+/**
+ * What the JDBC queue adds to the port's rules: durability, the stored record and several nodes at
+ * once.
+ */
 abstract class JdbcAdviceQueueContract extends AdviceQueueContract {
 
   private TestDatabase database;
@@ -47,9 +50,16 @@ abstract class JdbcAdviceQueueContract extends AdviceQueueContract {
   @Override
   long newJournalEntry() {
     int stan = ++lastStan;
-    TransactionIds ids = new TransactionIds(new Stan(stan), new Rrn(String.format("608009%06d", stan)), ARMED_AT);
-    return journal.open("call-" + stan, TransactionType.TRANSFER, ids, new CardNumber("6037991234567893"),
-        Rials.of(1_000)).id();
+    TransactionIds ids =
+        new TransactionIds(new Stan(stan), new Rrn(String.format("608009%06d", stan)), ARMED_AT);
+    return journal
+        .open(
+            "call-" + stan,
+            TransactionType.TRANSFER,
+            ids,
+            new CardNumber("6037991234567893"),
+            Rials.of(1_000))
+        .id();
   }
 
   @AfterEach
@@ -91,9 +101,13 @@ abstract class JdbcAdviceQueueContract extends AdviceQueueContract {
     queue.acknowledged(entry, "00", ARMED_AT.plusSeconds(3));
     queue.acknowledged(entry, "96", ARMED_AT.plusSeconds(9));
 
-    assertEquals(1, database.count("SELECT COUNT(*) FROM advice_queue WHERE journal_entry_id = " + entry
-        + " AND state = 'ACKNOWLEDGED' AND response_code = '00' AND sealed_message IS NULL"
-        + " AND acknowledged_at IS NOT NULL"));
+    assertEquals(
+        1,
+        database.count(
+            "SELECT COUNT(*) FROM advice_queue WHERE journal_entry_id = "
+                + entry
+                + " AND state = 'ACKNOWLEDGED' AND response_code = '00' AND sealed_message IS NULL"
+                + " AND acknowledged_at IS NOT NULL"));
   }
 
   @Test
@@ -141,13 +155,14 @@ abstract class JdbcAdviceQueueContract extends AdviceQueueContract {
     queue.arm(reversal(entry));
     queue.release(entry);
     int perNode = 50;
-    Callable<Void> attempts = () -> {
-      JdbcAdviceQueue own = node();
-      for (int i = 0; i < perNode; i++) {
-        own.attempted(entry, ARMED_AT.plusSeconds(i));
-      }
-      return null;
-    };
+    Callable<Void> attempts =
+        () -> {
+          JdbcAdviceQueue own = node();
+          for (int i = 0; i < perNode; i++) {
+            own.attempted(entry, ARMED_AT.plusSeconds(i));
+          }
+          return null;
+        };
 
     runTogether(attempts, attempts);
 
@@ -160,10 +175,12 @@ abstract class JdbcAdviceQueueContract extends AdviceQueueContract {
     try {
       List<Future<Void>> runs = new ArrayList<>();
       for (Callable<Void> work : List.of(first, second)) {
-        runs.add(pool.submit(() -> {
-          start.await();
-          return work.call();
-        }));
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return work.call();
+                }));
       }
       start.countDown();
       for (Future<Void> run : runs) {

@@ -19,7 +19,9 @@ import org.phonebank.callpath.CallEnding;
 import org.phonebank.callpath.CallPath;
 import org.phonebank.callpath.CallPaths;
 
-/** What the JDBC call paths add to the port's rules: durability, one path per call and size limits. */
+/**
+ * What the JDBC call paths add to the port's rules: durability, one path per call and size limits.
+ */
 abstract class JdbcCallPathsContract extends CallPathsContract {
 
   private TestDatabase database;
@@ -40,7 +42,8 @@ abstract class JdbcCallPathsContract extends CallPathsContract {
 
   @Test
   void aPathSurvivesARestart() {
-    CallPath escalated = path("call-1", 0, CallEnding.ESCALATED, "main-menu", "transfer:declined", "officer");
+    CallPath escalated =
+        path("call-1", 0, CallEnding.ESCALATED, "main-menu", "transfer:declined", "officer");
     paths.record(escalated);
 
     JdbcCallPaths afterRestart = new JdbcCallPaths(database.restart());
@@ -48,7 +51,8 @@ abstract class JdbcCallPathsContract extends CallPathsContract {
     assertEquals(Optional.of(escalated), afterRestart.forCall("call-1"));
   }
 
-  // The in-memory fake lists paths in the order they were recorded, so this rule is checked here only.
+  // The in-memory fake lists paths in the order they were recorded, so this rule is checked here
+  // only.
   @Test
   void endedBetweenListsTheOldestEndingFirstWhateverTheOrderRecorded() {
     CallPath later = path("call-3", 30, CallEnding.CALLER_LEFT, "transfer:amount");
@@ -58,7 +62,8 @@ abstract class JdbcCallPathsContract extends CallPathsContract {
       paths.record(path);
     }
 
-    assertEquals(List.of(first, earlier, later),
+    assertEquals(
+        List.of(first, earlier, later),
         paths.endedBetween(TEN_AM_TEHRAN, TEN_AM_TEHRAN.plus(Duration.ofHours(1))));
   }
 
@@ -91,15 +96,24 @@ abstract class JdbcCallPathsContract extends CallPathsContract {
       List<Future<?>> runs = new ArrayList<>();
       for (String node : List.of("a", "b")) {
         JdbcCallPaths own = new JdbcCallPaths(database.dataSource());
-        runs.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < perNode; i++) {
-            CallPath path = path(node + "-" + i, i, CallEnding.SERVED, "main-menu", "node-" + node, "step-" + i);
-            own.record(path);
-            expected.add(path);
-          }
-          return null;
-        }));
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < perNode; i++) {
+                    CallPath path =
+                        path(
+                            node + "-" + i,
+                            i,
+                            CallEnding.SERVED,
+                            "main-menu",
+                            "node-" + node,
+                            "step-" + i);
+                    own.record(path);
+                    expected.add(path);
+                  }
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> run : runs) {

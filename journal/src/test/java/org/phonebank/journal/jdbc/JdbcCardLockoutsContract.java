@@ -22,7 +22,10 @@ import org.phonebank.lockout.CardLockouts;
 import org.phonebank.lockout.LockedCard;
 import org.phonebank.lockout.LockoutState;
 
-/** What the JDBC lockouts add to the port's rules: durability, the unlock audit and several nodes at once. */
+/**
+ * What the JDBC lockouts add to the port's rules: durability, the unlock audit and several nodes at
+ * once.
+ */
 abstract class JdbcCardLockoutsContract extends CardLockoutsContract {
 
   static final Instant MORNING = Instant.parse("2026-03-21T05:30:00Z");
@@ -58,7 +61,10 @@ abstract class JdbcCardLockoutsContract extends CardLockoutsContract {
         new JdbcCardLockouts(database.restart(), TestKeys.FINGERPRINT, clock);
 
     assertTrue(afterRestart.isLocked(CARD));
-    assertEquals(List.of(new LockedCard(CardFingerprint.of(CARD, TestKeys.FINGERPRINT), "603799******7893", MORNING)),
+    assertEquals(
+        List.of(
+            new LockedCard(
+                CardFingerprint.of(CARD, TestKeys.FINGERPRINT), "603799******7893", MORNING)),
         afterRestart.locked());
     assertEquals(new LockoutState(2, false), afterRestart.wrongPin(OTHER_CARD, LIMIT));
   }
@@ -69,7 +75,8 @@ abstract class JdbcCardLockoutsContract extends CardLockoutsContract {
     clock.advance(Duration.ofMinutes(5));
     wrongPins(OTHER_CARD, LIMIT);
 
-    assertEquals(List.of("610433******5674", "603799******7893"),
+    assertEquals(
+        List.of("610433******5674", "603799******7893"),
         lockouts.locked().stream().map(LockedCard::maskedCard).toList());
     assertEquals(MORNING.plus(Duration.ofMinutes(5)), lockouts.locked().get(0).lockedAt());
   }
@@ -83,12 +90,22 @@ abstract class JdbcCardLockoutsContract extends CardLockoutsContract {
     clock.advance(Duration.ofMinutes(10));
     lockouts.unlock(lockedFingerprint(), "officer.karimi");
 
-    assertEquals(2, database.count("SELECT COUNT(*) FROM card_unlock WHERE card_fingerprint = '"
-        + CardFingerprint.of(CARD, TestKeys.FINGERPRINT).hex() + "' AND masked_card = '603799******7893'"));
-    assertEquals(1, database.count("SELECT COUNT(*) FROM card_unlock WHERE unlocked_by = 'officer.rahimi'"
-        + " AND wrong_pins = 3 AND locked_at < unlocked_at"));
-    assertEquals(1, database.count("SELECT COUNT(*) FROM card_unlock WHERE unlocked_by = 'officer.karimi'"
-        + " AND wrong_pins = 4"));
+    assertEquals(
+        2,
+        database.count(
+            "SELECT COUNT(*) FROM card_unlock WHERE card_fingerprint = '"
+                + CardFingerprint.of(CARD, TestKeys.FINGERPRINT).hex()
+                + "' AND masked_card = '603799******7893'"));
+    assertEquals(
+        1,
+        database.count(
+            "SELECT COUNT(*) FROM card_unlock WHERE unlocked_by = 'officer.rahimi'"
+                + " AND wrong_pins = 3 AND locked_at < unlocked_at"));
+    assertEquals(
+        1,
+        database.count(
+            "SELECT COUNT(*) FROM card_unlock WHERE unlocked_by = 'officer.karimi'"
+                + " AND wrong_pins = 4"));
   }
 
   @Test
@@ -112,14 +129,15 @@ abstract class JdbcCardLockoutsContract extends CardLockoutsContract {
   @Test
   void wrongPinsTypedAtOnceOnTwoNodesAreAllCounted() throws Exception {
     int perNode = 40;
-    Callable<List<LockoutState>> caller = () -> {
-      JdbcCardLockouts own = node();
-      List<LockoutState> states = new ArrayList<>();
-      for (int i = 0; i < perNode; i++) {
-        states.add(own.wrongPin(CARD, 1_000));
-      }
-      return states;
-    };
+    Callable<List<LockoutState>> caller =
+        () -> {
+          JdbcCardLockouts own = node();
+          List<LockoutState> states = new ArrayList<>();
+          for (int i = 0; i < perNode; i++) {
+            states.add(own.wrongPin(CARD, 1_000));
+          }
+          return states;
+        };
 
     List<LockoutState> states = runTogether(caller, caller);
 
@@ -152,16 +170,19 @@ abstract class JdbcCardLockoutsContract extends CardLockoutsContract {
     assertEquals(1, database.count("SELECT COUNT(*) FROM card_unlock"));
   }
 
-  private static <T> List<T> runTogether(Callable<List<T>> first, Callable<List<T>> second) throws Exception {
+  private static <T> List<T> runTogether(Callable<List<T>> first, Callable<List<T>> second)
+      throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<List<T>>> runs = new ArrayList<>();
       for (Callable<List<T>> work : List.of(first, second)) {
-        runs.add(pool.submit(() -> {
-          start.await();
-          return work.call();
-        }));
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return work.call();
+                }));
       }
       start.countDown();
       List<T> all = new ArrayList<>();

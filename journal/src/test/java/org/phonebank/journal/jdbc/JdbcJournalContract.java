@@ -25,7 +25,6 @@ import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.banking.TransactionIds;
-import org.phonebank.card.CardNumber;
 import org.phonebank.journal.EntryState;
 import org.phonebank.journal.Journal;
 import org.phonebank.journal.JournalEntry;
@@ -74,7 +73,8 @@ abstract class JdbcJournalContract extends JournalContract {
     JournalEntry opened = openInquiry("call-1", 1);
     clock.advance(Duration.ofSeconds(2));
 
-    JournalEntry closed = journal.close(opened.id(), new SwitchOutcome.Approved("123456", Rials.of(5_000)));
+    JournalEntry closed =
+        journal.close(opened.id(), new SwitchOutcome.Approved("123456", Rials.of(5_000)));
 
     assertEquals(EntryState.APPROVED, closed.state());
     assertNull(closed.responseCode());
@@ -87,7 +87,8 @@ abstract class JdbcJournalContract extends JournalContract {
     JournalEntry opened = openInquiry("call-1", 1);
 
     JournalEntry closed =
-        journal.close(opened.id(), new SwitchOutcome.Declined(DeclineReason.INSUFFICIENT_FUNDS, "51"));
+        journal.close(
+            opened.id(), new SwitchOutcome.Declined(DeclineReason.INSUFFICIENT_FUNDS, "51"));
 
     assertEquals(EntryState.DECLINED, closed.state());
     assertEquals("51", closed.responseCode());
@@ -111,7 +112,8 @@ abstract class JdbcJournalContract extends JournalContract {
     JournalEntry approved = journal.close(opened.id(), new SwitchOutcome.Approved("123456", null));
 
     assertThrows(
-        IllegalStateException.class, () -> journal.close(opened.id(), new SwitchOutcome.TimedOut()));
+        IllegalStateException.class,
+        () -> journal.close(opened.id(), new SwitchOutcome.TimedOut()));
     assertEquals(List.of(approved), journal.forCall("call-1"));
   }
 
@@ -144,8 +146,8 @@ abstract class JdbcJournalContract extends JournalContract {
   void forCallListsOnlyThatCallInTheOrderItWasOpened() {
     JournalEntry first = openInquiry("call-1", 3);
     openInquiry("call-2", 4);
-    JournalEntry second = journal.open(
-        "call-1", TransactionType.BALANCE_INQUIRY, ids(5), CARD, Rials.of(1_200_000));
+    JournalEntry second =
+        journal.open("call-1", TransactionType.BALANCE_INQUIRY, ids(5), CARD, Rials.of(1_200_000));
 
     assertEquals(List.of(first, second), journal.forCall("call-1"));
     assertEquals(Rials.of(1_200_000), journal.forCall("call-1").get(1).amount());
@@ -159,16 +161,19 @@ abstract class JdbcJournalContract extends JournalContract {
     JdbcJournal afterRestart = new JdbcJournal(database.restart(), TERMINAL, KEY, clock);
 
     assertEquals(List.of(opened), afterRestart.forCall("call-1"));
-    JournalEntry closed = afterRestart.close(opened.id(), new SwitchOutcome.Unreachable("link down"));
+    JournalEntry closed =
+        afterRestart.close(opened.id(), new SwitchOutcome.Unreachable("link down"));
     assertEquals(EntryState.UNREACHABLE, closed.state());
   }
 
   @Test
   void noColumnOfAnyTableHoldsTheFullCardNumber() {
-    JdbcTransactionIdSource stans = new JdbcTransactionIdSource(database.dataSource(), TERMINAL, clock);
+    JdbcTransactionIdSource stans =
+        new JdbcTransactionIdSource(database.dataSource(), TERMINAL, clock);
     for (int call = 1; call <= 3; call++) {
-      JournalEntry opened = journal.open(
-          "call-" + call, TransactionType.BALANCE_INQUIRY, stans.next(), CARD, Rials.of(call));
+      JournalEntry opened =
+          journal.open(
+              "call-" + call, TransactionType.BALANCE_INQUIRY, stans.next(), CARD, Rials.of(call));
       journal.close(opened.id(), new SwitchOutcome.Declined(DeclineReason.INCORRECT_PIN, "55"));
     }
 
@@ -213,8 +218,11 @@ abstract class JdbcJournalContract extends JournalContract {
   }
 
   private void approvedTransfer(int stan, Instant transmittedAt, long rials) {
-    TransactionIds at = new TransactionIds(new Stan(stan), new Rrn(String.format("608009%06d", stan)), transmittedAt);
-    JournalEntry opened = journal.open("call-" + stan, TransactionType.TRANSFER, at, CARD, Rials.of(rials));
+    TransactionIds at =
+        new TransactionIds(
+            new Stan(stan), new Rrn(String.format("608009%06d", stan)), transmittedAt);
+    JournalEntry opened =
+        journal.open("call-" + stan, TransactionType.TRANSFER, at, CARD, Rials.of(rials));
     journal.close(opened.id(), new SwitchOutcome.Approved("000001", null));
   }
 
@@ -229,7 +237,8 @@ abstract class JdbcJournalContract extends JournalContract {
   }
 
   private static void transferApprovedBy(Journal node, int stan, long rials) {
-    JournalEntry opened = node.open("call-" + stan, TransactionType.TRANSFER, ids(stan), CARD, Rials.of(rials));
+    JournalEntry opened =
+        node.open("call-" + stan, TransactionType.TRANSFER, ids(stan), CARD, Rials.of(rials));
     node.close(opened.id(), new SwitchOutcome.Approved("000001", null));
   }
 
@@ -237,7 +246,8 @@ abstract class JdbcJournalContract extends JournalContract {
   void aCardIsRecognisedOnlyUnderTheKeyItWasJournalledWith() {
     transferApprovedBy(journal, 1, 100);
 
-    JdbcJournal otherKey = new JdbcJournal(database.dataSource(), TERMINAL, TestKeys.OTHER_FINGERPRINT, clock);
+    JdbcJournal otherKey =
+        new JdbcJournal(database.dataSource(), TERMINAL, TestKeys.OTHER_FINGERPRINT, clock);
 
     assertEquals(Rials.zero(), otherKey.approvedToday(CARD, TransactionType.TRANSFER));
   }
@@ -246,7 +256,8 @@ abstract class JdbcJournalContract extends JournalContract {
   void eachNodeRecoversOnlyItsOwnTerminalsEntries() {
     JournalEntry mine = transfer(1, CARD, 100);
     JdbcJournal otherNode = new JdbcJournal(database.dataSource(), "IVR00002", KEY, clock);
-    JournalEntry theirs = otherNode.open("call-2", TransactionType.TRANSFER, ids(2), CARD, Rials.of(5));
+    JournalEntry theirs =
+        otherNode.open("call-2", TransactionType.TRANSFER, ids(2), CARD, Rials.of(5));
 
     assertEquals(List.of(mine), journal.unfinished());
     assertEquals(List.of(theirs), otherNode.unfinished());
@@ -277,32 +288,36 @@ abstract class JdbcJournalContract extends JournalContract {
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<Set<Long>> approvals = pool.submit(() -> {
-        start.await();
-        Set<Long> won = new HashSet<>();
-        for (JournalEntry entry : opened) {
-          try {
-            journal.close(entry.id(), new SwitchOutcome.Approved("000001", null));
-            won.add(entry.id());
-          } catch (IllegalStateException lost) {
-            // The other node marked it REVERSING first.
-          }
-        }
-        return won;
-      });
-      Future<Set<Long>> reversals = pool.submit(() -> {
-        start.await();
-        Set<Long> won = new HashSet<>();
-        for (JournalEntry entry : opened) {
-          try {
-            otherNode.reversing(entry.id());
-            won.add(entry.id());
-          } catch (IllegalStateException lost) {
-            // The answer closed it first.
-          }
-        }
-        return won;
-      });
+      Future<Set<Long>> approvals =
+          pool.submit(
+              () -> {
+                start.await();
+                Set<Long> won = new HashSet<>();
+                for (JournalEntry entry : opened) {
+                  try {
+                    journal.close(entry.id(), new SwitchOutcome.Approved("000001", null));
+                    won.add(entry.id());
+                  } catch (IllegalStateException lost) {
+                    // The other node marked it REVERSING first.
+                  }
+                }
+                return won;
+              });
+      Future<Set<Long>> reversals =
+          pool.submit(
+              () -> {
+                start.await();
+                Set<Long> won = new HashSet<>();
+                for (JournalEntry entry : opened) {
+                  try {
+                    otherNode.reversing(entry.id());
+                    won.add(entry.id());
+                  } catch (IllegalStateException lost) {
+                    // The answer closed it first.
+                  }
+                }
+                return won;
+              });
       start.countDown();
       Set<Long> approved = approvals.get();
       Set<Long> reversing = reversals.get();
@@ -310,7 +325,8 @@ abstract class JdbcJournalContract extends JournalContract {
       assertEquals(entries, approved.size() + reversing.size());
       for (JournalEntry entry : opened) {
         EntryState state = journal.forCall(entry.callId()).get(0).state();
-        assertEquals(approved.contains(entry.id()) ? EntryState.APPROVED : EntryState.REVERSING, state);
+        assertEquals(
+            approved.contains(entry.id()) ? EntryState.APPROVED : EntryState.REVERSING, state);
       }
     } finally {
       pool.shutdownNow();

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.phonebank.banking.TransactionIds;
 
-/** How STANs and RRNs must be handed out on every supported database; a subclass names the database. */
+/**
+ * How STANs and RRNs must be handed out on every supported database; a subclass names the database.
+ */
 abstract class JdbcTransactionIdSourceContract {
 
   private static final String TERMINAL = "IVR00001";
@@ -79,14 +81,16 @@ abstract class JdbcTransactionIdSourceContract {
       List<Future<List<TransactionIds>>> runs = new ArrayList<>();
       for (int node = 0; node < nodes; node++) {
         JdbcTransactionIdSource own = source(TERMINAL);
-        runs.add(pool.submit(() -> {
-          start.await();
-          List<TransactionIds> taken = new ArrayList<>();
-          for (int i = 0; i < perNode; i++) {
-            taken.add(own.next());
-          }
-          return taken;
-        }));
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  List<TransactionIds> taken = new ArrayList<>();
+                  for (int i = 0; i < perNode; i++) {
+                    taken.add(own.next());
+                  }
+                  return taken;
+                }));
       }
       start.countDown();
       List<TransactionIds> all = new ArrayList<>();
@@ -96,7 +100,8 @@ abstract class JdbcTransactionIdSourceContract {
 
       Set<Integer> stans = all.stream().map(ids -> ids.stan().value()).collect(Collectors.toSet());
       Set<String> rrns = all.stream().map(ids -> ids.rrn().value()).collect(Collectors.toSet());
-      assertEquals(IntStream.rangeClosed(1, nodes * perNode).boxed().collect(Collectors.toSet()), stans);
+      assertEquals(
+          IntStream.rangeClosed(1, nodes * perNode).boxed().collect(Collectors.toSet()), stans);
       assertEquals(nodes * perNode, rrns.size());
     } finally {
       pool.shutdownNow();

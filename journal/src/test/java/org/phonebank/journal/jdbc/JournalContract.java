@@ -21,14 +21,16 @@ import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
 
 /**
- * The rules of the {@link Journal} port that every implementation keeps, the in-memory fake included: the
- * life cycle of an entry, reversal states, recovery's view and the daily sum. All entries here are today's.
+ * The rules of the {@link Journal} port that every implementation keeps, the in-memory fake
+ * included: the life cycle of an entry, reversal states, recovery's view and the daily sum. All
+ * entries here are today's.
  */
 abstract class JournalContract {
 
   static final String TERMINAL = "IVR00001";
   static final CardNumber CARD = new CardNumber("6037991234567893");
   static final CardNumber OTHER_CARD = new CardNumber("6104337812345674");
+
   /** 09:00 in Tehran on 21 March 2026. */
   static final Instant NINE_AM_TEHRAN = Instant.parse("2026-03-21T05:30:00Z");
 
@@ -44,7 +46,9 @@ abstract class JournalContract {
 
   static TransactionIds ids(int stan) {
     return new TransactionIds(
-        new Stan(stan), new Rrn(String.format("608009%06d", stan)), NINE_AM_TEHRAN.plusSeconds(stan));
+        new Stan(stan),
+        new Rrn(String.format("608009%06d", stan)),
+        NINE_AM_TEHRAN.plusSeconds(stan));
   }
 
   JournalEntry transfer(int stan, CardNumber card, long rials) {
@@ -106,7 +110,8 @@ abstract class JournalContract {
   void aLateReversalAcknowledgementLeavesAnotherFinalStateAlone() {
     JournalEntry opened = transfer(1, CARD, 500_000);
     JournalEntry declined =
-        journal.close(opened.id(), new SwitchOutcome.Declined(DeclineReason.INSUFFICIENT_FUNDS, "51"));
+        journal.close(
+            opened.id(), new SwitchOutcome.Declined(DeclineReason.INSUFFICIENT_FUNDS, "51"));
 
     JournalEntry after = journal.reversed(opened.id());
 
@@ -161,12 +166,14 @@ abstract class JournalContract {
     JournalEntry reversed = transfer(3, CARD, 40_000);
     journal.reversing(reversed.id());
     journal.reversed(reversed.id());
-    journal.close(transfer(4, CARD, 7_000).id(),
+    journal.close(
+        transfer(4, CARD, 7_000).id(),
         new SwitchOutcome.Declined(DeclineReason.INSUFFICIENT_FUNDS, "51"));
     transfer(5, CARD, 900);
-    journal.close(transfer(6, OTHER_CARD, 3_000_000).id(), new SwitchOutcome.Approved("000002", null));
-    JournalEntry bill = journal.open(
-        "call-7", TransactionType.BILL_PAYMENT, ids(7), CARD, Rials.of(60_000));
+    journal.close(
+        transfer(6, OTHER_CARD, 3_000_000).id(), new SwitchOutcome.Approved("000002", null));
+    JournalEntry bill =
+        journal.open("call-7", TransactionType.BILL_PAYMENT, ids(7), CARD, Rials.of(60_000));
     journal.close(bill.id(), new SwitchOutcome.Approved("000003", null));
 
     assertEquals(Rials.of(1_250_000), journal.approvedToday(CARD, TransactionType.TRANSFER));

@@ -36,31 +36,41 @@ class JournalSettingsTest {
   void aMisspeltValueIsRefusedRatherThanGuessed() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> JournalSettings.from(key -> Optional.of(key.equals(JournalSettings.ZONE) ? "UTC" : "yes")));
+        () ->
+            JournalSettings.from(
+                key -> Optional.of(key.equals(JournalSettings.ZONE) ? "UTC" : "yes")));
     assertThrows(
         IllegalArgumentException.class,
-        () -> JournalSettings.from(key -> Optional.of(key.equals(JournalSettings.ZONE) ? "Tehran" : "true")));
+        () ->
+            JournalSettings.from(
+                key -> Optional.of(key.equals(JournalSettings.ZONE) ? "Tehran" : "true")));
   }
 
   @Test
   void theCardFingerprintKeyIsReadAsHexAndHasNoDefault() {
     String hex = "00112233445566778899aabbccddeeff00112233445566778899AABBCCDDEEFF";
 
-    byte[] key = JournalSettings.cardFingerprintKey(
-        k -> Optional.ofNullable(k.equals(JournalSettings.CARD_FINGERPRINT_KEY) ? hex : null));
+    byte[] key =
+        JournalSettings.cardFingerprintKey(
+            k -> Optional.ofNullable(k.equals(JournalSettings.CARD_FINGERPRINT_KEY) ? hex : null));
 
     assertEquals(32, key.length);
     assertEquals((byte) 0xff, key[31]);
-    assertThrows(IllegalArgumentException.class, () -> JournalSettings.cardFingerprintKey(k -> Optional.empty()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> JournalSettings.cardFingerprintKey(k -> Optional.empty()));
   }
 
   @Test
   void aShortOrMalformedFingerprintKeyIsRefusedWithoutRepeatingIt() {
     String secret = "abcdef0123456789".repeat(3);
-    IllegalArgumentException refused = assertThrows(
-        IllegalArgumentException.class, () -> JournalSettings.cardFingerprintKey(k -> Optional.of(secret)));
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> JournalSettings.cardFingerprintKey(k -> Optional.of(secret)));
     assertFalse(refused.getMessage().contains(secret));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> JournalSettings.cardFingerprintKey(k -> Optional.of("zz".repeat(40))));
   }
 }

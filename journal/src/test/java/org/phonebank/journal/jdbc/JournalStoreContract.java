@@ -49,8 +49,12 @@ abstract class JournalStoreContract {
   }
 
   private JournalStore open(boolean migrate, byte[] key) {
-    return JournalStore.open(database.dataSource(), new JournalSettings(ZoneId.of("Asia/Tehran"), migrate),
-        "IVR00001", key, clock);
+    return JournalStore.open(
+        database.dataSource(),
+        new JournalSettings(ZoneId.of("Asia/Tehran"), migrate),
+        "IVR00001",
+        key,
+        clock);
   }
 
   @Test
@@ -75,19 +79,45 @@ abstract class JournalStoreContract {
   void aShortFingerprintKeyIsRefusedBeforeTheSchemaIsTouched() {
     assertThrows(IllegalArgumentException.class, () -> open(true, new byte[16]));
 
-    assertThrows(IllegalStateException.class, () -> database.count("SELECT COUNT(*) FROM schema_version"));
+    assertThrows(
+        IllegalStateException.class, () -> database.count("SELECT COUNT(*) FROM schema_version"));
   }
 
   @Test
   void noTableHoldsTheCardNumberAfterEveryStoreHasUsedIt() {
     JournalStore store = open(true, TestKeys.FINGERPRINT);
-    JournalEntry balance = store.journal().open(
-        "call-1", TransactionType.BALANCE_INQUIRY, store.transactionIds().next(), CARD, null);
-    store.journal().close(balance.id(), new SwitchOutcome.Declined(DeclineReason.INCORRECT_PIN, "55"));
-    JournalEntry transfer = store.journal().open(
-        "call-1", TransactionType.TRANSFER, store.transactionIds().next(), CARD, Rials.of(2_000_000));
-    store.adviceQueue().arm(new QueuedAdvice(transfer.id(), "0420", transfer.ids().stan(), transfer.ids().rrn(),
-        "opaque-ciphertext".getBytes(StandardCharsets.US_ASCII), 0, MORNING));
+    JournalEntry balance =
+        store
+            .journal()
+            .open(
+                "call-1",
+                TransactionType.BALANCE_INQUIRY,
+                store.transactionIds().next(),
+                CARD,
+                null);
+    store
+        .journal()
+        .close(balance.id(), new SwitchOutcome.Declined(DeclineReason.INCORRECT_PIN, "55"));
+    JournalEntry transfer =
+        store
+            .journal()
+            .open(
+                "call-1",
+                TransactionType.TRANSFER,
+                store.transactionIds().next(),
+                CARD,
+                Rials.of(2_000_000));
+    store
+        .adviceQueue()
+        .arm(
+            new QueuedAdvice(
+                transfer.id(),
+                "0420",
+                transfer.ids().stan(),
+                transfer.ids().rrn(),
+                "opaque-ciphertext".getBytes(StandardCharsets.US_ASCII),
+                0,
+                MORNING));
     store.journal().reversing(transfer.id());
     store.adviceQueue().release(transfer.id());
     store.adviceQueue().attempted(transfer.id(), MORNING);
@@ -97,8 +127,17 @@ abstract class JournalStoreContract {
     LockedCard locked = store.lockouts().locked().get(0);
     store.lockouts().unlock(locked.fingerprint(), "officer.rahimi");
     store.lockouts().wrongPin(CARD, 3);
-    store.callPaths().record(new CallPath("call-1", "fa", List.of("main-menu", "transfer:amount"),
-        CallEnding.CALLER_LEFT, "hung up", MORNING, MORNING.plusSeconds(90)));
+    store
+        .callPaths()
+        .record(
+            new CallPath(
+                "call-1",
+                "fa",
+                List.of("main-menu", "transfer:amount"),
+                CallEnding.CALLER_LEFT,
+                "hung up",
+                MORNING,
+                MORNING.plusSeconds(90)));
 
     List<String> values = database.everyStoredValue();
 
@@ -107,7 +146,9 @@ abstract class JournalStoreContract {
     assertTrue(stored.contains(locked.fingerprint().hex()), "the fingerprint is stored");
     for (String value : stored) {
       assertFalse(value.contains(CARD.digits()), "a column holds the full card number");
-      assertFalse(value.contains(CARD.digits().substring(6, 12)), "a column holds the card's hidden digits");
+      assertFalse(
+          value.contains(CARD.digits().substring(6, 12)),
+          "a column holds the card's hidden digits");
     }
   }
 }

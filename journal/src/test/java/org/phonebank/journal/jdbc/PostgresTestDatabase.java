@@ -9,8 +9,8 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A schema of its own in the PostgreSQL database named by {@value #URL_VARIABLE}
- * ({@code jdbc:postgresql://127.0.0.1:5432/phonebank?user=...&password=...}), dropped afterwards.
+ * A schema of its own in the PostgreSQL database named by {@value #URL_VARIABLE} ({@code
+ * jdbc:postgresql://127.0.0.1:5432/phonebank?user=...&password=...}), dropped afterwards.
  */
 final class PostgresTestDatabase implements TestDatabase {
 
@@ -35,7 +35,8 @@ final class PostgresTestDatabase implements TestDatabase {
 
   @Override
   public DataSource restart() {
-    // Each connection is new, so nothing uncommitted of the old data source can be seen through this one.
+    // Each connection is new, so nothing uncommitted of the old data source can be seen through
+    // this one.
     current = open();
     return current;
   }

@@ -31,13 +31,14 @@ abstract class SchemaMigrationsContract {
   private static final String TEST_SETS = "/org/phonebank/journal/jdbc/testmigrations/";
 
   private static final List<Integer> EVERY_VERSION = List.of(1, 2, 3, 4, 5, 6);
-  private static final List<String> EVERY_DESCRIPTION = List.of(
-      "1 switch journal",
-      "2 stan counter",
-      "3 journal reversals and card fingerprint",
-      "4 advice queue",
-      "5 card lockout",
-      "6 call path");
+  private static final List<String> EVERY_DESCRIPTION =
+      List.of(
+          "1 switch journal",
+          "2 stan counter",
+          "3 journal reversals and card fingerprint",
+          "4 advice queue",
+          "5 card lockout",
+          "6 call path");
 
   private TestDatabase database;
 
@@ -57,11 +58,14 @@ abstract class SchemaMigrationsContract {
     List<String> rows = new ArrayList<>();
     try (Connection connection = database.dataSource().getConnection();
         Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(
-            "SELECT version, description, applied_at, checksum FROM schema_version ORDER BY version")) {
+        ResultSet result =
+            statement.executeQuery(
+                "SELECT version, description, applied_at, checksum FROM schema_version ORDER BY version")) {
       while (result.next()) {
-        assertTrue(result.getString("checksum").matches("[0-9a-f]{64}"), "a SHA-256 checksum is recorded");
-        assertTrue(result.getTimestamp("applied_at") != null, "the time it was applied is recorded");
+        assertTrue(
+            result.getString("checksum").matches("[0-9a-f]{64}"), "a SHA-256 checksum is recorded");
+        assertTrue(
+            result.getTimestamp("applied_at") != null, "the time it was applied is recorded");
         rows.add(result.getInt("version") + " " + result.getString("description"));
       }
     } catch (SQLException e) {
@@ -75,8 +79,15 @@ abstract class SchemaMigrationsContract {
     assertEquals(EVERY_VERSION, SchemaMigrations.migrate(database.dataSource()));
 
     assertEquals(EVERY_DESCRIPTION, recordedVersions());
-    for (String table : List.of("switch_journal", "stan_counter", "advice_queue", "card_lockout",
-        "card_unlock", "call_path", "call_path_step")) {
+    for (String table :
+        List.of(
+            "switch_journal",
+            "stan_counter",
+            "advice_queue",
+            "card_lockout",
+            "card_unlock",
+            "call_path",
+            "call_path_step")) {
       assertEquals(0, database.count("SELECT COUNT(*) FROM " + table), table);
     }
   }
@@ -84,8 +95,9 @@ abstract class SchemaMigrationsContract {
   @Test
   void migratingAgainAppliesNothingAndKeepsTheData() {
     SchemaMigrations.migrate(database.dataSource());
-    database.execute("INSERT INTO stan_counter (terminal_id, business_day, last_stan)"
-        + " VALUES ('IVR00001', {d '2026-03-21'}, 41)");
+    database.execute(
+        "INSERT INTO stan_counter (terminal_id, business_day, last_stan)"
+            + " VALUES ('IVR00001', {d '2026-03-21'}, 41)");
 
     assertEquals(List.of(), SchemaMigrations.migrate(database.dataSource()));
     assertEquals(List.of(), SchemaMigrations.migrate(database.restart()));
@@ -98,9 +110,10 @@ abstract class SchemaMigrationsContract {
   void aScriptChangedAfterItWasAppliedStopsTheDeployAndAppliesNothingMore() {
     SchemaMigrations.migrate(database.dataSource(), TEST_SETS + "original");
 
-    IllegalStateException refused = assertThrows(
-        IllegalStateException.class,
-        () -> SchemaMigrations.migrate(database.dataSource(), TEST_SETS + "tampered"));
+    IllegalStateException refused =
+        assertThrows(
+            IllegalStateException.class,
+            () -> SchemaMigrations.migrate(database.dataSource(), TEST_SETS + "tampered"));
 
     assertTrue(refused.getMessage().contains("V1__branch.sql was changed"), refused.getMessage());
     assertEquals(List.of("1 branch"), recordedVersions());
@@ -112,9 +125,10 @@ abstract class SchemaMigrationsContract {
   void aDatabaseBuiltByANewerReleaseIsRefused() {
     SchemaMigrations.migrate(database.dataSource(), TEST_SETS + "newer");
 
-    IllegalStateException refused = assertThrows(
-        IllegalStateException.class,
-        () -> SchemaMigrations.migrate(database.dataSource(), TEST_SETS + "original"));
+    IllegalStateException refused =
+        assertThrows(
+            IllegalStateException.class,
+            () -> SchemaMigrations.migrate(database.dataSource(), TEST_SETS + "original"));
 
     assertTrue(refused.getMessage().contains("schema version 2"), refused.getMessage());
   }
@@ -139,7 +153,8 @@ abstract class SchemaMigrationsContract {
       vendor = SchemaMigrations.vendorFolder(connection.getMetaData().getDatabaseProductName());
     }
     assertEquals(1, database.count("SELECT COUNT(*) FROM origin_" + vendor));
-    assertThrows(IllegalStateException.class, () -> database.count("SELECT COUNT(*) FROM origin_portable"));
+    assertThrows(
+        IllegalStateException.class, () -> database.count("SELECT COUNT(*) FROM origin_portable"));
   }
 
   @Test
@@ -149,10 +164,12 @@ abstract class SchemaMigrationsContract {
     try {
       List<Future<List<Integer>>> runs = new ArrayList<>();
       for (int node = 0; node < 2; node++) {
-        runs.add(nodes.submit(() -> {
-          start.await();
-          return SchemaMigrations.migrate(database.dataSource());
-        }));
+        runs.add(
+            nodes.submit(
+                () -> {
+                  start.await();
+                  return SchemaMigrations.migrate(database.dataSource());
+                }));
       }
       start.countDown();
       List<Integer> applied = new ArrayList<>();
@@ -170,31 +187,40 @@ abstract class SchemaMigrationsContract {
   @Test
   void aJournalOfTheFirstReleaseIsUpgradedWithItsEntriesKept() {
     SchemaMigrations.migrate(database.dataSource(), SchemaMigrations.LOCATION, 2);
-    database.execute("INSERT INTO switch_journal (call_id, type, stan, rrn, terminal_id, transmitted_at,"
-        + " masked_card, amount, state, response_code, created_at, updated_at) VALUES ('call-1', 'TRANSFER', 1,"
-        + " '608009000001', 'IVR00001', {ts '2026-03-21 05:30:00'}, '603799******7893', 900, 'PENDING', NULL,"
-        + " {ts '2026-03-21 05:30:00'}, {ts '2026-03-21 05:30:00'})");
+    database.execute(
+        "INSERT INTO switch_journal (call_id, type, stan, rrn, terminal_id, transmitted_at,"
+            + " masked_card, amount, state, response_code, created_at, updated_at) VALUES ('call-1', 'TRANSFER', 1,"
+            + " '608009000001', 'IVR00001', {ts '2026-03-21 05:30:00'}, '603799******7893', 900, 'PENDING', NULL,"
+            + " {ts '2026-03-21 05:30:00'}, {ts '2026-03-21 05:30:00'})");
 
     assertEquals(List.of(3, 4, 5, 6), SchemaMigrations.migrate(database.dataSource()));
 
-    JdbcJournal journal = new JdbcJournal(database.dataSource(), "IVR00001", TestKeys.FINGERPRINT,
-        new TestClock(Instant.parse("2026-03-21T06:00:00Z")));
+    JdbcJournal journal =
+        new JdbcJournal(
+            database.dataSource(),
+            "IVR00001",
+            TestKeys.FINGERPRINT,
+            new TestClock(Instant.parse("2026-03-21T06:00:00Z")));
     JournalEntry old = journal.forCall("call-1").get(0);
     assertEquals(EntryState.REVERSING, journal.reversing(old.id()).state());
     assertEquals(List.of(old.id()), journal.unfinished().stream().map(JournalEntry::id).toList());
     // The old entry has no fingerprint, so no card can be matched to it.
-    assertEquals(Rials.zero(), journal.approvedToday(
-        new CardNumber("6037991234567893"), TransactionType.TRANSFER));
+    assertEquals(
+        Rials.zero(),
+        journal.approvedToday(new CardNumber("6037991234567893"), TransactionType.TRANSFER));
   }
 
   @Test
   void aStateOutsideTheLifeCycleIsRefusedByTheDatabase() {
     SchemaMigrations.migrate(database.dataSource());
 
-    assertThrows(IllegalStateException.class, () -> database.execute(
-        "INSERT INTO switch_journal (call_id, type, stan, rrn, terminal_id, transmitted_at, masked_card,"
-            + " amount, state, created_at, updated_at) VALUES ('call-1', 'TRANSFER', 1, '608009000001',"
-            + " 'IVR00001', CURRENT_TIMESTAMP, '603799******7893', 900, 'FORGOTTEN', CURRENT_TIMESTAMP,"
-            + " CURRENT_TIMESTAMP)"));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            database.execute(
+                "INSERT INTO switch_journal (call_id, type, stan, rrn, terminal_id, transmitted_at, masked_card,"
+                    + " amount, state, created_at, updated_at) VALUES ('call-1', 'TRANSFER', 1, '608009000001',"
+                    + " 'IVR00001', CURRENT_TIMESTAMP, '603799******7893', 900, 'FORGOTTEN', CURRENT_TIMESTAMP,"
+                    + " CURRENT_TIMESTAMP)"));
   }
 }

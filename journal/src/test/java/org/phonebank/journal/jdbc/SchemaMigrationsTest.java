@@ -28,7 +28,8 @@ class SchemaMigrationsTest {
     assertEquals("switch journal", script.description());
     assertEquals(3, statements.size());
     assertTrue(statements.get(0).startsWith("CREATE TABLE switch_journal ("));
-    assertEquals("CREATE INDEX switch_journal_call_ix ON switch_journal (call_id)", statements.get(1));
+    assertEquals(
+        "CREATE INDEX switch_journal_call_ix ON switch_journal (call_id)", statements.get(1));
   }
 
   @Test

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 
-/** A fresh, empty database for one test, on Derby or PostgreSQL; the same journal code runs on both. */
+/**
+ * A fresh, empty database for one test, on Derby or PostgreSQL; the same journal code runs on both.
+ */
 interface TestDatabase extends AutoCloseable {
 
   DataSource dataSource();
@@ -26,22 +28,24 @@ interface TestDatabase extends AutoCloseable {
   void close();
 
   /**
-   * Every value of every column of every table in this database, as text; binary columns are read byte for
-   * byte as Latin-1, so digits stored in them show up too.
+   * Every value of every column of every table in this database, as text; binary columns are read
+   * byte for byte as Latin-1, so digits stored in them show up too.
    */
   default List<String> everyStoredValue() {
     List<String> values = new ArrayList<>();
     try (Connection connection = dataSource().getConnection()) {
       DatabaseMetaData meta = connection.getMetaData();
       List<String> tables = new ArrayList<>();
-      try (ResultSet rows = meta.getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+      try (ResultSet rows =
+          meta.getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
         while (rows.next()) {
           tables.add(rows.getString("TABLE_NAME"));
         }
       }
       for (String table : tables) {
         try (Statement statement = connection.createStatement();
-            ResultSet rows = statement.executeQuery("SELECT * FROM " + table.toLowerCase(Locale.ROOT))) {
+            ResultSet rows =
+                statement.executeQuery("SELECT * FROM " + table.toLowerCase(Locale.ROOT))) {
           ResultSetMetaData columns = rows.getMetaData();
           while (rows.next()) {
             for (int column = 1; column <= columns.getColumnCount(); column++) {
@@ -55,7 +59,10 @@ interface TestDatabase extends AutoCloseable {
           }
         }
       }
-      if (!tables.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList().contains("switch_journal")) {
+      if (!tables.stream()
+          .map(t -> t.toLowerCase(Locale.ROOT))
+          .toList()
+          .contains("switch_journal")) {
         throw new IllegalStateException("The journal table was not found in " + tables);
       }
     } catch (SQLException e) {
@@ -65,7 +72,10 @@ interface TestDatabase extends AutoCloseable {
   }
 
   private static boolean isBinary(int type) {
-    return type == Types.BLOB || type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY;
+    return type == Types.BLOB
+        || type == Types.BINARY
+        || type == Types.VARBINARY
+        || type == Types.LONGVARBINARY;
   }
 
   default void execute(String sql) {
