@@ -15,10 +15,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class PhoneBankStack {
 
-  static final int PORT_BASE = 14800;
+  /**
+   * Moves every port of the test stack by this much (environment {@code PHONEBANK_IT_PORT_OFFSET},
+   * default 0), so two checkouts on one machine can run their full-stack tests at the same time.
+   */
+  static final int PORT_OFFSET =
+      Integer.parseInt(System.getenv().getOrDefault("PHONEBANK_IT_PORT_OFFSET", "0"));
+
+  static final int PORT_BASE = 14800 + PORT_OFFSET;
   static final int HTTP_PORT = PORT_BASE + 80;
-  static final int ESL_PORT = 18084;
-  static final int SWITCH_PORT = 19443;
+  static final int ESL_PORT = 18084 + PORT_OFFSET;
+  static final int SWITCH_PORT = 19443 + PORT_OFFSET;
 
   private final Path root =
       Path.of(System.getProperty("phonebank.root", "..")).toAbsolutePath().normalize();
