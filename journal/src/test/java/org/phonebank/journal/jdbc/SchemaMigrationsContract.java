@@ -30,7 +30,7 @@ abstract class SchemaMigrationsContract {
 
   private static final String TEST_SETS = "/org/phonebank/journal/jdbc/testmigrations/";
 
-  private static final List<Integer> EVERY_VERSION = List.of(1, 2, 3, 4, 5, 6);
+  private static final List<Integer> EVERY_VERSION = List.of(1, 2, 3, 4, 5, 6, 20);
   private static final List<String> EVERY_DESCRIPTION =
       List.of(
           "1 switch journal",
@@ -38,7 +38,8 @@ abstract class SchemaMigrationsContract {
           "3 journal reversals and card fingerprint",
           "4 advice queue",
           "5 card lockout",
-          "6 call path");
+          "6 call path",
+          "20 escalation");
 
   private TestDatabase database;
 

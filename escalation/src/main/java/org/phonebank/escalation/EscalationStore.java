@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.escalation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The shared state of the officers' queues: callers, officers' states, and every offer and its
+ * result, as several phone-bank nodes see them. Implementations make {@link #reserve} atomic: of
+ * any number of nodes reserving at once, one officer is reserved for at most one caller and one
+ * caller rings at most one officer.
+ */
+public interface EscalationStore {
+
+  /**
+   * Makes {@code officerIds} known, LOGGED_OUT; officers already known keep their state, so a
+   * restart keeps them as they were.
+   */
+  void enrol(Collection<String> officerIds, Instant now);
+
+  /** Puts a caller in {@code queue}, WAITING, on behalf of node {@code nodeId}. */
+  QueuedCall enqueue(Escalation escalation, QueueDefinition queue, String nodeId, Instant now);
+
+  /** Every WAITING caller, in no particular order. */
+  List<QueuedCall> waiting();
+
+  List<OfficerState> officers();
+
+  Optional<OfficerState> officer(String officerId);
+
+  Optional<QueuedCall> entry(long entryId);
+
+  /**
+   * Atomically: the officer READY and the caller WAITING become RESERVED and RINGING, and an offer
+   * ringing until {@code deadline} is recorded. Empty (and nothing changed) if either was taken
+   * meanwhile.
+   */
+  Optional<Offer> reserve(long entryId, String officerId, Instant now, Instant deadline);
+
+  /** The offer still ringing for this caller, if any. */
+  Optional<Offer> ringing(long entryId);
+
+  /** Offers still ringing past their deadline, oldest first. */
+  List<Offer> overdue(Instant now);
+
+  /**
+   * Ends a ringing offer. ANSWERED: officer BUSY, caller CONNECTED, the officer's misses reset.
+   * NO_ANSWER and FAILED count a miss: the officer becomes READY again (idle from now), or AWAY at
+   * {@code missesBeforeAway} misses in a row. REFUSED: READY again without a miss. For all three
+   * the caller is WAITING again with the officer in {@link QueuedCall#tried}. CALLER_LEFT: the
+   * officer is READY again, the caller ended as ABANDONED. An offer already ended is left alone, so
+   * two nodes ending the same offer is harmless; returns whether this call ended it.
+   */
+  boolean endOffer(long offerId, OfferResult result, int missesBeforeAway, Instant now);
+
+  /**
+   * Ends the caller's entry however it stands; an officer reserved for or talking to them becomes
+   * READY (idle from now). Ending an ended entry is a no-op.
+   */
+  void endEntry(long entryId, EntryEnd how, Instant now);
+
+  /**
+   * An officer's own change: READY, AWAY or LOGGED_OUT. Refused (false) while the officer is
+   * RESERVED or BUSY, whose state the calls drive.
+   */
+  boolean setStatus(String officerId, OfficerStatus status, Instant now);
+
+  /** The caller asked to be called back at {@code number}; they keep their place. */
+  void callbackRequested(long entryId, String number, Instant now);
+
+  /**
+   * Average handling time (answer to end) of the last {@code lastCalls} completed calls of {@code
+   * queue}; empty before any.
+   */
+  Optional<Duration> averageHandling(String queue, int lastCalls);
+
+  /**
+   * Ends as SYSTEM every entry of {@code nodeId} with a live caller (not a callback): the node
+   * stopped and its lines with it. Returns how many.
+   */
+  int endOrphans(String nodeId, Instant now);
+}

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.escalation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The officers' queues of one node over a shared {@link EscalationStore}: each routing round first
+ * ends offers rung past their deadline as no-answers (on whichever node gets there first, so a node
+ * that died mid-ring strands no officer in RESERVED), then plans with the {@link Router} and
+ * reserves each match atomically; a match another node took meanwhile is simply skipped.
+ */
+public final class Escalations implements OfficerQueue {
+
+  /** The handling times the estimate averages. */
+  static final int RECENT_CALLS = 20;
+
+  private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9]{4,15}");
+
+  private final EscalationSettings settings;
+  private final EscalationStore store;
+  private final Clock clock;
+  private final String nodeId;
+  private final Router router;
+
+  public Escalations(
+      EscalationSettings settings, EscalationStore store, Clock clock, String nodeId) {
+    this.settings = Objects.requireNonNull(settings, "Escalation settings are required.");
+    this.store = Objects.requireNonNull(store, "Escalation store is required.");
+    this.clock = Objects.requireNonNull(clock, "Clock is required.");
+    this.nodeId = Objects.requireNonNull(nodeId, "Node id is required.");
+    this.router = new Router(settings);
+  }
+
+  /**
+   * At start: enrols the configured officers (those already known keep their state) and ends as
+   * SYSTEM the callers this node held before it stopped. Returns how many were ended.
+   */
+  public int start() {
+    Instant now = clock.instant();
+    store.enrol(settings.officers().stream().map(OfficerProfile::id).toList(), now);
+    return store.endOrphans(nodeId, now);
+  }
+
+  @Override
+  public QueuedCall enqueue(Escalation escalation) {
+    QueueDefinition queue = settings.queueFor(escalation.reason());
+    return store.enqueue(escalation, queue, nodeId, clock.instant());
+  }
+
+  /** One routing round; returns the offers made. */
+  public List<Offer> dispatch() {
+    Instant now = clock.instant();
+    for (Offer overdue : store.overdue(now)) {
+      store.endOffer(overdue.id(), OfferResult.NO_ANSWER, settings.missesBeforeAway(), now);
+    }
+    List<Router.Match> plan = router.plan(store.waiting(), store.officers(), now);
+    Instant deadline = now.plus(settings.ringTimeout());
+    return plan.stream()
+        .map(match -> store.reserve(match.entryId(), match.officerId(), now, deadline))
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  @Override
+  public WaitState status(long entryId) {
+    dispatch();
+    QueuedCall caller = entry(entryId);
+    switch (caller.status()) {
+      case RINGING:
+        Optional<Offer> offer = store.ringing(entryId);
+        if (offer.isPresent()) {
+          Duration left = Duration.between(clock.instant(), offer.get().deadline());
+          return new WaitState.Ringing(
+              offer.get(),
+              settings.officer(offer.get().officerId()).endpoint(),
+              left.isNegative() ? Duration.ZERO : left);
+        }
+        return status(entryId);
+      case WAITING:
+        return waiting(caller);
+      default:
+        return new WaitState.Gone(caller.status());
+    }
+  }
+
+  @Override
+  public void offerEnded(Offer offer, OfferResult result) {
+    store.endOffer(offer.id(), result, settings.missesBeforeAway(), clock.instant());
+  }
+
+  @Override
+  public void ended(long entryId, EntryEnd how) {
+    store.endEntry(entryId, how, clock.instant());
+  }
+
+  @Override
+  public void callback(long entryId, String number) {
+    Objects.requireNonNull(number, "Callback number is required.");
+    if (!PHONE_NUMBER.matcher(number).matches()) {
+      throw new IllegalArgumentException("A callback number is 4 to 15 digits.");
+    }
+    store.callbackRequested(entryId, number, clock.instant());
+  }
+
+  @Override
+  public Duration announceInterval() {
+    return settings.announceInterval();
+  }
+
+  /**
+   * An officer's own change (console, phone): READY, AWAY or LOGGED_OUT.
+   *
+   * @throws IllegalArgumentException for an officer id that is not configured
+   * @return false while the officer is ringing or on a call
+   */
+  public boolean setStatus(String officerId, OfficerStatus status) {
+    settings.officer(officerId);
+    return store.setStatus(officerId, status, clock.instant());
+  }
+
+  public Optional<OfficerState> officer(String officerId) {
+    settings.officer(officerId);
+    return store.officer(officerId);
+  }
+
+  private QueuedCall entry(long entryId) {
+    return store
+        .entry(entryId)
+        .orElseThrow(() -> new IllegalArgumentException("No queue entry " + entryId));
+  }
+
+  private WaitState waiting(QueuedCall caller) {
+    List<QueuedCall> waiting = store.waiting();
+    int position = 1;
+    for (QueuedCall other : waiting) {
+      if (other.id() != caller.id()
+          && aheadOf(other, caller)
+          && (other.queue().equals(caller.queue()) || other.priority() > caller.priority())) {
+        position++;
+      }
+    }
+    QueueDefinition queue = settings.queue(caller.queue());
+    int atWork = 0;
+    for (OfficerState state : store.officers()) {
+      if (state.status() == OfficerStatus.LOGGED_OUT || state.status() == OfficerStatus.AWAY) {
+        continue;
+      }
+      Optional<OfficerProfile> profile =
+          settings.officers().stream().filter(o -> o.id().equals(state.officerId())).findFirst();
+      if (profile.isPresent()
+          && profile.get().speaks(caller.language())
+          && queue.couldReach(profile.get())) {
+        atWork++;
+      }
+    }
+    Duration handling =
+        store.averageHandling(caller.queue(), RECENT_CALLS).orElse(settings.defaultHandlingTime());
+    return new WaitState.Waiting(position, WaitEstimate.of(position, atWork, handling));
+  }
+
+  private static boolean aheadOf(QueuedCall other, QueuedCall caller) {
+    return Router.SERVICE_ORDER.compare(other, caller) < 0;
+  }
+}

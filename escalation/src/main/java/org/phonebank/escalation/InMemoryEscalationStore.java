@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.escalation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The queues' state in one JVM, every method under one lock: for a single node, and the reference
+ * the JDBC store is tested against.
+ */
+public final class InMemoryEscalationStore implements EscalationStore {
+
+  private final Map<String, OfficerState> officers = new LinkedHashMap<>();
+  private final Map<Long, Entry> entries = new LinkedHashMap<>();
+  private final Map<Long, OfferRow> offers = new HashMap<>();
+  private long nextEntry = 1;
+  private long nextOffer = 1;
+
+  private static final class Entry {
+    QueuedCall call;
+    final String nodeId;
+    Instant answeredAt;
+    Instant endedAt;
+    EntryEnd end;
+
+    Entry(QueuedCall call, String nodeId) {
+      this.call = call;
+      this.nodeId = nodeId;
+    }
+  }
+
+  private record OfferRow(Offer offer, OfferResult result) {}
+
+  @Override
+  public synchronized void enrol(Collection<String> officerIds, Instant now) {
+    for (String id : officerIds) {
+      officers.putIfAbsent(id, new OfficerState(id, OfficerStatus.LOGGED_OUT, now, 0, 0));
+    }
+  }
+
+  @Override
+  public synchronized QueuedCall enqueue(
+      Escalation escalation, QueueDefinition queue, String nodeId, Instant now) {
+    QueuedCall call =
+        new QueuedCall(
+            nextEntry++,
+            escalation.callId(),
+            queue.name(),
+            queue.priority(),
+            escalation.language(),
+            now,
+            EntryStatus.WAITING,
+            Set.of(),
+            Optional.empty());
+    entries.put(call.id(), new Entry(call, nodeId));
+    return call;
+  }
+
+  @Override
+  public synchronized List<QueuedCall> waiting() {
+    return entries.values().stream()
+        .map(entry -> entry.call)
+        .filter(call -> call.status() == EntryStatus.WAITING)
+        .toList();
+  }
+
+  @Override
+  public synchronized List<OfficerState> officers() {
+    return List.copyOf(officers.values());
+  }
+
+  @Override
+  public synchronized Optional<OfficerState> officer(String officerId) {
+    return Optional.ofNullable(officers.get(officerId));
+  }
+
+  @Override
+  public synchronized Optional<QueuedCall> entry(long entryId) {
+    return Optional.ofNullable(entries.get(entryId)).map(entry -> entry.call);
+  }
+
+  @Override
+  public synchronized Optional<Offer> reserve(
+      long entryId, String officerId, Instant now, Instant deadline) {
+    Entry entry = entries.get(entryId);
+    OfficerState officer = officers.get(officerId);
+    if (entry == null
+        || officer == null
+        || entry.call.status() != EntryStatus.WAITING
+        || officer.status() != OfficerStatus.READY) {
+      return Optional.empty();
+    }
+    Offer offer = new Offer(nextOffer++, entryId, officerId, now, deadline);
+    offers.put(offer.id(), new OfferRow(offer, null));
+    officers.put(
+        officerId,
+        new OfficerState(officerId, OfficerStatus.RESERVED, now, officer.missesInRow(), entryId));
+    entry.call = with(entry.call, EntryStatus.RINGING, entry.call.tried());
+    return Optional.of(offer);
+  }
+
+  @Override
+  public synchronized Optional<Offer> ringing(long entryId) {
+    return offers.values().stream()
+        .filter(row -> row.result() == null && row.offer().entryId() == entryId)
+        .map(OfferRow::offer)
+        .findFirst();
+  }
+
+  @Override
+  public synchronized List<Offer> overdue(Instant now) {
+    return offers.values().stream()
+        .filter(row -> row.result() == null && row.offer().deadline().isBefore(now))
+        .map(OfferRow::offer)
+        .sorted(Comparator.comparing(Offer::deadline))
+        .toList();
+  }
+
+  @Override
+  public synchronized boolean endOffer(
+      long offerId, OfferResult result, int missesBeforeAway, Instant now) {
+    OfferRow row = offers.get(offerId);
+    if (row == null || row.result() != null) {
+      return false;
+    }
+    Offer offer = row.offer();
+    offers.put(offerId, new OfferRow(offer, result));
+    Entry entry = entries.get(offer.entryId());
+    OfficerState officer = officers.get(offer.officerId());
+    String id = offer.officerId();
+    switch (result) {
+      case ANSWERED:
+        officers.put(id, new OfficerState(id, OfficerStatus.BUSY, now, 0, offer.entryId()));
+        entry.call = with(entry.call, EntryStatus.CONNECTED, entry.call.tried());
+        entry.answeredAt = now;
+        break;
+      case CALLER_LEFT:
+        officers.put(id, new OfficerState(id, OfficerStatus.READY, now, officer.missesInRow(), 0));
+        end(entry, EntryEnd.ABANDONED, now);
+        break;
+      default:
+        boolean miss = result != OfferResult.REFUSED;
+        int misses = officer.missesInRow() + (miss ? 1 : 0);
+        OfficerStatus next = misses >= missesBeforeAway ? OfficerStatus.AWAY : OfficerStatus.READY;
+        officers.put(id, new OfficerState(id, next, now, misses, 0));
+        Set<String> tried = new LinkedHashSet<>(entry.call.tried());
+        tried.add(id);
+        entry.call = with(entry.call, EntryStatus.WAITING, tried);
+    }
+    return true;
+  }
+
+  @Override
+  public synchronized void endEntry(long entryId, EntryEnd how, Instant now) {
+    Entry entry = entries.get(entryId);
+    if (entry == null || entry.call.status() == EntryStatus.ENDED) {
+      return;
+    }
+    for (Map.Entry<Long, OfferRow> row : offers.entrySet()) {
+      if (row.getValue().result() == null && row.getValue().offer().entryId() == entryId) {
+        row.setValue(new OfferRow(row.getValue().offer(), OfferResult.CALLER_LEFT));
+      }
+    }
+    officers.replaceAll(
+        (id, officer) ->
+            officer.entryId() == entryId
+                ? new OfficerState(id, OfficerStatus.READY, now, officer.missesInRow(), 0)
+                : officer);
+    end(entry, how, now);
+  }
+
+  @Override
+  public synchronized boolean setStatus(String officerId, OfficerStatus status, Instant now) {
+    OfficerState officer = officers.get(officerId);
+    if (officer == null) {
+      throw new IllegalArgumentException("No officer with id '" + officerId + "'.");
+    }
+    if (status == OfficerStatus.RESERVED || status == OfficerStatus.BUSY) {
+      throw new IllegalArgumentException("Only a call makes an officer " + status + ".");
+    }
+    if (officer.status() == OfficerStatus.RESERVED || officer.status() == OfficerStatus.BUSY) {
+      return false;
+    }
+    if (officer.status() != status) {
+      // Coming back resets the misses: the officer says they are at their phone again.
+      officers.put(officerId, new OfficerState(officerId, status, now, 0, 0));
+    }
+    return true;
+  }
+
+  @Override
+  public synchronized void callbackRequested(long entryId, String number, Instant now) {
+    Entry entry = entries.get(entryId);
+    if (entry == null || entry.call.status() == EntryStatus.ENDED) {
+      throw new IllegalArgumentException("No waiting caller " + entryId + " to call back.");
+    }
+    QueuedCall call = entry.call;
+    entry.call =
+        new QueuedCall(
+            call.id(),
+            call.callId(),
+            call.queue(),
+            call.priority(),
+            call.language(),
+            call.enqueuedAt(),
+            call.status(),
+            call.tried(),
+            Optional.of(number));
+  }
+
+  @Override
+  public synchronized Optional<Duration> averageHandling(String queue, int lastCalls) {
+    List<Duration> handled = new ArrayList<>();
+    entries.values().stream()
+        .filter(e -> e.call.queue().equals(queue) && e.answeredAt != null && e.endedAt != null)
+        .sorted(Comparator.comparing((Entry e) -> e.endedAt).reversed())
+        .limit(lastCalls)
+        .forEach(e -> handled.add(Duration.between(e.answeredAt, e.endedAt)));
+    if (handled.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        handled.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(handled.size()));
+  }
+
+  @Override
+  public synchronized int endOrphans(String nodeId, Instant now) {
+    List<Long> orphans =
+        entries.values().stream()
+            .filter(
+                e ->
+                    e.nodeId.equals(nodeId)
+                        && e.call.status() != EntryStatus.ENDED
+                        && !e.call.wantsCallback())
+            .map(e -> e.call.id())
+            .toList();
+    orphans.forEach(id -> endEntry(id, EntryEnd.SYSTEM, now));
+    return orphans.size();
+  }
+
+  /** How an entry ended, for tests; empty while it lasts. */
+  public synchronized Optional<EntryEnd> endOf(long entryId) {
+    return Optional.ofNullable(entries.get(entryId)).map(entry -> entry.end);
+  }
+
+  private static void end(Entry entry, EntryEnd how, Instant now) {
+    entry.call = with(entry.call, EntryStatus.ENDED, entry.call.tried());
+    entry.end = how;
+    entry.endedAt = now;
+  }
+
+  private static QueuedCall with(QueuedCall call, EntryStatus status, Set<String> tried) {
+    return new QueuedCall(
+        call.id(),
+        call.callId(),
+        call.queue(),
+        call.priority(),
+        call.language(),
+        call.enqueuedAt(),
+        status,
+        tried,
+        call.callbackNumber());
+  }
+}

@@ -1,0 +1,627 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.escalation.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.phonebank.escalation.EntryEnd;
+import org.phonebank.escalation.EntryStatus;
+import org.phonebank.escalation.Escalation;
+import org.phonebank.escalation.EscalationStore;
+import org.phonebank.escalation.Offer;
+import org.phonebank.escalation.OfferResult;
+import org.phonebank.escalation.OfficerState;
+import org.phonebank.escalation.OfficerStatus;
+import org.phonebank.escalation.QueueDefinition;
+import org.phonebank.escalation.QueuedCall;
+import org.phonebank.journal.JournalEntry;
+
+/**
+ * The officers' queues in the phone bank's database (tables {@code escalation_*}, created by the
+ * journal's migration V20), so that every node shares one pool of officers and a restart keeps
+ * officers' states and callbacks.
+ *
+ * <p>A reservation is two guarded updates in one transaction: the officer's row from READY to
+ * RESERVED, then the caller's from WAITING to RINGING. Under READ COMMITTED a second transaction
+ * updating the same row waits for the first and then finds the guard no longer true (PostgreSQL
+ * re-checks the WHERE clause on the new row version; Derby holds the row's exclusive lock until
+ * commit), so it changes nothing and the reservation is refused; the unique {@code entry_id} of
+ * {@code escalation_officer} backs this in the schema. Every transaction touches the officer's row
+ * first, then the caller's, then the offer's, so two of them cannot wait on each other in a cycle.
+ */
+public final class JdbcEscalationStore implements EscalationStore {
+
+  private static final String MISSES = "('NO_ANSWER', 'REFUSED', 'FAILED')";
+  private static final String ENTRY_COLUMNS =
+      "id, call_id, queue_name, priority, language, enqueued_at, status, callback_number";
+  private static final String OFFER_COLUMNS = "id, entry_id, officer_id, offered_at, deadline";
+  private static final int MAX_PATH = 2000;
+
+  private final Transactions transactions;
+
+  public JdbcEscalationStore(DataSource dataSource) {
+    this.transactions = new Transactions(dataSource);
+  }
+
+  @Override
+  public void enrol(Collection<String> officerIds, Instant now) {
+    for (String id : officerIds) {
+      try {
+        transactions.run(
+            "enrol officer " + id,
+            connection -> {
+              if (officer(connection, id).isPresent()) {
+                return null;
+              }
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "INSERT INTO escalation_officer (officer_id, status, since, misses_in_row)"
+                          + " VALUES (?, 'LOGGED_OUT', ?, 0)")) {
+                insert.setString(1, id);
+                Transactions.setInstant(insert, 2, now);
+                insert.executeUpdate();
+              }
+              return null;
+            });
+      } catch (EscalationStoreException e) {
+        // Another node enrolled the same officer at the same moment: that is the point.
+        if (!(e.getCause() instanceof SQLException sql && Transactions.isUniqueViolation(sql))) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  @Override
+  public QueuedCall enqueue(
+      Escalation escalation, QueueDefinition queue, String nodeId, Instant now) {
+    return transactions.run(
+        "queue call " + escalation.callId(),
+        connection -> {
+          long id;
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO escalation_entry (call_id, node_id, queue_name, priority, language,"
+                      + " reason, reason_text, masked_card, authenticated, ivr_path, status,"
+                      + " enqueued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?)",
+                  Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, escalation.callId());
+            insert.setString(2, nodeId);
+            insert.setString(3, queue.name());
+            insert.setInt(4, queue.priority());
+            insert.setString(5, escalation.language());
+            insert.setString(6, escalation.reason().name());
+            insert.setString(7, clip(escalation.reasonText(), 200));
+            insert.setString(8, escalation.maskedCard().orElse(null));
+            insert.setBoolean(9, escalation.authenticated());
+            insert.setString(10, clip(String.join(" > ", escalation.path()), MAX_PATH));
+            Transactions.setInstant(insert, 11, now);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+              keys.next();
+              id = keys.getLong(1);
+            }
+          }
+          insertSwitchRequests(connection, id, escalation.switchRequests());
+          return new QueuedCall(
+              id,
+              escalation.callId(),
+              queue.name(),
+              queue.priority(),
+              escalation.language(),
+              now,
+              EntryStatus.WAITING,
+              Set.of(),
+              Optional.empty());
+        });
+  }
+
+  private static void insertSwitchRequests(
+      Connection connection, long entryId, List<JournalEntry> requests) throws SQLException {
+    if (requests.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO escalation_switch_request (entry_id, seq, type, amount, stan, rrn,"
+                + " response_code, journal_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      int seq = 0;
+      for (JournalEntry request : requests) {
+        insert.setLong(1, entryId);
+        insert.setInt(2, ++seq);
+        insert.setString(3, request.type().name());
+        if (request.amount() == null) {
+          insert.setNull(4, Types.BIGINT);
+        } else {
+          insert.setLong(4, request.amount().value());
+        }
+        insert.setInt(5, request.ids().stan().value());
+        insert.setString(6, request.ids().rrn().value());
+        insert.setString(7, request.responseCode());
+        insert.setString(8, request.state().name());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  @Override
+  public List<QueuedCall> waiting() {
+    return transactions.run(
+        "list waiting callers",
+        connection -> {
+          Map<Long, Set<String>> tried = new HashMap<>();
+          try (PreparedStatement query =
+                  connection.prepareStatement(
+                      "SELECT o.entry_id, o.officer_id FROM escalation_offer o"
+                          + " JOIN escalation_entry e ON e.id = o.entry_id"
+                          + " WHERE e.status = 'WAITING' AND o.result IN "
+                          + MISSES);
+              ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+              tried.computeIfAbsent(rows.getLong(1), id -> new HashSet<>()).add(rows.getString(2));
+            }
+          }
+          List<QueuedCall> waiting = new ArrayList<>();
+          try (PreparedStatement query =
+                  connection.prepareStatement(
+                      "SELECT "
+                          + ENTRY_COLUMNS
+                          + " FROM escalation_entry WHERE status = 'WAITING'");
+              ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+              waiting.add(queuedCall(rows, tried.getOrDefault(rows.getLong("id"), Set.of())));
+            }
+          }
+          return waiting;
+        });
+  }
+
+  @Override
+  public List<OfficerState> officers() {
+    return transactions.run(
+        "list officers",
+        connection -> {
+          List<OfficerState> officers = new ArrayList<>();
+          try (PreparedStatement query =
+                  connection.prepareStatement(
+                      "SELECT officer_id, status, since, misses_in_row, entry_id"
+                          + " FROM escalation_officer ORDER BY officer_id");
+              ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+              officers.add(officerState(rows));
+            }
+          }
+          return officers;
+        });
+  }
+
+  @Override
+  public Optional<OfficerState> officer(String officerId) {
+    return transactions.run("read officer " + officerId, c -> officer(c, officerId));
+  }
+
+  private static Optional<OfficerState> officer(Connection connection, String officerId)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT officer_id, status, since, misses_in_row, entry_id"
+                + " FROM escalation_officer WHERE officer_id = ?")) {
+      query.setString(1, officerId);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? Optional.of(officerState(row)) : Optional.empty();
+      }
+    }
+  }
+
+  @Override
+  public Optional<QueuedCall> entry(long entryId) {
+    return transactions.run(
+        "read queue entry " + entryId,
+        connection -> {
+          Set<String> tried = new HashSet<>();
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT officer_id FROM escalation_offer WHERE entry_id = ? AND result IN "
+                      + MISSES)) {
+            query.setLong(1, entryId);
+            try (ResultSet rows = query.executeQuery()) {
+              while (rows.next()) {
+                tried.add(rows.getString(1));
+              }
+            }
+          }
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT " + ENTRY_COLUMNS + " FROM escalation_entry WHERE id = ?")) {
+            query.setLong(1, entryId);
+            try (ResultSet row = query.executeQuery()) {
+              return row.next() ? Optional.of(queuedCall(row, tried)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public Optional<Offer> reserve(long entryId, String officerId, Instant now, Instant deadline) {
+    return transactions.run(
+        "reserve officer " + officerId,
+        connection -> {
+          try (PreparedStatement officer =
+              connection.prepareStatement(
+                  "UPDATE escalation_officer SET status = 'RESERVED', since = ?, entry_id = ?"
+                      + " WHERE officer_id = ? AND status = 'READY'")) {
+            Transactions.setInstant(officer, 1, now);
+            officer.setLong(2, entryId);
+            officer.setString(3, officerId);
+            if (officer.executeUpdate() == 0) {
+              connection.rollback();
+              return Optional.empty();
+            }
+          } catch (SQLException e) {
+            // Another officer was reserved for this caller a moment ago and not yet committed:
+            // the unique entry_id refuses the second, as it is meant to.
+            if (Transactions.isUniqueViolation(e)) {
+              connection.rollback();
+              return Optional.empty();
+            }
+            throw e;
+          }
+          try (PreparedStatement entry =
+              connection.prepareStatement(
+                  "UPDATE escalation_entry SET status = 'RINGING'"
+                      + " WHERE id = ? AND status = 'WAITING'")) {
+            entry.setLong(1, entryId);
+            if (entry.executeUpdate() == 0) {
+              connection.rollback();
+              return Optional.empty();
+            }
+          }
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO escalation_offer (entry_id, officer_id, offered_at, deadline)"
+                      + " VALUES (?, ?, ?, ?)",
+                  Statement.RETURN_GENERATED_KEYS)) {
+            insert.setLong(1, entryId);
+            insert.setString(2, officerId);
+            Transactions.setInstant(insert, 3, now);
+            Transactions.setInstant(insert, 4, deadline);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+              keys.next();
+              return Optional.of(new Offer(keys.getLong(1), entryId, officerId, now, deadline));
+            }
+          }
+        });
+  }
+
+  @Override
+  public Optional<Offer> ringing(long entryId) {
+    return transactions.run(
+        "read the ringing offer of entry " + entryId,
+        connection -> {
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT "
+                      + OFFER_COLUMNS
+                      + " FROM escalation_offer WHERE entry_id = ? AND result IS NULL")) {
+            query.setLong(1, entryId);
+            try (ResultSet row = query.executeQuery()) {
+              return row.next() ? Optional.of(offer(row)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<Offer> overdue(Instant now) {
+    return transactions.run(
+        "list overdue offers",
+        connection -> {
+          List<Offer> overdue = new ArrayList<>();
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT "
+                      + OFFER_COLUMNS
+                      + " FROM escalation_offer WHERE result IS NULL AND deadline < ?"
+                      + " ORDER BY deadline, id")) {
+            Transactions.setInstant(query, 1, now);
+            try (ResultSet rows = query.executeQuery()) {
+              while (rows.next()) {
+                overdue.add(offer(rows));
+              }
+            }
+          }
+          return overdue;
+        });
+  }
+
+  @Override
+  public boolean endOffer(long offerId, OfferResult result, int missesBeforeAway, Instant now) {
+    Objects.requireNonNull(result, "Result is required.");
+    return transactions.run(
+        "end offer " + offerId,
+        connection -> {
+          Optional<Offer> found = offer(connection, offerId);
+          if (found.isEmpty()) {
+            return false;
+          }
+          Offer offer = found.get();
+          int officerRows;
+          try (PreparedStatement officer = officerUpdate(connection, result)) {
+            int i = 1;
+            if (result != OfferResult.ANSWERED && result != OfferResult.CALLER_LEFT) {
+              int miss = result == OfferResult.REFUSED ? 0 : 1;
+              officer.setInt(i++, miss);
+              officer.setInt(i++, miss);
+              officer.setInt(i++, missesBeforeAway);
+            }
+            Transactions.setInstant(officer, i++, now);
+            officer.setString(i++, offer.officerId());
+            officer.setLong(i, offer.entryId());
+            officerRows = officer.executeUpdate();
+          }
+          try (PreparedStatement entry = entryUpdate(connection, result)) {
+            int i = 1;
+            if (result == OfferResult.ANSWERED || result == OfferResult.CALLER_LEFT) {
+              Transactions.setInstant(entry, i++, now);
+            }
+            entry.setLong(i, offer.entryId());
+            entry.executeUpdate();
+          }
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE escalation_offer SET result = ?, ended_at = ?"
+                      + " WHERE id = ? AND result IS NULL")) {
+            update.setString(1, result.name());
+            Transactions.setInstant(update, 2, now);
+            update.setLong(3, offerId);
+            if (update.executeUpdate() == 0 || officerRows == 0) {
+              // Already ended by another node (or the caller's end): leave everything as it was.
+              connection.rollback();
+              return false;
+            }
+          }
+          return true;
+        });
+  }
+
+  private static PreparedStatement officerUpdate(Connection connection, OfferResult result)
+      throws SQLException {
+    String guard = " WHERE officer_id = ? AND entry_id = ? AND status = 'RESERVED'";
+    switch (result) {
+      case ANSWERED:
+        return connection.prepareStatement(
+            "UPDATE escalation_officer SET status = 'BUSY', misses_in_row = 0, since = ?" + guard);
+      case CALLER_LEFT:
+        return connection.prepareStatement(
+            "UPDATE escalation_officer SET status = 'READY', entry_id = NULL, since = ?" + guard);
+      default:
+        return connection.prepareStatement(
+            "UPDATE escalation_officer SET misses_in_row = misses_in_row + ?,"
+                + " status = CASE WHEN misses_in_row + ? >= ? THEN 'AWAY' ELSE 'READY' END,"
+                + " entry_id = NULL, since = ?"
+                + guard);
+    }
+  }
+
+  private static PreparedStatement entryUpdate(Connection connection, OfferResult result)
+      throws SQLException {
+    String guard = " WHERE id = ? AND status = 'RINGING'";
+    switch (result) {
+      case ANSWERED:
+        return connection.prepareStatement(
+            "UPDATE escalation_entry SET status = 'CONNECTED', answered_at = ?" + guard);
+      case CALLER_LEFT:
+        return connection.prepareStatement(
+            "UPDATE escalation_entry SET status = 'ENDED', end_reason = 'ABANDONED', ended_at = ?"
+                + guard);
+      default:
+        return connection.prepareStatement(
+            "UPDATE escalation_entry SET status = 'WAITING'" + guard);
+    }
+  }
+
+  @Override
+  public void endEntry(long entryId, EntryEnd how, Instant now) {
+    Objects.requireNonNull(how, "How the entry ended is required.");
+    transactions.run(
+        "end queue entry " + entryId,
+        connection -> {
+          try (PreparedStatement officer =
+              connection.prepareStatement(
+                  "UPDATE escalation_officer SET status = 'READY', entry_id = NULL, since = ?"
+                      + " WHERE entry_id = ?")) {
+            Transactions.setInstant(officer, 1, now);
+            officer.setLong(2, entryId);
+            officer.executeUpdate();
+          }
+          try (PreparedStatement entry =
+              connection.prepareStatement(
+                  "UPDATE escalation_entry SET status = 'ENDED', end_reason = ?, ended_at = ?"
+                      + " WHERE id = ? AND status <> 'ENDED'")) {
+            entry.setString(1, how.name());
+            Transactions.setInstant(entry, 2, now);
+            entry.setLong(3, entryId);
+            if (entry.executeUpdate() == 0) {
+              connection.rollback();
+              return null;
+            }
+          }
+          try (PreparedStatement offers =
+              connection.prepareStatement(
+                  "UPDATE escalation_offer SET result = 'CALLER_LEFT', ended_at = ?"
+                      + " WHERE entry_id = ? AND result IS NULL")) {
+            Transactions.setInstant(offers, 1, now);
+            offers.setLong(2, entryId);
+            offers.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public boolean setStatus(String officerId, OfficerStatus status, Instant now) {
+    if (status == OfficerStatus.RESERVED || status == OfficerStatus.BUSY) {
+      throw new IllegalArgumentException("Only a call makes an officer " + status + ".");
+    }
+    return transactions.run(
+        "set officer " + officerId + " " + status,
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE escalation_officer SET status = ?, since = ?, misses_in_row = 0"
+                      + " WHERE officer_id = ? AND status NOT IN ('RESERVED', 'BUSY')"
+                      + " AND status <> ?")) {
+            update.setString(1, status.name());
+            Transactions.setInstant(update, 2, now);
+            update.setString(3, officerId);
+            update.setString(4, status.name());
+            if (update.executeUpdate() == 1) {
+              return true;
+            }
+          }
+          OfficerState officer =
+              officer(connection, officerId)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException("No officer with id '" + officerId + "'."));
+          return officer.status() == status;
+        });
+  }
+
+  @Override
+  public void callbackRequested(long entryId, String number, Instant now) {
+    boolean done =
+        transactions.run(
+            "record a callback request for entry " + entryId,
+            connection -> {
+              try (PreparedStatement update =
+                  connection.prepareStatement(
+                      "UPDATE escalation_entry SET callback_number = ?, callback_requested_at = ?"
+                          + " WHERE id = ? AND status <> 'ENDED'")) {
+                update.setString(1, number);
+                Transactions.setInstant(update, 2, now);
+                update.setLong(3, entryId);
+                return update.executeUpdate() == 1;
+              }
+            });
+    if (!done) {
+      throw new IllegalArgumentException("No waiting caller " + entryId + " to call back.");
+    }
+  }
+
+  @Override
+  public Optional<Duration> averageHandling(String queue, int lastCalls) {
+    return transactions.run(
+        "average the handling time of " + queue,
+        connection -> {
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT answered_at, ended_at FROM escalation_entry WHERE queue_name = ?"
+                      + " AND answered_at IS NOT NULL AND ended_at IS NOT NULL"
+                      + " ORDER BY ended_at DESC")) {
+            query.setString(1, queue);
+            query.setMaxRows(lastCalls);
+            Duration total = Duration.ZERO;
+            int calls = 0;
+            try (ResultSet rows = query.executeQuery()) {
+              while (rows.next()) {
+                total =
+                    total.plus(
+                        Duration.between(
+                            Transactions.instant(rows, "answered_at"),
+                            Transactions.instant(rows, "ended_at")));
+                calls++;
+              }
+            }
+            return calls == 0 ? Optional.empty() : Optional.of(total.dividedBy(calls));
+          }
+        });
+  }
+
+  @Override
+  public int endOrphans(String nodeId, Instant now) {
+    List<Long> orphans =
+        transactions.run(
+            "find the callers of node " + nodeId,
+            connection -> {
+              List<Long> ids = new ArrayList<>();
+              try (PreparedStatement query =
+                  connection.prepareStatement(
+                      "SELECT id FROM escalation_entry WHERE node_id = ? AND status <> 'ENDED'"
+                          + " AND callback_number IS NULL")) {
+                query.setString(1, nodeId);
+                try (ResultSet rows = query.executeQuery()) {
+                  while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                  }
+                }
+              }
+              return ids;
+            });
+    orphans.forEach(id -> endEntry(id, EntryEnd.SYSTEM, now));
+    return orphans.size();
+  }
+
+  private static Optional<Offer> offer(Connection connection, long offerId) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT " + OFFER_COLUMNS + " FROM escalation_offer WHERE id = ?")) {
+      query.setLong(1, offerId);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? Optional.of(offer(row)) : Optional.empty();
+      }
+    }
+  }
+
+  private static Offer offer(ResultSet row) throws SQLException {
+    return new Offer(
+        row.getLong("id"),
+        row.getLong("entry_id"),
+        row.getString("officer_id"),
+        Transactions.instant(row, "offered_at"),
+        Transactions.instant(row, "deadline"));
+  }
+
+  private static OfficerState officerState(ResultSet row) throws SQLException {
+    return new OfficerState(
+        row.getString("officer_id"),
+        OfficerStatus.valueOf(row.getString("status")),
+        Transactions.instant(row, "since"),
+        row.getInt("misses_in_row"),
+        row.getLong("entry_id"));
+  }
+
+  private static QueuedCall queuedCall(ResultSet row, Set<String> tried) throws SQLException {
+    return new QueuedCall(
+        row.getLong("id"),
+        row.getString("call_id"),
+        row.getString("queue_name"),
+        row.getInt("priority"),
+        row.getString("language"),
+        Transactions.instant(row, "enqueued_at"),
+        EntryStatus.valueOf(row.getString("status")),
+        tried,
+        Optional.ofNullable(row.getString("callback_number")));
+  }
+
+  private static String clip(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
+  }
+}

@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.escalation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.phonebank.escalation.SampleEscalations.caller;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The routing rules against a scripted clock, on every store: a subclass names the store. Each test
+ * builds its own store, officers a1, a2, c5, c2, f4 and s1 enrolled (see {@link
+ * SampleEscalations}).
+ */
+public abstract class RoutingContract {
+
+  protected final ScriptedClock clock = new ScriptedClock(Instant.parse("2026-03-21T06:00:00Z"));
+  protected EscalationStore store;
+  protected Escalations queues;
+
+  /** A fresh, empty store. */
+  protected abstract EscalationStore newStore();
+
+  /** How the entry ended as the store recorded it, empty while it lasts. */
+  protected abstract Optional<EntryEnd> endOf(long entryId);
+
+  @BeforeEach
+  void enrolTheOfficers() {
+    store = newStore();
+    queues = new Escalations(SampleEscalations.settings(), store, clock, "node-1");
+    queues.start();
+  }
+
+  /** Sets officers ready one second apart: the first named has been idle longest. */
+  private void ready(String... officers) {
+    for (String officer : officers) {
+      assertTrue(queues.setStatus(officer, OfficerStatus.READY));
+      clock.advanceSeconds(1);
+    }
+  }
+
+  private Offer ringingOffer(QueuedCall call) {
+    WaitState state = queues.status(call.id());
+    return assertInstanceOf(WaitState.Ringing.class, state, "caller should ring").offer();
+  }
+
+  private String ringing(QueuedCall call) {
+    return ringingOffer(call).officerId();
+  }
+
+  @Test
+  void theLongestIdleCapableOfficerGetsTheOffer() {
+    ready("a2", "a1");
+    QueuedCall call = queues.enqueue(caller("call-1", "en", EscalationReason.ASKED));
+
+    assertEquals("a2", ringing(call));
+    assertEquals(OfficerStatus.RESERVED, queues.officer("a2").orElseThrow().status());
+    assertEquals(OfficerStatus.READY, queues.officer("a1").orElseThrow().status());
+  }
+
+  @Test
+  void anOfficerWhoDoesNotSpeakTheCallersLanguageIsPassedOver() {
+    ready("c5", "s1");
+    QueuedCall english = queues.enqueue(caller("call-1", "en", EscalationReason.LOCKED_OUT));
+
+    queues.dispatch();
+    assertInstanceOf(WaitState.Waiting.class, queues.status(english.id()));
+    assertEquals(OfficerStatus.READY, queues.officer("c5").orElseThrow().status());
+  }
+
+  @Test
+  void priorityCallersAreServedFirstThenFirstComeFirstServed() {
+    QueuedCall first = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    clock.advanceSeconds(5);
+    QueuedCall second = queues.enqueue(caller("call-2", "fa", EscalationReason.ASKED));
+    clock.advanceSeconds(5);
+    // Fraud's first tier is fraud:3, which f4 holds; by 90 s supervisors are in too.
+    QueuedCall stolen = queues.enqueue(caller("call-3", "fa", EscalationReason.CARD_STOLEN));
+    clock.advanceSeconds(100);
+    // Only s1 (a supervisor, general:1) is at work: the priority caller, who came last, gets them.
+    ready("s1");
+
+    assertEquals("s1", ringing(stolen));
+    assertInstanceOf(WaitState.Waiting.class, queues.status(first.id()));
+
+    ready("a1");
+    assertEquals("a1", ringing(first));
+    assertInstanceOf(WaitState.Waiting.class, queues.status(second.id()));
+  }
+
+  @Test
+  void aCallerWaitsForEnoughProficiencyThenWidensToLowerThenToSupervisors() {
+    ready("c2", "s1");
+    QueuedCall locked = queues.enqueue(caller("call-1", "fa", EscalationReason.LOCKED_OUT));
+
+    // cards:4@0: c2 (cards:2) is not enough at first.
+    assertInstanceOf(WaitState.Waiting.class, queues.status(locked.id()));
+    clock.advanceSeconds(59);
+    assertInstanceOf(WaitState.Waiting.class, queues.status(locked.id()));
+    // cards:1@60: now c2 is.
+    clock.advanceSeconds(1);
+    Offer offer = ringingOffer(locked);
+    assertEquals("c2", offer.officerId());
+
+    // c2 refuses; nobody with cards is left, and supervisors come in at 180 s only.
+    queues.offerEnded(offer, OfferResult.REFUSED);
+    assertTrue(queues.setStatus("c2", OfficerStatus.AWAY));
+    assertInstanceOf(WaitState.Waiting.class, queues.status(locked.id()));
+    clock.advanceSeconds(120);
+    assertEquals("s1", ringing(locked));
+  }
+
+  @Test
+  void ringNoAnswerOffersTheCallToTheNextCapableOfficerAtOnce() {
+    ready("a1", "a2");
+    QueuedCall call = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    assertEquals("a1", ringing(call));
+
+    clock.advanceSeconds(14);
+    assertEquals("a1", ringing(call));
+    clock.advanceSeconds(2);
+    // Past the 15 s ring timeout: the sweep ends a1's offer as a no-answer, a2 rings now.
+    assertEquals("a2", ringing(call));
+    OfficerState a1 = queues.officer("a1").orElseThrow();
+    assertEquals(OfficerStatus.READY, a1.status());
+    assertEquals(1, a1.missesInRow());
+  }
+
+  @Test
+  void aRefusalOffersTheCallToTheNextOfficerWithoutCountingAMiss() {
+    ready("a1", "a2");
+    QueuedCall call = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    queues.offerEnded(ringingOffer(call), OfferResult.REFUSED);
+
+    assertEquals("a2", ringing(call));
+    assertEquals(0, queues.officer("a1").orElseThrow().missesInRow());
+  }
+
+  @Test
+  void anOfficerWhoMissesThreeOffersInARowIsSetAwayAndNeverLeftReserved() {
+    ready("a1");
+    for (int call = 1; call <= 3; call++) {
+      QueuedCall waiting = queues.enqueue(caller("call-" + call, "fa", EscalationReason.ASKED));
+      assertEquals("a1", ringing(waiting));
+      clock.advanceSeconds(16);
+      queues.dispatch();
+      queues.ended(waiting.id(), EntryEnd.ABANDONED);
+    }
+
+    OfficerState a1 = queues.officer("a1").orElseThrow();
+    assertEquals(OfficerStatus.AWAY, a1.status());
+    assertEquals(3, a1.missesInRow());
+    QueuedCall next = queues.enqueue(caller("call-4", "fa", EscalationReason.ASKED));
+    assertInstanceOf(WaitState.Waiting.class, queues.status(next.id()));
+  }
+
+  @Test
+  void anAnswerResetsTheMissesAndTheOfficerIsFreeAgainWhenTheCallEnds() {
+    ready("a1");
+    QueuedCall first = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    ringing(first);
+    clock.advanceSeconds(16);
+    queues.dispatch();
+    Offer again = ringingOffer(first);
+    queues.offerEnded(again, OfferResult.ANSWERED);
+
+    assertEquals(new WaitState.Gone(EntryStatus.CONNECTED), queues.status(first.id()));
+    OfficerState busy = queues.officer("a1").orElseThrow();
+    assertEquals(OfficerStatus.BUSY, busy.status());
+    assertEquals(0, busy.missesInRow());
+    assertFalse(queues.setStatus("a1", OfficerStatus.AWAY), "a call drives a busy officer");
+
+    clock.advanceSeconds(90);
+    queues.ended(first.id(), EntryEnd.COMPLETED);
+    assertEquals(OfficerStatus.READY, queues.officer("a1").orElseThrow().status());
+  }
+
+  @Test
+  void aCallerWhoHangsUpWhileTheOfficerRingsFreesTheOfficer() {
+    ready("a1");
+    QueuedCall call = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    ringing(call);
+
+    queues.ended(call.id(), EntryEnd.ABANDONED);
+
+    assertEquals(OfficerStatus.READY, queues.officer("a1").orElseThrow().status());
+    assertEquals(EntryEnd.ABANDONED, endOf(call.id()).orElseThrow());
+    assertEquals(List.of(), store.overdue(clock.instant().plusSeconds(60)));
+  }
+
+  @Test
+  void noOfficerIsOfferedTwoCallersAndNoCallerRingsTwoOfficers() {
+    ready("a1", "a2", "s1");
+    for (int i = 0; i < 10; i++) {
+      queues.enqueue(caller("call-" + i, "fa", EscalationReason.ASKED));
+    }
+    List<Offer> offers = queues.dispatch();
+    List<Offer> more = queues.dispatch();
+
+    assertEquals(3, offers.size());
+    assertEquals(List.of(), more);
+    assertEquals(3, offers.stream().map(Offer::officerId).distinct().count());
+    assertEquals(3, offers.stream().map(Offer::entryId).distinct().count());
+  }
+
+  @Test
+  void positionAndEstimateFollowTheQueueAndRecentHandlingTimes() {
+    ready("a1");
+    QueuedCall talking = queues.enqueue(caller("call-0", "fa", EscalationReason.ASKED));
+    queues.offerEnded(ringingOffer(talking), OfferResult.ANSWERED);
+    clock.advanceSeconds(240);
+    queues.ended(talking.id(), EntryEnd.COMPLETED);
+    assertTrue(queues.setStatus("a1", OfficerStatus.AWAY));
+    ready("a2");
+    assertTrue(queues.setStatus("a2", OfficerStatus.AWAY));
+    assertTrue(queues.setStatus("a1", OfficerStatus.READY));
+    assertTrue(queues.setStatus("a2", OfficerStatus.READY));
+    QueuedCall busyA1 = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    QueuedCall busyA2 = queues.enqueue(caller("call-2", "fa", EscalationReason.ASKED));
+    queues.offerEnded(ringingOffer(busyA1), OfferResult.ANSWERED);
+    queues.offerEnded(ringingOffer(busyA2), OfferResult.ANSWERED);
+
+    QueuedCall third = queues.enqueue(caller("call-3", "fa", EscalationReason.ASKED));
+    clock.advanceSeconds(1);
+    QueuedCall fourth = queues.enqueue(caller("call-4", "fa", EscalationReason.ASKED));
+    clock.advanceSeconds(1);
+    QueuedCall fifth = queues.enqueue(caller("call-5", "fa", EscalationReason.ASKED));
+
+    // Two officers at work on general (a1, a2; s1 logged out), one handled call of 240 s:
+    // positions 1 and 2 wait about one round (4 min), position 3 two rounds (8 min).
+    assertEquals(new WaitState.Waiting(1, minutes(4)), queues.status(third.id()));
+    assertEquals(new WaitState.Waiting(2, minutes(4)), queues.status(fourth.id()));
+    assertEquals(new WaitState.Waiting(3, minutes(8)), queues.status(fifth.id()));
+  }
+
+  @Test
+  void aCallbackKeepsTheCallersPlace() {
+    QueuedCall first = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    clock.advanceSeconds(5);
+    QueuedCall second = queues.enqueue(caller("call-2", "fa", EscalationReason.ASKED));
+    queues.callback(first.id(), "09121234567");
+
+    assertEquals(2, ((WaitState.Waiting) queues.status(second.id())).position());
+    ready("a1");
+    assertEquals("a1", ringing(first));
+  }
+
+  @Test
+  void callersOfANodeThatStoppedAreEndedByTheSystemAndCallbacksKept() {
+    ready("a1");
+    QueuedCall ringingCaller = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    ringing(ringingCaller);
+    QueuedCall holding = queues.enqueue(caller("call-2", "fa", EscalationReason.ASKED));
+    QueuedCall callback = queues.enqueue(caller("call-3", "fa", EscalationReason.ASKED));
+    queues.callback(callback.id(), "09121234567");
+
+    Escalations restarted = new Escalations(SampleEscalations.settings(), store, clock, "node-1");
+    assertEquals(2, restarted.start());
+
+    assertEquals(EntryEnd.SYSTEM, endOf(ringingCaller.id()).orElseThrow());
+    assertEquals(EntryEnd.SYSTEM, endOf(holding.id()).orElseThrow());
+    assertEquals(OfficerStatus.READY, restarted.officer("a1").orElseThrow().status());
+    assertEquals("a1", ringingOffer(restarted, callback).officerId());
+  }
+
+  @Test
+  void anOfficerIdThatDoesNotExistIsAClearError() {
+    IllegalArgumentException error =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> queues.setStatus("x9", OfficerStatus.READY));
+    assertEquals("No officer with id 'x9'.", error.getMessage());
+  }
+
+  @Test
+  void aCallbackNumberThatIsNotAPhoneNumberIsRefusedAndThePlaceKept() {
+    QueuedCall call = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> queues.callback(call.id(), "12*4"));
+
+    assertTrue(store.entry(call.id()).orElseThrow().callbackNumber().isEmpty());
+    assertInstanceOf(WaitState.Waiting.class, queues.status(call.id()));
+  }
+
+  @Test
+  void settingsOfTheSampleRouteEveryReason() {
+    EscalationSettings settings = SampleEscalations.settings(Map.of());
+    assertEquals("fraud", settings.queueFor(EscalationReason.CARD_STOLEN).name());
+    assertEquals(9, settings.queueFor(EscalationReason.CARD_STOLEN).priority());
+  }
+
+  private static Offer ringingOffer(Escalations queues, QueuedCall call) {
+    return assertInstanceOf(WaitState.Ringing.class, queues.status(call.id())).offer();
+  }
+
+  private static java.time.Duration minutes(long minutes) {
+    return java.time.Duration.ofMinutes(minutes);
+  }
+}

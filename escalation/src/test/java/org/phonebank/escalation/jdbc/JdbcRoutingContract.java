@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.escalation.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.phonebank.escalation.SampleEscalations.caller;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.phonebank.escalation.EntryEnd;
+import org.phonebank.escalation.EscalationReason;
+import org.phonebank.escalation.EscalationSettings;
+import org.phonebank.escalation.EscalationStore;
+import org.phonebank.escalation.Escalations;
+import org.phonebank.escalation.Offer;
+import org.phonebank.escalation.OfficerStatus;
+import org.phonebank.escalation.QueuedCall;
+import org.phonebank.escalation.RoutingContract;
+import org.phonebank.escalation.SampleEscalations;
+import org.phonebank.escalation.WaitState;
+import org.phonebank.journal.jdbc.SchemaMigrations;
+
+/**
+ * Every routing rule again on the database, and what only a shared database adds: several nodes
+ * reserving at once, and a restart.
+ */
+abstract class JdbcRoutingContract extends RoutingContract {
+
+  /** Tables emptied in this order between tests: one database per class saves its migration. */
+  private static final List<String> TABLES =
+      List.of(
+          "escalation_callback_attempt",
+          "escalation_switch_request",
+          "escalation_offer",
+          "escalation_officer",
+          "escalation_entry");
+
+  private static TestDatabase database;
+
+  abstract TestDatabase newDatabase();
+
+  @Override
+  protected EscalationStore newStore() {
+    if (database == null) {
+      database = newDatabase();
+      SchemaMigrations.migrate(database.pooled());
+    }
+    try (Connection connection = database.pooled().getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String table : TABLES) {
+        statement.executeUpdate("DELETE FROM " + table);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return new JdbcEscalationStore(database.pooled());
+  }
+
+  @AfterAll
+  static void dropTheDatabase() {
+    if (database != null) {
+      database.close();
+      database = null;
+    }
+  }
+
+  @Override
+  protected Optional<EntryEnd> endOf(long entryId) {
+    return Optional.ofNullable(
+            text("SELECT end_reason FROM escalation_entry WHERE id = ?", entryId))
+        .map(EntryEnd::valueOf);
+  }
+
+  private String text(String sql, long id) {
+    try (Connection connection = database.pooled().getConnection();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setLong(1, id);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long count(String sql) {
+    try (Connection connection = database.pooled().getConnection();
+        PreparedStatement query = connection.prepareStatement(sql);
+        ResultSet row = query.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code officers} general operators o1..oN, all speaking Persian. */
+  private static EscalationSettings operators(int officers) {
+    Map<String, String> keys = new HashMap<>();
+    List<String> ids = new ArrayList<>();
+    for (int i = 1; i <= officers; i++) {
+      ids.add("o" + i);
+      keys.put("phonebank.escalation.officer.o" + i + ".skills", "general:2");
+    }
+    keys.put("phonebank.escalation.officers", String.join(",", ids));
+    return SampleEscalations.settings(keys);
+  }
+
+  private Escalations node(EscalationSettings settings, String nodeId) {
+    return new Escalations(settings, new JdbcEscalationStore(database.pooled()), clock, nodeId);
+  }
+
+  @Test
+  void twoRoutersOverOneDatabaseNeverReserveTheSameOfficer() throws Exception {
+    EscalationSettings settings = operators(12);
+    Escalations first = node(settings, "node-1");
+    Escalations second = node(settings, "node-2");
+    first.start();
+    second.start();
+    for (int i = 1; i <= 12; i++) {
+      assertTrue(first.setStatus("o" + i, OfficerStatus.READY));
+    }
+    for (int i = 0; i < 30; i++) {
+      (i % 2 == 0 ? first : second).enqueue(caller("call-" + i, "fa", EscalationReason.ASKED));
+    }
+
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<List<Offer>>> rounds = new ArrayList<>();
+      for (Escalations node : List.of(first, second)) {
+        rounds.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  List<Offer> made = new ArrayList<>();
+                  for (int round = 0; round < 5; round++) {
+                    made.addAll(node.dispatch());
+                  }
+                  return made;
+                }));
+      }
+      go.countDown();
+      List<Offer> offers = new ArrayList<>();
+      for (Future<List<Offer>> round : rounds) {
+        offers.addAll(round.get());
+      }
+
+      assertEquals(12, offers.size());
+      assertEquals(12, offers.stream().map(Offer::officerId).distinct().count());
+      assertEquals(12, offers.stream().map(Offer::entryId).distinct().count());
+      assertEquals(12, count("SELECT COUNT(*) FROM escalation_offer WHERE result IS NULL"));
+      assertEquals(12, count("SELECT COUNT(*) FROM escalation_officer WHERE status = 'RESERVED'"));
+      assertEquals(12, count("SELECT COUNT(*) FROM escalation_entry WHERE status = 'RINGING'"));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void hundredsOfConcurrentReservationsReserveEachOfficerAndEachCallerOnce() throws Exception {
+    EscalationSettings settings = operators(40);
+    Escalations setup = node(settings, "node-1");
+    setup.start();
+    for (int i = 1; i <= 40; i++) {
+      setup.setStatus("o" + i, OfficerStatus.READY);
+    }
+    List<Long> entries = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      entries.add(setup.enqueue(caller("call-" + i, "fa", EscalationReason.ASKED)).id());
+    }
+    int threads = 8;
+    int attemptsEach = 50;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Callable<List<Offer>>> work = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        JdbcEscalationStore store = new JdbcEscalationStore(database.pooled());
+        work.add(
+            () -> {
+              go.await();
+              List<Offer> won = new ArrayList<>();
+              ThreadLocalRandom random = ThreadLocalRandom.current();
+              for (int a = 0; a < attemptsEach; a++) {
+                long entry = entries.get(random.nextInt(entries.size()));
+                String officer = "o" + (1 + random.nextInt(40));
+                store
+                    .reserve(entry, officer, clock.instant(), clock.instant().plusSeconds(15))
+                    .ifPresent(won::add);
+              }
+              return won;
+            });
+      }
+      List<Future<List<Offer>>> results = new ArrayList<>();
+      for (Callable<List<Offer>> task : work) {
+        results.add(pool.submit(task));
+      }
+      go.countDown();
+      List<Offer> offers = new ArrayList<>();
+      for (Future<List<Offer>> result : results) {
+        offers.addAll(result.get());
+      }
+
+      assertTrue(offers.size() > 0, "some of 400 reservations succeed");
+      assertEquals(offers.size(), offers.stream().map(Offer::officerId).distinct().count());
+      assertEquals(offers.size(), offers.stream().map(Offer::entryId).distinct().count());
+      assertEquals(offers.size(), count("SELECT COUNT(*) FROM escalation_offer"));
+      assertEquals(
+          offers.size(),
+          count("SELECT COUNT(*) FROM escalation_officer WHERE status = 'RESERVED'"));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aRestartKeepsOfficerStatesAndCallbacksAndEndsTheNodesLiveCallers() {
+    assertTrue(queues.setStatus("a1", OfficerStatus.READY));
+    assertTrue(queues.setStatus("f4", OfficerStatus.AWAY));
+    QueuedCall holding = queues.enqueue(caller("call-1", "en", EscalationReason.LOCKED_OUT));
+    QueuedCall callback = queues.enqueue(caller("call-2", "en", EscalationReason.LOCKED_OUT));
+    queues.callback(callback.id(), "09121234567");
+
+    database.restart();
+    Escalations restarted =
+        new Escalations(
+            SampleEscalations.settings(),
+            new JdbcEscalationStore(database.pooled()),
+            clock,
+            "node-1");
+    assertEquals(1, restarted.start());
+
+    assertEquals(OfficerStatus.READY, restarted.officer("a1").orElseThrow().status());
+    assertEquals(OfficerStatus.AWAY, restarted.officer("f4").orElseThrow().status());
+    assertEquals(Optional.of(EntryEnd.SYSTEM), endOf(holding.id()));
+    assertInstanceOf(WaitState.Waiting.class, restarted.status(callback.id()));
+    assertEquals(
+        "09121234567",
+        text("SELECT callback_number FROM escalation_entry WHERE id = ?", callback.id()));
+  }
+}

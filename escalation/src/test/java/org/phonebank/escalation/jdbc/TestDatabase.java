@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.escalation.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A fresh database for one test with the phone bank's schema: embedded Derby in memory, or a schema
+ * of its own in the PostgreSQL database named by {@value #POSTGRES_URL} (set by {@code ./phonebank
+ * test} when PostgreSQL is installed), dropped afterwards.
+ */
+abstract class TestDatabase implements AutoCloseable {
+
+  static final String POSTGRES_URL = "PHONEBANK_TEST_POSTGRES_URL";
+
+  private HikariDataSource pool;
+
+  /** A new data source on the same data, as a second node (or a restarted one) would open. */
+  abstract DataSource open();
+
+  /** Stops the database as a restart would; uncommitted work is lost. */
+  void restart() {
+    closePool();
+    stop();
+  }
+
+  abstract void stop();
+
+  abstract void drop();
+
+  /** Connections reused as a container's pool reuses them (up to 16 at once). */
+  synchronized DataSource pooled() {
+    if (pool == null) {
+      HikariConfig config = new HikariConfig();
+      config.setDataSource(open());
+      config.setMaximumPoolSize(16);
+      config.setPoolName("escalation-test");
+      pool = new HikariDataSource(config);
+    }
+    return pool;
+  }
+
+  @Override
+  public void close() {
+    closePool();
+    drop();
+  }
+
+  private synchronized void closePool() {
+    if (pool != null) {
+      pool.close();
+      pool = null;
+    }
+  }
+
+  static TestDatabase derby() {
+    return new Derby();
+  }
+
+  static TestDatabase postgres() {
+    return new Postgres();
+  }
+
+  private static final class Derby extends TestDatabase {
+    private final String name = "memory:escalation-" + UUID.randomUUID();
+
+    @Override
+    DataSource open() {
+      EmbeddedDataSource derby = new EmbeddedDataSource();
+      derby.setDatabaseName(name);
+      derby.setCreateDatabase("create");
+      return derby;
+    }
+
+    @Override
+    void stop() {
+      shutdown("shutdown=true");
+    }
+
+    @Override
+    void drop() {
+      shutdown("drop=true");
+    }
+
+    private void shutdown(String attribute) {
+      EmbeddedDataSource derby = new EmbeddedDataSource();
+      derby.setDatabaseName(name);
+      derby.setConnectionAttributes(attribute);
+      try {
+        derby.getConnection().close();
+        throw new IllegalStateException("Derby did not stop " + name);
+      } catch (SQLException expected) {
+        // Derby reports a stopped or dropped database as SQLState 08006.
+        if (!"08006".equals(expected.getSQLState())) {
+          throw new IllegalStateException(expected);
+        }
+      }
+    }
+  }
+
+  private static final class Postgres extends TestDatabase {
+    private final String url = System.getenv(POSTGRES_URL);
+    private final String schema = "pbesc_" + UUID.randomUUID().toString().replace("-", "");
+
+    Postgres() {
+      if (url == null || url.isBlank()) {
+        throw new IllegalStateException(POSTGRES_URL + " is not set.");
+      }
+      run("CREATE SCHEMA " + schema);
+    }
+
+    @Override
+    DataSource open() {
+      PGSimpleDataSource postgres = new PGSimpleDataSource();
+      postgres.setUrl(url);
+      postgres.setCurrentSchema(schema);
+      return postgres;
+    }
+
+    @Override
+    void stop() {
+      // Closing the pool closed every connection: nothing uncommitted survives that.
+    }
+
+    @Override
+    void drop() {
+      run("DROP SCHEMA " + schema + " CASCADE");
+    }
+
+    private void run(String sql) {
+      PGSimpleDataSource admin = new PGSimpleDataSource();
+      admin.setUrl(url);
+      try (Connection connection = admin.getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.execute(sql);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
