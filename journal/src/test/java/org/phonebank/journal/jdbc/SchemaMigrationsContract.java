@@ -194,7 +194,7 @@ abstract class SchemaMigrationsContract {
             + " '608009000001', 'IVR00001', {ts '2026-03-21 05:30:00'}, '603799******7893', 900, 'PENDING', NULL,"
             + " {ts '2026-03-21 05:30:00'}, {ts '2026-03-21 05:30:00'})");
 
-    assertEquals(List.of(3, 4, 5, 6), SchemaMigrations.migrate(database.dataSource()));
+    assertEquals(List.of(3, 4, 5, 6, 20), SchemaMigrations.migrate(database.dataSource()));
 
     JdbcJournal journal =
         new JdbcJournal(
