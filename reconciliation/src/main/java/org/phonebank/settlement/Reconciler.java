@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.settlement;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,19 +11,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.phonebank.journal.BusinessDayEntry;
 import org.phonebank.journal.JournalEntry;
 import org.phonebank.journal.TransactionType;
 
 /**
- * Matches one terminal's journal with the switch's settlement records on RRN + STAN + terminal +
- * local date and classifies every difference. Only money movements are expected at the switch:
- * balance inquiries are never settled, so their entries are left out. A settled reversal cancels
- * the original with the same key. Journal entries carry no terminal id, so the caller says whose
- * journal it is; records of other terminals in the file are not this run's business and are left
- * out.
+ * Matches one terminal's journal with the switch's settlement records of one business date on RRN +
+ * STAN + terminal + local date, then compares amount, processing code and business date, and
+ * classifies every difference (DOMAIN §4). Only money movements are expected at the switch: balance
+ * inquiries are never settled, so their entries are left out. A settled reversal cancels the
+ * original with the same key.
  *
- * <p>Not yet: processing-code and business-date comparison, carrying late presentments forward, and
- * totals against the file trailer.
+ * <p>Late presentments: the journal handed in may hold entries of neighbouring business dates too.
+ * Such an entry found in this date's file is SETTLED_ON_ANOTHER_DATE (carried forward and matched
+ * here); one not found is left to its own date's run, so nothing is flagged twice.
  */
 public final class Reconciler {
 
@@ -50,38 +52,39 @@ public final class Reconciler {
   public static Set<TransactionType> moneyMovements() {
     Set<TransactionType> types = EnumSet.noneOf(TransactionType.class);
     for (TransactionType type : TransactionType.values()) {
-      // No default branch: a new transaction type does not compile until someone decides whether it
-      // settles.
-      boolean settles =
-          switch (type) {
-            case TRANSFER, BILL_PAYMENT -> true;
-            case BALANCE_INQUIRY, MINI_STATEMENT, HOLDER_NAME_INQUIRY, CARD_BLOCK, PIN_CHANGE ->
-                false;
-          };
-      if (settles) {
+      if (TransactionClasses.settles(type)) {
         types.add(type);
       }
     }
     return types;
   }
 
+  /**
+   * Classifies {@code terminalId}'s journal against the switch's records for {@code businessDate}.
+   * Records of other terminals or other business dates are not this run's business and are left
+   * out.
+   */
   public ReconciliationResult reconcile(
-      String terminalId, List<JournalEntry> journal, List<SettlementRecord> settlement) {
+      LocalDate businessDate,
+      String terminalId,
+      List<BusinessDayEntry> journal,
+      List<SettlementRecord> settlement) {
+    Objects.requireNonNull(businessDate, "Business date is required.");
     Objects.requireNonNull(terminalId, "Terminal id is required.");
     List<ReconciliationItem> items = new ArrayList<>();
-    Map<MatchKey, JournalEntry> ours = new LinkedHashMap<>();
-    for (JournalEntry entry : journal) {
-      if (settledTypes.contains(entry.type())) {
-        MatchKey key = keyOf(terminalId, entry);
-        if (ours.putIfAbsent(key, entry) != null) {
-          items.add(new ReconciliationItem(DifferenceKind.DUPLICATE, key, entry, null));
+    Map<MatchKey, BusinessDayEntry> ours = new LinkedHashMap<>();
+    for (BusinessDayEntry line : journal) {
+      if (line.terminalId().equals(terminalId) && settledTypes.contains(line.entry().type())) {
+        MatchKey key = keyOf(line);
+        if (ours.putIfAbsent(key, line) != null && line.businessDate().equals(businessDate)) {
+          items.add(new ReconciliationItem(DifferenceKind.DUPLICATE, key, line.entry(), null));
         }
       }
     }
     Map<MatchKey, SettlementRecord> originals = new LinkedHashMap<>();
     Map<MatchKey, SettlementRecord> reversals = new LinkedHashMap<>();
     for (SettlementRecord record : settlement) {
-      if (record.terminalId().equals(terminalId)) {
+      if (record.terminalId().equals(terminalId) && record.businessDate().equals(businessDate)) {
         Map<MatchKey, SettlementRecord> side = record.reversal() ? reversals : originals;
         if (side.putIfAbsent(record.key(), record) != null) {
           items.add(new ReconciliationItem(DifferenceKind.DUPLICATE, record.key(), null, record));
@@ -89,23 +92,37 @@ public final class Reconciler {
       }
     }
     ours.forEach(
-        (key, entry) ->
-            classify(key, entry, originals.remove(key), reversals.remove(key))
-                .ifPresent(items::add));
+        (key, line) -> {
+          SettlementRecord original = originals.remove(key);
+          SettlementRecord reversal = reversals.remove(key);
+          if (line.businessDate().equals(businessDate)) {
+            classify(key, line.entry(), original, reversal).ifPresent(items::add);
+          } else if (original != null || reversal != null) {
+            items.add(
+                new ReconciliationItem(
+                    DifferenceKind.SETTLED_ON_ANOTHER_DATE,
+                    key,
+                    line.entry(),
+                    original != null ? original : reversal));
+          }
+        });
     for (SettlementRecord record : originals.values()) {
       items.add(new ReconciliationItem(DifferenceKind.UNKNOWN_TO_US, record.key(), null, record));
     }
     for (SettlementRecord record : reversals.values()) {
-      items.add(new ReconciliationItem(DifferenceKind.UNKNOWN_TO_US, record.key(), null, record));
+      items.add(
+          new ReconciliationItem(
+              DifferenceKind.REVERSAL_WITHOUT_ORIGINAL, record.key(), null, record));
     }
     return new ReconciliationResult(items);
   }
 
-  private MatchKey keyOf(String terminalId, JournalEntry entry) {
+  private MatchKey keyOf(BusinessDayEntry line) {
+    JournalEntry entry = line.entry();
     return new MatchKey(
         entry.ids().rrn(),
         entry.ids().stan(),
-        terminalId,
+        line.terminalId(),
         entry.ids().transmittedAt().atZone(localZone).toLocalDate());
   }
 
@@ -121,17 +138,24 @@ public final class Reconciler {
         if (!settled) {
           yield item(DifferenceKind.MISSING_AT_SWITCH, key, entry, null);
         }
-        yield original.amount().equals(entry.amount())
+        if (!original.amount().equals(entry.amount())) {
+          yield item(DifferenceKind.AMOUNT_MISMATCH, key, entry, original);
+        }
+        yield TransactionClasses.of(entry.type()).equals(original.transactionClass())
             ? item(DifferenceKind.MATCHED, key, entry, original)
-            : item(DifferenceKind.AMOUNT_MISMATCH, key, entry, original);
+            : item(DifferenceKind.PROCESSING_CODE_MISMATCH, key, entry, original);
       }
       case DECLINED, UNREACHABLE ->
           settled
               ? item(DifferenceKind.DECLINED_BUT_SETTLED, key, entry, original)
               : Optional.empty();
+      case REVERSING ->
+          settled
+              ? item(DifferenceKind.REVERSAL_QUEUED_BUT_SETTLED, key, entry, original)
+              : Optional.empty();
       // Outcome unknown or reversed: the switch has (or is owed) a reversal, so it must not stay
       // settled.
-      case TIMED_OUT, PENDING, REVERSING, REVERSED ->
+      case TIMED_OUT, PENDING, REVERSED ->
           settled
               ? item(DifferenceKind.REVERSED_BUT_SETTLED, key, entry, original)
               : Optional.empty();

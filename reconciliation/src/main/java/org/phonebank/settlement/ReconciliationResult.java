@@ -37,8 +37,8 @@ public record ReconciliationResult(List<ReconciliationItem> items) {
     return totals;
   }
 
-  /** True when nothing needs a person: every item matched. */
+  /** True when nothing needs a person: every item matched, here or on another date. */
   public boolean isClean() {
-    return items.stream().allMatch(item -> item.kind() == DifferenceKind.MATCHED);
+    return items.stream().noneMatch(item -> item.kind().isException());
   }
 }

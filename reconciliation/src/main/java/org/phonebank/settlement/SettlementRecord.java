@@ -2,6 +2,7 @@
 package org.phonebank.settlement;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.phonebank.banking.Rrn;
@@ -10,13 +11,14 @@ import org.phonebank.money.Rials;
 
 /**
  * One item the switch settled, as read from its settlement file: business date (field 15), local
- * date of the request (13), STAN (11), RRN (37), terminal (41), masked card (2), processing code
- * (3), amount in rials (4), response code (39), and whether the item is a reversal (0420) of an
- * earlier request with the same key.
+ * date and time of the request (13/12), STAN (11), RRN (37), terminal (41), masked card (2),
+ * processing code (3), amount in rials (4), response code (39), whether the item is a reversal
+ * (0420) of an earlier request with the same key, and the switch's fee for it in rials.
  */
 public record SettlementRecord(
     LocalDate businessDate,
     LocalDate localDate,
+    LocalTime localTime,
     Stan stan,
     Rrn rrn,
     String terminalId,
@@ -24,7 +26,8 @@ public record SettlementRecord(
     String processingCode,
     Rials amount,
     String responseCode,
-    boolean reversal) {
+    boolean reversal,
+    Rials fee) {
 
   private static final Pattern TERMINAL = Pattern.compile("[\\x21-\\x7E]{1,8}");
   private static final Pattern PROCESSING_CODE = Pattern.compile("[0-9]{6}");
@@ -33,6 +36,7 @@ public record SettlementRecord(
   public SettlementRecord {
     Objects.requireNonNull(businessDate, "Business date is required.");
     Objects.requireNonNull(localDate, "Local date is required.");
+    Objects.requireNonNull(localTime, "Local time is required.");
     Objects.requireNonNull(stan, "STAN is required.");
     Objects.requireNonNull(rrn, "RRN is required.");
     Objects.requireNonNull(terminalId, "Terminal id is required.");
@@ -40,6 +44,7 @@ public record SettlementRecord(
     Objects.requireNonNull(processingCode, "Processing code is required.");
     Objects.requireNonNull(amount, "Amount is required.");
     Objects.requireNonNull(responseCode, "Response code is required.");
+    Objects.requireNonNull(fee, "Fee is required.");
     if (!TERMINAL.matcher(terminalId).matches()) {
       throw new IllegalArgumentException(
           "A terminal id is 1 to 8 printable characters without spaces.");
@@ -51,8 +56,8 @@ public record SettlementRecord(
     if (!PROCESSING_CODE.matcher(processingCode).matches()) {
       throw new IllegalArgumentException("A processing code is six digits.");
     }
-    if (amount.isNegative()) {
-      throw new IllegalArgumentException("A settled amount cannot be negative.");
+    if (amount.isNegative() || fee.isNegative()) {
+      throw new IllegalArgumentException("A settled amount or fee cannot be negative.");
     }
     if (!RESPONSE_CODE.matcher(responseCode).matches()) {
       throw new IllegalArgumentException("A response code is two letters or digits.");
@@ -61,5 +66,10 @@ public record SettlementRecord(
 
   public MatchKey key() {
     return new MatchKey(rrn, stan, terminalId, localDate);
+  }
+
+  /** The transaction class: the first two digits of the processing code (DOMAIN §1.3). */
+  public String transactionClass() {
+    return processingCode.substring(0, 2);
   }
 }

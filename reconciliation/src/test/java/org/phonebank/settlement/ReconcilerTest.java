@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
 import org.phonebank.banking.TransactionIds;
+import org.phonebank.journal.BusinessDayEntry;
 import org.phonebank.journal.EntryState;
 import org.phonebank.journal.JournalEntry;
 import org.phonebank.journal.TransactionType;
@@ -30,12 +32,13 @@ class ReconcilerTest {
   private static final Instant JUST_AFTER_MIDNIGHT = Instant.parse("2026-03-20T21:00:00Z");
   private static final LocalDate DAY = LocalDate.of(2026, 3, 21);
 
-  // The domain has no money-moving transaction type yet, so the matching tests declare inquiries
-  // settled.
-  private final Reconciler reconciler =
-      new Reconciler(TEHRAN, EnumSet.of(TransactionType.BALANCE_INQUIRY));
+  private final Reconciler reconciler = new Reconciler(TEHRAN);
 
   private static JournalEntry entry(int stan, EntryState state, long amount) {
+    return entry(stan, state, amount, TransactionType.TRANSFER);
+  }
+
+  private static JournalEntry entry(int stan, EntryState state, long amount, TransactionType type) {
     TransactionIds ids =
         new TransactionIds(
             new Stan(stan),
@@ -44,7 +47,7 @@ class ReconcilerTest {
     return new JournalEntry(
         stan,
         "call-" + stan,
-        TransactionType.BALANCE_INQUIRY,
+        type,
         ids,
         "603799******7893",
         Rials.of(amount),
@@ -63,22 +66,38 @@ class ReconcilerTest {
 
   private static SettlementRecord record(
       int stan, long amount, boolean reversal, String terminal, LocalDate localDate) {
+    return record(stan, amount, reversal, terminal, localDate, "400000");
+  }
+
+  private static SettlementRecord record(
+      int stan,
+      long amount,
+      boolean reversal,
+      String terminal,
+      LocalDate localDate,
+      String processingCode) {
     return new SettlementRecord(
         DAY,
         localDate,
+        LocalTime.of(0, 30),
         new Stan(stan),
         new Rrn(String.format("608000%06d", stan)),
         terminal,
         "603799******7893",
-        "400000",
+        processingCode,
         Rials.of(amount),
         "00",
-        reversal);
+        reversal,
+        Rials.zero());
+  }
+
+  private static List<BusinessDayEntry> onDay(List<JournalEntry> journal, LocalDate businessDate) {
+    return journal.stream().map(e -> new BusinessDayEntry(e, TERMINAL, businessDate)).toList();
   }
 
   private ReconciliationResult reconcile(
       List<JournalEntry> journal, List<SettlementRecord> settlement) {
-    return reconciler.reconcile(TERMINAL, journal, settlement);
+    return reconciler.reconcile(DAY, TERMINAL, onDay(journal, DAY), settlement);
   }
 
   private static ReconciliationItem only(ReconciliationResult result) {
@@ -219,11 +238,18 @@ class ReconcilerTest {
   }
 
   @Test
-  void balanceInquiriesAreNotExpectedAtTheSwitch() {
-    Reconciler forTheDomain = new Reconciler(TEHRAN);
+  void aReversalOfSomethingWeNeverJournalledIsAReversalWithoutOriginal() {
+    ReconciliationItem item = only(reconcile(List.of(), List.of(reversed(4, 90_000))));
 
+    assertEquals(DifferenceKind.REVERSAL_WITHOUT_ORIGINAL, item.kind());
+    assertNull(item.journalEntry());
+  }
+
+  @Test
+  void balanceInquiriesAreNotExpectedAtTheSwitch() {
     ReconciliationResult result =
-        forTheDomain.reconcile(TERMINAL, List.of(entry(1, EntryState.APPROVED, 0)), List.of());
+        reconcile(
+            List.of(entry(1, EntryState.APPROVED, 0, TransactionType.BALANCE_INQUIRY)), List.of());
 
     assertFalse(Reconciler.moneyMovements().contains(TransactionType.BALANCE_INQUIRY));
     assertEquals(List.of(), result.items());
@@ -282,6 +308,7 @@ class ReconcilerTest {
             new SettlementRecord(
                 DAY,
                 DAY,
+                LocalTime.NOON,
                 new Stan(1),
                 new Rrn("608000000001"),
                 TERMINAL,
@@ -289,6 +316,79 @@ class ReconcilerTest {
                 "400000",
                 Rials.of(1),
                 "00",
-                false));
+                false,
+                Rials.zero()));
+  }
+
+  @Test
+  void settledUnderAnotherTransactionClassIsAProcessingCodeMismatch() {
+    ReconciliationItem item =
+        only(
+            reconcile(
+                List.of(entry(1, EntryState.APPROVED, 500_000)),
+                List.of(record(1, 500_000, false, TERMINAL, DAY, "500000"))));
+
+    assertEquals(DifferenceKind.PROCESSING_CODE_MISMATCH, item.kind());
+  }
+
+  @Test
+  void anOwnAccountTransferMatchesOnItsClassWhateverTheAccountDigits() {
+    ReconciliationItem item =
+        only(
+            reconcile(
+                List.of(entry(1, EntryState.APPROVED, 500_000)),
+                List.of(record(1, 500_000, false, TERMINAL, DAY, "400010"))));
+
+    assertEquals(DifferenceKind.MATCHED, item.kind());
+  }
+
+  @Test
+  void aReversalStillInStoreAndForwardWhileTheSwitchSettledIsNamedAsSuch() {
+    ReconciliationItem item =
+        only(
+            reconcile(
+                List.of(entry(1, EntryState.REVERSING, 500_000)), List.of(settled(1, 500_000))));
+
+    assertEquals(DifferenceKind.REVERSAL_QUEUED_BUT_SETTLED, item.kind());
+    assertTrue(item.kind().isException());
+  }
+
+  @Test
+  void anAcknowledgedReversalWhoseOriginalStayedSettledIsReversedButSettled() {
+    ReconciliationItem item =
+        only(
+            reconcile(
+                List.of(entry(1, EntryState.REVERSED, 500_000)), List.of(settled(1, 500_000))));
+
+    assertEquals(DifferenceKind.REVERSED_BUT_SETTLED, item.kind());
+  }
+
+  @Test
+  void aLatePresentmentIsCarriedForwardAndMatchedOnTheDateItSettled() {
+    // Journalled (field 15) on the day before, settled by the switch today.
+    JournalEntry late = entry(1, EntryState.APPROVED, 500_000);
+    List<BusinessDayEntry> journal = onDay(List.of(late), DAY.minusDays(1));
+
+    ReconciliationItem item =
+        only(reconciler.reconcile(DAY, TERMINAL, journal, List.of(settled(1, 500_000))));
+
+    assertEquals(DifferenceKind.SETTLED_ON_ANOTHER_DATE, item.kind());
+    assertFalse(item.kind().isException());
+  }
+
+  @Test
+  void anEntryOfAnotherDateNotInThisFileIsLeftToItsOwnDateAndNotFlaggedTwice() {
+    List<BusinessDayEntry> journal =
+        onDay(List.of(entry(1, EntryState.APPROVED, 500_000)), DAY.minusDays(1));
+
+    assertEquals(List.of(), reconciler.reconcile(DAY, TERMINAL, journal, List.of()).items());
+  }
+
+  @Test
+  void recordsOfAnotherBusinessDateAreNotThisRunsBusiness() {
+    ReconciliationResult result =
+        reconciler.reconcile(DAY.plusDays(1), TERMINAL, List.of(), List.of(settled(1, 500_000)));
+
+    assertEquals(List.of(), result.items());
   }
 }

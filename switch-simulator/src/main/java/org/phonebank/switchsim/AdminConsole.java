@@ -10,6 +10,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.phonebank.card.CardNumber;
 
 /**
@@ -20,6 +24,7 @@ import org.phonebank.card.CardNumber;
  * fault &lt;spec&gt;        e.g. fault drop-next 3, fault delay 800, fault clear (see FaultPlan)
  * faults              what is set now
  * ledger &lt;card&gt;       masked card, holder and balance
+ * settle &lt;yyyy-MM-dd&gt; &lt;terminal&gt; &lt;file&gt;  write the settlement file of that business date
  * disconnect          drop every client link
  * help, quit
  * </pre>
@@ -97,12 +102,37 @@ final class AdminConsole implements AutoCloseable {
         case "faults" -> "ok " + simulator.faults().describe();
         case "ledger" -> ledger(words.length < 2 ? "" : words[1].trim());
         case "disconnect" -> "ok " + simulator.disconnectAll() + " link(s) dropped";
-        case "help" -> "commands: fault <spec>, faults, ledger <card>, disconnect, quit";
+        case "settle" -> settle(words.length < 2 ? "" : words[1].trim());
+        case "help" ->
+            "commands: fault <spec>, faults, ledger <card>, settle <date> <terminal> <file>, disconnect, quit";
         default -> "error unknown command '" + words[0] + "' (try help)";
       };
     } catch (IllegalArgumentException e) {
       return "error " + e.getMessage();
     }
+  }
+
+  /**
+   * Writes the settlement file of a business date and terminal to a path (docs/settlement-file.md).
+   */
+  private String settle(String arguments) {
+    String[] parts = arguments.split("\\s+");
+    if (parts.length != 3) {
+      return "error usage: settle <yyyy-MM-dd> <terminal> <file>";
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.parse(parts[0]);
+    } catch (DateTimeParseException e) {
+      return "error not a date yyyy-MM-dd: " + parts[0];
+    }
+    byte[] file = simulator.settlementFile(date, parts[1]);
+    try {
+      Files.write(Path.of(parts[2]), file);
+    } catch (IOException e) {
+      return "error cannot write " + parts[2] + ": " + e.getMessage();
+    }
+    return "ok " + file.length + " bytes written to " + parts[2];
   }
 
   private String ledger(String pan) {

@@ -37,6 +37,7 @@ final class Issuer {
   private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Tehran");
   private static final String RESTRICTED_CARD = "62";
   private static final String TO_ACCOUNT = "10";
+  private static final int SETTLEMENT_DATE = 15;
 
   private final Ledger ledger;
   private final ZoneKey pinKey;
@@ -45,8 +46,11 @@ final class Issuer {
   private final SecureRandom random = new SecureRandom();
   private final Map<String, ISOMsg> answered = new ConcurrentHashMap<>();
   private final AtomicInteger financialRequests = new AtomicInteger();
+  private final SettlementBook settlement;
 
-  Issuer(Ledger ledger, ZoneKey pinKey, AesKey aesPinKey, ZoneKey macKey) {
+  Issuer(
+      Ledger ledger, ZoneKey pinKey, AesKey aesPinKey, ZoneKey macKey, SettlementBook settlement) {
+    this.settlement = Objects.requireNonNull(settlement, "Settlement book is required.");
     this.ledger = Objects.requireNonNull(ledger, "Ledger is required.");
     this.pinKey = Objects.requireNonNull(pinKey, "PIN key is required.");
     this.aesPinKey = Objects.requireNonNull(aesPinKey, "AES PIN key is required.");
@@ -103,6 +107,8 @@ final class Issuer {
     } else {
       response = decide(request, key);
     }
+    // Field 15: the business date the switch settles this under, which the journal keeps.
+    response.set(SETTLEMENT_DATE, settlement.settlementDateField());
     answered.put(key, response);
     return (ISOMsg) response.clone();
   }
@@ -116,6 +122,9 @@ final class Issuer {
     boolean undone;
     synchronized (this) {
       undone = ledger.reverse(key, today());
+      if (undone) {
+        settlement.reversed(key);
+      }
     }
     LOG.log(
         Level.INFO,
@@ -230,7 +239,9 @@ final class Issuer {
     if (ledger.balanceOf(from).value() < amount) {
       return IssuerMessages.answer(request, ResponseCode.INSUFFICIENT_FUNDS);
     }
-    ledger.post(key, from, to, Rials.of(amount), today);
+    if (ledger.post(key, from, to, Rials.of(amount), today)) {
+      settlement.settled(request, key);
+    }
     return approved(request, from);
   }
 

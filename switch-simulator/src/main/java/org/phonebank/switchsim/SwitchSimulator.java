@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +27,7 @@ import org.jpos.iso.ISOMsg;
 import org.jpos.iso.ISOServer;
 import org.jpos.iso.ISOSource;
 import org.jpos.util.ThreadPool;
+import org.phonebank.banking.BusinessCalendar;
 import org.phonebank.card.CardNumber;
 import org.phonebank.switchlink.SwitchFraming;
 import org.phonebank.switchlink.keys.AesKey;
@@ -65,6 +69,10 @@ public final class SwitchSimulator implements AutoCloseable {
   private final AtomicInteger echoes = new AtomicInteger();
   private final AtomicInteger repeatedAdvices = new AtomicInteger();
   private final SecureRandom random = new SecureRandom();
+  // The switch's business day closes at the cut-over in the bank's zone (field 15).
+  private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Tehran");
+
+  private final SettlementBook settlement;
   private volatile Duration responseDelay;
   private AdminConsole admin;
   private int port;
@@ -77,7 +85,10 @@ public final class SwitchSimulator implements AutoCloseable {
     this.pinKey = credentials.pinKey();
     this.aesPinKey = credentials.aesPinKey();
     this.macKey = credentials.macKey();
-    this.issuer = new Issuer(ledger, pinKey, aesPinKey, macKey);
+    this.settlement =
+        new SettlementBook(
+            new BusinessCalendar(BANK_ZONE, settings.cutOver()), Clock.system(BANK_ZONE));
+    this.issuer = new Issuer(ledger, pinKey, aesPinKey, macKey, settlement);
     this.responseDelay = settings.responseDelay();
     settings.faults().forEach(faults::apply);
     this.delayed =
@@ -143,6 +154,19 @@ public final class SwitchSimulator implements AutoCloseable {
 
   public Ledger ledger() {
     return ledger;
+  }
+
+  /**
+   * The settlement file of {@code terminal} for {@code businessDate}: every item the switch settled
+   * on that date (docs/settlement-file.md).
+   */
+  public byte[] settlementFile(LocalDate businessDate, String terminal) {
+    return settlement.file(businessDate, terminal);
+  }
+
+  /** The business date now, as field 15 of an answer would carry it. */
+  public LocalDate businessDate() {
+    return settlement.businessDate();
   }
 
   /**

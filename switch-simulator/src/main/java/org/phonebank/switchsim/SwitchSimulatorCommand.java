@@ -4,6 +4,8 @@ package org.phonebank.switchsim;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -12,9 +14,9 @@ import org.phonebank.switchlink.keys.SwitchCredentials;
 
 /**
  * {@code java -jar switch-simulator.jar --credentials <dir> [--port 9443] [--bind 127.0.0.1]
- * [--accounts <csv>] [--delay-ms 0] [--admin-port <port>] [--fault "<fault>"]...}: runs the
- * simulator until the process is stopped. {@code --fault} may be repeated (e.g. {@code --fault
- * "drop-next 3"}); the admin port listens on loopback only.
+ * [--accounts <csv>] [--delay-ms 0] [--admin-port <port>] [--cut-over 23:00] [--fault
+ * "<fault>"]...}: runs the simulator until the process is stopped. {@code --fault} may be repeated
+ * (e.g. {@code --fault "drop-next 3"}); the admin port listens on loopback only.
  */
 public final class SwitchSimulatorCommand {
 
@@ -31,7 +33,7 @@ public final class SwitchSimulatorCommand {
       System.err.println(e.getMessage());
       System.err.println(
           "usage: switch-simulator --credentials <dir> [--port 9443] [--bind 127.0.0.1] [--accounts <csv>]"
-              + " [--delay-ms 0] [--admin-port <port>] [--fault \"<fault>\"]...");
+              + " [--delay-ms 0] [--admin-port <port>] [--cut-over 23:00] [--fault \"<fault>\"]...");
       System.exit(2);
       return;
     }
@@ -95,6 +97,7 @@ public final class SwitchSimulatorCommand {
         case "--delay-ms" ->
             settings = settings.withResponseDelay(Duration.ofMillis(number(flag, value)));
         case "--admin-port" -> settings = settings.withAdminPort(number(flag, value));
+        case "--cut-over" -> settings = settings.withCutOver(time(flag, value));
         case "--fault" -> {
           new FaultPlan().apply(value);
           settings = settings.withFault(value);
@@ -113,6 +116,14 @@ public final class SwitchSimulatorCommand {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(flag + " needs a whole number, got " + value);
+    }
+  }
+
+  private static LocalTime time(String flag, String value) {
+    try {
+      return LocalTime.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(flag + " expects a time HH:mm, got '" + value + "'", e);
     }
   }
 }

@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -93,6 +94,21 @@ class AdminConsoleTest {
           Duration.ofSeconds(10),
           "a new sign-on",
           () -> simulator.signOns() > signOns && bank.isReady());
+    }
+  }
+
+  @Test
+  void settleCommandWritesTheSettlementFileOfADate() throws IOException {
+    Path file = folder.resolve("settlement.txt");
+    try (Admin admin = new Admin()) {
+      String reply = admin.ask("settle " + simulator.businessDate() + " IVR00001 " + file);
+
+      assertTrue(reply.startsWith("ok"), reply);
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      assertTrue(text.startsWith("H|PBSTL1|"), text);
+      assertTrue(text.contains("\nT|"), text);
+      assertTrue(admin.ask("settle 2026-13-01 IVR00001 " + file).startsWith("error"));
+      assertTrue(admin.ask("settle tomorrow").startsWith("error usage"));
     }
   }
 
