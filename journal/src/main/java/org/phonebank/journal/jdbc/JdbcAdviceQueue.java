@@ -43,19 +43,24 @@ public final class JdbcAdviceQueue implements AdviceQueue {
   @Override
   public void arm(QueuedAdvice advice) {
     Objects.requireNonNull(advice, "Advice is required.");
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO advice_queue (journal_entry_id, mti, stan, rrn, sealed_message, state, attempts,"
-                    + " armed_at) VALUES (?, ?, ?, ?, ?, 'ARMED', ?, ?)")) {
-      insert.setLong(1, advice.journalEntryId());
-      insert.setString(2, advice.mti());
-      insert.setInt(3, advice.stan().value());
-      insert.setString(4, advice.rrn().value());
-      insert.setBytes(5, advice.sealedMessage());
-      insert.setInt(6, advice.attempts());
-      Sql.setInstant(insert, 7, advice.armedAt());
-      insert.executeUpdate();
+    try {
+      Transactions.autoCommitted(
+          dataSource,
+          connection -> {
+            try (PreparedStatement insert =
+                connection.prepareStatement(
+                    "INSERT INTO advice_queue (journal_entry_id, mti, stan, rrn, sealed_message, state,"
+                        + " attempts, armed_at) VALUES (?, ?, ?, ?, ?, 'ARMED', ?, ?)")) {
+              insert.setLong(1, advice.journalEntryId());
+              insert.setString(2, advice.mti());
+              insert.setInt(3, advice.stan().value());
+              insert.setString(4, advice.rrn().value());
+              insert.setBytes(5, advice.sealedMessage());
+              insert.setInt(6, advice.attempts());
+              Sql.setInstant(insert, 7, advice.armedAt());
+              return insert.executeUpdate();
+            }
+          });
     } catch (SQLException e) {
       // The entry is already armed, released or answered (perhaps by another node): arming again is
       // a no-op.
@@ -76,19 +81,26 @@ public final class JdbcAdviceQueue implements AdviceQueue {
 
   @Override
   public void release(long journalEntryId) {
-    try (Connection connection = dataSource.getConnection()) {
-      // The number is drawn outside any transaction: a release that turns out to be a repeat just
-      // leaves a gap.
-      long order = Sql.nextValue(connection, "advice_release_seq");
-      try (PreparedStatement update =
-          connection.prepareStatement(
-              "UPDATE advice_queue SET state = 'RELEASED', release_order = ?, released_at = ?"
-                  + " WHERE journal_entry_id = ? AND state = 'ARMED'")) {
-        update.setLong(1, order);
-        Sql.setInstant(update, 2, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        update.setLong(3, journalEntryId);
-        update.executeUpdate();
-      }
+    try {
+      // The number is drawn on its own, outside the update's transaction, so the sequence's catalog
+      // row is never held while the update waits: a release that turns out to be a repeat, or is
+      // retried, just leaves a gap.
+      long order =
+          Transactions.autoCommitted(
+              dataSource, connection -> Sql.nextValue(connection, "advice_release_seq"));
+      Transactions.autoCommitted(
+          dataSource,
+          connection -> {
+            try (PreparedStatement update =
+                connection.prepareStatement(
+                    "UPDATE advice_queue SET state = 'RELEASED', release_order = ?, released_at = ?"
+                        + " WHERE journal_entry_id = ? AND state = 'ARMED'")) {
+              update.setLong(1, order);
+              Sql.setInstant(update, 2, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+              update.setLong(3, journalEntryId);
+              return update.executeUpdate();
+            }
+          });
     } catch (SQLException e) {
       throw new JournalStoreException(
           "Could not release the advice of journal entry " + journalEntryId + ".", e);
@@ -135,14 +147,15 @@ public final class JdbcAdviceQueue implements AdviceQueue {
     Objects.requireNonNull(at, "Attempt time is required.");
     // attempts + 1 in the database, not read-then-write, so attempts counted by two nodes are both
     // kept.
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE advice_queue SET attempts = attempts + 1, last_attempt_at = ?"
-                    + " WHERE journal_entry_id = ? AND state = 'RELEASED'")) {
-      Sql.setInstant(update, 1, at);
-      update.setLong(2, journalEntryId);
-      update.executeUpdate();
+    try {
+      Transactions.update(
+          dataSource,
+          "UPDATE advice_queue SET attempts = attempts + 1, last_attempt_at = ?"
+              + " WHERE journal_entry_id = ? AND state = 'RELEASED'",
+          update -> {
+            Sql.setInstant(update, 1, at);
+            update.setLong(2, journalEntryId);
+          });
     } catch (SQLException e) {
       throw new JournalStoreException(
           "Could not count an attempt of the advice of journal entry " + journalEntryId + ".", e);
@@ -156,15 +169,16 @@ public final class JdbcAdviceQueue implements AdviceQueue {
       throw new IllegalArgumentException("A response code is two letters or digits.");
     }
     // The first answer stands: a repeated 0430 finds the row ACKNOWLEDGED and changes nothing.
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE advice_queue SET state = 'ACKNOWLEDGED', response_code = ?, acknowledged_at = ?,"
-                    + " sealed_message = NULL WHERE journal_entry_id = ? AND state IN ('ARMED', 'RELEASED')")) {
-      update.setString(1, responseCode);
-      Sql.setInstant(update, 2, at);
-      update.setLong(3, journalEntryId);
-      update.executeUpdate();
+    try {
+      Transactions.update(
+          dataSource,
+          "UPDATE advice_queue SET state = 'ACKNOWLEDGED', response_code = ?, acknowledged_at = ?,"
+              + " sealed_message = NULL WHERE journal_entry_id = ? AND state IN ('ARMED', 'RELEASED')",
+          update -> {
+            update.setString(1, responseCode);
+            Sql.setInstant(update, 2, at);
+            update.setLong(3, journalEntryId);
+          });
     } catch (SQLException e) {
       throw new JournalStoreException(
           "Could not record the acknowledgement of journal entry " + journalEntryId + ".", e);
@@ -189,10 +203,8 @@ public final class JdbcAdviceQueue implements AdviceQueue {
   }
 
   private void update(String sql, long journalEntryId, String action) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setLong(1, journalEntryId);
-      update.executeUpdate();
+    try {
+      Transactions.update(dataSource, sql, update -> update.setLong(1, journalEntryId));
     } catch (SQLException e) {
       throw new JournalStoreException(
           "Could not " + action + " the advice of journal entry " + journalEntryId + ".", e);

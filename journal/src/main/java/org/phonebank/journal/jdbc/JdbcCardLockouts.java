@@ -79,67 +79,61 @@ public final class JdbcCardLockouts implements CardLockouts {
   private LockoutState countInOneTransaction(CardNumber card, int limit) throws SQLException {
     String fingerprint = fingerprint(card);
     Instant now = now();
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        int updated;
-        try (PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE card_lockout SET wrong_pins = wrong_pins + 1, updated_at = ?,"
-                    + " locked_at = CASE WHEN locked_at IS NULL AND wrong_pins + 1 >= ?"
-                    + " THEN CAST(? AS TIMESTAMP) ELSE locked_at END WHERE card_fingerprint = ?")) {
-          Sql.setInstant(update, 1, now);
-          update.setInt(2, limit);
-          Sql.setInstant(update, 3, now);
-          update.setString(4, fingerprint);
-          updated = update.executeUpdate();
-        }
-        if (updated == 0) {
-          try (PreparedStatement insert =
+    return Transactions.inOne(
+        dataSource,
+        connection -> {
+          int updated;
+          try (PreparedStatement update =
               connection.prepareStatement(
-                  "INSERT INTO card_lockout (card_fingerprint, masked_card, wrong_pins, locked_at, updated_at)"
-                      + " VALUES (?, ?, 1, ?, ?)")) {
-            insert.setString(1, fingerprint);
-            insert.setString(2, card.masked());
-            if (limit == 1) {
-              Sql.setInstant(insert, 3, now);
-            } else {
-              insert.setNull(3, Types.TIMESTAMP);
+                  "UPDATE card_lockout SET wrong_pins = wrong_pins + 1, updated_at = ?,"
+                      + " locked_at = CASE WHEN locked_at IS NULL AND wrong_pins + 1 >= ?"
+                      + " THEN CAST(? AS TIMESTAMP) ELSE locked_at END WHERE card_fingerprint = ?")) {
+            Sql.setInstant(update, 1, now);
+            update.setInt(2, limit);
+            Sql.setInstant(update, 3, now);
+            update.setString(4, fingerprint);
+            updated = update.executeUpdate();
+          }
+          if (updated == 0) {
+            try (PreparedStatement insert =
+                connection.prepareStatement(
+                    "INSERT INTO card_lockout (card_fingerprint, masked_card, wrong_pins, locked_at, updated_at)"
+                        + " VALUES (?, ?, 1, ?, ?)")) {
+              insert.setString(1, fingerprint);
+              insert.setString(2, card.masked());
+              if (limit == 1) {
+                Sql.setInstant(insert, 3, now);
+              } else {
+                insert.setNull(3, Types.TIMESTAMP);
+              }
+              Sql.setInstant(insert, 4, now);
+              insert.executeUpdate();
             }
-            Sql.setInstant(insert, 4, now);
-            insert.executeUpdate();
           }
-        }
-        LockoutState state;
-        try (PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT wrong_pins, locked_at FROM card_lockout WHERE card_fingerprint = ?")) {
-          query.setString(1, fingerprint);
-          try (ResultSet row = query.executeQuery()) {
-            row.next();
-            state =
-                new LockoutState(row.getInt("wrong_pins"), row.getTimestamp("locked_at") != null);
+          LockoutState state;
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT wrong_pins, locked_at FROM card_lockout WHERE card_fingerprint = ?")) {
+            query.setString(1, fingerprint);
+            try (ResultSet row = query.executeQuery()) {
+              row.next();
+              state =
+                  new LockoutState(row.getInt("wrong_pins"), row.getTimestamp("locked_at") != null);
+            }
           }
-        }
-        connection.commit();
-        return state;
-      } catch (SQLException | RuntimeException e) {
-        Sql.rollback(connection, e);
-        throw e;
-      }
-    }
+          return state;
+        });
   }
 
   @Override
   public void rightPin(CardNumber card) {
     Objects.requireNonNull(card, "Card is required.");
     // A locked card keeps its row and count: only an officer lifts a lock, a right PIN does not.
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement delete =
-            connection.prepareStatement(
-                "DELETE FROM card_lockout WHERE card_fingerprint = ? AND locked_at IS NULL")) {
-      delete.setString(1, fingerprint(card));
-      delete.executeUpdate();
+    try {
+      Transactions.update(
+          dataSource,
+          "DELETE FROM card_lockout WHERE card_fingerprint = ? AND locked_at IS NULL",
+          delete -> delete.setString(1, fingerprint(card)));
     } catch (SQLException e) {
       throw new JournalStoreException(
           "Could not clear the wrong-PIN count of card " + card + ".", e);

@@ -41,8 +41,6 @@ import org.phonebank.money.Rials;
  */
 public final class JdbcJournal implements Journal {
 
-  private static final int TRANSIENT_ATTEMPTS = 5;
-
   private static final String COLUMNS =
       "id, call_id, type, stan, rrn, transmitted_at, masked_card, amount, state, response_code, updated_at";
 
@@ -74,69 +72,64 @@ public final class JdbcJournal implements Journal {
     if (amount != null && amount.isNegative()) {
       throw new IllegalArgumentException("A request amount cannot be negative.");
     }
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return insertPending(callId, type, ids, card, amount);
-      } catch (SQLException e) {
-        if (Sql.isUniqueViolation(e)) {
-          throw new IllegalStateException(
-              "STAN "
-                  + ids.stan()
-                  + " / RRN "
-                  + ids.rrn()
-                  + " of terminal "
-                  + terminalId
-                  + " is already journalled.",
-              e);
-        }
-        // Lock contention between concurrent calls (Derby 40XL1, deadlock 40001) is rolled back
-        // whole:
-        // trying again is safe, and refusing the caller would be worse.
-        if (!Sql.isTransient(e) || attempt == TRANSIENT_ATTEMPTS) {
-          throw new JournalStoreException(
-              "Could not journal STAN " + ids.stan() + " before sending it.", e);
-        }
+    try {
+      // Lock contention between concurrent calls (Derby 40XL1, X0Y84 on the identity's sequence,
+      // deadlocks) is rolled back whole and retried with back-off by Transactions: refusing the
+      // caller would be worse.
+      return Transactions.inOne(
+          dataSource, connection -> insertPending(connection, callId, type, ids, card, amount));
+    } catch (SQLException e) {
+      if (Sql.isUniqueViolation(e)) {
+        throw new IllegalStateException(
+            "STAN "
+                + ids.stan()
+                + " / RRN "
+                + ids.rrn()
+                + " of terminal "
+                + terminalId
+                + " is already journalled.",
+            e);
       }
+      throw new JournalStoreException(
+          "Could not journal STAN " + ids.stan() + " before sending it.", e);
     }
   }
 
   private JournalEntry insertPending(
-      String callId, TransactionType type, TransactionIds ids, CardNumber card, Rials amount)
+      Connection connection,
+      String callId,
+      TransactionType type,
+      TransactionIds ids,
+      CardNumber card,
+      Rials amount)
       throws SQLException {
     Instant now = now();
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT INTO switch_journal (call_id, type, stan, rrn, terminal_id, transmitted_at, masked_card,"
-                  + " card_fingerprint, amount, state, response_code, created_at, updated_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
-              Statement.RETURN_GENERATED_KEYS)) {
-        insert.setString(1, callId);
-        insert.setString(2, type.name());
-        insert.setInt(3, ids.stan().value());
-        insert.setString(4, ids.rrn().value());
-        insert.setString(5, terminalId);
-        Sql.setInstant(insert, 6, ids.transmittedAt());
-        insert.setString(7, card.masked());
-        insert.setString(8, FingerprintKeys.fingerprint(card, fingerprintKey));
-        if (amount == null) {
-          insert.setNull(9, Types.BIGINT);
-        } else {
-          insert.setLong(9, amount.value());
-        }
-        insert.setString(10, EntryState.PENDING.name());
-        Sql.setInstant(insert, 11, now);
-        Sql.setInstant(insert, 12, now);
-        insert.executeUpdate();
-        long id = generatedId(insert);
-        connection.commit();
-        return new JournalEntry(
-            id, callId, type, ids, card.masked(), amount, EntryState.PENDING, null, now);
-      } catch (SQLException | RuntimeException e) {
-        Sql.rollback(connection, e);
-        throw e;
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO switch_journal (call_id, type, stan, rrn, terminal_id, transmitted_at, masked_card,"
+                + " card_fingerprint, amount, state, response_code, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      insert.setString(1, callId);
+      insert.setString(2, type.name());
+      insert.setInt(3, ids.stan().value());
+      insert.setString(4, ids.rrn().value());
+      insert.setString(5, terminalId);
+      Sql.setInstant(insert, 6, ids.transmittedAt());
+      insert.setString(7, card.masked());
+      insert.setString(8, FingerprintKeys.fingerprint(card, fingerprintKey));
+      if (amount == null) {
+        insert.setNull(9, Types.BIGINT);
+      } else {
+        insert.setLong(9, amount.value());
       }
+      insert.setString(10, EntryState.PENDING.name());
+      Sql.setInstant(insert, 11, now);
+      Sql.setInstant(insert, 12, now);
+      insert.executeUpdate();
+      long id = generatedId(insert);
+      return new JournalEntry(
+          id, callId, type, ids, card.masked(), amount, EntryState.PENDING, null, now);
     }
   }
 
@@ -253,28 +246,24 @@ public final class JdbcJournal implements Journal {
    */
   private JournalEntry move(
       long entryId, EntryState state, String responseCode, String from, String extra) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        try (PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE switch_journal SET state = ?, response_code = COALESCE(?, response_code), updated_at = ?"
-                    + " WHERE id = ? AND "
-                    + from
-                    + extra)) {
-          update.setString(1, state.name());
-          update.setString(2, responseCode);
-          Sql.setInstant(update, 3, now());
-          update.setLong(4, entryId);
-          update.executeUpdate();
-        }
-        JournalEntry entry = find(connection, entryId);
-        connection.commit();
-        return entry;
-      } catch (SQLException | RuntimeException e) {
-        Sql.rollback(connection, e);
-        throw e;
-      }
+    try {
+      return Transactions.inOne(
+          dataSource,
+          connection -> {
+            try (PreparedStatement update =
+                connection.prepareStatement(
+                    "UPDATE switch_journal SET state = ?, response_code = COALESCE(?, response_code),"
+                        + " updated_at = ? WHERE id = ? AND "
+                        + from
+                        + extra)) {
+              update.setString(1, state.name());
+              update.setString(2, responseCode);
+              Sql.setInstant(update, 3, now());
+              update.setLong(4, entryId);
+              update.executeUpdate();
+            }
+            return find(connection, entryId);
+          });
     } catch (SQLException e) {
       throw new JournalStoreException(
           "Could not mark journal entry " + entryId + " " + state + ".", e);

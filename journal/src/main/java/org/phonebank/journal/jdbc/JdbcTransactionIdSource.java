@@ -71,19 +71,12 @@ public final class JdbcTransactionIdSource implements TransactionIdSource {
   }
 
   private int incrementInOneTransaction(LocalDate day) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        // The UPDATE locks the row, so concurrent callers queue here and each reads back its own
-        // value.
-        int stan = increment(connection, day) ? read(connection, day) : startDay(connection, day);
-        connection.commit();
-        return stan;
-      } catch (SQLException | RuntimeException e) {
-        Sql.rollback(connection, e);
-        throw e;
-      }
-    }
+    // The UPDATE locks the row, so concurrent callers queue here and each reads back its own value;
+    // one refused by lock contention is rolled back whole and tried again.
+    return Transactions.inOne(
+        dataSource,
+        connection ->
+            increment(connection, day) ? read(connection, day) : startDay(connection, day));
   }
 
   private boolean increment(Connection connection, LocalDate day) throws SQLException {

@@ -21,15 +21,6 @@ final class Sql {
 
   private Sql() {}
 
-  /**
-   * Deadlock or lock timeout: the database rolled the transaction back and it may simply be run
-   * again.
-   */
-  static boolean isTransient(SQLException e) {
-    String state = e.getSQLState();
-    return state != null && state.startsWith("40");
-  }
-
   static boolean isUniqueViolation(SQLException e) {
     return UNIQUE_VIOLATION.equals(e.getSQLState());
   }
