@@ -4,6 +4,7 @@ package org.phonebank.server;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import org.phonebank.settings.SettingsReader;
 
 /**
  * The server's own settings (state folder, call threads, switch credentials, database), each read
@@ -26,7 +27,7 @@ public record ServerSettings(
 
   /** Reads every key through {@code lookup} (in Payara: MicroProfile Config's getOptionalValue). */
   public static ServerSettings from(Function<String, Optional<String>> lookup) {
-    Keys keys = new Keys(lookup);
+    SettingsReader keys = new SettingsReader(lookup);
     Path state = Path.of(keys.text(STATE_DIR, System.getProperty("user.home") + "/.phonebank"));
     return new ServerSettings(
         state,
@@ -52,22 +53,5 @@ public record ServerSettings(
         + ", db="
         + (databaseJndiName.isEmpty() ? databaseUrl : databaseJndiName)
         + "]";
-  }
-
-  private record Keys(Function<String, Optional<String>> lookup) {
-
-    String text(String key, String defaultValue) {
-      return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(defaultValue);
-    }
-
-    int number(String key, int defaultValue) {
-      String value = text(key, Integer.toString(defaultValue));
-      try {
-        return Integer.parseInt(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "Setting " + key + " must be a whole number, was '" + value + "'.");
-      }
-    }
   }
 }

@@ -3,14 +3,18 @@ package org.phonebank.switchsim;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.phonebank.settings.SettingsReader;
 
 /**
  * How the switch simulator runs. {@code port} 0 takes an ephemeral port (tests); {@code accounts}
  * null means the built-in demo ledger; {@code adminPort} -1 means no admin port, 0 an ephemeral
- * one; {@code faults} are {@link FaultPlan} commands applied at start.
+ * one; {@code faults} are {@link FaultPlan} commands applied at start; {@code bankZone} is the
+ * issuing bank's zone, whose midnight starts the day of its daily limits (the phone bank's {@code
+ * phonebank.bank.zone}).
  */
 public record SimulatorSettings(
     Path credentials,
@@ -19,7 +23,8 @@ public record SimulatorSettings(
     Path accounts,
     Duration responseDelay,
     int adminPort,
-    List<String> faults) {
+    List<String> faults,
+    ZoneId bankZone) {
 
   public static final int DEFAULT_PORT = 9443;
   public static final int NO_ADMIN_PORT = -1;
@@ -29,6 +34,7 @@ public record SimulatorSettings(
     Objects.requireNonNull(bindAddress, "Bind address is required.");
     Objects.requireNonNull(responseDelay, "Response delay is required.");
     Objects.requireNonNull(faults, "Faults are required.");
+    Objects.requireNonNull(bankZone, "Bank zone is required.");
     faults = List.copyOf(faults);
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("Port must be 0 to 65535, was " + port + ".");
@@ -50,43 +56,49 @@ public record SimulatorSettings(
         null,
         Duration.ZERO,
         NO_ADMIN_PORT,
-        List.of());
+        List.of(),
+        SettingsReader.DEFAULT_BANK_ZONE);
   }
 
   public SimulatorSettings withCredentials(Path directory) {
     return new SimulatorSettings(
-        directory, bindAddress, port, accounts, responseDelay, adminPort, faults);
+        directory, bindAddress, port, accounts, responseDelay, adminPort, faults, bankZone);
   }
 
   public SimulatorSettings withPort(int newPort) {
     return new SimulatorSettings(
-        credentials, bindAddress, newPort, accounts, responseDelay, adminPort, faults);
+        credentials, bindAddress, newPort, accounts, responseDelay, adminPort, faults, bankZone);
   }
 
   public SimulatorSettings withBindAddress(String address) {
     return new SimulatorSettings(
-        credentials, address, port, accounts, responseDelay, adminPort, faults);
+        credentials, address, port, accounts, responseDelay, adminPort, faults, bankZone);
   }
 
   public SimulatorSettings withAccounts(Path csv) {
     return new SimulatorSettings(
-        credentials, bindAddress, port, csv, responseDelay, adminPort, faults);
+        credentials, bindAddress, port, csv, responseDelay, adminPort, faults, bankZone);
   }
 
   public SimulatorSettings withResponseDelay(Duration delay) {
     return new SimulatorSettings(
-        credentials, bindAddress, port, accounts, delay, adminPort, faults);
+        credentials, bindAddress, port, accounts, delay, adminPort, faults, bankZone);
   }
 
   public SimulatorSettings withAdminPort(int newAdminPort) {
     return new SimulatorSettings(
-        credentials, bindAddress, port, accounts, responseDelay, newAdminPort, faults);
+        credentials, bindAddress, port, accounts, responseDelay, newAdminPort, faults, bankZone);
+  }
+
+  public SimulatorSettings withBankZone(ZoneId zone) {
+    return new SimulatorSettings(
+        credentials, bindAddress, port, accounts, responseDelay, adminPort, faults, zone);
   }
 
   public SimulatorSettings withFault(String fault) {
     List<String> more = new ArrayList<>(faults);
     more.add(fault);
     return new SimulatorSettings(
-        credentials, bindAddress, port, accounts, responseDelay, adminPort, more);
+        credentials, bindAddress, port, accounts, responseDelay, adminPort, more, bankZone);
   }
 }

@@ -77,7 +77,7 @@ public final class SwitchSimulator implements AutoCloseable {
     this.pinKey = credentials.pinKey();
     this.aesPinKey = credentials.aesPinKey();
     this.macKey = credentials.macKey();
-    this.issuer = new Issuer(ledger, pinKey, aesPinKey, macKey);
+    this.issuer = new Issuer(ledger, pinKey, aesPinKey, macKey, settings.bankZone());
     this.responseDelay = settings.responseDelay();
     settings.faults().forEach(faults::apply);
     this.delayed =
