@@ -53,7 +53,10 @@ final class PhoneBankStack {
   }
 
   void start() throws IOException, InterruptedException {
-    run("start", 600);
+    // Generous: on a shared two-core machine under load a first start (unpack, domain, deploy) took
+    // over
+    // ten minutes.
+    run("start", 1500);
   }
 
   void stop() throws IOException, InterruptedException {
