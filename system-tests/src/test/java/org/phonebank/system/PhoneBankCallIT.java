@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -279,6 +280,43 @@ class PhoneBankCallIT {
 
     Transcript next = call(signIn("2", SARA_SAVINGS) + LEAVE);
     assertFalse(heard(next).contains(say(Phrase.MAIN_MENU, Language.ENGLISH)), heard(next));
+  }
+
+  /**
+   * A power cut: Payara killed with a caller on the line, then started again on the same state
+   * folder. The old deployment must not be reloaded (no SEVERE, no "already in use"), so the new
+   * one starts clean, recovers, and answers the next call.
+   */
+  @Test
+  @Order(15)
+  void afterAKillNineThePhoneBankStartsCleanAndAnswersTheNextCall() throws Exception {
+    Thread onTheLine =
+        new Thread(
+            () ->
+                PhoneSimulator.call(
+                    "127.0.0.1",
+                    PhoneBankStack.ESL_PORT,
+                    CallScript.parse(signIn("2", SARA) + " 1" + LEAVE),
+                    CALL_TIMEOUT));
+    onTheLine.start();
+    Thread.sleep(500);
+    long logBefore = Files.size(STACK.serverLog());
+    STACK.killServer();
+    onTheLine.join(CALL_TIMEOUT.toMillis());
+
+    STACK.start();
+
+    Transcript transcript = call(signIn("2", SARA) + " 1" + LEAVE);
+    assertTrue(heard(transcript).contains(spoken(SARA, Language.ENGLISH)), heard(transcript));
+    String sinceRestart;
+    try (var log = java.nio.channels.FileChannel.open(STACK.serverLog())) {
+      java.nio.ByteBuffer tail =
+          java.nio.ByteBuffer.allocate((int) Math.max(0, log.size() - logBefore));
+      log.read(tail, logBefore);
+      sinceRestart = new String(tail.array(), StandardCharsets.UTF_8);
+    }
+    assertFalse(sinceRestart.contains("SEVERE"), sinceRestart);
+    assertFalse(sinceRestart.contains("already in use"), sinceRestart);
   }
 
   @Test

@@ -52,6 +52,20 @@ final class PhoneBankStack {
         state.resolve("logs"), state.resolve("payara6/glassfish/domains/phonebank/logs"));
   }
 
+  Path serverLog() {
+    return state.resolve("payara6/glassfish/domains/phonebank/logs/server.log");
+  }
+
+  /** Kills Payara as a power cut would ({@code kill -9} of the pid it recorded), and waits. */
+  void killServer() throws IOException {
+    Path pidFile = state.resolve("payara6/glassfish/domains/phonebank/config/pid");
+    long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
+    ProcessHandle payara =
+        ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("Payara is not running"));
+    payara.destroyForcibly();
+    payara.onExit().join();
+  }
+
   void start() throws IOException, InterruptedException {
     // Generous: on a shared two-core machine under load a first start (unpack, domain, deploy) took
     // over
