@@ -2,6 +2,7 @@
 package org.phonebank.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.phonebank.settings.SettingsReader;
@@ -12,7 +13,8 @@ import org.phonebank.settings.SettingsReader;
  * their own settings records from the same source. In Payara the values come from MicroProfile
  * Config, so each key can be overridden by a system property or by an environment variable ({@code
  * phonebank.db.url} as {@code PHONEBANK_DB_URL}). Secrets (database password) belong in Payara's
- * password aliases, never in a properties file in git.
+ * password aliases, never in a properties file in git. {@code phonebank.health.saf-stuck-seconds}
+ * (300) is how long a reversal may wait in store-and-forward before readiness goes down.
  */
 public record ServerSettings(
     Path stateDirectory,
@@ -21,7 +23,8 @@ public record ServerSettings(
     String databaseUrl,
     String databaseUser,
     String databasePassword,
-    String databaseJndiName) {
+    String databaseJndiName,
+    Duration safStuckAfter) {
 
   public static final String STATE_DIR = "phonebank.state.dir";
 
@@ -38,7 +41,8 @@ public record ServerSettings(
             "jdbc:derby:" + state.resolve("derby").resolve("phonebank") + ";create=true"),
         keys.text("phonebank.db.user", ""),
         keys.text("phonebank.db.password", ""),
-        keys.text("phonebank.db.jndi-name", ""));
+        keys.text("phonebank.db.jndi-name", ""),
+        keys.seconds("phonebank.health.saf-stuck-seconds", Duration.ofMinutes(5)));
   }
 
   @Override

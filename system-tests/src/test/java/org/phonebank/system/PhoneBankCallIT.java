@@ -282,6 +282,48 @@ class PhoneBankCallIT {
     assertFalse(heard(next).contains(say(Phrase.MAIN_MENU, Language.ENGLISH)), heard(next));
   }
 
+  /** MicroProfile Health as Payara serves it, read the way a load balancer would. */
+  private static String health(String path) throws Exception {
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://127.0.0.1:" + PhoneBankStack.HTTP_PORT + "/health/" + path))
+                    .timeout(Duration.ofSeconds(20))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() + " " + response.body().replaceAll("\\s", "");
+  }
+
+  @Test
+  @Order(13)
+  void aStartedPhoneBankIsLiveStartedAndReadyAndStatusSaysSo() throws Exception {
+    assertTrue(health("live").startsWith("200 ") && health("live").contains("phonebank-live"));
+    assertTrue(health("started").contains("\"name\":\"phonebank-started\",\"status\":\"UP\""));
+    String ready = health("ready");
+    assertTrue(ready.startsWith("200 "), ready);
+    assertTrue(ready.contains("\"switch-link\":\"UP\""), ready);
+    assertTrue(ready.contains("\"database\":\"UP\""), ready);
+    assertTrue(ready.contains("\"event-socket\":\"UP\""), ready);
+    assertTrue(STACK.status().contains("/health/ready): UP"), "status prints readiness");
+  }
+
+  @Test
+  @Order(14)
+  void withTheSwitchDownTheBankIsNotReadyAndSaysWhy() throws Exception {
+    STACK.killSwitch();
+    String ready = health("ready");
+    for (int i = 0; i < 120 && !ready.startsWith("503 "); i++) {
+      Thread.sleep(500);
+      ready = health("ready");
+    }
+    assertTrue(ready.startsWith("503 "), ready);
+    assertTrue(ready.contains("\"switch-link\":\"DOWN\""), ready);
+    assertTrue(ready.contains("switchlinknotsignedon"), ready);
+    assertTrue(STACK.status().contains("not ready: switch link not signed on"));
+  }
+
   /**
    * A power cut: Payara killed with a caller on the line, then started again on the same state
    * folder. The old deployment must not be reloaded (no SEVERE, no "already in use"), so the new

@@ -77,7 +77,26 @@ final class PhoneBankStack {
     run("stop", 180);
   }
 
-  private void run(String command, int timeoutSeconds) throws IOException, InterruptedException {
+  /** What {@code ./phonebank status} prints. */
+  String status() throws IOException, InterruptedException {
+    return run("status", 60);
+  }
+
+  /** Stops the bank-switch simulator as a switch outage would; {@link #start} starts it again. */
+  void killSwitch() throws IOException {
+    long pid =
+        Long.parseLong(
+            Files.readString(state.resolve("switch-simulator.pid"), StandardCharsets.US_ASCII)
+                .trim());
+    ProcessHandle.of(pid)
+        .ifPresent(
+            simulator -> {
+              simulator.destroyForcibly();
+              simulator.onExit().join();
+            });
+  }
+
+  private String run(String command, int timeoutSeconds) throws IOException, InterruptedException {
     Files.createDirectories(state);
     Path output = state.resolve("phonebank-" + command + ".out");
     ProcessBuilder builder =
@@ -102,5 +121,6 @@ final class PhoneBankStack {
     if (process.exitValue() != 0) {
       throw new IllegalStateException("./phonebank " + command + " failed:\n" + printed);
     }
+    return printed;
   }
 }
