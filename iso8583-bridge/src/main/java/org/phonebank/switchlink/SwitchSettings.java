@@ -11,12 +11,16 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.phonebank.settings.SettingsReader;
 import org.phonebank.switchlink.pin.PinFormat;
 
 /**
  * Where the switch is, how this acquirer identifies itself to it, and the link's timers. Every key
  * with its default is read in {@link #from}; docs/switch-message-spec.md lists them for the switch
  * team.
+ *
+ * <p>{@code localZone} is the bank's zone, {@code phonebank.bank.zone} ({@link
+ * SettingsReader#BANK_ZONE}), in which fields 12 and 13 are given.
  *
  * <p>{@code endpoints} are tried in order: the link keeps one of them signed on and fails over to
  * the next at once when it drops or refuses.
@@ -49,7 +53,6 @@ public record SwitchSettings(
   public static final String ACQUIRER_ID = "phonebank.switch.acquirer-id";
   public static final String FORWARDING_ID = "phonebank.switch.forwarding-id";
   public static final String CARD_ACCEPTOR_ID = "phonebank.switch.card-acceptor-id";
-  public static final String LOCAL_ZONE = "phonebank.switch.local-zone";
   public static final String PIN_FORMAT = "phonebank.switch.pin-block-format";
   public static final String SAF_RETRY_INTERVAL_MS = "phonebank.switch.saf.retry-interval-ms";
   public static final String SAF_RETRY_CODES = "phonebank.switch.saf.retry-response-codes";
@@ -103,7 +106,7 @@ public record SwitchSettings(
         "627353",
         "627353",
         "PHONEBANKIVR001",
-        ZoneId.of("Asia/Tehran"),
+        SettingsReader.DEFAULT_BANK_ZONE,
         PinFormat.ISO_0,
         Duration.ofSeconds(10),
         Set.of("91", "96"));
@@ -115,11 +118,9 @@ public record SwitchSettings(
    */
   public static SwitchSettings from(Function<String, Optional<String>> lookup) {
     SwitchSettings d = defaults();
+    SettingsReader keys = new SettingsReader(lookup);
     List<SwitchEndpoint> endpoints =
-        lookup
-            .apply(ENDPOINTS)
-            .map(String::trim)
-            .filter(v -> !v.isEmpty())
+        keys.given(ENDPOINTS)
             .map(
                 v ->
                     Arrays.stream(v.split(","))
@@ -131,23 +132,23 @@ public record SwitchSettings(
                 () ->
                     List.of(
                         new SwitchEndpoint(
-                            text(lookup, HOST, d.host()), (int) number(lookup, PORT, d.port()))));
-    String acquirer = text(lookup, ACQUIRER_ID, d.acquirerId());
+                            keys.text(HOST, d.host()), keys.number(PORT, d.port()))));
+    String acquirer = keys.text(ACQUIRER_ID, d.acquirerId());
     return new SwitchSettings(
         endpoints,
-        millis(lookup, RESPONSE_TIMEOUT_MS, d.responseTimeout()),
-        millis(lookup, CONNECT_TIMEOUT_MS, d.connectTimeout()),
-        millis(lookup, RECONNECT_DELAY_MS, d.reconnectDelay()),
-        millis(lookup, RECONNECT_MAX_DELAY_MS, d.reconnectMaxDelay()),
-        millis(lookup, ECHO_INTERVAL_MS, d.echoInterval()),
-        text(lookup, TERMINAL_ID, d.terminalId()),
+        keys.millis(RESPONSE_TIMEOUT_MS, d.responseTimeout()),
+        keys.millis(CONNECT_TIMEOUT_MS, d.connectTimeout()),
+        keys.millis(RECONNECT_DELAY_MS, d.reconnectDelay()),
+        keys.millis(RECONNECT_MAX_DELAY_MS, d.reconnectMaxDelay()),
+        keys.millis(ECHO_INTERVAL_MS, d.echoInterval()),
+        keys.text(TERMINAL_ID, d.terminalId()),
         acquirer,
-        text(lookup, FORWARDING_ID, acquirer),
-        text(lookup, CARD_ACCEPTOR_ID, d.cardAcceptorId()),
-        ZoneId.of(text(lookup, LOCAL_ZONE, d.localZone().getId())),
-        pinFormat(text(lookup, PIN_FORMAT, "0")),
-        millis(lookup, SAF_RETRY_INTERVAL_MS, d.safRetryInterval()),
-        Arrays.stream(text(lookup, SAF_RETRY_CODES, "91,96").split(","))
+        keys.text(FORWARDING_ID, acquirer),
+        keys.text(CARD_ACCEPTOR_ID, d.cardAcceptorId()),
+        keys.bankZone(),
+        pinFormat(keys.text(PIN_FORMAT, "0")),
+        keys.millis(SAF_RETRY_INTERVAL_MS, d.safRetryInterval()),
+        Arrays.stream(keys.text(SAF_RETRY_CODES, "91,96").split(","))
             .map(String::trim)
             .filter(c -> !c.isEmpty())
             .collect(Collectors.toSet()));
@@ -170,27 +171,6 @@ public record SwitchSettings(
           throw new IllegalArgumentException(
               "Setting " + PIN_FORMAT + " must be 0 or 4, was '" + value + "'.");
     };
-  }
-
-  private static String text(
-      Function<String, Optional<String>> lookup, String key, String defaultValue) {
-    return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(defaultValue);
-  }
-
-  private static Duration millis(
-      Function<String, Optional<String>> lookup, String key, Duration defaultValue) {
-    return Duration.ofMillis(number(lookup, key, defaultValue.toMillis()));
-  }
-
-  private static long number(
-      Function<String, Optional<String>> lookup, String key, long defaultValue) {
-    String value = text(lookup, key, Long.toString(defaultValue));
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "Setting " + key + " must be a whole number, was '" + value + "'.");
-    }
   }
 
   public SwitchSettings withEndpoints(List<SwitchEndpoint> list) {

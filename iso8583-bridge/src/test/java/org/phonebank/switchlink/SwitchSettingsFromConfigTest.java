@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.phonebank.settings.SettingsReader;
 import org.phonebank.switchlink.pin.PinFormat;
 
 class SwitchSettingsFromConfigTest {
@@ -51,7 +52,7 @@ class SwitchSettingsFromConfigTest {
             "ignored",
             SwitchSettings.PIN_FORMAT,
             "4",
-            SwitchSettings.LOCAL_ZONE,
+            SettingsReader.BANK_ZONE,
             "UTC",
             SwitchSettings.RECONNECT_MAX_DELAY_MS,
             "9000",

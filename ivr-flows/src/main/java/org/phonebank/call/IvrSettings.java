@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.phonebank.card.CardNumber;
 import org.phonebank.card.TelephonePin;
 import org.phonebank.money.Rials;
+import org.phonebank.settings.SettingsReader;
 
 /**
  * Every tunable of the call flows with its default, keyed {@code phonebank.ivr.*}. "Tries" count
@@ -97,23 +98,23 @@ public record IvrSettings(
 
   /** Reads every key through {@code lookup} (in Payara: MicroProfile Config's getOptionalValue). */
   public static IvrSettings from(Function<String, Optional<String>> lookup) {
-    Keys keys = new Keys(lookup);
+    SettingsReader keys = new SettingsReader(lookup);
     return new IvrSettings(
         keys.number("phonebank.ivr.menu-tries", 3),
-        Duration.ofMillis(keys.number("phonebank.ivr.menu-timeout-ms", 5_000)),
+        keys.millis("phonebank.ivr.menu-timeout-ms", Duration.ofMillis(5_000)),
         keys.number("phonebank.ivr.card-tries", 3),
-        Duration.ofMillis(keys.number("phonebank.ivr.card-timeout-ms", 15_000)),
+        keys.millis("phonebank.ivr.card-timeout-ms", Duration.ofMillis(15_000)),
         keys.number("phonebank.ivr.card-max-keys", 17),
         keys.number("phonebank.ivr.pin-entry-tries", 3),
         keys.number("phonebank.ivr.wrong-pin-tries", 3),
-        Duration.ofMillis(keys.number("phonebank.ivr.pin-timeout-ms", 10_000)),
+        keys.millis("phonebank.ivr.pin-timeout-ms", Duration.ofMillis(10_000)),
         keys.number("phonebank.ivr.pin-min-digits", 4),
         keys.number("phonebank.ivr.pin-max-digits", 4),
         keys.number("phonebank.ivr.entry-tries", 3),
-        Duration.ofMillis(keys.number("phonebank.ivr.entry-timeout-ms", 15_000)),
+        keys.millis("phonebank.ivr.entry-timeout-ms", Duration.ofMillis(15_000)),
         keys.text("phonebank.ivr.officer-extension", "officers"),
-        Rials.of(keys.amount("phonebank.ivr.transfer-limit-rials", 100_000_000L)),
-        Rials.of(keys.amount("phonebank.ivr.daily-transfer-limit-rials", 200_000_000L)));
+        Rials.of(keys.wholeNumber("phonebank.ivr.transfer-limit-rials", 100_000_000L)),
+        Rials.of(keys.wholeNumber("phonebank.ivr.daily-transfer-limit-rials", 200_000_000L)));
   }
 
   private static void atLeastOne(int tries, String what) {
@@ -126,38 +127,6 @@ public record IvrSettings(
     Objects.requireNonNull(timeout, what + " is required.");
     if (timeout.toMillis() < 1000) {
       throw new IllegalArgumentException(what + " must be at least one second.");
-    }
-  }
-
-  private record Keys(Function<String, Optional<String>> lookup) {
-
-    int number(String key, int defaultValue) {
-      return Math.toIntExact(whole(key, defaultValue, false));
-    }
-
-    long amount(String key, long defaultValue) {
-      return whole(key, defaultValue, true);
-    }
-
-    String text(String key, String defaultValue) {
-      return given(key).orElse(defaultValue);
-    }
-
-    private Optional<String> given(String key) {
-      return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty());
-    }
-
-    private long whole(String key, long defaultValue, boolean wide) {
-      String value = given(key).orElse(null);
-      if (value == null) {
-        return defaultValue;
-      }
-      try {
-        return wide ? Long.parseLong(value) : Integer.parseInt(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "Setting " + key + " must be a whole number, was '" + value + "'.");
-      }
     }
   }
 }

@@ -5,6 +5,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -25,6 +26,7 @@ import org.phonebank.journal.jdbc.JdbcJournal;
 import org.phonebank.journal.jdbc.JournalSettings;
 import org.phonebank.journal.jdbc.JournalStore;
 import org.phonebank.lockout.CardLockouts;
+import org.phonebank.server.health.PhoneBankProbes;
 import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.SwitchSettings;
 import org.phonebank.switchlink.keys.SwitchCredentials;
@@ -48,6 +50,8 @@ public class PhoneBankServer {
   private StoreAndForward storeAndForward;
   private ExecutorService calls;
   private EslServer eslServer;
+
+  @Inject PhoneBankProbes probes;
 
   @PostConstruct
   void start() {
@@ -89,6 +93,14 @@ public class PhoneBankServer {
     eslServer =
         new EslServer(new PhoneBankingCall(services, IvrSettings.from(lookup)), calls, eslSettings);
     int port = eslServer.start();
+    probes.attach(
+        new PhoneBankProbes.Parts(
+            dataSource,
+            bankSwitch::isReady,
+            eslServer::isListening,
+            store.adviceQueue(),
+            settings.safStuckAfter(),
+            journalSettings.clock()));
     LOG.log(
         System.Logger.Level.INFO,
         "Phone bank ready: Event Socket listening on " + eslSettings.host() + ":" + port);
@@ -104,6 +116,7 @@ public class PhoneBankServer {
 
   @PreDestroy
   void stop() {
+    probes.detach();
     if (eslServer != null) {
       eslServer.stop();
     }

@@ -2,8 +2,10 @@
 package org.phonebank.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import org.phonebank.settings.SettingsReader;
 
 /**
  * The server's own settings (state folder, call threads, switch credentials, database), each read
@@ -11,7 +13,8 @@ import java.util.function.Function;
  * their own settings records from the same source. In Payara the values come from MicroProfile
  * Config, so each key can be overridden by a system property or by an environment variable ({@code
  * phonebank.db.url} as {@code PHONEBANK_DB_URL}). Secrets (database password) belong in Payara's
- * password aliases, never in a properties file in git.
+ * password aliases, never in a properties file in git. {@code phonebank.health.saf-stuck-seconds}
+ * (300) is how long a reversal may wait in store-and-forward before readiness goes down.
  */
 public record ServerSettings(
     Path stateDirectory,
@@ -20,13 +23,14 @@ public record ServerSettings(
     String databaseUrl,
     String databaseUser,
     String databasePassword,
-    String databaseJndiName) {
+    String databaseJndiName,
+    Duration safStuckAfter) {
 
   public static final String STATE_DIR = "phonebank.state.dir";
 
   /** Reads every key through {@code lookup} (in Payara: MicroProfile Config's getOptionalValue). */
   public static ServerSettings from(Function<String, Optional<String>> lookup) {
-    Keys keys = new Keys(lookup);
+    SettingsReader keys = new SettingsReader(lookup);
     Path state = Path.of(keys.text(STATE_DIR, System.getProperty("user.home") + "/.phonebank"));
     return new ServerSettings(
         state,
@@ -37,7 +41,8 @@ public record ServerSettings(
             "jdbc:derby:" + state.resolve("derby").resolve("phonebank") + ";create=true"),
         keys.text("phonebank.db.user", ""),
         keys.text("phonebank.db.password", ""),
-        keys.text("phonebank.db.jndi-name", ""));
+        keys.text("phonebank.db.jndi-name", ""),
+        keys.seconds("phonebank.health.saf-stuck-seconds", Duration.ofMinutes(5)));
   }
 
   @Override
@@ -52,22 +57,5 @@ public record ServerSettings(
         + ", db="
         + (databaseJndiName.isEmpty() ? databaseUrl : databaseJndiName)
         + "]";
-  }
-
-  private record Keys(Function<String, Optional<String>> lookup) {
-
-    String text(String key, String defaultValue) {
-      return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(defaultValue);
-    }
-
-    int number(String key, int defaultValue) {
-      String value = text(key, Integer.toString(defaultValue));
-      try {
-        return Integer.parseInt(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "Setting " + key + " must be a whole number, was '" + value + "'.");
-      }
-    }
   }
 }

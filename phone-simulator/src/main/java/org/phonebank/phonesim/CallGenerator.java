@@ -96,8 +96,8 @@ public final class CallGenerator implements AutoCloseable {
         new FakeChannel(
             PhoneSimulator.CALLER_NUMBER, PhoneSimulator.DIALLED_NUMBER, host + ":" + port);
     CompletableFuture<Transcript> result = new CompletableFuture<>();
-    SimulatedSwitch simulated =
-        new SimulatedSwitch(script, texts, channel, result, thinkTime, listener);
+    FreeSwitchSession simulated =
+        new FreeSwitchSession(script, texts, channel, result, thinkTime, listener);
     ChannelFuture connecting =
         new Bootstrap()
             .group(loops)

@@ -8,13 +8,14 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.phonebank.settings.SettingsReader;
 
 class ReconciliationSettingsTest {
 
   @Test
   void theLocalDateIsTehranUnlessConfigured() {
     assertEquals(ZoneId.of("Asia/Tehran"), ReconciliationSettings.defaults().localZone());
-    Map<String, String> keys = Map.of(ReconciliationSettings.LOCAL_ZONE, "UTC");
+    Map<String, String> keys = Map.of(SettingsReader.BANK_ZONE, "UTC");
     assertEquals(
         ZoneId.of("UTC"),
         ReconciliationSettings.from(key -> Optional.ofNullable(keys.get(key))).localZone());

@@ -34,12 +34,12 @@ import org.phonebank.switchlink.pin.PinEncipherment;
 final class Issuer {
 
   private static final System.Logger LOG = System.getLogger(Issuer.class.getName());
-  private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Tehran");
   private static final String RESTRICTED_CARD = "62";
   private static final String TO_ACCOUNT = "10";
   private static final int SETTLEMENT_DATE = 15;
 
   private final Ledger ledger;
+  private final ZoneId bankZone;
   private final ZoneKey pinKey;
   private final AesKey aesPinKey;
   private final ZoneKey macKey;
@@ -49,8 +49,14 @@ final class Issuer {
   private final SettlementBook settlement;
 
   Issuer(
-      Ledger ledger, ZoneKey pinKey, AesKey aesPinKey, ZoneKey macKey, SettlementBook settlement) {
+      Ledger ledger,
+      ZoneKey pinKey,
+      AesKey aesPinKey,
+      ZoneKey macKey,
+      SettlementBook settlement,
+      ZoneId bankZone) {
     this.settlement = Objects.requireNonNull(settlement, "Settlement book is required.");
+    this.bankZone = Objects.requireNonNull(bankZone, "Bank zone is required.");
     this.ledger = Objects.requireNonNull(ledger, "Ledger is required.");
     this.pinKey = Objects.requireNonNull(pinKey, "PIN key is required.");
     this.aesPinKey = Objects.requireNonNull(aesPinKey, "AES PIN key is required.");
@@ -314,8 +320,8 @@ final class Issuer {
     return String.format("%06d", random.nextInt(1_000_000));
   }
 
-  private static LocalDate today() {
-    return LocalDate.now(BANK_ZONE);
+  private LocalDate today() {
+    return LocalDate.now(bankZone);
   }
 
   private static ISOMsg logged(ISOMsg request, CardNumber card, ISOMsg response) {

@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -70,7 +69,6 @@ public final class SwitchSimulator implements AutoCloseable {
   private final AtomicInteger repeatedAdvices = new AtomicInteger();
   private final SecureRandom random = new SecureRandom();
   // The switch's business day closes at the cut-over in the bank's zone (field 15).
-  private static final ZoneId BANK_ZONE = ZoneId.of("Asia/Tehran");
 
   private final SettlementBook settlement;
   private volatile Duration responseDelay;
@@ -87,8 +85,9 @@ public final class SwitchSimulator implements AutoCloseable {
     this.macKey = credentials.macKey();
     this.settlement =
         new SettlementBook(
-            new BusinessCalendar(BANK_ZONE, settings.cutOver()), Clock.system(BANK_ZONE));
-    this.issuer = new Issuer(ledger, pinKey, aesPinKey, macKey, settlement);
+            new BusinessCalendar(settings.bankZone(), settings.cutOver()),
+            Clock.system(settings.bankZone()));
+    this.issuer = new Issuer(ledger, pinKey, aesPinKey, macKey, settlement, settings.bankZone());
     this.responseDelay = settings.responseDelay();
     settings.faults().forEach(faults::apply);
     this.delayed =

@@ -6,17 +6,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.phonebank.settings.SettingsReader;
 import org.phonebank.switchlink.keys.DemoCredentials;
 import org.phonebank.switchlink.keys.SwitchCredentials;
 
 /**
  * {@code java -jar switch-simulator.jar --credentials <dir> [--port 9443] [--bind 127.0.0.1]
- * [--accounts <csv>] [--delay-ms 0] [--admin-port <port>] [--cut-over 23:00] [--fault
- * "<fault>"]...}: runs the simulator until the process is stopped. {@code --fault} may be repeated
- * (e.g. {@code --fault "drop-next 3"}); the admin port listens on loopback only.
+ * [--accounts <csv>] [--delay-ms 0] [--admin-port <port>] [--cut-over 23:00] [--fault "<fault>"]...
+ * [--bank-zone Asia/Tehran]}: runs the simulator until the process is stopped. {@code --fault} may
+ * be repeated (e.g. {@code --fault "drop-next 3"}); the admin port listens on loopback only.
  */
 public final class SwitchSimulatorCommand {
 
@@ -33,7 +35,8 @@ public final class SwitchSimulatorCommand {
       System.err.println(e.getMessage());
       System.err.println(
           "usage: switch-simulator --credentials <dir> [--port 9443] [--bind 127.0.0.1] [--accounts <csv>]"
-              + " [--delay-ms 0] [--admin-port <port>] [--cut-over 23:00] [--fault \"<fault>\"]...");
+              + " [--delay-ms 0] [--admin-port <port>] [--cut-over 23:00] [--fault \"<fault>\"]..."
+              + " [--bank-zone Asia/Tehran]");
       System.exit(2);
       return;
     }
@@ -78,7 +81,9 @@ public final class SwitchSimulatorCommand {
   }
 
   static SimulatorSettings parse(String[] args) {
-    SimulatorSettings settings = SimulatorSettings.defaults();
+    // The bank's zone is the phone bank's own setting, so one PHONEBANK_BANK_ZONE sets both.
+    SimulatorSettings settings =
+        SimulatorSettings.defaults().withBankZone(SettingsReader.systemAndEnvironment().bankZone());
     boolean credentialsGiven = false;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
@@ -96,6 +101,10 @@ public final class SwitchSimulatorCommand {
         case "--accounts" -> settings = settings.withAccounts(Path.of(value));
         case "--delay-ms" ->
             settings = settings.withResponseDelay(Duration.ofMillis(number(flag, value)));
+        case "--bank-zone" ->
+            settings =
+                settings.withBankZone(
+                    SettingsReader.of(Map.of(SettingsReader.BANK_ZONE, value)).bankZone());
         case "--admin-port" -> settings = settings.withAdminPort(number(flag, value));
         case "--cut-over" -> settings = settings.withCutOver(time(flag, value));
         case "--fault" -> {

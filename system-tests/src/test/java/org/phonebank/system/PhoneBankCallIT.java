@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -279,6 +280,85 @@ class PhoneBankCallIT {
 
     Transcript next = call(signIn("2", SARA_SAVINGS) + LEAVE);
     assertFalse(heard(next).contains(say(Phrase.MAIN_MENU, Language.ENGLISH)), heard(next));
+  }
+
+  /** MicroProfile Health as Payara serves it, read the way a load balancer would. */
+  private static String health(String path) throws Exception {
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://127.0.0.1:" + PhoneBankStack.HTTP_PORT + "/health/" + path))
+                    .timeout(Duration.ofSeconds(20))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() + " " + response.body().replaceAll("\\s", "");
+  }
+
+  @Test
+  @Order(13)
+  void aStartedPhoneBankIsLiveStartedAndReadyAndStatusSaysSo() throws Exception {
+    assertTrue(health("live").startsWith("200 ") && health("live").contains("phonebank-live"));
+    assertTrue(health("started").contains("\"name\":\"phonebank-started\",\"status\":\"UP\""));
+    String ready = health("ready");
+    assertTrue(ready.startsWith("200 "), ready);
+    assertTrue(ready.contains("\"switch-link\":\"UP\""), ready);
+    assertTrue(ready.contains("\"database\":\"UP\""), ready);
+    assertTrue(ready.contains("\"event-socket\":\"UP\""), ready);
+    assertTrue(STACK.status().contains("/health/ready): UP"), "status prints readiness");
+  }
+
+  @Test
+  @Order(14)
+  void withTheSwitchDownTheBankIsNotReadyAndSaysWhy() throws Exception {
+    STACK.killSwitch();
+    String ready = health("ready");
+    for (int i = 0; i < 120 && !ready.startsWith("503 "); i++) {
+      Thread.sleep(500);
+      ready = health("ready");
+    }
+    assertTrue(ready.startsWith("503 "), ready);
+    assertTrue(ready.contains("\"switch-link\":\"DOWN\""), ready);
+    assertTrue(ready.contains("switchlinknotsignedon"), ready);
+    assertTrue(STACK.status().contains("not ready: switch link not signed on"));
+  }
+
+  /**
+   * A power cut: Payara killed with a caller on the line, then started again on the same state
+   * folder. The old deployment must not be reloaded (no SEVERE, no "already in use"), so the new
+   * one starts clean, recovers, and answers the next call.
+   */
+  @Test
+  @Order(15)
+  void afterAKillNineThePhoneBankStartsCleanAndAnswersTheNextCall() throws Exception {
+    Thread onTheLine =
+        new Thread(
+            () ->
+                PhoneSimulator.call(
+                    "127.0.0.1",
+                    PhoneBankStack.ESL_PORT,
+                    CallScript.parse(signIn("2", SARA) + " 1" + LEAVE),
+                    CALL_TIMEOUT));
+    onTheLine.start();
+    Thread.sleep(500);
+    long logBefore = Files.size(STACK.serverLog());
+    STACK.killServer();
+    onTheLine.join(CALL_TIMEOUT.toMillis());
+
+    STACK.start();
+
+    Transcript transcript = call(signIn("2", SARA) + " 1" + LEAVE);
+    assertTrue(heard(transcript).contains(spoken(SARA, Language.ENGLISH)), heard(transcript));
+    String sinceRestart;
+    try (var log = java.nio.channels.FileChannel.open(STACK.serverLog())) {
+      java.nio.ByteBuffer tail =
+          java.nio.ByteBuffer.allocate((int) Math.max(0, log.size() - logBefore));
+      log.read(tail, logBefore);
+      sinceRestart = new String(tail.array(), StandardCharsets.UTF_8);
+    }
+    assertFalse(sinceRestart.contains("SEVERE"), sinceRestart);
+    assertFalse(sinceRestart.contains("already in use"), sinceRestart);
   }
 
   @Test

@@ -52,15 +52,51 @@ final class PhoneBankStack {
         state.resolve("logs"), state.resolve("payara6/glassfish/domains/phonebank/logs"));
   }
 
+  Path serverLog() {
+    return state.resolve("payara6/glassfish/domains/phonebank/logs/server.log");
+  }
+
+  /** Kills Payara as a power cut would ({@code kill -9} of the pid it recorded), and waits. */
+  void killServer() throws IOException {
+    Path pidFile = state.resolve("payara6/glassfish/domains/phonebank/config/pid");
+    long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
+    ProcessHandle payara =
+        ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("Payara is not running"));
+    payara.destroyForcibly();
+    payara.onExit().join();
+  }
+
   void start() throws IOException, InterruptedException {
-    run("start", 600);
+    // Generous: on a shared two-core machine under load a first start (unpack, domain, deploy) took
+    // over
+    // ten minutes.
+    run("start", 1500);
   }
 
   void stop() throws IOException, InterruptedException {
     run("stop", 180);
   }
 
-  private void run(String command, int timeoutSeconds) throws IOException, InterruptedException {
+  /** What {@code ./phonebank status} prints. */
+  String status() throws IOException, InterruptedException {
+    return run("status", 60);
+  }
+
+  /** Stops the bank-switch simulator as a switch outage would; {@link #start} starts it again. */
+  void killSwitch() throws IOException {
+    long pid =
+        Long.parseLong(
+            Files.readString(state.resolve("switch-simulator.pid"), StandardCharsets.US_ASCII)
+                .trim());
+    ProcessHandle.of(pid)
+        .ifPresent(
+            simulator -> {
+              simulator.destroyForcibly();
+              simulator.onExit().join();
+            });
+  }
+
+  private String run(String command, int timeoutSeconds) throws IOException, InterruptedException {
     Files.createDirectories(state);
     Path output = state.resolve("phonebank-" + command + ".out");
     ProcessBuilder builder =
@@ -85,5 +121,6 @@ final class PhoneBankStack {
     if (process.exitValue() != 0) {
       throw new IllegalStateException("./phonebank " + command + " failed:\n" + printed);
     }
+    return printed;
   }
 }

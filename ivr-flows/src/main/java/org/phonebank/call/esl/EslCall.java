@@ -28,6 +28,7 @@ final class EslCall implements Runnable {
   @Override
   public void run() {
     String callId = "(before connect)";
+    boolean connectedAsCall = false;
     boolean flowStarted = false;
     boolean flowFailed = false;
     try {
@@ -38,7 +39,8 @@ final class EslCall implements Runnable {
         line.close();
         return;
       }
-      LOG.log(Level.INFO, "Call {0} started.", callId);
+      connectedAsCall = true;
+      LOG.log(Level.DEBUG, "Call {0} started.", callId);
       line.command("myevents");
       line.command("linger");
       flowStarted = true;
@@ -58,7 +60,14 @@ final class EslCall implements Runnable {
       line.hangUp();
       line.close();
       CallEnd end = flowFailed ? CallEnd.FLOW_FAILED : line.end();
-      LOG.log(Level.INFO, "Call {0} ended: {1}.", callId, end.description());
+      // One INFO line per call: the flow's own ending line once it ran, this one for a call that
+      // never reached it. A connection that never said who it was (a port probe) is no call.
+      // DEBUG is java.util.logging's FINE.
+      LOG.log(
+          flowStarted || !connectedAsCall ? Level.DEBUG : Level.INFO,
+          "Call {0} ended: {1}.",
+          callId,
+          end.description());
     }
   }
 }

@@ -105,6 +105,11 @@ public final class EslServer {
     return port;
   }
 
+  /** FreeSWITCH can connect now: started, and the listening socket is open. */
+  public synchronized boolean isListening() {
+    return listener != null && listener.isActive();
+  }
+
   /**
    * Stops accepting calls and closes the sockets of calls in progress (their flows see a hang-up).
    */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.phonebank.settings.SettingsReader;
 
 /**
  * Every setting of the Event Socket adapter with its default, keyed {@code phonebank.esl.*}.
@@ -59,32 +60,17 @@ public record EslSettings(
 
   /** Reads every key through {@code lookup} (in Payara: MicroProfile Config's getOptionalValue). */
   public static EslSettings from(Function<String, Optional<String>> lookup) {
-    Function<String, Optional<String>> given =
-        key -> lookup.apply(key).map(String::trim).filter(value -> !value.isEmpty());
+    SettingsReader keys = new SettingsReader(lookup);
     return new EslSettings(
-        given.apply("phonebank.esl.host").orElse("127.0.0.1"),
-        number(given, "phonebank.esl.port", 8084),
-        given.apply("phonebank.esl.prompt-dir").orElse("/var/lib/phonebank/prompts"),
-        given.apply("phonebank.esl.audio-extension").orElse("wav"),
-        Duration.ofSeconds(number(given, "phonebank.esl.command-timeout-seconds", 120)));
+        keys.text("phonebank.esl.host", "127.0.0.1"),
+        keys.number("phonebank.esl.port", 8084),
+        keys.text("phonebank.esl.prompt-dir", "/var/lib/phonebank/prompts"),
+        keys.text("phonebank.esl.audio-extension", "wav"),
+        keys.seconds("phonebank.esl.command-timeout-seconds", Duration.ofSeconds(120)));
   }
 
   /** The same settings listening on another port (tests use 0). */
   public EslSettings withPort(int newPort) {
     return new EslSettings(host, newPort, promptDirectory, audioExtension, commandTimeout);
-  }
-
-  private static int number(
-      Function<String, Optional<String>> given, String key, int defaultValue) {
-    String value = given.apply(key).orElse(null);
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "Setting " + key + " must be a whole number, was '" + value + "'.");
-    }
   }
 }

@@ -2,19 +2,20 @@
 package org.phonebank.journal.jdbc;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.phonebank.settings.SettingsReader;
 
 /**
  * Every setting of the journal module with its default. The terminal id is not here: it is the
  * switch link's {@code phonebank.switch.terminal-id}, and the journal is given the same value.
  *
- * @param zone {@code phonebank.journal.zone}: the bank's zone, whose midnight starts a new STAN day
- *     and whose date and hour go into the RRN (default Asia/Tehran)
+ * @param zone {@code phonebank.bank.zone} ({@link SettingsReader#BANK_ZONE}): the bank's zone,
+ *     whose midnight starts a new STAN day and whose date and hour go into the RRN (default
+ *     Asia/Tehran)
  * @param migrateOnStart {@code phonebank.journal.migrate-on-start}: run {@link SchemaMigrations} at
  *     deploy (default true; switch off only where a DBA applies the scripts by hand)
  *     <p>The card fingerprint key ({@value #CARD_FINGERPRINT_KEY}) is a secret, so it is read by
@@ -22,7 +23,6 @@ import java.util.function.Function;
  */
 public record JournalSettings(ZoneId zone, boolean migrateOnStart) {
 
-  public static final String ZONE = "phonebank.journal.zone";
   public static final String MIGRATE_ON_START = "phonebank.journal.migrate-on-start";
   public static final String CARD_FINGERPRINT_KEY = "phonebank.journal.card-fingerprint-key";
 
@@ -36,17 +36,8 @@ public record JournalSettings(ZoneId zone, boolean migrateOnStart) {
 
   /** Reads every key through {@code lookup} (in Payara: MicroProfile Config's getOptionalValue). */
   public static JournalSettings from(Function<String, Optional<String>> lookup) {
-    String zone = text(lookup, ZONE, "Asia/Tehran");
-    String migrate = text(lookup, MIGRATE_ON_START, "true");
-    if (!migrate.equals("true") && !migrate.equals("false")) {
-      throw new IllegalArgumentException("Setting " + MIGRATE_ON_START + " must be true or false.");
-    }
-    try {
-      return new JournalSettings(ZoneId.of(zone), Boolean.parseBoolean(migrate));
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException(
-          "Setting " + ZONE + " is not a time zone: '" + zone + "'.", e);
-    }
+    SettingsReader keys = new SettingsReader(lookup);
+    return new JournalSettings(keys.bankZone(), keys.flag(MIGRATE_ON_START, true));
   }
 
   /**
@@ -57,7 +48,7 @@ public record JournalSettings(ZoneId zone, boolean migrateOnStart) {
    * properties file.
    */
   public static byte[] cardFingerprintKey(Function<String, Optional<String>> lookup) {
-    String hex = lookup.apply(CARD_FINGERPRINT_KEY).map(String::trim).orElse("");
+    String hex = new SettingsReader(lookup).secret(CARD_FINGERPRINT_KEY).orElse("");
     if (hex.isEmpty()) {
       throw new IllegalArgumentException(
           "Setting " + CARD_FINGERPRINT_KEY + " is required (64+ hex digits).");
@@ -80,10 +71,5 @@ public record JournalSettings(ZoneId zone, boolean migrateOnStart) {
    */
   public Clock clock() {
     return Clock.system(zone);
-  }
-
-  private static String text(
-      Function<String, Optional<String>> lookup, String key, String defaultValue) {
-    return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(defaultValue);
   }
 }

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.phonebank.settings.SettingsReader;
 
 class JournalSettingsTest {
 
@@ -25,7 +26,7 @@ class JournalSettingsTest {
   @Test
   void everyKeyCanBeOverridden() {
     Map<String, String> keys =
-        Map.of(JournalSettings.ZONE, "UTC", JournalSettings.MIGRATE_ON_START, "false");
+        Map.of(SettingsReader.BANK_ZONE, "UTC", JournalSettings.MIGRATE_ON_START, "false");
 
     JournalSettings settings = JournalSettings.from(key -> Optional.ofNullable(keys.get(key)));
 
@@ -38,12 +39,12 @@ class JournalSettingsTest {
         IllegalArgumentException.class,
         () ->
             JournalSettings.from(
-                key -> Optional.of(key.equals(JournalSettings.ZONE) ? "UTC" : "yes")));
+                key -> Optional.of(key.equals(SettingsReader.BANK_ZONE) ? "UTC" : "yes")));
     assertThrows(
         IllegalArgumentException.class,
         () ->
             JournalSettings.from(
-                key -> Optional.of(key.equals(JournalSettings.ZONE) ? "Tehran" : "true")));
+                key -> Optional.of(key.equals(SettingsReader.BANK_ZONE) ? "Tehran" : "true")));
   }
 
   @Test

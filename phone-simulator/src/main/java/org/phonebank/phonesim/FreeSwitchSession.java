@@ -33,7 +33,7 @@ import org.phonebank.phonesim.Transcript.Ending;
  * come that long after a digit prompt starts) keeps the call up the way a real caller does, which
  * is what holding many calls at once needs.
  */
-final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
+final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
 
   private static final String GOODBYE =
       "Disconnected, goodbye.\nSee you at ClueCon! http://www.cluecon.com/\n";
@@ -51,7 +51,7 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
   private boolean lingering;
   private boolean finished;
 
-  SimulatedSwitch(
+  FreeSwitchSession(
       CallScript script,
       PromptTexts texts,
       FakeChannel channel,
@@ -59,7 +59,7 @@ final class SimulatedSwitch extends SimpleChannelInboundHandler<EslCommand> {
     this(script, texts, channel, result, Duration.ZERO, CallListener.NONE);
   }
 
-  SimulatedSwitch(
+  FreeSwitchSession(
       CallScript script,
       PromptTexts texts,
       FakeChannel channel,
