@@ -113,6 +113,11 @@ public final class Escalations implements OfficerQueue {
     return settings.announceInterval();
   }
 
+  @Override
+  public Duration pollInterval() {
+    return settings.pollInterval();
+  }
+
   /**
    * An officer's own change (console, phone): READY, AWAY or LOGGED_OUT.
    *

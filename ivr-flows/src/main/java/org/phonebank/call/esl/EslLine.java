@@ -89,11 +89,19 @@ final class EslLine {
    * the channel's variables as they stood when the application finished.
    */
   EslEvent execute(String app, String arg) {
+    return execute(app, arg, timeout);
+  }
+
+  /**
+   * As {@link #execute(String, String)}, for an application that may rightly run longer than the
+   * usual command timeout ({@code bridge} lasts as long as the conversation).
+   */
+  EslEvent execute(String app, String arg, Duration patience) {
     ensureUp();
     String eventUuid = UUID.randomUUID().toString();
     earlyCompletion = null;
     send(EslCommand.execute(app, arg, eventUuid));
-    long deadline = deadline();
+    long deadline = System.nanoTime() + patience.toNanos();
     acceptedReply(eventUuid, deadline);
     EslEvent completion = earlyCompletion;
     while (completion == null) {
