@@ -129,6 +129,17 @@ public final class Escalations implements OfficerQueue {
     return store.setStatus(officerId, status, clock.instant());
   }
 
+  /** Per queue, for the callers who joined in {@code period}. */
+  public List<QueueFigures> queueFigures(Figures.Period period) {
+    return Figures.byQueue(store.entryFacts(period.from(), period.to()), settings.serviceLevel());
+  }
+
+  /** Per officer, for the offers made in {@code period}. */
+  public List<OfficerFigures> officerFigures(Figures.Period period) {
+    return Figures.byOfficer(
+        store.offerFacts(period.from(), period.to()), store.entryFacts(period.from(), period.to()));
+  }
+
   public Optional<OfficerState> officer(String officerId) {
     settings.officer(officerId);
     return store.officer(officerId);
