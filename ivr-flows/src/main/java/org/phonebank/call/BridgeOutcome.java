@@ -9,6 +9,8 @@ public enum BridgeOutcome {
   NO_ANSWER,
   /** The officer rejected the call, or their phone was busy. */
   REFUSED,
+  /** The caller hung up while the officer's phone rang (FreeSWITCH's ORIGINATOR_CANCEL). */
+  CALLER_LEFT,
   /** The phone could not be reached (not registered, unknown, network). */
   FAILED
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.phonebank.call.BridgeOutcome;
+import org.phonebank.call.CallerHungUp;
 import org.phonebank.call.DigitCollection;
 import org.phonebank.call.IvrSettings;
 import org.phonebank.call.KeypadEntry;
@@ -69,6 +70,12 @@ final class OfficerWait {
             keepEntry = true;
             phone.hangUp();
             return Next.TRANSFERRED;
+          }
+          if (outcome == BridgeOutcome.CALLER_LEFT) {
+            // Not the officer's miss: the caller gave up while the phone rang.
+            queue.offerEnded(ringing.offer(), OfferResult.CALLER_LEFT);
+            keepEntry = true;
+            throw new CallerHungUp("The caller hung up while an officer's phone rang.");
           }
           queue.offerEnded(ringing.offer(), resultOf(outcome));
           continue;

@@ -161,6 +161,21 @@ class OfficerEscalationTest {
   }
 
   @Test
+  void aCallerWhoHangsUpWhileTheOfficerRingsIsAbandonedWithoutCountingTheOfficerAMiss() {
+    queues.setStatus("t1", OfficerStatus.READY);
+    ScriptedSwitch bank = new ScriptedSwitch(approved(900));
+    ScriptedPhone phone = phone("2", CARD, PIN, "0").officersWill(BridgeOutcome.CALLER_LEFT);
+    PhoneBankingCall flow =
+        new PhoneBankingCall(fixture.services(bank, queues), IvrSettings.defaults());
+
+    assertThrows(CallerHungUp.class, () -> flow.handle(phone));
+
+    assertEquals(EntryEnd.ABANDONED, store.endOf(onlyEntry().id()).orElseThrow());
+    assertEquals(0, queues.officer("t1").orElseThrow().missesInRow());
+    assertEquals(OfficerStatus.READY, queues.officer("t1").orElseThrow().status());
+  }
+
+  @Test
   void aCallerWhoHangsUpWhileHoldingIsRecordedAsAbandoned() {
     ScriptedSwitch bank = new ScriptedSwitch(approved(900));
     ScriptedPhone phone = phone("2", CARD, PIN, "0", NO_INPUT, HANG_UP);

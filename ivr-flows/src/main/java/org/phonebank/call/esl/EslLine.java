@@ -97,6 +97,19 @@ final class EslLine {
    * usual command timeout ({@code bridge} lasts as long as the conversation).
    */
   EslEvent execute(String app, String arg, Duration patience) {
+    return execute(app, arg, patience, false);
+  }
+
+  /**
+   * As {@link #execute(String, String, Duration)}, but a caller who hung up while the application
+   * ran does not throw: the completion is returned (it says how the application ended, e.g. a
+   * bridge that was answered before the hang-up) and the line is down afterwards.
+   */
+  EslEvent executeToTheEnd(String app, String arg, Duration patience) {
+    return execute(app, arg, patience, true);
+  }
+
+  private EslEvent execute(String app, String arg, Duration patience, boolean toTheEnd) {
     ensureUp();
     String eventUuid = UUID.randomUUID().toString();
     earlyCompletion = null;
@@ -112,7 +125,9 @@ final class EslLine {
       // now.
       callerGone = true;
       down = true;
-      throw gone();
+      if (!toTheEnd) {
+        throw gone();
+      }
     }
     return completion;
   }

@@ -80,6 +80,8 @@ final class EslPhone implements Phone {
    *   <li>On an answer {@code originate_disposition} is {@code call accepted} and the bridge lasts
    *       until one side hangs up; with {@code hangup_after_bridge=false} the caller's channel
    *       stays ({@code switch_ivr_bridge.c}), so the flow hangs up itself.
+   *   <li>If the caller hangs up, the bridge's completion (with {@code Answer-State: hangup}) comes
+   *       before CHANNEL_HANGUP; it is read for the outcome and the line is down afterwards.
    * </ul>
    */
   @Override
@@ -91,7 +93,8 @@ final class EslPhone implements Phone {
     line.execute("set", "call_timeout=" + seconds);
     line.execute("set", "continue_on_fail=true");
     line.execute("set", "hangup_after_bridge=false");
-    EslEvent done = line.execute("bridge", endpoint, LONGEST_CONVERSATION);
+    // The caller may hang up first: the completion still tells whether the officer had answered.
+    EslEvent done = line.executeToTheEnd("bridge", endpoint, LONGEST_CONVERSATION);
     if ("call accepted".equals(done.variable("originate_disposition").orElse(""))) {
       return BridgeOutcome.TALKED;
     }
@@ -101,6 +104,8 @@ final class EslPhone implements Phone {
       case "BUSY":
       case "DONTCALL":
         return BridgeOutcome.REFUSED;
+      case "CANCEL":
+        return BridgeOutcome.CALLER_LEFT;
       default:
         return BridgeOutcome.FAILED;
     }
