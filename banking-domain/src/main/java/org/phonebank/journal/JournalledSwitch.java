@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.journal;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -83,6 +84,11 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
    * The sum of approved {@code type} movements on {@code card} today, for the channel's daily
    * limit.
    */
+  /** The call's requests as journalled, oldest first: what an officer taking the call sees. */
+  public List<JournalEntry> requestsOf(String callId) {
+    return journal.forCall(callId);
+  }
+
   public Rials approvedToday(CardNumber card, TransactionType type) {
     return journal.approvedToday(card, type);
   }

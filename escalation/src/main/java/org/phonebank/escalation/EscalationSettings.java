@@ -57,6 +57,8 @@ import java.util.regex.Pattern;
  * @param callbackAttempts calls placed for one callback before giving up ({@code
  *     callback-attempts}, 3)
  * @param callbackSpacing wait between two callback attempts ({@code callback-spacing-seconds}, 120)
+ * @param pollInterval how long a waiting caller's hold lasts between two looks at the queue, so an
+ *     officer who becomes free rings within about this ({@code poll-interval-seconds}, 5)
  */
 public record EscalationSettings(
     Set<Skill> skills,
@@ -70,7 +72,8 @@ public record EscalationSettings(
     Duration defaultHandlingTime,
     Duration serviceLevel,
     int callbackAttempts,
-    Duration callbackSpacing) {
+    Duration callbackSpacing,
+    Duration pollInterval) {
 
   static final String PREFIX = "phonebank.escalation.";
 
@@ -129,6 +132,7 @@ public record EscalationSettings(
     positive(defaultHandlingTime, "Default handling time");
     positive(serviceLevel, "Service level");
     positive(callbackSpacing, "Callback spacing");
+    positive(pollInterval, "Poll interval");
     if (missesBeforeAway < 1) {
       throw new IllegalArgumentException("Misses before away must be at least 1.");
     }
@@ -202,7 +206,8 @@ public record EscalationSettings(
         keys.seconds("default-handling-seconds", 180),
         keys.seconds("service-level-seconds", 20),
         keys.number("callback-attempts", 3),
-        keys.seconds("callback-spacing-seconds", 120));
+        keys.seconds("callback-spacing-seconds", 120),
+        keys.seconds("poll-interval-seconds", 5));
   }
 
   private static QueueDefinition queue(Keys keys, String name) {

@@ -82,4 +82,10 @@ public interface EscalationStore {
    * stopped and its lines with it. Returns how many.
    */
   int endOrphans(String nodeId, Instant now);
+
+  /** The facts of every entry that joined a queue in {@code [from, to)}, for the figures. */
+  List<EntryFacts> entryFacts(Instant from, Instant to);
+
+  /** Every offer made in {@code [from, to)}, for the figures. */
+  List<OfferFacts> offerFacts(Instant from, Instant to);
 }

@@ -113,6 +113,11 @@ public final class Escalations implements OfficerQueue {
     return settings.announceInterval();
   }
 
+  @Override
+  public Duration pollInterval() {
+    return settings.pollInterval();
+  }
+
   /**
    * An officer's own change (console, phone): READY, AWAY or LOGGED_OUT.
    *
@@ -122,6 +127,17 @@ public final class Escalations implements OfficerQueue {
   public boolean setStatus(String officerId, OfficerStatus status) {
     settings.officer(officerId);
     return store.setStatus(officerId, status, clock.instant());
+  }
+
+  /** Per queue, for the callers who joined in {@code period}. */
+  public List<QueueFigures> queueFigures(Figures.Period period) {
+    return Figures.byQueue(store.entryFacts(period.from(), period.to()), settings.serviceLevel());
+  }
+
+  /** Per officer, for the offers made in {@code period}. */
+  public List<OfficerFigures> officerFigures(Figures.Period period) {
+    return Figures.byOfficer(
+        store.offerFacts(period.from(), period.to()), store.entryFacts(period.from(), period.to()));
   }
 
   public Optional<OfficerState> officer(String officerId) {

@@ -105,7 +105,7 @@ public final class InMemoryEscalationStore implements EscalationStore {
     officers.put(
         officerId,
         new OfficerState(officerId, OfficerStatus.RESERVED, now, officer.missesInRow(), entryId));
-    entry.call = with(entry.call, EntryStatus.RINGING, entry.call.tried());
+    entry.call = entry.call.with(EntryStatus.RINGING, entry.call.tried());
     return Optional.of(offer);
   }
 
@@ -141,7 +141,7 @@ public final class InMemoryEscalationStore implements EscalationStore {
     switch (result) {
       case ANSWERED:
         officers.put(id, new OfficerState(id, OfficerStatus.BUSY, now, 0, offer.entryId()));
-        entry.call = with(entry.call, EntryStatus.CONNECTED, entry.call.tried());
+        entry.call = entry.call.with(EntryStatus.CONNECTED, entry.call.tried());
         entry.answeredAt = now;
         break;
       case CALLER_LEFT:
@@ -155,7 +155,7 @@ public final class InMemoryEscalationStore implements EscalationStore {
         officers.put(id, new OfficerState(id, next, now, misses, 0));
         Set<String> tried = new LinkedHashSet<>(entry.call.tried());
         tried.add(id);
-        entry.call = with(entry.call, EntryStatus.WAITING, tried);
+        entry.call = entry.call.with(EntryStatus.WAITING, tried);
     }
     return true;
   }
@@ -204,18 +204,7 @@ public final class InMemoryEscalationStore implements EscalationStore {
     if (entry == null || entry.call.status() == EntryStatus.ENDED) {
       throw new IllegalArgumentException("No waiting caller " + entryId + " to call back.");
     }
-    QueuedCall call = entry.call;
-    entry.call =
-        new QueuedCall(
-            call.id(),
-            call.callId(),
-            call.queue(),
-            call.priority(),
-            call.language(),
-            call.enqueuedAt(),
-            call.status(),
-            call.tried(),
-            Optional.of(number));
+    entry.call = entry.call.withCallback(number);
   }
 
   @Override
@@ -248,27 +237,51 @@ public final class InMemoryEscalationStore implements EscalationStore {
     return orphans.size();
   }
 
+  @Override
+  public synchronized List<EntryFacts> entryFacts(Instant from, Instant to) {
+    List<EntryFacts> facts = new ArrayList<>();
+    for (Entry e : entries.values()) {
+      Instant joined = e.call.enqueuedAt();
+      if (joined.isBefore(from) || !joined.isBefore(to)) {
+        continue;
+      }
+      Optional<String> answeredBy =
+          offers.values().stream()
+              .filter(
+                  row ->
+                      row.result() == OfferResult.ANSWERED && row.offer().entryId() == e.call.id())
+              .map(row -> row.offer().officerId())
+              .findFirst();
+      facts.add(
+          new EntryFacts(
+              e.call.queue(),
+              joined,
+              Optional.ofNullable(e.answeredAt),
+              Optional.ofNullable(e.endedAt),
+              Optional.ofNullable(e.end),
+              e.call.wantsCallback(),
+              answeredBy));
+    }
+    return facts;
+  }
+
+  @Override
+  public synchronized List<OfferFacts> offerFacts(Instant from, Instant to) {
+    return offers.values().stream()
+        .filter(row -> !row.offer().offeredAt().isBefore(from))
+        .filter(row -> row.offer().offeredAt().isBefore(to))
+        .map(row -> new OfferFacts(row.offer().officerId(), Optional.ofNullable(row.result())))
+        .toList();
+  }
+
   /** How an entry ended, for tests; empty while it lasts. */
   public synchronized Optional<EntryEnd> endOf(long entryId) {
     return Optional.ofNullable(entries.get(entryId)).map(entry -> entry.end);
   }
 
   private static void end(Entry entry, EntryEnd how, Instant now) {
-    entry.call = with(entry.call, EntryStatus.ENDED, entry.call.tried());
+    entry.call = entry.call.with(EntryStatus.ENDED, entry.call.tried());
     entry.end = how;
     entry.endedAt = now;
-  }
-
-  private static QueuedCall with(QueuedCall call, EntryStatus status, Set<String> tried) {
-    return new QueuedCall(
-        call.id(),
-        call.callId(),
-        call.queue(),
-        call.priority(),
-        call.language(),
-        call.enqueuedAt(),
-        status,
-        tried,
-        call.callbackNumber());
   }
 }

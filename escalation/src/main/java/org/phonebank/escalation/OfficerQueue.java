@@ -31,4 +31,7 @@ public interface OfficerQueue {
 
   /** How often a waiting caller hears their position and estimated wait. */
   Duration announceInterval();
+
+  /** How long one stretch of hold lasts before the flow asks {@link #status} again. */
+  Duration pollInterval();
 }

@@ -36,4 +36,16 @@ public record QueuedCall(
   public boolean wantsCallback() {
     return callbackNumber.isPresent();
   }
+
+  /** This caller moved on to {@code newStatus}, having been offered to {@code triedSoFar}. */
+  public QueuedCall with(EntryStatus newStatus, Set<String> triedSoFar) {
+    return new QueuedCall(
+        id, callId, queue, priority, language, enqueuedAt, newStatus, triedSoFar, callbackNumber);
+  }
+
+  /** This caller, to be called back at {@code number}. */
+  public QueuedCall withCallback(String number) {
+    return new QueuedCall(
+        id, callId, queue, priority, language, enqueuedAt, status, tried, Optional.of(number));
+  }
 }

@@ -295,6 +295,51 @@ public abstract class RoutingContract {
     assertEquals(9, settings.queueFor(EscalationReason.CARD_STOLEN).priority());
   }
 
+  @Test
+  void figuresPerQueueAndPerOfficerFollowTheCalls() {
+    Instant start = clock.instant();
+    ready("a1");
+    QueuedCall first = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    assertEquals("a1", ringing(first));
+    clock.advanceSeconds(10);
+    ready("a2");
+    clock.advanceSeconds(5);
+    // a1 rang past the timeout: a2, idle longer now, takes the first caller; a1 the second.
+    Offer toA2 = ringingOffer(first);
+    assertEquals("a2", toA2.officerId());
+    QueuedCall second = queues.enqueue(caller("call-2", "fa", EscalationReason.ASKED));
+    assertEquals("a1", ringing(second));
+    clock.advanceSeconds(4);
+    queues.offerEnded(toA2, OfferResult.ANSWERED);
+    clock.advanceSeconds(15);
+    queues.ended(second.id(), EntryEnd.ABANDONED);
+    QueuedCall third = queues.enqueue(caller("call-3", "fa", EscalationReason.ASKED));
+    queues.callback(third.id(), "09121234567");
+    clock.advanceSeconds(65);
+    queues.ended(first.id(), EntryEnd.COMPLETED);
+
+    Figures.Period day = new Figures.Period(start, clock.instant().plusSeconds(1));
+    assertEquals(
+        List.of(
+            new QueueFigures(
+                "general",
+                3,
+                1,
+                1,
+                java.time.Duration.ofSeconds(19),
+                1,
+                java.time.Duration.ofSeconds(20),
+                java.time.Duration.ofSeconds(80),
+                1,
+                0)),
+        queues.queueFigures(day));
+    assertEquals(
+        List.of(
+            new OfficerFigures("a1", 2, 0, 0, 1, java.time.Duration.ZERO),
+            new OfficerFigures("a2", 1, 1, 0, 0, java.time.Duration.ofSeconds(80))),
+        queues.officerFigures(day));
+  }
+
   private static Offer ringingOffer(Escalations queues, QueuedCall call) {
     return assertInstanceOf(WaitState.Ringing.class, queues.status(call.id())).offer();
   }

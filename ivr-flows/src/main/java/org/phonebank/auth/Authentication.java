@@ -48,6 +48,7 @@ public final class Authentication {
         path.ended(CallEnding.GAVE_UP, "card number not entered");
         return Next.OFFER_OFFICER;
       }
+      session.keyedCard(card.get());
       if (services.lockouts().isLocked(card.get())) {
         return lockedOut(session, "card locked for the phone channel");
       }

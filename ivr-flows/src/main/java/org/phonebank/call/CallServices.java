@@ -3,22 +3,41 @@ package org.phonebank.call;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.phonebank.callpath.CallPaths;
+import org.phonebank.escalation.OfficerQueue;
 import org.phonebank.journal.JournalledSwitch;
 import org.phonebank.lockout.CardLockouts;
 
 /**
  * What the call flows need from the rest of the phone bank: the journalled switch, the durable PIN
- * lockouts, the store of call paths, and the clock that stamps them (and decides which day a
- * statement date falls in).
+ * lockouts, the store of call paths, the clock that stamps them (and decides which day a statement
+ * date falls in), and the officers' queues.
+ *
+ * @param officers the officers' queues; null when the phone bank routes no officers itself and
+ *     hands callers to the dialplan's officers' extension instead
  */
 public record CallServices(
-    JournalledSwitch bank, CardLockouts lockouts, CallPaths callPaths, Clock clock) {
+    JournalledSwitch bank,
+    CardLockouts lockouts,
+    CallPaths callPaths,
+    Clock clock,
+    OfficerQueue officers) {
 
   public CallServices {
     Objects.requireNonNull(bank, "Journalled switch is required.");
     Objects.requireNonNull(lockouts, "Card lockouts are required.");
     Objects.requireNonNull(callPaths, "Call paths are required.");
     Objects.requireNonNull(clock, "Clock is required.");
+  }
+
+  /** Services without officers' queues of the phone bank's own. */
+  public CallServices(
+      JournalledSwitch bank, CardLockouts lockouts, CallPaths callPaths, Clock clock) {
+    this(bank, lockouts, callPaths, clock, null);
+  }
+
+  public Optional<OfficerQueue> officerQueue() {
+    return Optional.ofNullable(officers);
   }
 }

@@ -15,7 +15,8 @@ import org.phonebank.prompt.Prompt;
 /**
  * The end every money movement shares: read it back, and only on a "1" send it once through the
  * journal, then announce the result with its reference number. A cancel, silence or a hang-up
- * before the "1" sends nothing.
+ * before the "1" sends nothing. A movement that did not go through (declined, unreachable, timed
+ * out and reversed) leads to the offer of an officer.
  */
 public final class MoneyMovement {
 
@@ -64,9 +65,9 @@ public final class MoneyMovement {
               .then(OutcomeSpeech.reference(sent.get(), session.language())));
       session.path().visit(service + ":approved");
       session.path().served(servedReason);
-    } else {
-      session.path().visit(service + ":" + OutcomeSpeech.sayRefusal(session, outcome, true));
+      return Next.MAIN_MENU;
     }
-    return Next.MAIN_MENU;
+    session.path().visit(service + ":" + OutcomeSpeech.sayRefusal(session, outcome, true));
+    return Next.OFFICER_OR_MENU;
   }
 }

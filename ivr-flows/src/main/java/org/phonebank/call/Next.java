@@ -10,6 +10,11 @@ public enum Next {
    * why in the call's path.
    */
   OFFER_OFFICER,
+  /**
+   * A money movement failed (declined, timed out, reversed): offer an officer, and go back to the
+   * main menu otherwise.
+   */
+  OFFICER_OR_MENU,
   /** Say goodbye and hang up (the card was just blocked, or the bank cannot be reached). */
   GOODBYE,
   /** The call has been handed to an officer; the phone bank must not touch it again. */

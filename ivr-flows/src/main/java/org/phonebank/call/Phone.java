@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.call;
 
+import java.time.Duration;
+import java.util.Optional;
 import org.phonebank.prompt.Prompt;
 
 /**
@@ -30,6 +32,16 @@ public interface Phone {
    * bank is done with the call afterwards and must not use the line again.
    */
   void transferTo(String destination);
+
+  /**
+   * Rings {@code endpoint} (a FreeSWITCH dial string such as {@code user/1001}) for at most {@code
+   * ringFor} and, if it answers, connects the caller to it until one of them hangs up. The caller's
+   * line stays with the phone bank afterwards.
+   */
+  BridgeOutcome bridge(String endpoint, Duration ringFor);
+
+  /** The caller's number as the network gave it (caller id), if any. */
+  Optional<String> callerNumber();
 
   void hangUp();
 }

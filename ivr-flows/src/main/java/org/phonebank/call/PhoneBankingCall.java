@@ -49,7 +49,7 @@ public final class PhoneBankingCall implements CallFlow {
     Questions questions = new Questions(settings);
     this.languageMenu = new LanguageMenu(settings);
     this.authentication = new Authentication(settings, services);
-    this.officer = new Officer(settings);
+    this.officer = new Officer(settings, services);
     this.mainMenu =
         new MainMenu(
             settings,

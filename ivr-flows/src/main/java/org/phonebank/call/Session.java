@@ -2,8 +2,10 @@
 package org.phonebank.call;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.phonebank.card.CardNumber;
 import org.phonebank.card.TelephonePin;
+import org.phonebank.escalation.EscalationReason;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Phrase;
 import org.phonebank.prompt.Prompt;
@@ -21,6 +23,8 @@ public final class Session implements AutoCloseable {
   private final PathLog path;
   private CardNumber card;
   private TelephonePin pin;
+  private EscalationReason officerReason;
+  private CardNumber keyedCard;
 
   public Session(Phone phone, Language language, PathLog path) {
     this.phone = Objects.requireNonNull(phone, "Phone is required.");
@@ -68,6 +72,33 @@ public final class Session implements AutoCloseable {
       pin.close();
     }
     pin = newPin;
+  }
+
+  /**
+   * Why an officer would be offered if the stage now returns {@link Next#OFFER_OFFICER}, when the
+   * stage knows better than the path's ending (a stolen card goes to fraud, ahead of everyone).
+   */
+  public void officerReason(EscalationReason reason) {
+    this.officerReason = Objects.requireNonNull(reason, "Reason is required.");
+  }
+
+  public Optional<EscalationReason> officerReason() {
+    return Optional.ofNullable(officerReason);
+  }
+
+  /** The caller keyed {@code card}, accepted by the issuer or not (shown masked to an officer). */
+  public void keyedCard(CardNumber card) {
+    this.keyedCard = Objects.requireNonNull(card, "Card is required.");
+  }
+
+  /** The card the caller keyed last, or the authenticated one. */
+  public Optional<CardNumber> keyedCard() {
+    return Optional.ofNullable(card != null ? card : keyedCard);
+  }
+
+  /** The card if the caller keyed one the issuer accepted. */
+  public Optional<CardNumber> authenticatedCard() {
+    return Optional.ofNullable(card);
   }
 
   public CardNumber card() {

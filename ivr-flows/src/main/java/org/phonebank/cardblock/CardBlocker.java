@@ -18,6 +18,7 @@ import org.phonebank.call.OutcomeSpeech;
 import org.phonebank.call.Questions;
 import org.phonebank.call.Session;
 import org.phonebank.callpath.CallEnding;
+import org.phonebank.escalation.EscalationReason;
 import org.phonebank.journal.JournalledSwitch;
 import org.phonebank.prompt.Phrase;
 
@@ -25,7 +26,7 @@ import org.phonebank.prompt.Phrase;
  * Main menu 5: the caller blocks the card (lost, stolen, kept by a cash machine) after a
  * confirmation, and hears the reference number. A blocked card can do nothing more, so the call
  * then ends; a block the issuer did not confirm is too urgent to leave to "call again later", so an
- * officer is offered.
+ * officer is offered. A card blocked as stolen is offered the fraud officers either way.
  */
 public final class CardBlocker implements BankingService {
 
@@ -82,11 +83,19 @@ public final class CardBlocker implements BankingService {
               .then(OutcomeSpeech.reference(sent.get(), session.language())));
       session.path().visit("card-block:approved");
       session.path().served("card blocked");
+      if (reason == BlockReason.STOLEN) {
+        // A stolen card may already have been used: fraud officers, ahead of everyone.
+        session.officerReason(EscalationReason.CARD_STOLEN);
+        return Next.OFFER_OFFICER;
+      }
       return Next.GOODBYE;
     }
     String refusal = OutcomeSpeech.sayRefusal(session, outcome, false);
     session.path().visit("card-block:" + refusal);
     session.path().ended(CallEnding.FAILED, "card block not confirmed by the issuer: " + refusal);
+    if (reason == BlockReason.STOLEN) {
+      session.officerReason(EscalationReason.CARD_STOLEN);
+    }
     return Next.OFFER_OFFICER;
   }
 }

@@ -10,6 +10,7 @@ import org.phonebank.call.KeypadEntry;
 import org.phonebank.call.Next;
 import org.phonebank.call.Session;
 import org.phonebank.callpath.CallEnding;
+import org.phonebank.escalation.EscalationReason;
 import org.phonebank.prompt.Phrase;
 
 /**
@@ -45,13 +46,16 @@ public final class MainMenu {
       BankingService service = services.get(key);
       if (service != null) {
         Next next = service.serve(session);
+        if (next == Next.OFFICER_OR_MENU) {
+          next = officer.offerAfterFailure(session);
+        }
         if (next != Next.MAIN_MENU) {
           return next;
         }
         served = true;
         mistakes = 0;
       } else if (key.equals("0")) {
-        return officer.transfer(session, "caller asked for an officer");
+        return officer.escalate(session, EscalationReason.ASKED);
       } else if (!key.equals("9") && !key.equals("*")) {
         session.say(choice.entered() ? Phrase.INVALID_CHOICE : Phrase.NO_ENTRY);
         mistakes++;

@@ -15,6 +15,7 @@ import org.phonebank.banking.TransactionIdSource;
 import org.phonebank.banking.TransactionIds;
 import org.phonebank.card.CardNumber;
 import org.phonebank.card.TelephonePin;
+import org.phonebank.escalation.OfficerQueue;
 import org.phonebank.journal.JournalledSwitch;
 import org.phonebank.lockout.CardLockouts;
 import org.phonebank.money.Rials;
@@ -67,6 +68,12 @@ public final class CallFixture {
   public CallServices services(ScriptedSwitch bankSwitch) {
     return new CallServices(
         bank(bankSwitch), lockouts, callPaths, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  /** Services with the phone bank's own officers' queues. */
+  public CallServices services(ScriptedSwitch bankSwitch, OfficerQueue officers) {
+    return new CallServices(
+        bank(bankSwitch), lockouts, callPaths, Clock.fixed(NOW, ZoneOffset.UTC), officers);
   }
 
   /** A session whose caller is already past the card and PIN, in {@code language}. */

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.call;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.phonebank.prompt.Prompt;
 import org.phonebank.prompt.PromptCatalogue;
 
@@ -26,6 +28,10 @@ public final class ScriptedPhone implements Phone {
   private final List<String> transcript = new ArrayList<>();
   private final List<DigitCollection> questions = new ArrayList<>();
   private final List<SecretEntry> secretsHandedOut = new ArrayList<>();
+  private final Deque<BridgeOutcome> officerPhones = new ArrayDeque<>();
+  private final List<String> bridged = new ArrayList<>();
+  private String callerNumber;
+  private java.util.function.Consumer<String> onQuestion = heard -> {};
   private boolean answered;
   private boolean hungUp;
   private String transferredTo;
@@ -87,6 +93,45 @@ public final class ScriptedPhone implements Phone {
     transferredTo = destination;
   }
 
+  /** The caller id the network gives, or null (the default). */
+  public ScriptedPhone withCallerNumber(String number) {
+    this.callerNumber = number;
+    return this;
+  }
+
+  /** Runs {@code action} with the text of every question as it is asked (to move the world on). */
+  public ScriptedPhone onQuestion(java.util.function.Consumer<String> action) {
+    this.onQuestion = action;
+    return this;
+  }
+
+  /** What the officers' phones do when rung, in order; ringing one more fails the test. */
+  public ScriptedPhone officersWill(BridgeOutcome... outcomes) {
+    officerPhones.addAll(List.of(outcomes));
+    return this;
+  }
+
+  @Override
+  public Optional<String> callerNumber() {
+    return Optional.ofNullable(callerNumber);
+  }
+
+  @Override
+  public BridgeOutcome bridge(String endpoint, Duration ringFor) {
+    lineMustBeUp();
+    bridged.add(endpoint);
+    transcript.add("<ringing " + endpoint + " for " + ringFor.toSeconds() + " s>");
+    if (officerPhones.isEmpty()) {
+      throw new AssertionError("The flow rang an officer the script has no outcome for.");
+    }
+    return officerPhones.removeFirst();
+  }
+
+  /** The officers' endpoints rung, in order. */
+  public List<String> bridged() {
+    return List.copyOf(bridged);
+  }
+
   /** The keys for this question, or null for no input; hangs up when the script says so. */
   private String ask(DigitCollection request) {
     lineMustBeUp();
@@ -95,6 +140,7 @@ public final class ScriptedPhone implements Phone {
     }
     questions.add(request);
     transcript.add(catalogue.textOf(request.prompt()));
+    onQuestion.accept(catalogue.textOf(request.prompt()));
     if (script.isEmpty()) {
       throw new AssertionError(
           "The flow asked a question the script has no keys for: " + transcript);

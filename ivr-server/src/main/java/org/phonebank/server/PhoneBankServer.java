@@ -6,6 +6,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -21,6 +22,9 @@ import org.phonebank.call.IvrSettings;
 import org.phonebank.call.PhoneBankingCall;
 import org.phonebank.call.esl.EslServer;
 import org.phonebank.call.esl.EslSettings;
+import org.phonebank.escalation.EscalationSettings;
+import org.phonebank.escalation.Escalations;
+import org.phonebank.escalation.jdbc.JdbcEscalationStore;
 import org.phonebank.journal.JournalledSwitch;
 import org.phonebank.journal.jdbc.JdbcJournal;
 import org.phonebank.journal.jdbc.JournalSettings;
@@ -50,6 +54,7 @@ public class PhoneBankServer {
   private StoreAndForward storeAndForward;
   private ExecutorService calls;
   private EslServer eslServer;
+  private Escalations escalations;
 
   @Inject PhoneBankProbes probes;
 
@@ -89,7 +94,12 @@ public class PhoneBankServer {
     calls = callThreads(settings.maxConcurrentCalls());
     EslSettings eslSettings = EslSettings.from(lookup);
     CallServices services =
-        new CallServices(journalled, store.lockouts(), store.callPaths(), journalSettings.clock());
+        new CallServices(
+            journalled,
+            store.lockouts(),
+            store.callPaths(),
+            journalSettings.clock(),
+            officerQueues(lookup, switchSettings.terminalId(), journalSettings.clock()));
     eslServer =
         new EslServer(new PhoneBankingCall(services, IvrSettings.from(lookup)), calls, eslSettings);
     int port = eslServer.start();
@@ -104,6 +114,38 @@ public class PhoneBankServer {
     LOG.log(
         System.Logger.Level.INFO,
         "Phone bank ready: Event Socket listening on " + eslSettings.host() + ":" + port);
+  }
+
+  /**
+   * The phone bank's own officers' queues in the shared database, when officers are configured
+   * ({@code phonebank.escalation.*}); otherwise null, and callers go to the dialplan's officers'
+   * extension. The node is named by its terminal id (one per IVR node): at start it ends as SYSTEM
+   * the callers it held before it stopped.
+   */
+  private Escalations officerQueues(
+      Function<String, Optional<String>> lookup, String nodeId, Clock clock) {
+    EscalationSettings escalation = EscalationSettings.from(lookup);
+    if (escalation.officers().isEmpty()) {
+      LOG.log(System.Logger.Level.INFO, "No officers configured: escalation by dialplan transfer");
+      return null;
+    }
+    escalations = new Escalations(escalation, new JdbcEscalationStore(dataSource), clock, nodeId);
+    int ended = escalations.start();
+    LOG.log(
+        System.Logger.Level.INFO,
+        "Officers' queues: "
+            + escalation.officers().size()
+            + " officers, "
+            + escalation.queues().size()
+            + " queues; "
+            + ended
+            + " callers of this node's last run ended by the system");
+    return escalations;
+  }
+
+  /** The officers' queues, for the officers' console; empty when no officers are configured. */
+  public Optional<Escalations> escalations() {
+    return Optional.ofNullable(escalations);
   }
 
   /** Cards locked out of the phone channel, for the officers' console. */

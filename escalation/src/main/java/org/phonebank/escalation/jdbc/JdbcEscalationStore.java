@@ -20,10 +20,12 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.phonebank.escalation.EntryEnd;
+import org.phonebank.escalation.EntryFacts;
 import org.phonebank.escalation.EntryStatus;
 import org.phonebank.escalation.Escalation;
 import org.phonebank.escalation.EscalationStore;
 import org.phonebank.escalation.Offer;
+import org.phonebank.escalation.OfferFacts;
 import org.phonebank.escalation.OfferResult;
 import org.phonebank.escalation.OfficerState;
 import org.phonebank.escalation.OfficerStatus;
@@ -577,6 +579,64 @@ public final class JdbcEscalationStore implements EscalationStore {
             });
     orphans.forEach(id -> endEntry(id, EntryEnd.SYSTEM, now));
     return orphans.size();
+  }
+
+  @Override
+  public List<EntryFacts> entryFacts(Instant from, Instant to) {
+    return transactions.run(
+        "read the entries' facts",
+        connection -> {
+          List<EntryFacts> facts = new ArrayList<>();
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT e.queue_name, e.enqueued_at, e.answered_at, e.ended_at, e.end_reason,"
+                      + " e.callback_number, o.officer_id FROM escalation_entry e"
+                      + " LEFT JOIN escalation_offer o ON o.entry_id = e.id AND o.result = 'ANSWERED'"
+                      + " WHERE e.enqueued_at >= ? AND e.enqueued_at < ?")) {
+            Transactions.setInstant(query, 1, from);
+            Transactions.setInstant(query, 2, to);
+            try (ResultSet rows = query.executeQuery()) {
+              while (rows.next()) {
+                String end = rows.getString("end_reason");
+                facts.add(
+                    new EntryFacts(
+                        rows.getString("queue_name"),
+                        Transactions.instant(rows, "enqueued_at"),
+                        Optional.ofNullable(Transactions.instant(rows, "answered_at")),
+                        Optional.ofNullable(Transactions.instant(rows, "ended_at")),
+                        Optional.ofNullable(end).map(EntryEnd::valueOf),
+                        rows.getString("callback_number") != null,
+                        Optional.ofNullable(rows.getString("officer_id"))));
+              }
+            }
+          }
+          return facts;
+        });
+  }
+
+  @Override
+  public List<OfferFacts> offerFacts(Instant from, Instant to) {
+    return transactions.run(
+        "read the offers' facts",
+        connection -> {
+          List<OfferFacts> facts = new ArrayList<>();
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT officer_id, result FROM escalation_offer"
+                      + " WHERE offered_at >= ? AND offered_at < ?")) {
+            Transactions.setInstant(query, 1, from);
+            Transactions.setInstant(query, 2, to);
+            try (ResultSet rows = query.executeQuery()) {
+              while (rows.next()) {
+                facts.add(
+                    new OfferFacts(
+                        rows.getString("officer_id"),
+                        Optional.ofNullable(rows.getString("result")).map(OfferResult::valueOf)));
+              }
+            }
+          }
+          return facts;
+        });
   }
 
   private static Optional<Offer> offer(Connection connection, long offerId) throws SQLException {

@@ -61,7 +61,12 @@ abstract class TestDatabase implements AutoCloseable {
   }
 
   static TestDatabase derby() {
-    return new Derby();
+    return new Derby("memory:escalation-" + UUID.randomUUID());
+  }
+
+  /** Embedded Derby on disk in {@code folder}, as the phone bank runs it. */
+  static TestDatabase derbyOnDisk(java.nio.file.Path folder) {
+    return new Derby(folder.resolve("escalation-" + UUID.randomUUID()).toString());
   }
 
   static TestDatabase postgres() {
@@ -69,7 +74,11 @@ abstract class TestDatabase implements AutoCloseable {
   }
 
   private static final class Derby extends TestDatabase {
-    private final String name = "memory:escalation-" + UUID.randomUUID();
+    private final String name;
+
+    Derby(String name) {
+      this.name = name;
+    }
 
     @Override
     DataSource open() {
@@ -86,7 +95,20 @@ abstract class TestDatabase implements AutoCloseable {
 
     @Override
     void drop() {
-      shutdown("drop=true");
+      if (name.startsWith("memory:")) {
+        shutdown("drop=true");
+        return;
+      }
+      // Derby drops only in-memory databases; one on disk is stopped and its folder deleted.
+      shutdown("shutdown=true");
+      try (java.util.stream.Stream<java.nio.file.Path> files =
+          java.nio.file.Files.walk(java.nio.file.Path.of(name))) {
+        for (java.nio.file.Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.delete(file);
+        }
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     private void shutdown(String attribute) {

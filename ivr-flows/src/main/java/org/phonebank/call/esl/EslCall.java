@@ -44,7 +44,12 @@ final class EslCall implements Runnable {
       line.command("myevents");
       line.command("linger");
       flowStarted = true;
-      flow.handle(new EslPhone(line, callId, paths));
+      flow.handle(
+          new EslPhone(
+              line,
+              callId,
+              paths,
+              connected.channelData().header("Caller-Caller-ID-Number").orElse(null)));
     } catch (CallerHungUp over) {
       if (!flowStarted && line.end() == CallEnd.COMMAND_REJECTED) {
         LOG.log(

@@ -89,11 +89,32 @@ final class EslLine {
    * the channel's variables as they stood when the application finished.
    */
   EslEvent execute(String app, String arg) {
+    return execute(app, arg, timeout);
+  }
+
+  /**
+   * As {@link #execute(String, String)}, for an application that may rightly run longer than the
+   * usual command timeout ({@code bridge} lasts as long as the conversation).
+   */
+  EslEvent execute(String app, String arg, Duration patience) {
+    return execute(app, arg, patience, false);
+  }
+
+  /**
+   * As {@link #execute(String, String, Duration)}, but a caller who hung up while the application
+   * ran does not throw: the completion is returned (it says how the application ended, e.g. a
+   * bridge that was answered before the hang-up) and the line is down afterwards.
+   */
+  EslEvent executeToTheEnd(String app, String arg, Duration patience) {
+    return execute(app, arg, patience, true);
+  }
+
+  private EslEvent execute(String app, String arg, Duration patience, boolean toTheEnd) {
     ensureUp();
     String eventUuid = UUID.randomUUID().toString();
     earlyCompletion = null;
     send(EslCommand.execute(app, arg, eventUuid));
-    long deadline = deadline();
+    long deadline = System.nanoTime() + patience.toNanos();
     acceptedReply(eventUuid, deadline);
     EslEvent completion = earlyCompletion;
     while (completion == null) {
@@ -104,7 +125,9 @@ final class EslLine {
       // now.
       callerGone = true;
       down = true;
-      throw gone();
+      if (!toTheEnd) {
+        throw gone();
+      }
     }
     return completion;
   }

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.call.esl;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
+import org.phonebank.call.BridgeOutcome;
 import org.phonebank.call.DigitCollection;
 import org.phonebank.call.KeypadEntry;
 import org.phonebank.call.Phone;
@@ -36,10 +39,76 @@ final class EslPhone implements Phone {
   private final String callId;
   private final PromptPaths paths;
 
+  /**
+   * The longest an officer's conversation may last before the line gives up waiting for the
+   * bridge's completion.
+   */
+  static final Duration LONGEST_CONVERSATION = Duration.ofHours(4);
+
+  private final String callerNumber;
+
   EslPhone(EslLine line, String callId, PromptPaths paths) {
+    this(line, callId, paths, null);
+  }
+
+  /** {@code callerNumber}: the connect reply's {@code Caller-Caller-ID-Number}, or null. */
+  EslPhone(EslLine line, String callId, PromptPaths paths, String callerNumber) {
     this.line = Objects.requireNonNull(line, "Line is required.");
     this.callId = Objects.requireNonNull(callId, "Call id is required.");
     this.paths = Objects.requireNonNull(paths, "Prompt paths are required.");
+    this.callerNumber = callerNumber;
+  }
+
+  @Override
+  public Optional<String> callerNumber() {
+    return Optional.ofNullable(callerNumber).filter(n -> !n.isBlank());
+  }
+
+  /**
+   * {@code set call_timeout}, {@code set continue_on_fail=true}, {@code set
+   * hangup_after_bridge=false}, then {@code bridge <endpoint>}, and the outcome read from its
+   * CHANNEL_EXECUTE_COMPLETE. What FreeSWITCH does (signalwire/freeswitch):
+   *
+   * <ul>
+   *   <li>{@code mod_dptools.c audio_bridge_function} originates with {@code switch_ivr_originate},
+   *       which takes its ring time from the caller's {@code call_timeout} ({@code
+   *       switch_ivr_originate.c}, {@code SWITCH_CALL_TIMEOUT_VARIABLE}).
+   *   <li>On a failed originate it sets {@code originate_disposition} to the cause name and {@code
+   *       DIALSTATUS} to NOANSWER, BUSY, DONTCALL (call rejected) or the cause, then calls {@code
+   *       switch_channel_handle_cause}, which hangs the caller up unless {@code continue_on_fail}
+   *       is true ({@code switch_channel.c}): with it the app just ends and the socket goes on.
+   *   <li>On an answer {@code originate_disposition} is {@code call accepted} and the bridge lasts
+   *       until one side hangs up; with {@code hangup_after_bridge=false} the caller's channel
+   *       stays ({@code switch_ivr_bridge.c}), so the flow hangs up itself.
+   *   <li>If the caller hangs up, the bridge's completion (with {@code Answer-State: hangup}) comes
+   *       before CHANNEL_HANGUP; it is read for the outcome and the line is down afterwards.
+   * </ul>
+   */
+  @Override
+  public BridgeOutcome bridge(String endpoint, Duration ringFor) {
+    if (!endpoint.matches("[A-Za-z0-9_./@:+=${}-]{1,128}")) {
+      throw new IllegalArgumentException("An officer's endpoint is one dial string.");
+    }
+    long seconds = Math.max(1, ringFor.toSeconds());
+    line.execute("set", "call_timeout=" + seconds);
+    line.execute("set", "continue_on_fail=true");
+    line.execute("set", "hangup_after_bridge=false");
+    // The caller may hang up first: the completion still tells whether the officer had answered.
+    EslEvent done = line.executeToTheEnd("bridge", endpoint, LONGEST_CONVERSATION);
+    if ("call accepted".equals(done.variable("originate_disposition").orElse(""))) {
+      return BridgeOutcome.TALKED;
+    }
+    switch (done.variable("DIALSTATUS").orElse("")) {
+      case "NOANSWER":
+        return BridgeOutcome.NO_ANSWER;
+      case "BUSY":
+      case "DONTCALL":
+        return BridgeOutcome.REFUSED;
+      case "CANCEL":
+        return BridgeOutcome.CALLER_LEFT;
+      default:
+        return BridgeOutcome.FAILED;
+    }
   }
 
   @Override

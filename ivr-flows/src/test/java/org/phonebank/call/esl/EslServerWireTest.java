@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.phonebank.call.BridgeOutcome;
 import org.phonebank.call.CallFlow;
 import org.phonebank.call.CallerHungUp;
 import org.phonebank.call.DigitCollection;
@@ -192,6 +193,52 @@ class EslServerWireTest {
 
       assertEquals(-1, in.read(), "the socket closes with no hangup after the hand-over");
     }
+  }
+
+  @Test
+  void bridgeSetsRingTimeAndContinueOnFailAndReadsTheOutcomeFromTheCompletion() throws IOException {
+    CompletableFuture<List<BridgeOutcome>> outcomes = new CompletableFuture<>();
+    try (Socket socket =
+        call(
+            phone -> {
+              BridgeOutcome first = phone.bridge("user/1001", Duration.ofSeconds(15));
+              BridgeOutcome second = phone.bridge("user/1002", Duration.ofSeconds(15));
+              outcomes.complete(List.of(first, second));
+              phone.hangUp();
+            })) {
+      InputStream in = socket.getInputStream();
+      OutputStream out = socket.getOutputStream();
+      for (String officer : List.of("user/1001", "user/1002")) {
+        for (String variable :
+            List.of("call_timeout=15", "continue_on_fail=true", "hangup_after_bridge=false")) {
+          String set = readCommand(in);
+          assertEquals("execute-app-arg: " + variable, line(set, "execute-app-arg"));
+          write(out, "Content-Type: command/reply\nReply-Text: +OK\n\n");
+          write(out, event(completion("set", eventUuid(set), "_none_")));
+        }
+        String bridge = readCommand(in);
+        assertEquals("execute-app-name: bridge", line(bridge, "execute-app-name"));
+        assertEquals("execute-app-arg: " + officer, line(bridge, "execute-app-arg"));
+        write(out, "Content-Type: command/reply\nReply-Text: +OK\n\n");
+        // What switch_ivr_originate leaves on the caller's channel: NO_ANSWER, then an answer.
+        boolean first = officer.endsWith("1001");
+        write(
+            out,
+            event(
+                EslEvent.of(
+                    List.of(
+                        new EslHeader("Event-Name", "CHANNEL_EXECUTE_COMPLETE"),
+                        new EslHeader("Application", "bridge"),
+                        new EslHeader("Application-UUID", eventUuid(bridge)),
+                        new EslHeader(
+                            "variable_originate_disposition",
+                            first ? "NO_ANSWER" : "call accepted"),
+                        new EslHeader("variable_DIALSTATUS", first ? "NOANSWER" : "ANSWER")))));
+      }
+      String hangup = readCommand(in);
+      assertEquals("execute-app-name: hangup", line(hangup, "execute-app-name"));
+    }
+    assertEquals(List.of(BridgeOutcome.NO_ANSWER, BridgeOutcome.TALKED), outcomes.join());
   }
 
   @Test

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.escalation.jdbc;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.phonebank.escalation.EntryEnd;
+import org.phonebank.escalation.Escalation;
+import org.phonebank.escalation.EscalationReason;
+import org.phonebank.escalation.EscalationSettings;
+import org.phonebank.escalation.Escalations;
+import org.phonebank.escalation.Offer;
+import org.phonebank.escalation.OfferResult;
+import org.phonebank.escalation.OfficerStatus;
+import org.phonebank.journal.jdbc.SchemaMigrations;
+
+/**
+ * Routing decisions per second and decision time on the database, against one bare atomic row
+ * update on the same database in the same run (BENCHMARKS.md, "Officers' queues"). Steady state:
+ * {@code officers} officers at work and {@code callers} callers waiting. Each round, {@code batch}
+ * officers finish a call (their callers end, as many new callers join) and one routing round runs:
+ * it ends overdue offers, reads the waiting callers and the officers, plans, and reserves each
+ * match with the guarded two-row update. A decision is one reservation made; its time is the time
+ * of the round that made it (every decision of a round waited that long). The baseline is the
+ * guarded update of one officer's row (READY stays READY, {@code since} moves) in its own
+ * transaction.
+ *
+ * <pre>
+ * run: bench/escalation/run [--officers 200] [--callers 1000] [--rounds 400] [--batch 5]
+ *      [--db derby|postgres|both]
+ * </pre>
+ */
+public final class RoutingBenchmark {
+
+  /** One database's figures. */
+  record Result(
+      String database,
+      long decisions,
+      double decisionsPerSecond,
+      double p50Ms,
+      double p99Ms,
+      double updatesPerSecond,
+      double updateP50Ms,
+      double updateP99Ms) {}
+
+  private RoutingBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    int officers = Integer.parseInt(options.getOrDefault("officers", "200"));
+    int callers = Integer.parseInt(options.getOrDefault("callers", "1000"));
+    int rounds = Integer.parseInt(options.getOrDefault("rounds", "400"));
+    int batch = Integer.parseInt(options.getOrDefault("batch", "5"));
+    String which = options.getOrDefault("db", "both");
+    Path work = Files.createDirectories(Path.of(options.getOrDefault("work", "target/bench")));
+    System.out.printf(
+        "officers' queues benchmark: %d officers, %d callers waiting, %d rounds of %d, %s%n",
+        officers, callers, rounds, batch, Instant.now());
+    System.out.println(
+        "| database | decisions | decisions/s | p50 ms | p99 ms | bare update/s | update p50 ms |"
+            + " update p99 ms | decision p99 / update p99 |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    List<TestDatabase> databases = new ArrayList<>();
+    if (!which.equals("postgres")) {
+      databases.add(TestDatabase.derbyOnDisk(work));
+    }
+    if (!which.equals("derby") && System.getenv(TestDatabase.POSTGRES_URL) != null) {
+      databases.add(TestDatabase.postgres());
+    }
+    for (TestDatabase database : databases) {
+      try (database) {
+        Result r = run(database, officers, callers, rounds, batch);
+        System.out.printf(
+            "| %s | %d | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %.1fx |%n",
+            r.database(),
+            r.decisions(),
+            r.decisionsPerSecond(),
+            r.p50Ms(),
+            r.p99Ms(),
+            r.updatesPerSecond(),
+            r.updateP50Ms(),
+            r.updateP99Ms(),
+            r.p99Ms() / r.updateP99Ms());
+      }
+    }
+  }
+
+  static Result run(TestDatabase database, int officers, int callers, int rounds, int batch)
+      throws SQLException {
+    DataSource pool = database.pooled();
+    SchemaMigrations.migrate(pool);
+    String name;
+    try (Connection connection = pool.getConnection()) {
+      name = connection.getMetaData().getDatabaseProductName();
+    }
+    EscalationSettings settings = settings(officers);
+    Escalations queues =
+        new Escalations(settings, new JdbcEscalationStore(pool), Clock.systemUTC(), "bench");
+    queues.start();
+    for (int i = 0; i < callers; i++) {
+      queues.enqueue(caller(i));
+    }
+    for (int i = 1; i <= officers; i++) {
+      queues.setStatus("o" + i, OfficerStatus.READY);
+    }
+    // Warm-up round: every officer takes a caller and talks.
+    List<Offer> talking = new ArrayList<>(answerAll(queues, queues.dispatch()));
+    int next = callers;
+    List<Long> samples = new ArrayList<>();
+    long decisions = 0;
+    long timed = 0;
+    Set<String> reserved = new HashSet<>();
+    for (int round = 0; round < rounds; round++) {
+      // Untimed: batch calls end and as many callers join, keeping the queue full.
+      for (int i = 0; i < batch && !talking.isEmpty(); i++) {
+        queues.ended(talking.remove(0).entryId(), EntryEnd.COMPLETED);
+        queues.enqueue(caller(next++));
+      }
+      long start = System.nanoTime();
+      List<Offer> made = queues.dispatch();
+      long took = System.nanoTime() - start;
+      timed += took;
+      decisions += made.size();
+      for (Offer offer : made) {
+        samples.add(took);
+        if (!reserved.add(offer.officerId() + "#" + offer.entryId())) {
+          throw new IllegalStateException("The same officer was reserved twice for one caller.");
+        }
+      }
+      talking.addAll(answerAll(queues, made));
+    }
+    long[] update = bareUpdates(pool, Math.max(100, (int) decisions));
+    long[] latencies = samples.stream().mapToLong(Long::longValue).sorted().toArray();
+    return new Result(
+        name,
+        decisions,
+        decisions / (timed / 1e9),
+        percentile(latencies, 50),
+        percentile(latencies, 99),
+        update.length / (Arrays.stream(update).sum() / 1e9),
+        percentile(sorted(update), 50),
+        percentile(sorted(update), 99));
+  }
+
+  private static List<Offer> answerAll(Escalations queues, List<Offer> offers) {
+    for (Offer offer : offers) {
+      queues.offerEnded(offer, OfferResult.ANSWERED);
+    }
+    return offers;
+  }
+
+  /** The baseline: one guarded atomic update of one officer's row, one transaction each. */
+  private static long[] bareUpdates(DataSource pool, int count) throws SQLException {
+    long[] took = new long[count];
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "UPDATE escalation_officer SET since = ? WHERE officer_id = ? AND status <> 'AWAY'")) {
+        for (int i = 0; i < count; i++) {
+          long start = System.nanoTime();
+          update.setTimestamp(1, Timestamp.from(Instant.now()));
+          update.setString(2, "o" + (1 + i % 10));
+          update.executeUpdate();
+          connection.commit();
+          took[i] = System.nanoTime() - start;
+        }
+      }
+    }
+    return took;
+  }
+
+  private static long[] sorted(long[] values) {
+    long[] copy = values.clone();
+    Arrays.sort(copy);
+    return copy;
+  }
+
+  private static double percentile(long[] sorted, int p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+
+  /** Officers o1..oN: general at proficiency 1 to 5, Persian and English, every tenth fraud. */
+  static EscalationSettings settings(int officers) {
+    Map<String, String> keys = new HashMap<>();
+    List<String> ids = new ArrayList<>();
+    for (int i = 1; i <= officers; i++) {
+      ids.add("o" + i);
+      String skills = "general:" + (1 + i % 5) + (i % 10 == 0 ? ",fraud:4" : ",cards:3");
+      keys.put("phonebank.escalation.officer.o" + i + ".skills", skills);
+    }
+    keys.put("phonebank.escalation.officers", String.join(",", ids));
+    return EscalationSettings.from(key -> Optional.ofNullable(keys.get(key)));
+  }
+
+  private static Escalation caller(int i) {
+    EscalationReason reason =
+        i % 20 == 0
+            ? EscalationReason.CARD_STOLEN
+            : i % 3 == 0 ? EscalationReason.LOCKED_OUT : EscalationReason.ASKED;
+    return new Escalation(
+        "bench-" + i,
+        i % 2 == 0 ? "fa" : "en",
+        Optional.of("603799******7893"),
+        true,
+        List.of("main-menu", "officer"),
+        reason,
+        reason.key(),
+        List.of());
+  }
+}

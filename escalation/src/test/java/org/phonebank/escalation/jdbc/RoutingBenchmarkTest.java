@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.escalation.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/** The routing benchmark at a tiny size, so the harness keeps working (no timing asserted). */
+class RoutingBenchmarkTest {
+
+  @Test
+  void theHarnessRoutesEveryFreedOfficerOnDerby() throws Exception {
+    try (TestDatabase database = TestDatabase.derby()) {
+      RoutingBenchmark.Result result = RoutingBenchmark.run(database, 10, 40, 8, 2);
+
+      // 8 rounds, each freeing 2 officers whom the round routes again.
+      assertEquals(16, result.decisions());
+      assertTrue(result.p99Ms() >= result.p50Ms());
+      assertTrue(result.updatesPerSecond() > 0);
+    }
+  }
+
+  @Test
+  @EnabledIfEnvironmentVariable(named = TestDatabase.POSTGRES_URL, matches = ".+")
+  void theHarnessRoutesEveryFreedOfficerOnPostgres() throws Exception {
+    try (TestDatabase database = TestDatabase.postgres()) {
+      assertEquals(16, RoutingBenchmark.run(database, 10, 40, 8, 2).decisions());
+    }
+  }
+}

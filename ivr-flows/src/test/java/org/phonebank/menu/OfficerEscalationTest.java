@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.menu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.phonebank.call.CallFixture.CARD;
+import static org.phonebank.call.CallFixture.NOW;
+import static org.phonebank.call.CallFixture.OTHER_CARD;
+import static org.phonebank.call.CallFixture.PIN;
+import static org.phonebank.call.CallFixture.approved;
+import static org.phonebank.call.CallFixture.approvedWithName;
+import static org.phonebank.call.CallFixture.declined;
+import static org.phonebank.call.CallFixture.phone;
+import static org.phonebank.call.CallFixture.say;
+import static org.phonebank.call.ScriptedPhone.HANG_UP;
+import static org.phonebank.call.ScriptedPhone.NO_INPUT;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.phonebank.banking.DeclineReason;
+import org.phonebank.banking.SwitchOutcome;
+import org.phonebank.call.BridgeOutcome;
+import org.phonebank.call.CallFixture;
+import org.phonebank.call.CallerHungUp;
+import org.phonebank.call.IvrSettings;
+import org.phonebank.call.PhoneBankingCall;
+import org.phonebank.call.ScriptedPhone;
+import org.phonebank.call.ScriptedSwitch;
+import org.phonebank.callpath.CallPath;
+import org.phonebank.escalation.EntryEnd;
+import org.phonebank.escalation.EntryStatus;
+import org.phonebank.escalation.EscalationSettings;
+import org.phonebank.escalation.Escalations;
+import org.phonebank.escalation.InMemoryEscalationStore;
+import org.phonebank.escalation.OfficerStatus;
+import org.phonebank.escalation.QueuedCall;
+import org.phonebank.escalation.WaitState;
+import org.phonebank.prompt.Language;
+import org.phonebank.prompt.Phrase;
+
+/** The ways to an officer through the phone bank's own queues, with scripted officers' phones. */
+class OfficerEscalationTest {
+
+  private static final Language EN = Language.ENGLISH;
+
+  private final CallFixture fixture = new CallFixture();
+  private final InMemoryEscalationStore store = new InMemoryEscalationStore();
+  private final Escalations queues =
+      new Escalations(settings(), store, Clock.fixed(NOW, ZoneOffset.UTC), "node-1");
+
+  OfficerEscalationTest() {
+    queues.start();
+  }
+
+  /** t1, t2: transfers specialists who also take general calls; f1: fraud. */
+  private static EscalationSettings settings() {
+    Map<String, String> keys =
+        Map.of(
+            "phonebank.escalation.officers", "t1,t2,f1",
+            "phonebank.escalation.officer.t1.skills", "transfers:4,general:2",
+            "phonebank.escalation.officer.t2.skills", "transfers:3,general:2",
+            "phonebank.escalation.officer.f1.skills", "fraud:4");
+    return EscalationSettings.from(key -> Optional.ofNullable(keys.get(key)));
+  }
+
+  private CallPath call(ScriptedSwitch bank, ScriptedPhone phone) {
+    return new PhoneBankingCall(fixture.services(bank, queues), IvrSettings.defaults()).run(phone);
+  }
+
+  private QueuedCall onlyEntry() {
+    List<QueuedCall> all =
+        LongStream.rangeClosed(1, 10).mapToObj(store::entry).flatMap(Optional::stream).toList();
+    assertEquals(1, all.size(), "one queue entry");
+    return all.get(0);
+  }
+
+  @Test
+  void aCallerWhoPressesZeroAfterADeclinedTransferHearsAPositionAndReachesTheSecondOfficer() {
+    ScriptedSwitch bank =
+        new ScriptedSwitch(
+            approved(900),
+            approvedWithName("Ali"),
+            declined(DeclineReason.INSUFFICIENT_FUNDS, "51"));
+    ScriptedPhone phone =
+        phone("2", CARD, PIN, "3", "2", OTHER_CARD, "5000000", "1", "0", NO_INPUT)
+            .officersWill(BridgeOutcome.NO_ANSWER, BridgeOutcome.TALKED);
+    String hold = say(Phrase.HOLD_FOR_OFFICER, EN);
+    phone.onQuestion(
+        heard -> {
+          if (heard.endsWith(hold)) {
+            // Both officers come to work while the caller holds; t1 has been idle longer.
+            queues.setStatus("t1", OfficerStatus.READY);
+            queues.setStatus("t2", OfficerStatus.READY);
+          }
+        });
+
+    CallPath path = call(bank, phone);
+
+    assertTrue(
+        phone
+            .transcript()
+            .contains(
+                "You are caller number one Your estimated wait is about three minutes. " + hold),
+        phone.transcript().toString());
+    assertEquals(List.of("user/t1", "user/t2"), phone.bridged());
+    assertTrue(phone.hungUp(), "the phone bank ends the call after the officer's conversation");
+    assertEquals("transfers", onlyEntry().queue());
+    assertEquals(EntryStatus.ENDED, onlyEntry().status());
+    assertEquals(1, queues.officer("t1").orElseThrow().missesInRow());
+    assertEquals(OfficerStatus.READY, queues.officer("t2").orElseThrow().status());
+    assertTrue(
+        path.steps().containsAll(List.of("officer-queue:money-movement-failed", "officer:talked")));
+  }
+
+  @Test
+  void aCallerWhoChoosesACallbackConfirmsTheCallerIdAndKeepsTheirPlace() {
+    ScriptedSwitch bank = new ScriptedSwitch(approved(900));
+    ScriptedPhone phone = phone("2", CARD, PIN, "0", "1", "1").withCallerNumber("09121234567");
+
+    call(bank, phone);
+
+    QueuedCall entry = onlyEntry();
+    assertEquals(Optional.of("09121234567"), entry.callbackNumber());
+    assertEquals("general", entry.queue());
+    assertInstanceOf(WaitState.Waiting.class, queues.status(entry.id()));
+    List<String> heard = phone.transcript();
+    assertEquals(say(Phrase.CALLBACK_REGISTERED, EN), heard.get(heard.size() - 2));
+    assertEquals(say(Phrase.GOODBYE, EN), heard.get(heard.size() - 1));
+  }
+
+  @Test
+  void aCallbackNumberThatIsNotAPhoneNumberIsExplainedAndAskedAgain() {
+    ScriptedSwitch bank = new ScriptedSwitch(approved(900));
+    ScriptedPhone phone = phone("2", CARD, PIN, "0", "1", "12", "02188776655");
+
+    call(bank, phone);
+
+    assertEquals(Optional.of("02188776655"), onlyEntry().callbackNumber());
+    assertTrue(phone.transcript().contains(say(Phrase.CALLBACK_NUMBER_NOT_VALID, EN)));
+  }
+
+  @Test
+  void aStolenCardGoesToFraudAheadOfEveryone() {
+    queues.setStatus("f1", OfficerStatus.READY);
+    ScriptedSwitch bank = new ScriptedSwitch(approved(1), new SwitchOutcome.Approved("B10CK1"));
+    ScriptedPhone phone =
+        phone("2", CARD, PIN, "5", "2", "1", "0").officersWill(BridgeOutcome.TALKED);
+
+    call(bank, phone);
+
+    assertEquals(List.of("user/f1"), phone.bridged());
+    assertEquals("fraud", onlyEntry().queue());
+    assertEquals(9, onlyEntry().priority());
+  }
+
+  @Test
+  void aCallerWhoHangsUpWhileTheOfficerRingsIsAbandonedWithoutCountingTheOfficerAMiss() {
+    queues.setStatus("t1", OfficerStatus.READY);
+    ScriptedSwitch bank = new ScriptedSwitch(approved(900));
+    ScriptedPhone phone = phone("2", CARD, PIN, "0").officersWill(BridgeOutcome.CALLER_LEFT);
+    PhoneBankingCall flow =
+        new PhoneBankingCall(fixture.services(bank, queues), IvrSettings.defaults());
+
+    assertThrows(CallerHungUp.class, () -> flow.handle(phone));
+
+    assertEquals(EntryEnd.ABANDONED, store.endOf(onlyEntry().id()).orElseThrow());
+    assertEquals(0, queues.officer("t1").orElseThrow().missesInRow());
+    assertEquals(OfficerStatus.READY, queues.officer("t1").orElseThrow().status());
+  }
+
+  @Test
+  void aCallerWhoHangsUpWhileHoldingIsRecordedAsAbandoned() {
+    ScriptedSwitch bank = new ScriptedSwitch(approved(900));
+    ScriptedPhone phone = phone("2", CARD, PIN, "0", NO_INPUT, HANG_UP);
+    PhoneBankingCall flow =
+        new PhoneBankingCall(fixture.services(bank, queues), IvrSettings.defaults());
+
+    assertThrows(CallerHungUp.class, () -> flow.handle(phone));
+
+    assertEquals(EntryEnd.ABANDONED, store.endOf(onlyEntry().id()).orElseThrow());
+  }
+}
