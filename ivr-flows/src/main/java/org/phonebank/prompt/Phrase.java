@@ -12,6 +12,7 @@ public enum Phrase {
   FOR_ENGLISH_PRESS_2("for-english-press-2"),
   INVALID_CHOICE("invalid-choice"),
   NO_ENTRY("no-entry"),
+  HASH_ONLY("hash-only"),
   ENTER_CARD("enter-card"),
   CARD_MUST_BE_16_DIGITS("card-must-be-16-digits"),
   CARD_NOT_VALID("card-not-valid"),

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.phonebank.call.KeypadEntry.Ending;
 import org.phonebank.prompt.Prompt;
 import org.phonebank.prompt.PromptCatalogue;
 
@@ -63,14 +64,13 @@ public final class ScriptedPhone implements Phone {
 
   @Override
   public KeypadEntry collect(DigitCollection request) {
-    String keys = ask(request);
-    return keys == null ? KeypadEntry.noInput() : KeypadEntry.of(keys);
+    return ask(request);
   }
 
   @Override
   public SecretEntry collectSecret(DigitCollection request) {
-    String keys = ask(request);
-    SecretEntry entry = keys == null ? SecretEntry.noInput() : new SecretEntry(keys.toCharArray());
+    KeypadEntry keyed = ask(request);
+    SecretEntry entry = new SecretEntry(keyed.ending(), keyed.keys().toCharArray());
     secretsHandedOut.add(entry);
     return entry;
   }
@@ -87,8 +87,12 @@ public final class ScriptedPhone implements Phone {
     transferredTo = destination;
   }
 
-  /** The keys for this question, or null for no input; hangs up when the script says so. */
-  private String ask(DigitCollection request) {
+  /**
+   * The next group as FreeSWITCH would report it: a group ending in {@code #} is terminated, one
+   * without stops at the maximum or pauses, {@code #} alone is a lone terminator; hangs up when the
+   * script says so.
+   */
+  private KeypadEntry ask(DigitCollection request) {
     lineMustBeUp();
     if (!answered) {
       throw new AssertionError("Collected digits on a call that was never answered.");
@@ -105,10 +109,24 @@ public final class ScriptedPhone implements Phone {
       throw new CallerHungUp("The scripted caller hung up.");
     }
     if (next.equals(NO_INPUT)) {
-      return null;
+      return KeypadEntry.noInput();
     }
+    if (next.equals("#")) {
+      return KeypadEntry.hashOnly();
+    }
+    boolean terminated = next.endsWith("#");
+    String typed = terminated ? next.substring(0, next.length() - 1) : next;
     // Like play_and_get_digits, collection stops at the maximum; extra keys are lost.
-    return next.substring(0, Math.min(next.length(), request.maxDigits()));
+    String keys = typed.substring(0, Math.min(typed.length(), request.maxDigits()));
+    Ending ending;
+    if (keys.length() < request.minDigits()) {
+      ending = Ending.TOO_FEW;
+    } else if (keys.length() == request.maxDigits()) {
+      ending = Ending.FULL;
+    } else {
+      ending = terminated ? Ending.TERMINATED : Ending.PAUSED;
+    }
+    return new KeypadEntry(ending, keys);
   }
 
   private void lineMustBeUp() {
