@@ -50,6 +50,7 @@ public enum Phrase {
   NOT_CONFIRMED_WILL_REVERSE("not-confirmed-will-reverse"),
   BANK_UNREACHABLE("bank-unreachable"),
   DESTINATION_NOT_FOUND("destination-not-found"),
+  HOLDER_NAME_UNREADABLE("holder-name-unreadable"),
   DECLINE_INSUFFICIENT_FUNDS("decline-insufficient-funds"),
   DECLINE_LIMIT_EXCEEDED("decline-limit-exceeded"),
   DECLINE_NOT_PERMITTED("decline-not-permitted"),

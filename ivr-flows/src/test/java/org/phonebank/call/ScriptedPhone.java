@@ -8,6 +8,7 @@ import java.util.List;
 import org.phonebank.call.KeypadEntry.Ending;
 import org.phonebank.prompt.Prompt;
 import org.phonebank.prompt.PromptCatalogue;
+import org.phonebank.prompt.PromptFile;
 
 /**
  * A caller who answers each question with the next group of keys in a script, and a transcript of
@@ -59,7 +60,16 @@ public final class ScriptedPhone implements Phone {
   @Override
   public void play(Prompt prompt) {
     lineMustBeUp();
-    transcript.add(catalogue.textOf(prompt));
+    transcript.add(textOf(prompt));
+  }
+
+  /** The catalogue's words; a file it lacks (a synthesised name) shows as {@code [<id>]}. */
+  private String textOf(Prompt prompt) {
+    List<String> words = new ArrayList<>();
+    for (PromptFile file : prompt.files()) {
+      words.add(catalogue.contains(file) ? catalogue.textOf(file) : "[" + file.id() + "]");
+    }
+    return String.join(" ", words);
   }
 
   @Override
@@ -98,7 +108,7 @@ public final class ScriptedPhone implements Phone {
       throw new AssertionError("Collected digits on a call that was never answered.");
     }
     questions.add(request);
-    transcript.add(catalogue.textOf(request.prompt()));
+    transcript.add(textOf(request.prompt()));
     if (script.isEmpty()) {
       throw new AssertionError(
           "The flow asked a question the script has no keys for: " + transcript);
