@@ -25,6 +25,8 @@ import org.phonebank.journal.jdbc.JdbcJournal;
 import org.phonebank.journal.jdbc.JournalSettings;
 import org.phonebank.journal.jdbc.JournalStore;
 import org.phonebank.lockout.CardLockouts;
+import org.phonebank.prompt.NameVoice;
+import org.phonebank.prompt.espeak.EspeakNameVoice;
 import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.SwitchSettings;
 import org.phonebank.switchlink.keys.SwitchCredentials;
@@ -84,8 +86,19 @@ public class PhoneBankServer {
 
     calls = callThreads(settings.maxConcurrentCalls());
     EslSettings eslSettings = EslSettings.from(lookup);
+    NameVoice nameVoice =
+        EspeakNameVoice.from(lookup, eslSettings.promptDirectory(), eslSettings.audioExtension());
+    if (nameVoice instanceof EspeakNameVoice espeak) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "Holders' names spoken by "
+              + espeak
+              + "; leftovers discarded: "
+              + espeak.discardLeftovers());
+    }
     CallServices services =
-        new CallServices(journalled, store.lockouts(), store.callPaths(), journalSettings.clock());
+        new CallServices(
+            journalled, store.lockouts(), store.callPaths(), journalSettings.clock(), nameVoice);
     eslServer =
         new EslServer(new PhoneBankingCall(services, IvrSettings.from(lookup)), calls, eslSettings);
     int port = eslServer.start();

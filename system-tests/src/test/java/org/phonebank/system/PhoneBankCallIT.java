@@ -27,6 +27,7 @@ import org.phonebank.phonesim.CallScript;
 import org.phonebank.phonesim.PhoneSimulator;
 import org.phonebank.phonesim.Transcript;
 import org.phonebank.prompt.Language;
+import org.phonebank.prompt.PersianText;
 import org.phonebank.prompt.Phrase;
 import org.phonebank.prompt.PromptCatalogue;
 import org.phonebank.prompt.SpokenAmount;
@@ -209,6 +210,8 @@ class PhoneBankCallIT {
                 + LEAVE);
     String heard = heard(transcript);
     assertTrue(heard.contains(CATALOGUE.textOf(SpokenAmount.of(amount, Language.ENGLISH))), heard);
+    // The holder's name spoken as a name by espeak-ng: the simulator shows the synthesised text.
+    assertTrue(heard.contains(PersianText.normalise(NARGES.holderPersian())), heard);
     assertTrue(heard.contains(say(Phrase.TRANSFER_DONE, Language.ENGLISH)), heard);
     assertTrue(
         heard.contains(
