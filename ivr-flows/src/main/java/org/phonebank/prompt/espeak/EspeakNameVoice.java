@@ -3,19 +3,14 @@ package org.phonebank.prompt.espeak;
 
 import com.ibm.icu.lang.UScript;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.NameVoice;
@@ -23,16 +18,12 @@ import org.phonebank.prompt.PromptFile;
 import org.phonebank.prompt.SpokenName;
 
 /**
- * Speaks a name with Debian's {@code espeak-ng} (the Persian voice {@code fa} for a name in Arabic
- * script, {@code en} for one in Latin letters, whatever the call's language) and resamples it with
- * {@code sox} to the 8 kHz mono 16-bit PCM of the catalogue's prompts, into {@code
- * <dir>/<lang>/spoken-<uuid>.wav}: the prompt folder FreeSWITCH plays from, so the name is one more
- * file in the read-back's {@code file_string://} list. The text goes in on standard input as UTF-8,
- * never through a shell, and is kept in the file's {@link WavText} chunk. Any failure (a missing
- * program, a time-out, an unusable file) gives no recording, and the name is spelled instead.
- *
- * @see <a href="https://github.com/espeak-ng/espeak-ng/blob/master/src/espeak-ng.1.ronn">espeak-ng
- *     options</a>
+ * Speaks a name with {@link EspeakCommand} (the Persian voice {@code fa} for a name in Arabic
+ * script, {@code en} for one in Latin letters, whatever the call's language) into {@code
+ * <dir>/<lang>/spoken-<uuid>.wav}, in the format of the catalogue's prompts: the prompt folder
+ * FreeSWITCH plays from, so the name is one more file in the read-back's {@code file_string://}
+ * list. The text is kept in the file's {@link WavText} chunk. Any failure (a missing program, a
+ * time-out, an unusable file) gives no recording, and the name is spelled instead.
  */
 public final class EspeakNameVoice implements NameVoice {
 
@@ -40,15 +31,11 @@ public final class EspeakNameVoice implements NameVoice {
   private static final System.Logger LOG = System.getLogger(EspeakNameVoice.class.getName());
 
   private final Path directory;
-  private final String espeak;
-  private final String sox;
-  private final Duration timeout;
+  private final EspeakCommand espeak;
 
   public EspeakNameVoice(Path directory, String espeak, String sox, Duration timeout) {
     this.directory = Objects.requireNonNull(directory, "Prompt directory is required.");
-    this.espeak = Objects.requireNonNull(espeak, "espeak-ng command is required.");
-    this.sox = Objects.requireNonNull(sox, "sox command is required.");
-    this.timeout = Objects.requireNonNull(timeout, "Timeout is required.");
+    this.espeak = new EspeakCommand(espeak, sox, timeout);
   }
 
   /**
@@ -110,27 +97,11 @@ public final class EspeakNameVoice implements NameVoice {
     Path folder = directory.resolve(language.code());
     String id = PREFIX + UUID.randomUUID();
     Path wav = folder.resolve(id + ".wav");
-    Path raw = null;
     Path partial = null;
     try {
       Files.createDirectories(folder);
-      raw = Files.createTempFile(folder, ".espeak-", ".wav");
       partial = Files.createTempFile(folder, "." + id, ".part.wav");
-      run(List.of(espeak, "-v", voiceFor(name), "-b", "1", "--stdin", "-w", raw.toString()), name);
-      run(
-          List.of(
-              sox,
-              raw.toString(),
-              "-r",
-              "8000",
-              "-c",
-              "1",
-              "-b",
-              "16",
-              "-e",
-              "signed-integer",
-              partial.toString()),
-          null);
+      espeak.speak(voiceFor(name), name, partial);
       WavText.write(partial, name);
       Files.move(partial, wav, StandardCopyOption.ATOMIC_MOVE);
       return Optional.of(new SpokenName(new PromptFile(language, id), () -> delete(wav)));
@@ -142,7 +113,6 @@ public final class EspeakNameVoice implements NameVoice {
           e.getMessage());
       return Optional.empty();
     } finally {
-      delete(raw);
       delete(partial);
     }
   }
@@ -165,32 +135,6 @@ public final class EspeakNameVoice implements NameVoice {
       }
     }
     return discarded;
-  }
-
-  private void run(List<String> command, String input) throws IOException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    try (OutputStream in = process.getOutputStream()) {
-      if (input != null) {
-        in.write(input.getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        throw new IOException(command.get(0) + " took longer than " + timeout.toMillis() + " ms");
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException("Interrupted while running " + command.get(0) + ".", e);
-    }
-    if (process.exitValue() != 0) {
-      String output;
-      try (InputStream out = process.getInputStream()) {
-        output = new String(out.readNBytes(500), StandardCharsets.UTF_8).trim();
-      }
-      throw new IOException(command.get(0) + " exited with " + process.exitValue() + ": " + output);
-    }
   }
 
   private static void delete(Path file) {
