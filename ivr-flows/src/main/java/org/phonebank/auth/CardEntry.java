@@ -7,6 +7,7 @@ import org.phonebank.call.DigitCollection;
 import org.phonebank.call.IvrSettings;
 import org.phonebank.call.KeypadEntry;
 import org.phonebank.call.Phone;
+import org.phonebank.call.Questions;
 import org.phonebank.call.SecretEntry;
 import org.phonebank.card.CardNumber;
 import org.phonebank.prompt.Language;
@@ -37,10 +38,11 @@ public final class CardEntry {
       // Collected as a secret: FreeSWITCH then raises no DTMF events and logs no digits for the
       // card
       // number, and the variable that held it is unset, so it never reaches an event dump or a CDR.
+      // A card keyed without the closing # (FreeSWITCH's timeout with digits) is taken and
+      // checked like one with it: sixteen digits and a good Luhn digit are the card.
       KeypadEntry entry;
       try (SecretEntry secret = phone.collectSecret(request)) {
-        entry =
-            secret.entered() ? KeypadEntry.of(new String(secret.keys())) : KeypadEntry.noInput();
+        entry = new KeypadEntry(secret.ending(), new String(secret.keys()));
       }
       Phrase mistake = mistakeIn(entry);
       if (mistake == null) {
@@ -60,7 +62,7 @@ public final class CardEntry {
   private static Phrase mistakeIn(KeypadEntry entry) {
     String keys = entry.keys();
     if (!entry.entered()) {
-      return Phrase.NO_ENTRY;
+      return Questions.notKeyed(entry.ending());
     }
     if (keys.length() != CardNumber.LENGTH || !keys.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return Phrase.CARD_MUST_BE_16_DIGITS;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.phonebank.call.DigitCollection;
 import org.phonebank.call.IvrSettings;
 import org.phonebank.call.Phone;
+import org.phonebank.call.Questions;
 import org.phonebank.call.SecretEntry;
 import org.phonebank.card.TelephonePin;
 import org.phonebank.prompt.Language;
@@ -49,7 +50,7 @@ public final class PinEntry {
       try (SecretEntry entry = phone.collectSecret(request)) {
         char[] keys = entry.keys();
         if (!entry.entered()) {
-          mistake = Phrase.NO_ENTRY;
+          mistake = Questions.notKeyed(entry.ending());
         } else if (keys.length < settings.pinMinDigits()
             || keys.length > settings.pinMaxDigits()
             || !TelephonePin.isWellFormed(keys)) {

@@ -58,7 +58,10 @@ public final class PhoneBankingCall implements CallFlow {
                 "2", new MiniStatement(services.bank()),
                 "3",
                     new MoneyTransfer(
-                        services.bank(), questions, new TransferLimits(settings, services.bank())),
+                        services.bank(),
+                        questions,
+                        new TransferLimits(settings, services.bank()),
+                        services.nameVoice()),
                 "4", new BillPayer(services.bank(), questions),
                 "5", new CardBlocker(services.bank(), questions),
                 "6", new PinChanger(settings, services.bank(), services.lockouts())),

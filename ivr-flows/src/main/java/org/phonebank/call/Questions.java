@@ -31,7 +31,9 @@ public final class Questions {
       if (entry.entered() && keys.contains(entry.keys())) {
         return Optional.of(entry.keys());
       }
-      session.say(entry.entered() ? Phrase.INVALID_CHOICE : Phrase.NO_ENTRY);
+      // A lone # is a key pressed, just not a choice: only true silence is "no entry".
+      session.say(
+          entry.ending() == KeypadEntry.Ending.NOTHING ? Phrase.NO_ENTRY : Phrase.INVALID_CHOICE);
     }
     return Optional.empty();
   }
@@ -41,6 +43,12 @@ public final class Questions {
    * are right); empty after {@code entryTries} mistakes. Numbers that identify a customer's money
    * (cards, accounts, bills) are collected as secrets, so they never reach a FreeSWITCH log or
    * event.
+   *
+   * <p>Keys the caller stopped typing without {@code #} ({@link KeypadEntry.Ending#PAUSED}) are the
+   * caller's answer, taken as keyed and checked by {@code mistakeIn} like terminated ones: a card,
+   * account or bill id then passes or fails its length and check digit, an amount is read back
+   * before anything moves. Only silence is "no entry"; a lone {@code #} is told to key the number
+   * first.
    */
   public Optional<String> entry(
       Session session,
@@ -69,15 +77,22 @@ public final class Questions {
     DigitCollection request =
         new DigitCollection(ask.in(session.language()), 1, maxKeys, timeoutFor(maxKeys));
     for (int tried = 0; tried < settings.entryTries(); tried++) {
-      String keys = secret ? secretKeys(session, request) : session.phone().collect(request).keys();
+      KeypadEntry entry = secret ? secretKeys(session, request) : session.phone().collect(request);
       Prompt mistake =
-          keys.isEmpty() ? Phrase.NO_ENTRY.in(session.language()) : mistakeIn.apply(keys);
+          entry.entered()
+              ? mistakeIn.apply(entry.keys())
+              : notKeyed(entry.ending()).in(session.language());
       if (mistake == null) {
-        return Optional.of(keys);
+        return Optional.of(entry.keys());
       }
       session.say(mistake);
     }
     return Optional.empty();
+  }
+
+  /** What to tell a caller whose entry holds no key: silence, or {@code #} alone. */
+  public static Phrase notKeyed(KeypadEntry.Ending ending) {
+    return ending == KeypadEntry.Ending.HASH_ONLY ? Phrase.HASH_ONLY : Phrase.NO_ENTRY;
   }
 
   /** Plays {@code readBack} followed by "1 to confirm, 2 to cancel" and waits for the answer. */
@@ -94,9 +109,9 @@ public final class Questions {
     return maxKeys > 1 ? settings.entryTimeout() : settings.menuTimeout();
   }
 
-  private static String secretKeys(Session session, DigitCollection request) {
+  private static KeypadEntry secretKeys(Session session, DigitCollection request) {
     try (SecretEntry entry = session.phone().collectSecret(request)) {
-      return entry.entered() ? new String(entry.keys()) : "";
+      return new KeypadEntry(entry.ending(), new String(entry.keys()));
     }
   }
 

@@ -57,7 +57,10 @@ public final class MainMenu {
       } else if (key.equals("0")) {
         return officer.escalate(session, EscalationReason.ASKED);
       } else if (!key.equals("9") && !key.equals("*")) {
-        session.say(choice.entered() ? Phrase.INVALID_CHOICE : Phrase.NO_ENTRY);
+        session.say(
+            choice.ending() == KeypadEntry.Ending.NOTHING
+                ? Phrase.NO_ENTRY
+                : Phrase.INVALID_CHOICE);
         mistakes++;
         if (mistakes >= settings.entryTries()) {
           if (served) {

@@ -7,8 +7,12 @@ import java.util.Map;
 
 /**
  * Text said one character at a time: a reference number digit by digit ("six three two seven …"),
- * and a holder's name letter by letter, since no recording can hold every name. Persian and Latin
- * letters and digits each have a file; anything else (spaces, punctuation, diacritics) is left out.
+ * and a holder's name letter by letter when it cannot be spoken as a name. The text is first
+ * brought to the standard Persian form ({@link PersianText}), so Arabic-form letters are read as
+ * the Persian letters they stand for. Persian and Latin letters and digits each have a file;
+ * spaces, punctuation, joiners and diacritics are silent by nature and left out. Any other
+ * character (a letter of another script, a symbol) is never dropped silently: the text is refused
+ * with {@link UnspeakableText}, since a name read back without one of its letters is another name.
  */
 public final class SpokenCharacters {
 
@@ -42,8 +46,6 @@ public final class SpokenCharacters {
           Map.entry('ف', "fe"),
           Map.entry('ق', "ghaf"),
           Map.entry('ک', "kaf"),
-          // Arabic kaf and yeh reach us from systems that do not normalise them.
-          Map.entry('ك', "kaf"),
           Map.entry('گ', "gaf"),
           Map.entry('ل', "lam"),
           Map.entry('م', "mim"),
@@ -51,24 +53,52 @@ public final class SpokenCharacters {
           Map.entry('و', "vav"),
           Map.entry('ؤ', "vav"),
           Map.entry('ه', "he"),
-          Map.entry('ة', "he"),
           Map.entry('ی', "ye"),
-          Map.entry('ي', "ye"),
           Map.entry('ئ', "ye"),
           Map.entry('ء', "hamze"));
 
   private SpokenCharacters() {}
 
-  /** Each character of {@code text} that has a recording; empty when none has. */
+  /**
+   * One file per letter or digit of {@code text} (normalised first); empty when the text has only
+   * silent characters.
+   *
+   * @throws UnspeakableText when a character that is neither silent nor recorded is in the text
+   */
   public static List<PromptFile> of(String text, Language language) {
+    String normal = PersianText.normalise(text);
     List<PromptFile> files = new ArrayList<>();
-    for (char c : text.toCharArray()) {
-      String name = fileFor(c);
+    List<Integer> unspeakable = new ArrayList<>();
+    for (int i = 0; i < normal.length(); ) {
+      int c = normal.codePointAt(i);
+      i += Character.charCount(c);
+      String name = c < 0x10000 ? fileFor((char) c) : null;
       if (name != null) {
         files.add(new PromptFile(language, name));
+      } else if (!silent(c)) {
+        unspeakable.add(c);
       }
     }
+    if (!unspeakable.isEmpty()) {
+      throw new UnspeakableText(unspeakable);
+    }
     return files;
+  }
+
+  /** Characters a speller rightly says nothing for: spaces, punctuation, joiners, diacritics. */
+  private static boolean silent(int c) {
+    int type = Character.getType(c);
+    return Character.isWhitespace(c)
+        || c == PersianText.ZWNJ
+        || type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.DASH_PUNCTUATION
+        || type == Character.START_PUNCTUATION
+        || type == Character.END_PUNCTUATION
+        || type == Character.CONNECTOR_PUNCTUATION
+        || type == Character.OTHER_PUNCTUATION
+        || type == Character.INITIAL_QUOTE_PUNCTUATION
+        || type == Character.FINAL_QUOTE_PUNCTUATION;
   }
 
   /** A reference number (an RRN), digit by digit, so the caller can write it down. */
@@ -83,12 +113,6 @@ public final class SpokenCharacters {
   private static String fileFor(char c) {
     if (c >= '0' && c <= '9') {
       return "number-" + c;
-    }
-    if (c >= '٠' && c <= '٩') {
-      return "number-" + (c - '٠');
-    }
-    if (c >= '۰' && c <= '۹') {
-      return "number-" + (c - '۰');
     }
     char lower = Character.toLowerCase(c);
     if (lower >= 'a' && lower <= 'z') {

@@ -22,10 +22,14 @@ import org.phonebank.card.CardNumber;
 import org.phonebank.journal.JournalledSwitch;
 import org.phonebank.money.Rials;
 import org.phonebank.prompt.Language;
+import org.phonebank.prompt.NameVoice;
+import org.phonebank.prompt.PersianText;
 import org.phonebank.prompt.Phrase;
 import org.phonebank.prompt.Prompt;
 import org.phonebank.prompt.SpokenAmount;
 import org.phonebank.prompt.SpokenCharacters;
+import org.phonebank.prompt.SpokenName;
+import org.phonebank.prompt.UnspeakableText;
 
 /**
  * Main menu 3: a transfer to one of the caller's own accounts or to another card. The destination
@@ -35,6 +39,8 @@ import org.phonebank.prompt.SpokenCharacters;
  * money moved.
  */
 public final class MoneyTransfer implements BankingService {
+
+  private static final System.Logger LOG = System.getLogger(MoneyTransfer.class.getName());
 
   /**
    * Keys taken for a card number: one more than 16, so a long entry is told apart from a short one.
@@ -48,12 +54,19 @@ public final class MoneyTransfer implements BankingService {
   private final Questions questions;
   private final MoneyMovement movement;
   private final TransferLimits limits;
+  private final NameVoice voice;
 
   public MoneyTransfer(JournalledSwitch bank, Questions questions, TransferLimits limits) {
+    this(bank, questions, limits, NameVoice.LETTERS_ONLY);
+  }
+
+  public MoneyTransfer(
+      JournalledSwitch bank, Questions questions, TransferLimits limits, NameVoice voice) {
     this.bank = Objects.requireNonNull(bank, "Journalled switch is required.");
     this.questions = Objects.requireNonNull(questions, "Questions are required.");
     this.movement = new MoneyMovement(bank, questions);
     this.limits = Objects.requireNonNull(limits, "Transfer limits are required.");
+    this.voice = Objects.requireNonNull(voice, "Name voice is required.");
   }
 
   @Override
@@ -88,13 +101,43 @@ public final class MoneyTransfer implements BankingService {
     if (holder.isEmpty()) {
       return Next.MAIN_MENU;
     }
-    return movement.confirmAndSend(
-        session,
-        "transfer",
-        readBack(amount.get(), holder.get(), session),
-        Phrase.TRANSFER_DONE,
-        "transfer done",
-        ids -> new Transfer(ids, session.card(), session.pin(), destination.get(), amount.get()));
+    String name = PersianText.normalise(holder.get());
+    Prompt spelled;
+    try {
+      spelled = new Prompt(SpokenCharacters.of(name, session.language()));
+    } catch (UnspeakableText unspeakable) {
+      return unreadableName(session, unspeakable);
+    }
+    Optional<SpokenName> spoken = voice.speak(name, session.language());
+    try {
+      Prompt said = spoken.map(SpokenName::prompt).orElse(spelled);
+      return movement.confirmAndSend(
+          session,
+          "transfer",
+          readBack(amount.get(), said, session),
+          Phrase.TRANSFER_DONE,
+          "transfer done",
+          ids -> new Transfer(ids, session.card(), session.pin(), destination.get(), amount.get()));
+    } finally {
+      spoken.ifPresent(SpokenName::close);
+    }
+  }
+
+  /**
+   * A name with a letter that has no recording is never read back without it («کریمى» heard as
+   * «کریم» is another surname): the transfer is not offered for confirmation, the caller is offered
+   * an officer, and the event is logged by code point, never with the name.
+   */
+  private static Next unreadableName(Session session, UnspeakableText unspeakable) {
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "Call {0}: holder name not read back, {1} Officer offered.",
+        session.callId(),
+        unspeakable.getMessage());
+    session.say(Phrase.HOLDER_NAME_UNREADABLE);
+    session.path().visit("transfer:holder-name-unreadable");
+    session.path().ended(CallEnding.FAILED, "holder name has a letter without a recording");
+    return Next.OFFER_OFFICER;
   }
 
   private Optional<TransferDestination> ownAccount(Session session) {
@@ -140,7 +183,7 @@ public final class MoneyTransfer implements BankingService {
   private static Optional<String> holderName(Session session, SwitchOutcome named) {
     if (named instanceof SwitchOutcome.Approved approved
         && approved.holderName() != null
-        && !SpokenCharacters.of(approved.holderName(), session.language()).isEmpty()) {
+        && !PersianText.normalise(approved.holderName()).isEmpty()) {
       return Optional.of(approved.holderName());
     }
     if (named instanceof SwitchOutcome.Approved
@@ -154,15 +197,17 @@ public final class MoneyTransfer implements BankingService {
     return Optional.empty();
   }
 
-  /** "You are about to transfer <amount> to <name, spelled>"; Persian puts the verb last. */
-  private static Prompt readBack(Rials amount, String holder, Session session) {
+  /**
+   * "You are about to transfer <amount> to <name, spoken or spelled>"; Persian puts the verb last.
+   */
+  private static Prompt readBack(Rials amount, Prompt holder, Session session) {
     Language language = session.language();
     Prompt said =
         Phrase.TRANSFER_CONFIRM_AMOUNT
             .in(language)
             .then(SpokenAmount.of(amount, language))
             .then(Phrase.TRANSFER_CONFIRM_TO.in(language))
-            .then(new Prompt(SpokenCharacters.of(holder, language)));
+            .then(holder);
     return language == Language.PERSIAN
         ? said.then(Prompt.of(language, "transfer-confirm-end"))
         : said;

@@ -197,6 +197,30 @@ class PhoneBankingCallTest {
   }
 
   @Test
+  void aCardKeyedWithoutHashIsTakenAndALoneHashIsNeverCalledNoEntry() {
+    ScriptedSwitch bank = new ScriptedSwitch(approved(1));
+    // "#" alone at the card, the card without its # (FreeSWITCH: timeout with the digits), two
+    // keys of a four-digit PIN, the PIN, "#" alone at the main menu.
+    ScriptedPhone phone = phone("2", "#", CARD, "12", PIN, "#", HANG_UP);
+
+    callUntilHangUp(bank, phone);
+
+    assertEquals(
+        List.of(
+            say(Phrase.ENTER_CARD, EN),
+            say(Phrase.HASH_ONLY, EN),
+            say(Phrase.ENTER_CARD, EN),
+            say(Phrase.ENTER_PIN, EN),
+            say(Phrase.PIN_MUST_BE_4_DIGITS, EN),
+            say(Phrase.ENTER_PIN, EN),
+            say(Phrase.MAIN_MENU, EN),
+            say(Phrase.INVALID_CHOICE, EN),
+            say(Phrase.MAIN_MENU, EN)),
+        phone.transcript().subList(2, 11));
+    assertEquals(new CardNumber(CARD), bank.received().get(0).card());
+  }
+
+  @Test
   void threeBadCardsOfferAnOfficerAndSilenceThereSaysGoodbyeWithNothingSent() {
     ScriptedSwitch bank = new ScriptedSwitch();
     ScriptedPhone phone = phone("2", NO_INPUT, "123", BAD_LUHN_CARD, NO_INPUT);

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.phonebank.call.KeypadEntry.Ending;
 import org.phonebank.prompt.Prompt;
 import org.phonebank.prompt.PromptCatalogue;
+import org.phonebank.prompt.PromptFile;
 
 /**
  * A caller who answers each question with the next group of keys in a script, and a transcript of
@@ -64,19 +66,27 @@ public final class ScriptedPhone implements Phone {
   @Override
   public void play(Prompt prompt) {
     lineMustBeUp();
-    transcript.add(catalogue.textOf(prompt));
+    transcript.add(textOf(prompt));
+  }
+
+  /** The catalogue's words; a file it lacks (a synthesised name) shows as {@code [<id>]}. */
+  private String textOf(Prompt prompt) {
+    List<String> words = new ArrayList<>();
+    for (PromptFile file : prompt.files()) {
+      words.add(catalogue.contains(file) ? catalogue.textOf(file) : "[" + file.id() + "]");
+    }
+    return String.join(" ", words);
   }
 
   @Override
   public KeypadEntry collect(DigitCollection request) {
-    String keys = ask(request);
-    return keys == null ? KeypadEntry.noInput() : KeypadEntry.of(keys);
+    return ask(request);
   }
 
   @Override
   public SecretEntry collectSecret(DigitCollection request) {
-    String keys = ask(request);
-    SecretEntry entry = keys == null ? SecretEntry.noInput() : new SecretEntry(keys.toCharArray());
+    KeypadEntry keyed = ask(request);
+    SecretEntry entry = new SecretEntry(keyed.ending(), keyed.keys().toCharArray());
     secretsHandedOut.add(entry);
     return entry;
   }
@@ -132,15 +142,19 @@ public final class ScriptedPhone implements Phone {
     return List.copyOf(bridged);
   }
 
-  /** The keys for this question, or null for no input; hangs up when the script says so. */
-  private String ask(DigitCollection request) {
+  /**
+   * The next group as FreeSWITCH would report it: a group ending in {@code #} is terminated, one
+   * without stops at the maximum or pauses, {@code #} alone is a lone terminator; hangs up when the
+   * script says so.
+   */
+  private KeypadEntry ask(DigitCollection request) {
     lineMustBeUp();
     if (!answered) {
       throw new AssertionError("Collected digits on a call that was never answered.");
     }
     questions.add(request);
-    transcript.add(catalogue.textOf(request.prompt()));
-    onQuestion.accept(catalogue.textOf(request.prompt()));
+    transcript.add(textOf(request.prompt()));
+    onQuestion.accept(textOf(request.prompt()));
     if (script.isEmpty()) {
       throw new AssertionError(
           "The flow asked a question the script has no keys for: " + transcript);
@@ -151,10 +165,24 @@ public final class ScriptedPhone implements Phone {
       throw new CallerHungUp("The scripted caller hung up.");
     }
     if (next.equals(NO_INPUT)) {
-      return null;
+      return KeypadEntry.noInput();
     }
+    if (next.equals("#")) {
+      return KeypadEntry.hashOnly();
+    }
+    boolean terminated = next.endsWith("#");
+    String typed = terminated ? next.substring(0, next.length() - 1) : next;
     // Like play_and_get_digits, collection stops at the maximum; extra keys are lost.
-    return next.substring(0, Math.min(next.length(), request.maxDigits()));
+    String keys = typed.substring(0, Math.min(typed.length(), request.maxDigits()));
+    Ending ending;
+    if (keys.length() < request.minDigits()) {
+      ending = Ending.TOO_FEW;
+    } else if (keys.length() == request.maxDigits()) {
+      ending = Ending.FULL;
+    } else {
+      ending = terminated ? Ending.TERMINATED : Ending.PAUSED;
+    }
+    return new KeypadEntry(ending, keys);
   }
 
   private void lineMustBeUp() {

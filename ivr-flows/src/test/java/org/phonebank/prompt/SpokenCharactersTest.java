@@ -2,9 +2,11 @@
 package org.phonebank.prompt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.phonebank.money.Rials;
 
@@ -33,10 +35,34 @@ class SpokenCharactersTest {
   }
 
   @Test
+  void aNameWithAlefMaksuraKeepsBothFinalYehs() {
+    assertEquals(
+        "م ص ط ف ی ک ر ی م ی",
+        CATALOGUE.textOf(
+            new Prompt(SpokenCharacters.of("مصطف\u0649 کریم\u0649", Language.PERSIAN))));
+  }
+
+  @Test
+  void arabicIndicAndPersianDigitsAreSaidAsDigits() {
+    assertEquals(
+        "one two three four",
+        CATALOGUE.textOf(SpokenCharacters.reference("١٢۳۴", Language.ENGLISH)));
+  }
+
+  @Test
+  void aLetterWithoutARecordingRefusesTheTextInsteadOfVanishing() {
+    UnspeakableText refused =
+        assertThrows(
+            UnspeakableText.class, () -> SpokenCharacters.of("Ali Ωmega", Language.ENGLISH));
+    assertEquals(List.of((int) 'Ω'), refused.codePoints());
+    assertFalse(refused.getMessage().contains("Ali"), "the name itself is never in the message");
+  }
+
+  @Test
   void aReferenceWithNothingToSayIsRefused() {
     assertThrows(
         IllegalArgumentException.class, () -> SpokenCharacters.reference("--", Language.ENGLISH));
-    assertTrue(SpokenCharacters.of("!?", Language.PERSIAN).isEmpty());
+    assertTrue(SpokenCharacters.of("!? ـ\u200C", Language.PERSIAN).isEmpty());
   }
 
   @Test

@@ -15,6 +15,7 @@ import static org.phonebank.call.CallFixture.signedIn;
 import static org.phonebank.call.ScriptedPhone.HANG_UP;
 import static org.phonebank.call.ScriptedPhone.NO_INPUT;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,10 @@ import org.phonebank.journal.JournalEntry;
 import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
 import org.phonebank.prompt.Language;
+import org.phonebank.prompt.NameVoice;
 import org.phonebank.prompt.Phrase;
+import org.phonebank.prompt.PromptFile;
+import org.phonebank.prompt.SpokenName;
 
 class MoneyTransferTest {
 
@@ -277,6 +281,69 @@ class MoneyTransferTest {
     assertEquals(say(Phrase.DECLINE_INSUFFICIENT_FUNDS, EN), first.transcript().get(4));
     assertEquals(say(Phrase.BANK_UNREACHABLE, EN), second.transcript().get(4));
     assertTrue(fixture.reversals.fired().isEmpty(), "a definite answer needs no reversal");
+  }
+
+  @Test
+  void aNameWrittenWithAlefMaksuraIsReadBackWithBothFinalYehs() {
+    // «مصطفى کریمى» as banks' data often holds it: U+0649 for each final ی.
+    ScriptedSwitch bank =
+        new ScriptedSwitch(
+            approvedWithName("مصطف\u0649 کریم\u0649"), new SwitchOutcome.Approved("T00001"));
+    ScriptedPhone phone = answeredPhone("2", OTHER_CARD, "5000000", "1");
+
+    transfer(bank, signedIn(phone, FA));
+
+    assertEquals(
+        "مبلغ پنج میلیون ریال به م ص ط ف ی ک ر ی م ی منتقل می‌شود. "
+            + say(Phrase.CONFIRM_OR_CANCEL, FA),
+        phone.transcript().get(3));
+  }
+
+  @Test
+  void aNameWithALetterThatHasNoRecordingIsNotReadBackAndAnOfficerIsOffered() {
+    ScriptedSwitch bank = new ScriptedSwitch(approvedWithName("Ali Ωmega"));
+    ScriptedPhone phone = answeredPhone("2", OTHER_CARD, "5000000");
+    Session session = signedIn(phone, EN);
+
+    assertEquals(Next.OFFER_OFFICER, transfer(bank, session));
+
+    List<String> heard = phone.transcript();
+    assertEquals(say(Phrase.HOLDER_NAME_UNREADABLE, EN), heard.get(heard.size() - 1));
+    assertEquals(List.of(TransactionType.HOLDER_NAME_INQUIRY), journalled(), "nothing moved");
+    assertTrue(session.path().steps().contains("transfer:holder-name-unreadable"));
+    assertEquals(CallEnding.FAILED, session.path().ending());
+  }
+
+  @Test
+  void aNameTheVoiceSpeaksIsPlayedInTheReadBackAndDiscardedAfterIt() {
+    ScriptedSwitch bank =
+        new ScriptedSwitch(approvedWithName("علي رضايي"), new SwitchOutcome.Approved("T00001"));
+    ScriptedPhone phone = answeredPhone("2", OTHER_CARD, "5000000", "1");
+    List<String> voiced = new ArrayList<>();
+    List<String> discarded = new ArrayList<>();
+    NameVoice voice =
+        (name, language) -> {
+          voiced.add(name);
+          return Optional.of(
+              new SpokenName(
+                  new PromptFile(language, "spoken-test"),
+                  () -> discarded.add(phone.transcript().get(phone.transcript().size() - 1))));
+        };
+    IvrSettings settings = IvrSettings.defaults();
+
+    new MoneyTransfer(
+            fixture.bank(bank),
+            new Questions(settings),
+            new TransferLimits(settings, fixture.bank(bank)),
+            voice)
+        .serve(signedIn(phone, FA));
+
+    assertEquals(List.of("علی رضایی"), voiced, "the voice gets the normalised name");
+    assertEquals(
+        "مبلغ پنج میلیون ریال به [fa/spoken-test] منتقل می‌شود. "
+            + say(Phrase.CONFIRM_OR_CANCEL, FA),
+        phone.transcript().get(3));
+    assertEquals(1, discarded.size(), "discarded once, after the transfer was announced");
   }
 
   @Test

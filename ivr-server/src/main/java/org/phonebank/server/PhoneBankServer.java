@@ -30,6 +30,8 @@ import org.phonebank.journal.jdbc.JdbcJournal;
 import org.phonebank.journal.jdbc.JournalSettings;
 import org.phonebank.journal.jdbc.JournalStore;
 import org.phonebank.lockout.CardLockouts;
+import org.phonebank.prompt.NameVoice;
+import org.phonebank.prompt.espeak.EspeakNameVoice;
 import org.phonebank.server.health.PhoneBankProbes;
 import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.SwitchSettings;
@@ -93,13 +95,24 @@ public class PhoneBankServer {
 
     calls = callThreads(settings.maxConcurrentCalls());
     EslSettings eslSettings = EslSettings.from(lookup);
+    NameVoice nameVoice =
+        EspeakNameVoice.from(lookup, eslSettings.promptDirectory(), eslSettings.audioExtension());
+    if (nameVoice instanceof EspeakNameVoice espeak) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "Holders' names spoken by "
+              + espeak
+              + "; leftovers discarded: "
+              + espeak.discardLeftovers());
+    }
     CallServices services =
         new CallServices(
             journalled,
             store.lockouts(),
             store.callPaths(),
             journalSettings.clock(),
-            officerQueues(lookup, switchSettings.terminalId(), journalSettings.clock()));
+            officerQueues(lookup, switchSettings.terminalId(), journalSettings.clock()),
+            nameVoice);
     eslServer =
         new EslServer(new PhoneBankingCall(services, IvrSettings.from(lookup)), calls, eslSettings);
     int port = eslServer.start();

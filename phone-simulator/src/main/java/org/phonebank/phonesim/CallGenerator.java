@@ -136,6 +136,7 @@ public final class CallGenerator implements AutoCloseable {
                     channel.uuid(),
                     List.of(),
                     List.of(),
+                    0,
                     Ending.ERROR,
                     "cannot connect to "
                         + host

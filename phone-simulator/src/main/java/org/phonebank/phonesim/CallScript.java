@@ -9,23 +9,38 @@ import java.util.regex.Pattern;
 /**
  * What the simulated caller does at each digit collection, in order, written as
  * whitespace-separated groups: {@code "1 6037991234567893# 7391 1"} presses 1, keys a card ending
- * with the terminator {@code #}, keys 7391, presses 1. A group {@code -} lets the collection time
- * out; {@code H} hangs up there. When the script runs out and the phone bank still asks for keys,
- * the caller hangs up.
+ * with the terminator {@code #}, keys 7391, presses 1. A group without {@code #} stops there and
+ * lets the question time out with the keys typed; {@code #} alone presses just the terminator. A
+ * group {@code -} lets the collection time out with nothing; {@code H} hangs up there. When the
+ * script runs out and the phone bank still asks for keys, the caller hangs up.
+ *
+ * <p>Keys after a group's first {@code #} are typed ahead, before the next question is asked:
+ * {@code "6037991234567893#7391"} keys the card, then the PIN while the phone bank is still busy
+ * with the card. The simulator queues one of them as each later command arrives (see {@link
+ * DtmfQueue}), and a question finds them queued instead of taking the script's next group.
  */
 public final class CallScript {
 
   /** One group of the script. */
   public sealed interface Step permits Keys, NoInput, HangUp {}
 
-  /**
-   * Keys pressed; {@code terminated} when the group ended with {@code #}, which is not one of the
-   * keys.
-   */
-  public record Keys(String keys, boolean terminated) implements Step {
+  /** Keys pressed in order, terminators ({@code #}) included where the caller pressed them. */
+  public record Keys(String typed) implements Step {
+
+    /** The keys pressed while the question is asked: up to and including the first {@code #}. */
+    public String now() {
+      int hash = typed.indexOf('#');
+      return hash < 0 ? typed : typed.substring(0, hash + 1);
+    }
+
+    /** The keys typed ahead of the next question: everything after the first {@code #}. */
+    public String ahead() {
+      return typed.substring(now().length());
+    }
+
     @Override
     public String toString() {
-      return "Keys[" + keys.length() + "]";
+      return "Keys[" + typed.length() + "]";
     }
   }
 
@@ -33,7 +48,7 @@ public final class CallScript {
 
   public record HangUp() implements Step {}
 
-  private static final Pattern GROUP = Pattern.compile("[0-9*]*#?");
+  private static final Pattern GROUP = Pattern.compile("[0-9*#]+");
 
   private final List<Step> steps;
 
@@ -57,15 +72,11 @@ public final class CallScript {
       } else if (group.equalsIgnoreCase("H")) {
         steps.add(new HangUp());
       } else if (GROUP.matcher(group).matches()) {
-        boolean terminated = group.endsWith("#");
-        steps.add(
-            new Keys(terminated ? group.substring(0, group.length() - 1) : group, terminated));
+        steps.add(new Keys(group));
       } else {
         // The group is not echoed: it may be a card number or a PIN.
         throw new IllegalArgumentException(
-            "Key script group "
-                + (steps.size() + 1)
-                + " must be keys 0-9 and * (optionally ending in #), - or H.");
+            "Key script group " + (steps.size() + 1) + " must be keys 0-9, * and #, - or H.");
       }
     }
     return new CallScript(steps);

@@ -1,15 +1,22 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.phonesim;
 
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-
 /**
- * The arguments of one {@code play_and_get_digits} and FreeSWITCH's rules for them: {@code <min>
- * <max> <tries> <timeout> <terminators> <file> <invalid_file> <var> <regexp> ...}. Collection stops
- * at {@code max} keys; fewer than {@code min}, or keys the regexp refuses, fail.
+ * The arguments of one {@code play_and_get_digits}, read by position and defaulted as {@code
+ * play_and_get_digits_function} in FreeSWITCH's {@code
+ * src/mod/applications/mod_dptools/mod_dptools.c} does: {@code <min> <max> <tries> <timeout>
+ * <terminators> <file> <invalid_file> <var> <regexp> [<digit_timeout>]}; a minimum below zero is
+ * zero, a maximum below the minimum is the minimum, no terminators means {@code #}.
  */
-record DigitRequest(int min, int max, String file, String variable, String regexp) {
+record DigitRequest(
+    int min,
+    int max,
+    int tries,
+    String terminators,
+    String file,
+    String invalidFile,
+    String variable,
+    String regexp) {
 
   /** Parses the argument, or returns null when it is not a usable play_and_get_digits argument. */
   static DigitRequest parse(String arg) {
@@ -18,40 +25,17 @@ record DigitRequest(int min, int max, String file, String variable, String regex
       return null;
     }
     try {
+      int min = Math.max(0, Integer.parseInt(args[0]));
+      int max = Math.max(min, Integer.parseInt(args[1]));
+      String terminators = args[4].isEmpty() ? "#" : args[4];
       return new DigitRequest(
-          Integer.parseInt(args[0]), Integer.parseInt(args[1]), args[5], args[7], args[8]);
+          min, max, Integer.parseInt(args[2]), terminators, args[5], args[6], args[7], args[8]);
     } catch (NumberFormatException e) {
       return null;
     }
   }
 
-  /** The keys FreeSWITCH keeps: it stops listening once {@code max} have been pressed. */
-  String collected(String keys) {
-    return keys.length() > max ? keys.substring(0, max) : keys;
-  }
-
-  boolean accepts(String collected) {
-    if (collected.length() < min) {
-      return false;
-    }
-    try {
-      return Pattern.compile(regexp).matcher(collected).matches();
-    } catch (PatternSyntaxException e) {
-      return false;
-    }
-  }
-
-  /** What the transcript says the caller did: never the keys of an entry longer than one key. */
-  String describe(String keys, boolean sensitive) {
-    if (sensitive) {
-      return "keys a secret (" + keys.length() + " keys)";
-    }
-    if (keys.isEmpty()) {
-      return "presses # only";
-    }
-    if (max == 1 && keys.length() == 1) {
-      return "presses " + keys;
-    }
-    return "keys " + keys.length() + " digits";
+  boolean isTerminator(char key) {
+    return terminators.indexOf(key) >= 0;
   }
 }

@@ -46,6 +46,9 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
   private final CallListener listener;
   private final List<String> lines = new ArrayList<>();
   private final List<String> applications = new ArrayList<>();
+  private final DtmfQueue dtmf = new DtmfQueue();
+  private final Deque<Character> typedAhead = new ArrayDeque<>();
+  private int dtmfEventsRaised;
   private int stepNumber;
   private boolean resumed;
   private boolean lingering;
@@ -123,6 +126,9 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
     }
     String app = command.header("execute-app-name").orElse("");
     String arg = command.header("execute-app-arg").orElse("");
+    if (!app.equals("play_and_get_digits")) {
+      typeAheadOneKey();
+    }
     ctx.write(EslFrame.ofCommandReply("+OK"));
     applications.add(arg.isEmpty() ? app : app + " " + arg);
     ctx.write(
@@ -169,63 +175,116 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
       return;
     }
     say(texts.wordsOf(request.file()));
-    boolean sensitive = "true".equalsIgnoreCase(channel.variables().get("sensitive_dtmf"));
-    channel.variables().remove(request.variable());
-    channel.variables().remove(request.variable() + "_invalid");
-    channel.variables().remove("read_terminator_used");
-    afterThinking(ctx, () -> answer(ctx, request, arg, eventUuid, sensitive));
+    afterThinking(ctx, () -> answer(ctx, request, arg, eventUuid));
   }
 
-  /** The caller's answer to a digit prompt: the script's next group. */
+  /**
+   * The caller's answer to a digit prompt: keys still queued or typed ahead, else the script's next
+   * group; then FreeSWITCH's reading of them ({@link DigitReader}), with a DTMF event for every key
+   * it reads that was queued while {@code sensitive_dtmf} was not true.
+   */
   private void answer(
-      ChannelHandlerContext ctx,
-      DigitRequest request,
-      String arg,
-      String eventUuid,
-      boolean sensitive) {
+      ChannelHandlerContext ctx, DigitRequest request, String arg, String eventUuid) {
     String app = "play_and_get_digits";
+    DigitReader reader =
+        new DigitReader(
+            dtmf,
+            channel.variables(),
+            key -> {
+              if (!key.sensitive()) {
+                dtmfEventsRaised++;
+                ctx.write(
+                    channel.event(
+                        "DTMF",
+                        new EslHeader("DTMF-Digit", String.valueOf(key.digit())),
+                        new EslHeader("DTMF-Duration", "2000"),
+                        new EslHeader("DTMF-Source", "RTP")));
+              }
+            });
+    try {
+      reader.playAndGetDigits(request, () -> keysFor(request));
+    } catch (CallerHangsUp hangsUp) {
+      callerHangsUp(ctx, app, arg, eventUuid);
+      return;
+    }
+    complete(ctx, app, arg, eventUuid, "_none_");
+  }
+
+  /** Thrown out of a read when the script makes the caller hang up instead of answering. */
+  private static final class CallerHangsUp extends RuntimeException {
+    CallerHangsUp() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * Queues the caller's keys for one try of a question: typed-ahead keys first; when none are
+   * queued, the script's next group, of which the keys after its first {@code #} are typed ahead.
+   */
+  private void keysFor(DigitRequest request) {
+    boolean sensitive = sensitive();
+    boolean hadTypedAhead = !typedAhead.isEmpty();
+    while (!typedAhead.isEmpty()) {
+      dtmf.queue(typedAhead.pollFirst(), sensitive);
+    }
+    if (!dtmf.isEmpty()) {
+      lines.add(
+          Transcript.caller(
+              hadTypedAhead ? "had typed " + dtmf.size() + " keys ahead" : "keys still queued"));
+      return;
+    }
     Step step = steps.poll();
     stepNumber++;
     if (step == null || step instanceof HangUp) {
       lines.add(Transcript.caller(step == null ? "hangs up (end of the key script)" : "hangs up"));
-      callerHangsUp(ctx, app, arg, eventUuid);
-      return;
+      throw new CallerHangsUp();
     }
     if (step instanceof NoInput) {
       lines.add(Transcript.caller("keys nothing"));
-      channel.variables().put("read_result", "timeout");
-      complete(ctx, app, arg, eventUuid, "_none_");
       return;
     }
     Keys keys = (Keys) step;
-    lines.add(Transcript.caller(request.describe(keys.keys(), sensitive)));
-    String collected = request.collected(keys.keys());
-    boolean terminatorUsed = keys.terminated() && collected.length() < request.max();
-    if (!sensitive) {
-      // With sensitive_dtmf set FreeSWITCH raises no DTMF events; otherwise one per key.
-      for (char key : (collected + (terminatorUsed ? "#" : "")).toCharArray()) {
-        ctx.write(
-            channel.event(
-                "DTMF",
-                new EslHeader("DTMF-Digit", String.valueOf(key)),
-                new EslHeader("DTMF-Duration", "2000"),
-                new EslHeader("DTMF-Source", "RTP")));
-      }
+    lines.add(Transcript.caller(describe(request, keys, sensitive)));
+    for (char key : keys.now().toCharArray()) {
+      dtmf.queue(key, sensitive);
     }
-    if (request.accepts(collected)) {
-      channel.variables().put(request.variable(), collected);
-      channel.variables().put("read_result", "success");
-    } else {
-      if (collected.length() >= request.min()) {
-        channel.variables().put(request.variable() + "_invalid", collected);
-      }
-      channel.variables().put("read_result", "failure");
-    }
-    if (terminatorUsed) {
-      channel.variables().put("read_terminator_used", "#");
+    for (char key : keys.ahead().toCharArray()) {
+      typedAhead.addLast(key);
     }
     listener.keysDelivered(stepNumber, sensitive, System.nanoTime());
-    complete(ctx, app, arg, eventUuid, "_none_");
+  }
+
+  /**
+   * A key typed ahead reaches the queue as each command arrives, with the sensitivity the channel
+   * has at that moment: a caller keeps typing while the phone bank talks to FreeSWITCH.
+   */
+  private void typeAheadOneKey() {
+    if (!typedAhead.isEmpty()) {
+      dtmf.queue(typedAhead.pollFirst(), sensitive());
+    }
+  }
+
+  private boolean sensitive() {
+    return "true".equalsIgnoreCase(channel.variables().get("sensitive_dtmf"));
+  }
+
+  /** What the transcript says the caller did: never the keys of an entry longer than one key. */
+  private static String describe(DigitRequest request, Keys keys, boolean sensitive) {
+    String now = keys.now();
+    String typed = now.endsWith("#") ? now.substring(0, now.length() - 1) : now;
+    String said;
+    if (typed.isEmpty()) {
+      said = "presses # only";
+    } else if (request.max() == 1 && typed.length() == 1) {
+      said = "presses " + typed;
+    } else if (sensitive) {
+      said = "keys a secret (" + typed.length() + " keys)";
+    } else {
+      said = "keys " + typed.length() + " digits";
+    }
+    return keys.ahead().isEmpty()
+        ? said
+        : said + ", then types " + keys.ahead().length() + " keys ahead";
   }
 
   /** Runs {@code next} once the caller's think time is over, unless the call ended meanwhile. */
@@ -338,7 +397,8 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
   private void finish(Ending ending, String detail) {
     if (!finished) {
       finished = true;
-      Transcript transcript = new Transcript(channel.uuid(), lines, applications, ending, detail);
+      Transcript transcript =
+          new Transcript(channel.uuid(), lines, applications, dtmfEventsRaised, ending, detail);
       try {
         listener.ended(transcript);
       } finally {

@@ -1,15 +1,22 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.phonesim;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.phonebank.prompt.PromptCatalogue;
 import org.phonebank.prompt.PromptFile;
+import org.phonebank.prompt.espeak.WavText;
 
 /**
  * Turns what FreeSWITCH was asked to play back into the words a caller hears: a file path names its
  * prompt by its last two segments ({@code /any/dir/fa/welcome.wav} is {@code fa/welcome}), a {@code
- * file_string://} list plays several, and tone or silence streams say nothing.
+ * file_string://} list plays several, and tone or silence streams say nothing. A name the phone
+ * bank synthesised says the text kept in its file.
  */
 final class PromptTexts {
 
@@ -50,6 +57,19 @@ final class PromptTexts {
     } catch (IllegalArgumentException notAPrompt) {
       // Reported below like any unknown file.
     }
-    return "[no prompt " + id + "]";
+    return spokenText(path).orElse("[no prompt " + id + "]");
+  }
+
+  /**
+   * The words of a file the phone bank synthesised for this call (a holder's name), which it keeps
+   * in the file's RIFF INFO chunk; read while the file still exists, as FreeSWITCH plays it.
+   */
+  private static Optional<String> spokenText(String path) {
+    try {
+      Path file = Path.of(path);
+      return Files.isRegularFile(file) ? WavText.read(file) : Optional.empty();
+    } catch (IOException | InvalidPathException unreadable) {
+      return Optional.empty();
+    }
   }
 }

@@ -37,14 +37,21 @@ public final class Transcript {
   private final String callId;
   private final List<String> lines;
   private final List<String> applications;
+  private final int dtmfEvents;
   private final Ending ending;
   private final String detail;
 
   Transcript(
-      String callId, List<String> lines, List<String> applications, Ending ending, String detail) {
+      String callId,
+      List<String> lines,
+      List<String> applications,
+      int dtmfEvents,
+      Ending ending,
+      String detail) {
     this.callId = Objects.requireNonNull(callId);
     this.lines = List.copyOf(lines);
     this.applications = List.copyOf(applications);
+    this.dtmfEvents = dtmfEvents;
     this.ending = Objects.requireNonNull(ending);
     this.detail = Objects.requireNonNull(detail);
   }
@@ -69,6 +76,14 @@ public final class Transcript {
   /** Each dialplan application the phone bank ran, as {@code "<name> <argument>"}, in order. */
   public List<String> applications() {
     return applications;
+  }
+
+  /**
+   * How many DTMF events the simulated FreeSWITCH raised: one per key read that was queued while
+   * {@code sensitive_dtmf} was not true.
+   */
+  public int dtmfEvents() {
+    return dtmfEvents;
   }
 
   public Ending ending() {

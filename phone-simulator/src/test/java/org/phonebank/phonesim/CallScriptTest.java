@@ -18,12 +18,22 @@ class CallScriptTest {
     CallScript script = CallScript.parse("  1 6037991234567893#\t- 7391 H ");
     assertEquals(
         List.of(
-            new Keys("1", false),
-            new Keys("6037991234567893", true),
+            new Keys("1"),
+            new Keys("6037991234567893#"),
             new NoInput(),
-            new Keys("7391", false),
+            new Keys("7391"),
             new HangUp()),
         script.steps());
+  }
+
+  @Test
+  void keysAfterTheFirstHashAreTypedAhead() {
+    Keys typedAhead = (Keys) CallScript.parse("6037991234567893#7391").steps().get(0);
+    assertEquals("6037991234567893#", typedAhead.now());
+    assertEquals("7391", typedAhead.ahead());
+    Keys hashOnly = (Keys) CallScript.parse("#").steps().get(0);
+    assertEquals("#", hashOnly.now());
+    assertEquals("", hashOnly.ahead());
   }
 
   @Test
@@ -35,8 +45,8 @@ class CallScriptTest {
   void badGroupIsRefusedWithoutEchoingTheScript() {
     IllegalArgumentException refused =
         assertThrows(
-            IllegalArgumentException.class, () -> CallScript.parse("6037991234567893 73#91"));
-    assertFalse(refused.getMessage().contains("7391") || refused.getMessage().contains("73#91"));
+            IllegalArgumentException.class, () -> CallScript.parse("6037991234567893 73a91"));
+    assertFalse(refused.getMessage().contains("7391") || refused.getMessage().contains("73a91"));
     assertFalse(CallScript.parse("7391").toString().contains("7391"));
   }
 }

@@ -29,6 +29,7 @@ import org.phonebank.call.CallFlow;
 import org.phonebank.call.CallerHungUp;
 import org.phonebank.call.DigitCollection;
 import org.phonebank.call.KeypadEntry;
+import org.phonebank.call.KeypadEntry.Ending;
 import org.phonebank.call.Phone;
 import org.phonebank.call.SecretEntry;
 import org.phonebank.call.esl.EslServer;
@@ -120,7 +121,8 @@ class PhoneSimulatorCallTest {
     Heard heard = flow.heard.orTimeout(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS).join();
     assertEquals(null, heard.failure());
     assertEquals(
-        List.of(KeypadEntry.noInput(), KeypadEntry.of("1"), KeypadEntry.of(CARD)), heard.entries());
+        List.of(KeypadEntry.noInput(), new KeypadEntry(Ending.FULL, "1"), KeypadEntry.of(CARD)),
+        heard.entries());
     assertArrayEquals(PIN.toCharArray(), heard.secret());
     assertEquals(Transcript.Ending.APP_HUNG_UP, transcript.ending());
     assertEquals(
@@ -131,7 +133,7 @@ class PhoneSimulatorCallTest {
             ivr(MENU),
             Transcript.caller("presses 1"),
             ivr(ENTER_CARD),
-            Transcript.caller("keys 16 digits"),
+            Transcript.caller("keys a secret (16 keys)"),
             ivr(ENTER_PIN),
             Transcript.caller("keys a secret (4 keys)"),
             ivr(GOODBYE)),
@@ -152,15 +154,70 @@ class PhoneSimulatorCallTest {
     }
     assertFalse(transcript.toString().contains(PIN));
     List<String> apps = transcript.applications();
-    int sensitive = apps.indexOf("set sensitive_dtmf=true");
-    assertTrue(sensitive > 0, "sensitive_dtmf was never set: " + apps);
-    assertTrue(
-        apps.get(sensitive + 1).startsWith("play_and_get_digits 4 4 1 10000 # "),
-        apps.get(sensitive + 1));
-    assertTrue(apps.get(sensitive + 1).contains(" pb_secret "), apps.get(sensitive + 1));
-    assertEquals("unset pb_secret", apps.get(sensitive + 2));
-    assertEquals("set sensitive_dtmf=false", apps.get(sensitive + 3));
+    assertEquals(List.of("set sensitive_dtmf=true", "answer"), apps.subList(0, 2), "before a key");
+    int pin = apps.size() - 4;
+    assertTrue(apps.get(pin).startsWith("play_and_get_digits 4 4 1 10000 # "), apps.get(pin));
+    assertTrue(apps.get(pin).contains(" pb_secret "), apps.get(pin));
+    assertEquals("unset pb_secret", apps.get(pin + 1));
     assertEquals("hangup NORMAL_CLEARING", apps.get(apps.size() - 1));
+    assertEquals(0, transcript.dtmfEvents());
+  }
+
+  @Test
+  void noKeyOfTheCallLowersSensitivityAndATypedAheadPinRaisesNoDtmfEvent() {
+    BankingFlow flow = new BankingFlow();
+    int port = start(flow);
+
+    // The PIN typed right after the card's #, while the phone bank is still busy with the card.
+    Transcript transcript =
+        PhoneSimulator.call(
+            "127.0.0.1", port, CallScript.parse("1 " + CARD + "#" + PIN), CALL_LIMIT);
+
+    Heard heard = flow.heard.orTimeout(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS).join();
+    assertEquals(null, heard.failure());
+    assertArrayEquals(PIN.toCharArray(), heard.secret());
+    assertEquals(Transcript.Ending.APP_HUNG_UP, transcript.ending());
+    assertEquals(
+        List.of(), transcript.applications().stream().filter(a -> a.contains("=false")).toList());
+    assertEquals(0, transcript.dtmfEvents(), transcript.toString());
+    assertTrue(
+        transcript
+            .lines()
+            .contains(Transcript.caller("keys a secret (16 keys), then types 4 keys ahead")),
+        transcript.toString());
+  }
+
+  @Test
+  void everyWayOfEndingAnEntryReachesTheFlowAsFreeSwitchReportsIt() {
+    List<KeypadEntry> entries = new ArrayList<>();
+    int port =
+        start(
+            phone -> {
+              phone.answer();
+              for (int i = 0; i < 4; i++) {
+                entries.add(
+                    phone.collect(new DigitCollection(ENTER_CARD, 1, 17, Duration.ofSeconds(15))));
+              }
+              entries.add(phone.collect(new DigitCollection(MENU, 1, 1, Duration.ofSeconds(5))));
+              entries.add(
+                  phone.collect(new DigitCollection(ENTER_PIN, 4, 4, Duration.ofSeconds(10))));
+              phone.hangUp();
+            });
+
+    Transcript transcript =
+        PhoneSimulator.call(
+            "127.0.0.1", port, CallScript.parse("# " + CARD + " - " + CARD + "# # 73"), CALL_LIMIT);
+
+    assertEquals(Transcript.Ending.APP_HUNG_UP, transcript.ending(), transcript.toString());
+    assertEquals(
+        List.of(
+            KeypadEntry.hashOnly(),
+            new KeypadEntry(Ending.PAUSED, CARD),
+            KeypadEntry.noInput(),
+            new KeypadEntry(Ending.TERMINATED, CARD),
+            KeypadEntry.hashOnly(),
+            new KeypadEntry(Ending.TOO_FEW, "73")),
+        entries);
   }
 
   @Test
@@ -191,7 +248,7 @@ class PhoneSimulatorCallTest {
 
     Heard heard = flow.heard.orTimeout(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS).join();
     assertInstanceOf(CallerHungUp.class, heard.failure());
-    assertEquals(List.of(KeypadEntry.of("1")), heard.entries());
+    assertEquals(List.of(new KeypadEntry(Ending.FULL, "1")), heard.entries());
     assertEquals(Transcript.Ending.CALLER_HUNG_UP, transcript.ending());
     assertEquals(
         Transcript.caller("hangs up"), transcript.lines().get(transcript.lines().size() - 1));
@@ -243,7 +300,7 @@ class PhoneSimulatorCallTest {
           ascii("Content-Type: command/reply\nReply-Text: +OK event listener enabled plain\n\n"));
       assertTrue(readCommand(in).startsWith("linger"));
       out.write(ascii("Content-Type: command/reply\nReply-Text: +OK will linger\n\n"));
-      assertTrue(readCommand(in).contains("execute-app-name: answer\n"));
+      assertTrue(readCommand(in).contains("execute-app-name: set\n"));
       out.write(ascii("Content-Type: command/reply\nContent-Length: lots\n\n"));
       out.flush();
       assertEquals(-1, in.read(), "the server should close the call's socket");

@@ -28,6 +28,7 @@ import org.phonebank.phonesim.CallScript;
 import org.phonebank.phonesim.PhoneSimulator;
 import org.phonebank.phonesim.Transcript;
 import org.phonebank.prompt.Language;
+import org.phonebank.prompt.PersianText;
 import org.phonebank.prompt.Phrase;
 import org.phonebank.prompt.PromptCatalogue;
 import org.phonebank.prompt.SpokenAmount;
@@ -122,6 +123,37 @@ class PhoneBankCallIT {
   }
 
   @Test
+  @Order(2)
+  void aCardKeyedWithoutTheHashStillGivesTheBalance() {
+    assertEquals("6037991234567893", SARA.card().digits());
+    assertEquals("7391", pin(SARA));
+    // No # after the card: FreeSWITCH times out with the 16 digits kept (read_result=timeout).
+    Transcript transcript = call("2 6037991234567893 7391 1");
+    String heard = heard(transcript);
+    assertTrue(heard.contains(spoken(SARA, Language.ENGLISH)), heard);
+    assertFalse(heard.contains(say(Phrase.NO_ENTRY, Language.ENGLISH)), heard);
+  }
+
+  @Test
+  @Order(2)
+  void aLoneHashAndTooFewKeysAreExplainedNeverCalledNoEntry() {
+    // # alone at the card, the card without #, two keys of the PIN, the PIN, # alone at the menu.
+    Transcript transcript =
+        call("2 # " + SARA.card().digits() + " 73 " + pin(SARA) + " # 1" + LEAVE);
+    String heard = heard(transcript);
+    String balance = spoken(SARA, Language.ENGLISH);
+    assertTrue(heard.contains(balance), heard);
+    String beforeTheBalance = heard.substring(0, heard.indexOf(balance));
+    assertTrue(beforeTheBalance.contains(say(Phrase.HASH_ONLY, Language.ENGLISH)), heard);
+    assertTrue(
+        beforeTheBalance.contains(say(Phrase.PIN_MUST_BE_4_DIGITS, Language.ENGLISH)), heard);
+    assertTrue(beforeTheBalance.contains(say(Phrase.INVALID_CHOICE, Language.ENGLISH)), heard);
+    assertFalse(beforeTheBalance.contains(say(Phrase.NO_ENTRY, Language.ENGLISH)), heard);
+    assertEquals(0, transcript.dtmfEvents(), "every key of the call is sensitive");
+    assertEquals(Transcript.Ending.APP_HUNG_UP, transcript.ending());
+  }
+
+  @Test
   @Order(3)
   void anInvalidCardAndAWrongPinAreToldAndAskedAgainNotDropped() {
     String badLuhn =
@@ -179,6 +211,8 @@ class PhoneBankCallIT {
                 + LEAVE);
     String heard = heard(transcript);
     assertTrue(heard.contains(CATALOGUE.textOf(SpokenAmount.of(amount, Language.ENGLISH))), heard);
+    // The holder's name spoken as a name by espeak-ng: the simulator shows the synthesised text.
+    assertTrue(heard.contains(PersianText.normalise(NARGES.holderPersian())), heard);
     assertTrue(heard.contains(say(Phrase.TRANSFER_DONE, Language.ENGLISH)), heard);
     assertTrue(
         heard.contains(

@@ -38,6 +38,7 @@ final class EslPhone implements Phone {
   private final EslLine line;
   private final String callId;
   private final PromptPaths paths;
+  private boolean keysSensitive;
 
   /**
    * The longest an officer's conversation may last before the line gives up waiting for the
@@ -116,8 +117,17 @@ final class EslPhone implements Phone {
     return callId;
   }
 
+  /**
+   * Marks every key of the call sensitive, then answers. FreeSWITCH decides whether a key is
+   * sensitive when the key is queued, not when it is read ({@code switch_channel_queue_dtmf} in
+   * src/switch_channel.c flags it, {@code switch_channel_dequeue_dtmf} then raises no DTMF event
+   * and logs no digit), so a PIN typed ahead between two questions would be queued in the clear if
+   * the flag were ever lowered. The phone bank reads keys from variables, never from DTMF events:
+   * the flag stays up for the whole call.
+   */
   @Override
   public void answer() {
+    keysSensitive();
     line.execute("answer", "");
   }
 
@@ -128,27 +138,31 @@ final class EslPhone implements Phone {
 
   @Override
   public KeypadEntry collect(DigitCollection request) {
+    keysSensitive();
     EslEvent done = line.execute("play_and_get_digits", digitsArgument(request, DIGITS_VARIABLE));
-    return KeypadEntry.of(keysIn(done, DIGITS_VARIABLE));
+    DigitResult result = DigitResult.of(done, DIGITS_VARIABLE, request.maxDigits());
+    forgetTerminator(done);
+    return new KeypadEntry(result.ending(), result.keys());
   }
 
   /**
-   * Tells FreeSWITCH the keys are sensitive (no DTMF events, no log lines), collects them into a
-   * variable of their own and unsets it at once: every later event and the CDR would otherwise
-   * carry it.
+   * Collects the keys into a variable of their own and unsets it at once: every later event and the
+   * CDR would otherwise carry it. The keys are sensitive (no DTMF events, no log lines) as every
+   * key of the call is, see {@link #answer()}.
    */
   @Override
   public SecretEntry collectSecret(DigitCollection request) {
-    line.execute("set", "sensitive_dtmf=true");
+    keysSensitive();
     EslEvent done = line.execute("play_and_get_digits", digitsArgument(request, SECRET_VARIABLE));
-    char[] keys = keysIn(done, SECRET_VARIABLE).toCharArray();
+    DigitResult result = DigitResult.of(done, SECRET_VARIABLE, request.maxDigits());
+    char[] keys = result.keys().toCharArray();
     try {
       line.execute("unset", SECRET_VARIABLE);
       if (done.variable(SECRET_VARIABLE + "_invalid").isPresent()) {
         line.execute("unset", SECRET_VARIABLE + "_invalid");
       }
-      line.execute("set", "sensitive_dtmf=false");
-      return new SecretEntry(keys);
+      forgetTerminator(done);
+      return new SecretEntry(result.ending(), keys);
     } finally {
       Arrays.fill(keys, '\0');
     }
@@ -194,14 +208,22 @@ final class EslPhone implements Phone {
         Long.toString(millis));
   }
 
-  /**
-   * The keys when FreeSWITCH reports {@code success}; nothing after a timeout or a failed entry.
-   */
-  private static String keysIn(EslEvent done, String variable) {
-    if (!"success".equals(done.variable("read_result").orElse(""))) {
-      return "";
+  /** Raises {@code sensitive_dtmf} once, before the first key can be queued; never lowers it. */
+  private void keysSensitive() {
+    if (!keysSensitive) {
+      line.execute("set", "sensitive_dtmf=true");
+      keysSensitive = true;
     }
-    return done.variable(variable).orElse("");
+  }
+
+  /**
+   * FreeSWITCH never clears {@code read_terminator_used} before a read ({@link DigitResult}): unset
+   * it once seen, so the next question's completion shows only its own terminator.
+   */
+  private void forgetTerminator(EslEvent done) {
+    if (done.variable(DigitResult.TERMINATOR_USED).isPresent()) {
+      line.execute("unset", DigitResult.TERMINATOR_USED);
+    }
   }
 
   @Override

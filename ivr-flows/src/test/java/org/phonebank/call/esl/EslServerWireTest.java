@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,11 +19,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.phonebank.call.BridgeOutcome;
 import org.phonebank.call.CallFlow;
 import org.phonebank.call.CallerHungUp;
 import org.phonebank.call.DigitCollection;
 import org.phonebank.call.KeypadEntry;
+import org.phonebank.call.KeypadEntry.Ending;
 import org.phonebank.esl.EslEvent;
 import org.phonebank.esl.EslHeader;
 import org.phonebank.prompt.Language;
@@ -112,6 +116,7 @@ class EslServerWireTest {
       write(out, event(completion("playback", uuid, "FILE PLAYED")));
       write(out, "Content-Type: command/reply\nReply-Text: +OK\n\n");
 
+      keysMadeSensitive(in, out);
       String collect = readCommand(in);
       String collectUuid = eventUuid(collect);
       assertEquals(
@@ -168,7 +173,7 @@ class EslServerWireTest {
               }
             })) {
       InputStream in = socket.getInputStream();
-      assertEquals("execute-app-name: answer", line(readCommand(in), "execute-app-name"));
+      assertEquals("execute-app-name: set", line(readCommand(in), "execute-app-name"));
       write(
           socket.getOutputStream(),
           "Content-Type: command/reply\nReply-Text: -ERR invalid session id\n\n");
@@ -241,28 +246,113 @@ class EslServerWireTest {
     assertEquals(List.of(BridgeOutcome.NO_ANSWER, BridgeOutcome.TALKED), outcomes.join());
   }
 
-  @Test
-  void timeoutWithoutKeysIsNoInput() throws IOException {
+  /**
+   * One FreeSWITCH outcome: the variables its CHANNEL_EXECUTE_COMPLETE carries after {@code
+   * play_and_get_digits} (as src/switch_ivr_play_say.c's switch_ivr_read and
+   * switch_play_and_get_digits leave them; see {@link DigitResult}) and what the flow must get.
+   */
+  private record Outcome(
+      String what, int min, int max, List<EslHeader> variables, KeypadEntry expected) {
+    @Override
+    public String toString() {
+      return what;
+    }
+  }
+
+  private static EslHeader variable(String name, String value) {
+    return new EslHeader("variable_" + name, value);
+  }
+
+  static List<Outcome> outcomes() {
+    String seventeen = CARD + "1";
+    return List.of(
+        new Outcome(
+            "card then #: success with the terminator",
+            1,
+            17,
+            List.of(
+                variable("read_result", "success"),
+                variable("pb_digits", CARD),
+                variable("read_terminator_used", "#")),
+            new KeypadEntry(Ending.TERMINATED, CARD)),
+        new Outcome(
+            "as many keys as the question takes: success without a terminator",
+            1,
+            17,
+            List.of(variable("read_result", "success"), variable("pb_digits", seventeen)),
+            new KeypadEntry(Ending.FULL, seventeen)),
+        new Outcome(
+            "sixteen digits then silence: timeout with the digits kept",
+            1,
+            17,
+            List.of(variable("read_result", "timeout"), variable("pb_digits", CARD)),
+            new KeypadEntry(Ending.PAUSED, CARD)),
+        new Outcome(
+            "two keys of four: failure with the variable set",
+            4,
+            4,
+            List.of(variable("read_result", "failure"), variable("pb_digits", "73")),
+            new KeypadEntry(Ending.TOO_FEW, "73")),
+        new Outcome(
+            "keys the regular expression refused: variable unset, _invalid set",
+            1,
+            17,
+            List.of(variable("read_result", "success"), variable("pb_digits_invalid", "12*4")),
+            new KeypadEntry(Ending.REFUSED, "12*4")),
+        new Outcome(
+            "# alone on a long entry: failure with the terminator",
+            1,
+            17,
+            List.of(variable("read_result", "failure"), variable("read_terminator_used", "#")),
+            KeypadEntry.hashOnly()),
+        new Outcome(
+            "# alone on a one-key question: success with the key dropped",
+            1,
+            1,
+            List.of(variable("read_result", "success")),
+            KeypadEntry.hashOnly()),
+        new Outcome(
+            "nothing: failure, variable unset",
+            1,
+            17,
+            List.of(variable("read_result", "failure")),
+            KeypadEntry.noInput()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("outcomes")
+  void everyDigitResultReachesTheFlowAsFreeSwitchMeantIt(Outcome outcome) throws IOException {
     CompletableFuture<KeypadEntry> keyed = new CompletableFuture<>();
-    DigitCollection menu =
-        new DigitCollection(Prompt.of(Language.PERSIAN, "welcome"), 1, 1, Duration.ofSeconds(5));
-    try (Socket socket = call(phone -> keyed.complete(phone.collect(menu)))) {
+    DigitCollection question =
+        new DigitCollection(
+            Prompt.of(Language.PERSIAN, "enter-card"),
+            outcome.min(),
+            outcome.max(),
+            Duration.ofSeconds(5));
+    try (Socket socket = call(phone -> keyed.complete(phone.collect(question)))) {
       InputStream in = socket.getInputStream();
       OutputStream out = socket.getOutputStream();
+      keysMadeSensitive(in, out);
       String uuid = eventUuid(readCommand(in));
       write(out, "Content-Type: command/reply\nReply-Text: +OK\n\n");
-      write(
-          out,
-          event(
-              EslEvent.of(
-                  List.of(
-                      new EslHeader("Event-Name", "CHANNEL_EXECUTE_COMPLETE"),
-                      new EslHeader("Application-UUID", uuid),
-                      new EslHeader("variable_pb_digits", "9"),
-                      new EslHeader("variable_read_result", "timeout")))));
+      List<EslHeader> headers = new ArrayList<>();
+      headers.add(new EslHeader("Event-Name", "CHANNEL_EXECUTE_COMPLETE"));
+      headers.add(new EslHeader("Application", "play_and_get_digits"));
+      headers.add(new EslHeader("Application-UUID", uuid));
+      headers.addAll(outcome.variables());
+      write(out, event(EslEvent.of(headers)));
+
+      String next = readCommand(in);
+      if (outcome.variables().contains(variable("read_terminator_used", "#"))) {
+        // FreeSWITCH never clears it before a read: the phone bank does, so the next one is fresh.
+        assertEquals("execute-app-name: unset", line(next, "execute-app-name"));
+        assertEquals("execute-app-arg: read_terminator_used", line(next, "execute-app-arg"));
+        write(out, "Content-Type: command/reply\nReply-Text: +OK\n\n");
+        write(out, event(completion("unset", eventUuid(next), "_none_")));
+        next = readCommand(in);
+      }
       // The flow returned without hanging up: the adapter hangs up for it.
-      String hangup = readCommand(in);
-      assertEquals("execute-app-name: hangup", line(hangup, "execute-app-name"));
+      assertEquals("execute-app-name: hangup", line(next, "execute-app-name"));
       write(out, "Content-Type: command/reply\nReply-Text: +OK\n\n");
       write(
           out,
@@ -271,7 +361,16 @@ class EslServerWireTest {
               + "Content-Length: 0\n\n");
       assertEquals(-1, in.read());
     }
-    assertEquals(KeypadEntry.noInput(), keyed.join());
+    assertEquals(outcome.expected(), keyed.join());
+  }
+
+  /** Every call raises sensitive_dtmf before its first key and never lowers it. */
+  private static void keysMadeSensitive(InputStream in, OutputStream out) throws IOException {
+    String set = readCommand(in);
+    assertEquals("execute-app-name: set", line(set, "execute-app-name"));
+    assertEquals("execute-app-arg: sensitive_dtmf=true", line(set, "execute-app-arg"));
+    write(out, "Content-Type: command/reply\nReply-Text: +OK\n\n");
+    write(out, event(completion("set", eventUuid(set), "_none_")));
   }
 
   private static EslEvent completion(String app, String uuid, String response) {
