@@ -17,17 +17,26 @@ import java.util.function.Function;
  *     and whose date and hour go into the RRN (default Asia/Tehran)
  * @param migrateOnStart {@code phonebank.journal.migrate-on-start}: run {@link SchemaMigrations} at
  *     deploy (default true; switch off only where a DBA applies the scripts by hand)
+ * @param poolSize {@code phonebank.journal.pool-size}: connections in the journal's pool ({@link
+ *     JournalPool}), 1 to 200 (default 16; each concurrent call holds one only for the length of a
+ *     write, and PostgreSQL allows 100 connections by default for every node together)
  *     <p>The card fingerprint key ({@value #CARD_FINGERPRINT_KEY}) is a secret, so it is read by
  *     {@link #cardFingerprintKey} and never held in this record, whose fields may be printed.
  */
-public record JournalSettings(ZoneId zone, boolean migrateOnStart) {
+public record JournalSettings(ZoneId zone, boolean migrateOnStart, int poolSize) {
 
   public static final String ZONE = "phonebank.journal.zone";
   public static final String MIGRATE_ON_START = "phonebank.journal.migrate-on-start";
   public static final String CARD_FINGERPRINT_KEY = "phonebank.journal.card-fingerprint-key";
+  public static final String POOL_SIZE = "phonebank.journal.pool-size";
+  static final int MAX_POOL_SIZE = 200;
 
   public JournalSettings {
     Objects.requireNonNull(zone, "Journal zone is required.");
+    if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+      throw new IllegalArgumentException(
+          "Setting " + POOL_SIZE + " must be from 1 to " + MAX_POOL_SIZE + ".");
+    }
   }
 
   public static JournalSettings defaults() {
@@ -41,8 +50,16 @@ public record JournalSettings(ZoneId zone, boolean migrateOnStart) {
     if (!migrate.equals("true") && !migrate.equals("false")) {
       throw new IllegalArgumentException("Setting " + MIGRATE_ON_START + " must be true or false.");
     }
+    String pool = text(lookup, POOL_SIZE, "16");
+    int poolSize;
     try {
-      return new JournalSettings(ZoneId.of(zone), Boolean.parseBoolean(migrate));
+      poolSize = Integer.parseInt(pool);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "Setting " + POOL_SIZE + " must be a whole number, not '" + pool + "'.", e);
+    }
+    try {
+      return new JournalSettings(ZoneId.of(zone), Boolean.parseBoolean(migrate), poolSize);
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(
           "Setting " + ZONE + " is not a time zone: '" + zone + "'.", e);

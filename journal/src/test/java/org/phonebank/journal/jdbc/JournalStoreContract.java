@@ -51,7 +51,7 @@ abstract class JournalStoreContract {
   private JournalStore open(boolean migrate, byte[] key) {
     return JournalStore.open(
         database.dataSource(),
-        new JournalSettings(ZoneId.of("Asia/Tehran"), migrate),
+        new JournalSettings(ZoneId.of("Asia/Tehran"), migrate, 4),
         "IVR00001",
         key,
         clock);
