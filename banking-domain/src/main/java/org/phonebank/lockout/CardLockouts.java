@@ -16,13 +16,28 @@ public interface CardLockouts {
   boolean isLocked(CardNumber card);
 
   /**
-   * Counts a wrong PIN; when the consecutive count reaches {@code limit} the card is locked.
-   * Returns the state after counting.
+   * Takes one PIN try before a guess is sent to the switch, checked and counted in one atomic step
+   * against every call on the card at once: false when the card is locked, or when its wrong PINs
+   * and the tries other calls hold unanswered already reach {@code limit}; then the guess must not
+   * be sent. A try taken is settled by {@link #wrongPin}, {@link #rightPin} or {@link #returnTry}.
+   */
+  boolean takeTry(CardNumber card, int limit);
+
+  /**
+   * Counts a wrong PIN (settling a try taken, if any); when the consecutive count reaches {@code
+   * limit} the card is locked. Returns the state after counting.
    */
   LockoutState wrongPin(CardNumber card, int limit);
 
-  /** A right PIN clears the count of a card that is not locked. */
-  void rightPin(CardNumber card);
+  /**
+   * A right PIN clears the count of a card that is not locked. False when the card is locked (by
+   * another call's wrong PINs while this guess was on its way): the right PIN must then not be
+   * accepted.
+   */
+  boolean rightPin(CardNumber card);
+
+  /** Gives back a try taken whose guess got no verdict (switch unreachable, card unknown). */
+  void returnTry(CardNumber card);
 
   /** Cards locked now, newest first. */
   List<LockedCard> locked();

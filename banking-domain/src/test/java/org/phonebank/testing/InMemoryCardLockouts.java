@@ -19,6 +19,7 @@ public final class InMemoryCardLockouts implements CardLockouts {
   private static final byte[] KEY = new byte[32];
 
   private final Map<CardFingerprint, Integer> wrong = new HashMap<>();
+  private final Map<CardFingerprint, Integer> taken = new HashMap<>();
   private final Map<CardFingerprint, LockedCard> locked = new HashMap<>();
 
   @Override
@@ -27,8 +28,24 @@ public final class InMemoryCardLockouts implements CardLockouts {
   }
 
   @Override
+  public synchronized boolean takeTry(CardNumber card, int limit) {
+    CardFingerprint f = CardFingerprint.of(card, KEY);
+    if (locked.containsKey(f) || wrong.getOrDefault(f, 0) + taken.getOrDefault(f, 0) >= limit) {
+      return false;
+    }
+    taken.merge(f, 1, Integer::sum);
+    return true;
+  }
+
+  @Override
+  public synchronized void returnTry(CardNumber card) {
+    taken.computeIfPresent(CardFingerprint.of(card, KEY), (f, n) -> n > 1 ? n - 1 : null);
+  }
+
+  @Override
   public synchronized LockoutState wrongPin(CardNumber card, int limit) {
     CardFingerprint f = CardFingerprint.of(card, KEY);
+    taken.computeIfPresent(f, (key, n) -> n > 1 ? n - 1 : null);
     int count = wrong.merge(f, 1, Integer::sum);
     if (count >= limit) {
       locked.putIfAbsent(f, new LockedCard(f, card.masked(), Instant.now()));
@@ -37,11 +54,14 @@ public final class InMemoryCardLockouts implements CardLockouts {
   }
 
   @Override
-  public synchronized void rightPin(CardNumber card) {
+  public synchronized boolean rightPin(CardNumber card) {
     CardFingerprint f = CardFingerprint.of(card, KEY);
-    if (!locked.containsKey(f)) {
-      wrong.remove(f);
+    if (locked.containsKey(f)) {
+      return false;
     }
+    wrong.remove(f);
+    taken.remove(f);
+    return true;
   }
 
   @Override
@@ -57,6 +77,7 @@ public final class InMemoryCardLockouts implements CardLockouts {
       return false;
     }
     wrong.remove(card);
+    taken.remove(card);
     return true;
   }
 }

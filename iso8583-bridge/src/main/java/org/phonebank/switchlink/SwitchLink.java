@@ -29,10 +29,11 @@ import org.phonebank.switchlink.mac.MessageMac;
  * waits, doubling the wait up to the maximum. Closing signs off (0800/002).
  *
  * <p>A reader thread hands each response to the request with the same key (MTI class, terminal,
- * STAN), whatever order responses arrive in; a financial or reversal response whose MAC does not
- * verify ends its request as unanswered. Anything unreadable, unknown, duplicate or late is logged
- * (masked) and dropped, and the channel stays up. This is Q2's split of ChannelAdaptor (the socket)
- * and QMUX (the matching) in one class.
+ * STAN, RRN, transmission time), whatever order responses arrive in; a financial or reversal
+ * response whose MAC does not verify, or that carries another card, processing code, amount or RRN
+ * than its request, ends its request as unanswered. Anything unreadable, unknown, duplicate or late
+ * is logged (masked) and dropped, and the channel stays up. This is Q2's split of ChannelAdaptor
+ * (the socket) and QMUX (the matching) in one class.
  */
 public final class SwitchLink implements AutoCloseable {
 
@@ -127,7 +128,8 @@ public final class SwitchLink implements AutoCloseable {
     String key = SwitchMessages.matchKey(request);
     CompletableFuture<ISOMsg> answer = pending.register(key);
     if (answer == null) {
-      return new LinkReply.NotSent("a request with the same terminal and STAN is still waiting");
+      return new LinkReply.NotSent(
+          "a request with the same terminal, STAN and RRN is still waiting");
     }
     try {
       via.send(request);
@@ -143,9 +145,20 @@ public final class SwitchLink implements AutoCloseable {
     }
     try {
       ISOMsg response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return response == null
-          ? new LinkReply.NoAnswer("link to the switch dropped while waiting")
-          : new LinkReply.Answered(response);
+      if (response == null) {
+        return new LinkReply.NoAnswer("link to the switch dropped while waiting");
+      }
+      int differs = SwitchMessages.mismatchedEcho(request, response);
+      if (differs >= 0) {
+        // Not this request's answer: a money movement is then reversed, as for no answer at all.
+        LOG.log(
+            Level.WARNING,
+            "Response {0} carries another field {1} than its request; treated as no response",
+            SwitchMessages.describe(response),
+            differs);
+        return new LinkReply.NoAnswer("answer differs from its request in field " + differs);
+      }
+      return new LinkReply.Answered(response);
     } catch (TimeoutException e) {
       return new LinkReply.NoAnswer("no response within " + timeout.toMillis() + " ms");
     } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jpos.iso.ISOComponent;
 import org.jpos.iso.ISOException;
@@ -356,10 +357,13 @@ final class SwitchMessages {
   }
 
   /**
-   * The key a response is matched to its request by, as jPOS's QMUX does: the MTI with its function
-   * digit made even (0200 and 0210 share {@code 020}, 0420/0421/0430 share {@code 042}) plus
-   * terminal id and STAN. The STAN is unique per terminal and day (persisted by the journal), so
-   * the key needs neither field 7 nor 37. Arrival order never matters.
+   * The key a response is matched to its request by, as jPOS's QMUX does with its configured key
+   * fields: the MTI with its function digit made even (0200 and 0210 share {@code 020},
+   * 0420/0421/0430 share {@code 042}), terminal id, STAN, RRN (field 37) and transmission time
+   * (field 7). The STAN alone is not enough: six digits wrap within a busy day, after which a late
+   * answer to an earlier request with the same STAN would be taken for the new one's. The RRN is
+   * unique per terminal for years (the journal's serial) and field 7 tells two sends of one RRN
+   * apart. Arrival order never matters.
    */
   static String matchKey(ISOMsg m) {
     String mti = m.getString(0);
@@ -372,7 +376,30 @@ final class SwitchMessages {
         + "|"
         + nullToEmpty(m.getString(TERMINAL_ID)).trim()
         + "|"
-        + nullToEmpty(m.getString(STAN));
+        + nullToEmpty(m.getString(STAN))
+        + "|"
+        + nullToEmpty(m.getString(RRN))
+        + "|"
+        + nullToEmpty(m.getString(TRANSMISSION_TIME));
+  }
+
+  /** Fields an answer must echo unchanged from its request: card, processing code, amount, RRN. */
+  static final int[] ECHOED = {PAN, PROCESSING_CODE, AMOUNT, RRN};
+
+  /**
+   * The first of {@link #ECHOED} that {@code response} carries with another value than {@code
+   * request}, or -1 when it echoes them all. A field the answer leaves out is not held against it
+   * (switches need not echo field 2), but one it carries must be the request's: an answer for
+   * another card, amount or transaction is not this request's answer, whatever its STAN.
+   */
+  static int mismatchedEcho(ISOMsg request, ISOMsg response) {
+    for (int field : ECHOED) {
+      if (response.hasField(field)
+          && !Objects.equals(request.getString(field), response.getString(field))) {
+        return field;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.jpos.iso.ISOComponent;
 import org.jpos.iso.ISOMsg;
 import org.junit.jupiter.api.Test;
@@ -162,13 +163,54 @@ class SwitchMessagesTest {
   }
 
   @Test
-  void responseMatchesItsRequestOnClassTerminalAndStan() throws Exception {
+  void responseMatchesItsRequestOnClassTerminalStanRrnAndTransmissionTime() throws Exception {
     ISOMsg request = balanceInquiry();
     ISOMsg response = response("00");
 
     assertEquals(SwitchMessages.matchKey(request), SwitchMessages.matchKey(response));
-    response.set(11, "000124");
-    assertNotEquals(SwitchMessages.matchKey(request), SwitchMessages.matchKey(response));
+    Map<Integer, String> others =
+        Map.of(7, "0321101500", 11, "000124", 37, "000000000043", 41, "IVR00009");
+    for (Map.Entry<Integer, String> change : others.entrySet()) {
+      ISOMsg other = response("00");
+      other.set(change.getKey(), change.getValue());
+      assertNotEquals(
+          SwitchMessages.matchKey(request),
+          SwitchMessages.matchKey(other),
+          "field " + change.getKey());
+    }
+  }
+
+  @Test
+  void aLateAnswerToAnEarlierRequestWithTheSameStanAfterAWrapIsNotMatched() throws Exception {
+    ISOMsg request = balanceInquiry();
+    // The answer to the request that had STAN 000123 before the day's STANs wrapped: same STAN,
+    // its own RRN and time.
+    ISOMsg late = response("00");
+    late.set(37, "000000000007");
+    late.set(7, "0320101500");
+
+    assertNotEquals(SwitchMessages.matchKey(request), SwitchMessages.matchKey(late));
+  }
+
+  @Test
+  void anAnswerMustEchoCardProcessingCodeAmountAndRrnOfItsRequest() throws Exception {
+    ISOMsg request = balanceInquiry();
+    assertEquals(-1, SwitchMessages.mismatchedEcho(request, response("00")));
+    ISOMsg withoutCard = response("00");
+    withoutCard.unset(2);
+    assertEquals(
+        -1, SwitchMessages.mismatchedEcho(request, withoutCard), "field 2 may be left out");
+
+    Map<Integer, String> others =
+        Map.of(2, "6037991234567801", 3, "400000", 4, "000000000001", 37, "000000000043");
+    for (Map.Entry<Integer, String> change : others.entrySet()) {
+      ISOMsg other = response("00");
+      other.set(change.getKey(), change.getValue());
+      assertEquals(
+          change.getKey(),
+          SwitchMessages.mismatchedEcho(request, other),
+          "field " + change.getKey());
+    }
   }
 
   @Test
@@ -183,11 +225,16 @@ class SwitchMessagesTest {
   }
 
   private static ISOMsg response(String code) throws Exception {
-    ISOMsg m = new ISOMsg("0210");
-    m.set(3, "310000");
-    m.set(11, "000123");
+    // What a switch sends back: the request's fields echoed, its own response code.
+    ISOMsg m = (ISOMsg) balanceInquiry().clone();
+    try {
+      m.setResponseMTI();
+    } catch (org.jpos.iso.ISOException e) {
+      throw new AssertionError(e);
+    }
+    m.unset(52);
+    m.unset(64);
     m.set(39, code);
-    m.set(41, "IVR00001");
     return m;
   }
 

@@ -3,6 +3,7 @@ package org.phonebank.auth;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.phonebank.banking.DeclineReason;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.call.CallServices;
 import org.phonebank.call.IvrSettings;
@@ -78,18 +79,32 @@ public final class Authentication {
       TelephonePin pin = keyed.get();
       boolean kept = false;
       try {
+        // Checked and counted per guess in one atomic step: calls parked at the PIN prompt on the
+        // same card share the card's tries, and once it is locked no guess reaches the switch.
+        if (!services.lockouts().takeTry(card, settings.wrongPinTries())) {
+          return Optional.of(lockedOut(session, "no PIN tries left"));
+        }
         SwitchOutcome outcome = services.bank().balanceInquiry(session.callId(), card, pin);
         if (outcome instanceof SwitchOutcome.Approved) {
-          services.lockouts().rightPin(card);
+          if (!services.lockouts().rightPin(card)) {
+            // Locked by other calls' wrong PINs while this guess was on its way: not accepted.
+            return Optional.of(lockedOut(session, "card locked while its PIN was checked"));
+          }
           session.authenticated(card, pin);
           kept = true;
           path.visit("authenticated");
           return Optional.of(Next.MAIN_MENU);
         }
         if (!(outcome instanceof SwitchOutcome.Declined declined)) {
+          services.lockouts().returnTry(card);
           session.say(Phrase.SERVICE_UNAVAILABLE);
           path.ended(CallEnding.FAILED, "bank unavailable at sign-in");
           return Optional.of(Next.GOODBYE);
+        }
+        if (declined.reason() != DeclineReason.INCORRECT_PIN
+            && declined.reason() != DeclineReason.PIN_TRIES_EXCEEDED) {
+          // No verdict on the PIN: the try is given back.
+          services.lockouts().returnTry(card);
         }
         switch (declined.reason()) {
           case INCORRECT_PIN:
@@ -101,6 +116,8 @@ public final class Authentication {
             session.say(Phrase.PIN_INCORRECT);
             continue;
           case PIN_TRIES_EXCEEDED:
+            // The issuer's own counter (75) ran out: the guess counts here too.
+            services.lockouts().wrongPin(card, settings.wrongPinTries());
             session.say(Phrase.TOO_MANY_WRONG_PINS);
             path.visit("locked-out");
             path.ended(CallEnding.LOCKED_OUT, "issuer reports PIN tries exceeded");

@@ -53,26 +53,31 @@ public final class PinChanger implements BankingService {
       TelephonePin newPin = chosen.get();
       boolean kept = false;
       try {
+        // The old PIN is a guess like any other: it takes one of the card's tries first.
+        if (!lockouts.takeTry(session.card(), settings.wrongPinTries())) {
+          return lockedOut(session, "no PIN tries left");
+        }
         session.path().visit("pin-change:sent");
         SwitchOutcome outcome =
             bank.send(session.callId(), ids -> new PinChange(ids, session.card(), oldPin, newPin));
         if (outcome instanceof SwitchOutcome.Approved) {
           session.replacePin(newPin);
           kept = true;
+          // The switch changed the PIN; a lock set meanwhile by another call still stands.
           lockouts.rightPin(session.card());
           session.say(Phrase.PIN_CHANGED);
           session.path().visit("pin-change:approved");
           session.path().served("PIN changed");
           return Next.MAIN_MENU;
         }
-        if (outcome instanceof SwitchOutcome.Declined declined
-            && declined.reason() == DeclineReason.INCORRECT_PIN
-            && lockouts.wrongPin(session.card(), settings.wrongPinTries()).locked()) {
+        boolean wrongPin =
+            outcome instanceof SwitchOutcome.Declined declined
+                && declined.reason() == DeclineReason.INCORRECT_PIN;
+        if (!wrongPin) {
+          lockouts.returnTry(session.card());
+        } else if (lockouts.wrongPin(session.card(), settings.wrongPinTries()).locked()) {
           session.say(Phrase.TOO_MANY_WRONG_PINS);
-          session.say(Phrase.CARD_LOCKED);
-          session.path().visit("locked-out");
-          session.path().ended(CallEnding.LOCKED_OUT, "wrong old PIN limit reached");
-          return Next.OFFER_OFFICER;
+          return lockedOut(session, "wrong old PIN limit reached");
         }
         session.path().visit("pin-change:" + OutcomeSpeech.sayRefusal(session, outcome, false));
         return Next.MAIN_MENU;
@@ -126,6 +131,13 @@ public final class PinChanger implements BankingService {
 
   private static Next gaveUp(Session session, String why) {
     session.path().ended(CallEnding.GAVE_UP, why);
+    return Next.OFFER_OFFICER;
+  }
+
+  private static Next lockedOut(Session session, String why) {
+    session.say(Phrase.CARD_LOCKED);
+    session.path().visit("locked-out");
+    session.path().ended(CallEnding.LOCKED_OUT, why);
     return Next.OFFER_OFFICER;
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.phonebank.banking.BankSwitch;
 import org.phonebank.banking.DeclineReason;
 import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
@@ -61,11 +62,11 @@ public final class CallFixture {
     this.lockouts = lockouts;
   }
 
-  public JournalledSwitch bank(ScriptedSwitch bankSwitch) {
+  public JournalledSwitch bank(BankSwitch bankSwitch) {
     return new JournalledSwitch(bankSwitch, journal, ids, reversals);
   }
 
-  public CallServices services(ScriptedSwitch bankSwitch) {
+  public CallServices services(BankSwitch bankSwitch) {
     return new CallServices(
         bank(bankSwitch), lockouts, callPaths, Clock.fixed(NOW, ZoneOffset.UTC));
   }

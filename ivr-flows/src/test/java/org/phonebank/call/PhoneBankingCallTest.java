@@ -26,6 +26,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
+import org.phonebank.banking.BankSwitch;
 import org.phonebank.banking.DeclineReason;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.callpath.CallEnding;
@@ -320,6 +321,45 @@ class PhoneBankingCallTest {
     assertEquals(CallEnding.ESCALATED, path.ending());
     assertEquals("wrong PIN limit reached", path.leaveReason());
     assertTrue(phone.scriptFinished());
+  }
+
+  @Test
+  void whenOtherCallsHoldEveryTryOfTheCardNoGuessIsSent() {
+    CardNumber card = new CardNumber(CARD);
+    for (int other = 0; other < 3; other++) {
+      assertTrue(fixture.lockouts.takeTry(card, 3));
+    }
+    ScriptedSwitch bank = new ScriptedSwitch(approved(900));
+    ScriptedPhone phone = phone("2", CARD, PIN, "0");
+
+    CallPath path = call(bank, phone);
+
+    assertEquals(List.of(), bank.received(), "no guess reached the switch");
+    assertTrue(phone.transcript().contains(say(Phrase.CARD_LOCKED, EN)));
+    assertEquals("no PIN tries left", path.leaveReason());
+  }
+
+  @Test
+  void aRightPinAnsweredAfterOtherCallsLockedTheCardIsNotAccepted() {
+    CardNumber card = new CardNumber(CARD);
+    // The switch approves this call's guess, but while it was on its way other calls' wrong PINs
+    // locked the card.
+    ScriptedSwitch bank = new ScriptedSwitch(approved(900));
+    BankSwitch lockedOnTheWay =
+        request -> {
+          for (int other = 0; other < 3; other++) {
+            fixture.lockouts.wrongPin(card, 3);
+          }
+          return bank.send(request);
+        };
+    ScriptedPhone phone = phone("2", CARD, PIN, "0");
+
+    CallPath path =
+        new PhoneBankingCall(fixture.services(lockedOnTheWay), IvrSettings.defaults()).run(phone);
+
+    assertEquals(1, bank.received().size());
+    assertFalse(phone.transcript().contains(say(Phrase.MAIN_MENU, EN)), "not signed in");
+    assertEquals("card locked while its PIN was checked", path.leaveReason());
   }
 
   @Test

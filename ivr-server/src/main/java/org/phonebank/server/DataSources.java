@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.server;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.Properties;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.phonebank.journal.jdbc.JournalPool;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Opens the phone bank's database. Embedded Derby is the default, so a single node needs nothing
  * installed; a multi-node deployment names a container-managed pool (PostgreSQL) by JNDI instead,
- * or a PostgreSQL URL.
+ * or a PostgreSQL URL. A database opened by URL, Derby or PostgreSQL, is put behind the journal's
+ * own pool ({@link JournalPool}); a JNDI pool is the container's and used as it is.
  */
 final class DataSources {
 
@@ -20,7 +23,7 @@ final class DataSources {
 
   private DataSources() {}
 
-  static DataSource open(ServerSettings settings) {
+  static DataSource open(ServerSettings settings, int poolSize) {
     if (!settings.databaseJndiName().isEmpty()) {
       try {
         return (DataSource) new InitialContext().lookup(settings.databaseJndiName());
@@ -30,7 +33,7 @@ final class DataSources {
     }
     String url = settings.databaseUrl();
     if (url.startsWith(DERBY)) {
-      return derby(url.substring(DERBY.length()));
+      return JournalPool.over(derby(url.substring(DERBY.length())), poolSize, "phonebank-derby");
     }
     if (url.startsWith(POSTGRES)) {
       PGSimpleDataSource postgres = new PGSimpleDataSource();
@@ -39,13 +42,13 @@ final class DataSources {
         postgres.setUser(settings.databaseUser());
         postgres.setPassword(settings.databasePassword());
       }
-      return postgres;
+      return JournalPool.over(postgres, poolSize, "phonebank-postgresql");
     }
     throw new IllegalArgumentException(
         "phonebank.db.url must be a jdbc:derby: or jdbc:postgresql: URL");
   }
 
-  private static DataSource derby(String nameAndAttributes) {
+  private static EmbeddedDataSource derby(String nameAndAttributes) {
     EmbeddedDataSource derby = new EmbeddedDataSource();
     String[] parts = nameAndAttributes.split(";", 2);
     derby.setDatabaseName(parts[0]);
@@ -62,9 +65,17 @@ final class DataSources {
     return derby;
   }
 
-  /** Shuts an embedded Derby database down cleanly so its files are consistent on disk. */
+  /**
+   * Closes the pool, then shuts an embedded Derby database down cleanly so its files are consistent
+   * on disk.
+   */
   static void close(DataSource dataSource) {
-    if (dataSource instanceof EmbeddedDataSource derby) {
+    DataSource driver = dataSource;
+    if (dataSource instanceof HikariDataSource pool) {
+      driver = pool.getDataSource();
+      pool.close();
+    }
+    if (driver instanceof EmbeddedDataSource derby) {
       derby.setShutdownDatabase("shutdown");
       try {
         derby.getConnection().close();

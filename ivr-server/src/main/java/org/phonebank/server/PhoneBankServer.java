@@ -69,7 +69,7 @@ public class PhoneBankServer {
     JournalSettings journalSettings = JournalSettings.from(lookup);
     LOG.log(System.Logger.Level.INFO, "Phone bank starting: " + settings + ", " + switchSettings);
 
-    dataSource = DataSources.open(settings);
+    dataSource = DataSources.open(settings, journalSettings.poolSize());
     store =
         JournalStore.open(
             dataSource,

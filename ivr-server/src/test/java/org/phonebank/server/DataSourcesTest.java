@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.util.Map;
 import java.util.Optional;
@@ -19,20 +20,22 @@ class DataSourcesTest {
   }
 
   @Test
-  void theDefaultDerbyUrlCreatesTheDatabaseOnFirstUse() throws Exception {
-    DataSource derby = DataSources.open(withUrl("jdbc:derby:memory:datasources-test;create=true"));
+  void theDefaultDerbyUrlCreatesTheDatabaseBehindAPoolThatClosingCloses() throws Exception {
+    DataSource derby =
+        DataSources.open(withUrl("jdbc:derby:memory:datasources-test;create=true"), 2);
     try (Connection connection = derby.getConnection()) {
       assertEquals("Apache Derby", connection.getMetaData().getDatabaseProductName());
     } finally {
       DataSources.close(derby);
     }
+    assertTrue(((HikariDataSource) derby).isClosed());
   }
 
   @Test
   void anUnknownDatabaseUrlIsAClearError() {
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> DataSources.open(withUrl("jdbc:h2:mem:x")));
+            IllegalArgumentException.class, () -> DataSources.open(withUrl("jdbc:h2:mem:x"), 2));
     assertTrue(e.getMessage().contains("phonebank.db.url"), e.getMessage());
   }
 }

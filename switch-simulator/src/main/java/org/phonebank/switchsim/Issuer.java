@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,8 +28,11 @@ import org.phonebank.switchlink.pin.PinEncipherment;
  * requests must carry a good MAC (a bad one on an 0200 is declined 63 unposted; a bad one on an
  * 0420 is not answered, so the acquirer repeats it). Then: unknown card 14, blocked card 62, PIN
  * that does not verify 55 (63 when the block does not even decipher), over a limit 61, short of
- * money 51, otherwise 00. An 0200 repeated with the same terminal, STAN and RRN gets the first
- * answer again and is never posted twice; an 0420/0421 undoes its original once, and one for
+ * money 51, otherwise 00. Like a real issuer it keeps its own count of consecutive wrong PINs per
+ * card, whatever channel they came through: the wrong PIN that reaches {@link #PIN_TRY_LIMIT} and
+ * every request after it, even with the right PIN, is answered 75 (PIN tries exceeded); a right PIN
+ * before that clears the count. An 0200 repeated with the same terminal, STAN and RRN gets the
+ * first answer again and is never posted twice; an 0420/0421 undoes its original once, and one for
  * something never posted is acknowledged with no change.
  */
 final class Issuer {
@@ -47,6 +51,15 @@ final class Issuer {
   private final Map<String, ISOMsg> answered = new ConcurrentHashMap<>();
   private final AtomicInteger financialRequests = new AtomicInteger();
   private final SettlementBook settlement;
+
+  /**
+   * The issuer's own wrong-PIN limit, above the phone channel's default of 3 so that the channel's
+   * lock comes first, as a bank sets it; reached only if a channel fails to count.
+   */
+  static final int PIN_TRY_LIMIT = 5;
+
+  // Consecutive wrong PINs per card number, guarded by this (decide runs under financial's lock).
+  private final Map<String, Integer> wrongPins = new HashMap<>();
 
   Issuer(
       Ledger ledger,
@@ -152,8 +165,18 @@ final class Issuer {
     if (ledger.isHot(pan)) {
       return logged(request, card, IssuerMessages.answer(request, RESTRICTED_CARD));
     }
+    if (wrongPins.getOrDefault(pan, 0) >= PIN_TRY_LIMIT) {
+      return logged(request, card, IssuerMessages.answer(request, ResponseCode.PIN_TRIES_EXCEEDED));
+    }
     String verdict =
         verifyPin(account, IssuerMessages.pinBlock(request), IssuerMessages.isFormat4(request));
+    if (ResponseCode.INCORRECT_PIN.code().equals(verdict)) {
+      if (wrongPins.merge(pan, 1, Integer::sum) >= PIN_TRY_LIMIT) {
+        verdict = ResponseCode.PIN_TRIES_EXCEEDED.code();
+      }
+    } else if (ResponseCode.APPROVED.code().equals(verdict)) {
+      wrongPins.remove(pan);
+    }
     if (!ResponseCode.APPROVED.code().equals(verdict)) {
       return logged(request, card, IssuerMessages.answer(request, verdict));
     }

@@ -12,6 +12,9 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -99,6 +102,28 @@ class BalanceInquiryOverTheSwitchLinkTest {
       SwitchOutcome outcome = bank.send(inquiry(MELLI, "7392"));
 
       assertEquals(new SwitchOutcome.Declined(DeclineReason.INCORRECT_PIN, "55"), outcome);
+    }
+  }
+
+  @Test
+  void theIssuerAnswers75FromItsOwnPinTryLimitOnEvenForTheRightPin() {
+    // A card no other test here uses: once its issuer count runs out it stays blocked.
+    CardNumber ali = new CardNumber("5022293333444457");
+    try (JposBankSwitch bank = connected(settings())) {
+      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(inquiry(ali, "864209")));
+      List<String> codes = new ArrayList<>();
+      for (int guess = 0; guess < Issuer.PIN_TRY_LIMIT; guess++) {
+        codes.add(
+            assertInstanceOf(SwitchOutcome.Declined.class, bank.send(inquiry(ali, "111111")))
+                .responseCode());
+      }
+      SwitchOutcome rightPinAfterwards = bank.send(inquiry(ali, "864209"));
+
+      List<String> expected = new ArrayList<>(Collections.nCopies(Issuer.PIN_TRY_LIMIT - 1, "55"));
+      expected.add("75");
+      assertEquals(expected, codes);
+      assertEquals(
+          new SwitchOutcome.Declined(DeclineReason.PIN_TRIES_EXCEEDED, "75"), rightPinAfterwards);
     }
   }
 

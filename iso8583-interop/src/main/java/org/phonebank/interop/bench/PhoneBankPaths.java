@@ -3,16 +3,20 @@ package org.phonebank.interop.bench;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.SQLException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.phonebank.banking.BalanceInquiry;
 import org.phonebank.banking.BankSwitch;
 import org.phonebank.banking.Rrn;
@@ -24,7 +28,6 @@ import org.phonebank.card.TelephonePin;
 import org.phonebank.journal.JournalledSwitch;
 import org.phonebank.journal.jdbc.JdbcJournal;
 import org.phonebank.journal.jdbc.JdbcTransactionIdSource;
-import org.phonebank.journal.jdbc.SchemaMigrations;
 import org.phonebank.money.Rials;
 import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.SwitchSettings;
@@ -50,8 +53,10 @@ final class PhoneBankPaths {
   }
 
   /** {@code JposBankSwitch} alone, STAN and RRN from a counter in memory. */
-  RunResult bridgeAlone(SwitchLinkBenchmark.Options options) throws Exception {
-    SwitchSettings settings = settings("IVR00002");
+  RunResult bridgeAlone(SwitchLinkBenchmark.Options options, int callerCount) throws Exception {
+    // A terminal of its own per caller count: the simulator answers a repeated terminal, STAN and
+    // RRN with its first answer, and the in-memory STANs start again at 1.
+    SwitchSettings settings = settings(String.format("IVRA%04d", callerCount));
     AtomicInteger stans = new AtomicInteger();
     try (JposBankSwitch bank = connected(settings)) {
       Supplier<TransactionIds> ids =
@@ -61,7 +66,7 @@ final class PhoneBankPaths {
           };
       List<Caller> callers =
           callers(
-              options,
+              callerCount,
               () ->
                   bank.send(
                       new BalanceInquiry(
@@ -76,16 +81,15 @@ final class PhoneBankPaths {
   /**
    * {@code JournalledSwitch} on Derby over a switch that approves at once: what the journal costs.
    */
-  RunResult journalAlone(SwitchLinkBenchmark.Options options) throws Exception {
+  RunResult journalAlone(SwitchLinkBenchmark.Options options, int callerCount) throws Exception {
     SwitchSettings settings = settings("IVR00003");
-    EmbeddedDataSource derby = derby("journal-alone");
-    try {
+    try (BenchDatabase database = database(options, "journal-alone-" + callerCount)) {
       BankSwitch instant = request -> new SwitchOutcome.Approved("000001", Rials.of(1));
-      JournalledSwitch journalled = journalled(instant, derby, settings);
+      JournalledSwitch journalled = journalled(instant, database.dataSource(), settings);
       AtomicLong calls = new AtomicLong();
       List<Caller> callers =
           callers(
-              options,
+              callerCount,
               () ->
                   journalled.balanceInquiry(
                       "journal-" + calls.incrementAndGet(),
@@ -93,23 +97,69 @@ final class PhoneBankPaths {
                       TelephonePin.of(SwitchLinkBenchmark.PIN.toCharArray())));
       Load.run("warm-up journal", callers, options.warmup());
       return Load.run("journal", callers, options.transactions());
-    } finally {
-      shutdown(derby);
+    }
+  }
+
+  /**
+   * The durable floor: per inquiry an INSERT of a row as wide as a journal entry and an UPDATE of
+   * it, each committed on its own, on the same database and pool, and nothing else. What two
+   * durable commits cost, against which the journal's own overhead is read.
+   */
+  RunResult durableFloor(SwitchLinkBenchmark.Options options, int callerCount) throws Exception {
+    try (BenchDatabase database = database(options, "floor-" + callerCount)) {
+      DataSource pool = database.dataSource();
+      AtomicLong ids = new AtomicLong();
+      Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      Caller floor =
+          () -> {
+            long id = ids.incrementAndGet();
+            try (Connection connection = pool.getConnection()) {
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "INSERT INTO bench_floor (id, call_id, type, stan, rrn, terminal_id,"
+                          + " transmitted_at, masked_card, card_fingerprint, amount, state,"
+                          + " response_code, created_at, updated_at)"
+                          + " VALUES (?, ?, 'BALANCE_INQUIRY', ?, ?, 'IVR00004', ?,"
+                          + " '603799******7893', ?, NULL, 'PENDING', NULL, ?, ?)")) {
+                insert.setLong(1, id);
+                insert.setString(2, "floor-" + id);
+                insert.setInt(3, (int) (id % 999_999) + 1);
+                insert.setString(4, String.format("%012d", id));
+                insert.setTimestamp(5, Timestamp.from(at));
+                insert.setString(6, "f".repeat(64));
+                insert.setTimestamp(7, Timestamp.from(at));
+                insert.setTimestamp(8, Timestamp.from(at));
+                insert.executeUpdate();
+              }
+            }
+            try (Connection connection = pool.getConnection();
+                PreparedStatement update =
+                    connection.prepareStatement(
+                        "UPDATE bench_floor SET state = 'APPROVED', response_code = '00',"
+                            + " updated_at = ? WHERE id = ? AND state = 'PENDING'")) {
+              update.setTimestamp(1, Timestamp.from(at));
+              update.setLong(2, id);
+              return update.executeUpdate() == 1;
+            }
+          };
+      List<Caller> callers = Collections.nCopies(callerCount, floor);
+      Load.run("warm-up floor", callers, options.warmup());
+      return Load.run("floor", callers, options.transactions());
     }
   }
 
   /**
    * The phone bank's path: {@code JournalledSwitch} over {@code JposBankSwitch}, journal on Derby.
    */
-  RunResult phoneBank(SwitchLinkBenchmark.Options options) throws Exception {
-    SwitchSettings settings = settings(SwitchSettings.defaults().terminalId());
-    EmbeddedDataSource derby = derby("phone-bank");
-    try (JposBankSwitch bank = connected(settings)) {
-      JournalledSwitch journalled = journalled(bank, derby, settings);
+  RunResult phoneBank(SwitchLinkBenchmark.Options options, int callerCount) throws Exception {
+    SwitchSettings settings = settings(String.format("IVRB%04d", callerCount));
+    try (BenchDatabase database = database(options, "phone-bank-" + callerCount);
+        JposBankSwitch bank = connected(settings)) {
+      JournalledSwitch journalled = journalled(bank, database.dataSource(), settings);
       AtomicLong calls = new AtomicLong();
       List<Caller> callers =
           callers(
-              options,
+              callerCount,
               () ->
                   journalled.balanceInquiry(
                       "bench-" + calls.incrementAndGet(),
@@ -117,8 +167,6 @@ final class PhoneBankPaths {
                       TelephonePin.of(SwitchLinkBenchmark.PIN.toCharArray())));
       Load.run("warm-up phone bank", callers, options.warmup());
       return Load.run("phone bank", callers, options.transactions());
-    } finally {
-      shutdown(derby);
     }
   }
 
@@ -139,7 +187,7 @@ final class PhoneBankPaths {
   }
 
   private static JournalledSwitch journalled(
-      BankSwitch bank, EmbeddedDataSource derby, SwitchSettings settings) {
+      BankSwitch bank, DataSource derby, SwitchSettings settings) {
     Clock clock = Clock.system(settings.localZone());
     // A throw-away fingerprint secret: the benchmark's journal is deleted with its work folder.
     byte[] fingerprintKey = new byte[32];
@@ -151,35 +199,15 @@ final class PhoneBankPaths {
         new InquiriesOnlyReversals());
   }
 
-  private static List<Caller> callers(
-      SwitchLinkBenchmark.Options options, Supplier<SwitchOutcome> inquiry) {
+  private static List<Caller> callers(int count, Supplier<SwitchOutcome> inquiry) {
     List<Caller> callers = new ArrayList<>();
-    for (int i = 0; i < options.callers(); i++) {
+    for (int i = 0; i < count; i++) {
       callers.add(() -> inquiry.get() instanceof SwitchOutcome.Approved);
     }
     return callers;
   }
 
-  /**
-   * An embedded Derby database on disk, as the phone bank opens it by default (no pool, durable
-   * commits).
-   */
-  private EmbeddedDataSource derby(String name) {
-    EmbeddedDataSource derby = new EmbeddedDataSource();
-    derby.setDatabaseName(work.resolve(name).toString());
-    derby.setCreateDatabase("create");
-    SchemaMigrations.migrate(derby);
-    return derby;
-  }
-
-  private static void shutdown(EmbeddedDataSource derby) {
-    EmbeddedDataSource stop = new EmbeddedDataSource();
-    stop.setDatabaseName(derby.getDatabaseName());
-    stop.setShutdownDatabase("shutdown");
-    try {
-      stop.getConnection().close();
-    } catch (SQLException expected) {
-      // Derby reports a clean shutdown as an exception (SQLState 08006).
-    }
+  private BenchDatabase database(SwitchLinkBenchmark.Options options, String name) {
+    return BenchDatabase.open(options.postgresUrl(), work, name, options.poolSize());
   }
 }

@@ -22,7 +22,9 @@ import org.phonebank.lockout.LockoutState;
 /**
  * Phone-channel lockouts in {@code card_lockout}, keyed by the card's fingerprint and shown masked.
  * A wrong PIN is counted by {@code wrong_pins = wrong_pins + 1} in the database, so two calls on
- * the same card failing at the same moment (on one node or two) both count. An officer's unlock is
+ * the same card failing at the same moment (on one node or two) both count. Before a guess is sent,
+ * {@link #takeTry} holds one of the card's tries in {@code claimed_tries} by one guarded UPDATE, so
+ * calls at the PIN prompt together never send more guesses than the limit. An officer's unlock is
  * written to {@code card_unlock} with the officer's name before the lock row goes, so the audit
  * trail outlives the lock.
  */
@@ -86,7 +88,8 @@ public final class JdbcCardLockouts implements CardLockouts {
           try (PreparedStatement update =
               connection.prepareStatement(
                   "UPDATE card_lockout SET wrong_pins = wrong_pins + 1, updated_at = ?,"
-                      + " locked_at = CASE WHEN locked_at IS NULL AND wrong_pins + 1 >= ?"
+                      + " claimed_tries = CASE WHEN claimed_tries > 0 THEN claimed_tries - 1 ELSE 0"
+                      + " END, locked_at = CASE WHEN locked_at IS NULL AND wrong_pins + 1 >= ?"
                       + " THEN CAST(? AS TIMESTAMP) ELSE locked_at END WHERE card_fingerprint = ?")) {
             Sql.setInstant(update, 1, now);
             update.setInt(2, limit);
@@ -126,17 +129,128 @@ public final class JdbcCardLockouts implements CardLockouts {
   }
 
   @Override
-  public void rightPin(CardNumber card) {
+  public boolean takeTry(CardNumber card, int limit) {
     Objects.requireNonNull(card, "Card is required.");
-    // A locked card keeps its row and count: only an officer lifts a lock, a right PIN does not.
+    if (limit < 1) {
+      throw new IllegalArgumentException("A wrong-PIN limit is at least 1.");
+    }
+    String fingerprint = fingerprint(card);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return Transactions.inOne(
+            dataSource,
+            connection -> {
+              // One guarded UPDATE: the row lock makes concurrent takers queue, and each sees the
+              // tries the ones before it took. A row another call inserted after this UPDATE
+              // started is not seen by it (PostgreSQL reads committed rows per statement), so when
+              // the row turns out to exist and still to have tries, the UPDATE runs once more.
+              for (int pass = 1; pass <= 2; pass++) {
+                try (PreparedStatement take =
+                    connection.prepareStatement(
+                        "UPDATE card_lockout SET claimed_tries = claimed_tries + 1, updated_at = ?"
+                            + " WHERE card_fingerprint = ? AND locked_at IS NULL"
+                            + " AND wrong_pins + claimed_tries < ?")) {
+                  Sql.setInstant(take, 1, now());
+                  take.setString(2, fingerprint);
+                  take.setInt(3, limit);
+                  if (take.executeUpdate() == 1) {
+                    return true;
+                  }
+                }
+                Boolean hasTries = hasTries(connection, fingerprint, limit);
+                if (hasTries == null) {
+                  break;
+                }
+                if (!hasTries) {
+                  return false;
+                }
+              }
+              try (PreparedStatement first =
+                  connection.prepareStatement(
+                      "INSERT INTO card_lockout (card_fingerprint, masked_card, wrong_pins,"
+                          + " claimed_tries, locked_at, updated_at) VALUES (?, ?, 0, 1, NULL, ?)")) {
+                first.setString(1, fingerprint);
+                first.setString(2, card.masked());
+                Sql.setInstant(first, 3, now());
+                first.executeUpdate();
+                return true;
+              }
+            });
+      } catch (SQLException e) {
+        // Two first tries on a card both insert its row; the loser tries again and takes in turn.
+        if (!Sql.isUniqueViolation(e) || attempt == ATTEMPTS) {
+          throw new JournalStoreException("Could not take a PIN try for card " + card + ".", e);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void returnTry(CardNumber card) {
+    Objects.requireNonNull(card, "Card is required.");
     try {
       Transactions.update(
           dataSource,
-          "DELETE FROM card_lockout WHERE card_fingerprint = ? AND locked_at IS NULL",
-          delete -> delete.setString(1, fingerprint(card)));
+          "UPDATE card_lockout SET claimed_tries = claimed_tries - 1"
+              + " WHERE card_fingerprint = ? AND claimed_tries > 0",
+          update -> update.setString(1, fingerprint(card)));
+    } catch (SQLException e) {
+      throw new JournalStoreException("Could not give back a PIN try of card " + card + ".", e);
+    }
+  }
+
+  @Override
+  public boolean rightPin(CardNumber card) {
+    Objects.requireNonNull(card, "Card is required.");
+    String fingerprint = fingerprint(card);
+    // A locked card keeps its row and count: only an officer lifts a lock, a right PIN does not.
+    try {
+      return Transactions.inOne(
+          dataSource,
+          connection -> {
+            try (PreparedStatement delete =
+                connection.prepareStatement(
+                    "DELETE FROM card_lockout WHERE card_fingerprint = ? AND locked_at IS NULL")) {
+              delete.setString(1, fingerprint);
+              if (delete.executeUpdate() == 1) {
+                return true;
+              }
+            }
+            // No row deleted: either none (accepted) or a locked one (refused). An unlocked row
+            // seen now was put there by another call's try after the DELETE began: not a lock.
+            return !isLocked(connection, fingerprint);
+          });
     } catch (SQLException e) {
       throw new JournalStoreException(
           "Could not clear the wrong-PIN count of card " + card + ".", e);
+    }
+  }
+
+  /** Null when the card has no row, else whether it is unlocked with a try left. */
+  private static Boolean hasTries(Connection connection, String fingerprint, int limit)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT wrong_pins + claimed_tries, locked_at FROM card_lockout"
+                + " WHERE card_fingerprint = ?")) {
+      query.setString(1, fingerprint);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          return null;
+        }
+        return row.getInt(1) < limit && row.getTimestamp(2) == null;
+      }
+    }
+  }
+
+  private static boolean isLocked(Connection connection, String fingerprint) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT 1 FROM card_lockout WHERE card_fingerprint = ? AND locked_at IS NOT NULL")) {
+      query.setString(1, fingerprint);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next();
+      }
     }
   }
 

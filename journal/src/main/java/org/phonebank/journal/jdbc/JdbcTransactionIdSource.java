@@ -18,103 +18,164 @@ import org.phonebank.banking.TransactionIdSource;
 import org.phonebank.banking.TransactionIds;
 
 /**
- * STANs from the {@code stan_counter} row of this terminal and business day, so they stay unique
- * across restarts and across nodes that share the terminal and the database. The day is the clock's
- * local date: give it the bank's zone (Asia/Tehran), not UTC. After 999999 the STAN wraps to 1, as
- * field 11 allows.
+ * STANs (field 11) and RRNs (field 37) that stay unique across restarts and across nodes sharing
+ * the terminal and the database.
  *
- * <p>The RRN (field 37) is built from the same instant: last digit of the year, day of year (3
- * digits), hour (2 digits) and the STAN (6 digits), e.g. {@code 608010000001} for STAN 1 at 10:xx
- * on 21 March 2026. It is unique per terminal for ten years because the STAN is unique per day.
+ * <p>The STAN comes from the {@code stan_counter} row of this terminal and business day (the
+ * clock's local date: give it the bank's zone, Asia/Tehran, not UTC), starts at 1 each day and
+ * wraps from 999999 to 1, as field 11 allows; a busy day wraps it, so a STAN alone never names a
+ * request.
+ *
+ * <p>The RRN is the last digit of the year and an 11-digit serial from the {@code rrn_counter} row
+ * of this terminal and year, e.g. {@code 600000000001} for the first request of 2026: unique per
+ * terminal for ten years at up to 99,999,999,999 requests a year, which is what makes it the key a
+ * late answer is matched on. (It used to be year digit, day, hour and STAN, which repeated within
+ * an hour once a wrapped STAN came round again.) When the year's serials run out the source refuses
+ * to hand out more rather than repeat one.
+ *
+ * <p>Both are taken from the database in blocks of {@link #DEFAULT_BLOCK} (one transaction per
+ * block, not one per request) and handed out from memory: a restart or a second node leaves gaps,
+ * never repeats.
  */
 public final class JdbcTransactionIdSource implements TransactionIdSource {
+
+  /** Ids taken from the database at once. */
+  public static final int DEFAULT_BLOCK = 64;
+
+  static final long MAX_SERIAL = 99_999_999_999L;
 
   private static final int ATTEMPTS = 3;
 
   private final DataSource dataSource;
   private final String terminalId;
   private final Clock clock;
+  private final int block;
+
+  // The block in hand, guarded by this.
+  private LocalDate blockDay;
+  private int nextStan;
+  private long nextSerial;
+  private int left;
 
   public JdbcTransactionIdSource(DataSource dataSource, String terminalId, Clock clock) {
+    this(dataSource, terminalId, clock, DEFAULT_BLOCK);
+  }
+
+  /**
+   * @param block ids taken from the database at once, 1 to 1000
+   */
+  public JdbcTransactionIdSource(DataSource dataSource, String terminalId, Clock clock, int block) {
     this.dataSource = Objects.requireNonNull(dataSource, "Data source is required.");
     this.terminalId = TerminalIds.checked(terminalId);
     this.clock = Objects.requireNonNull(clock, "Clock is required.");
+    if (block < 1 || block > 1000) {
+      throw new IllegalArgumentException("An id block holds 1 to 1000 ids.");
+    }
+    this.block = block;
   }
 
   @Override
-  public TransactionIds next() {
+  public synchronized TransactionIds next() {
     // Field 7 carries whole seconds, so the journal keeps exactly what goes on the wire.
     ZonedDateTime now = ZonedDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-    Stan stan = new Stan(nextStan(now.toLocalDate()));
-    return new TransactionIds(stan, rrn(now, stan), now.toInstant());
+    LocalDate day = now.toLocalDate();
+    if (left == 0 || !day.equals(blockDay)) {
+      takeBlock(day);
+    }
+    Stan stan = new Stan(nextStan);
+    Rrn rrn = rrn(day.getYear(), nextSerial);
+    nextStan = nextStan >= Stan.MAX ? 1 : nextStan + 1;
+    nextSerial++;
+    left--;
+    return new TransactionIds(stan, rrn, now.toInstant());
   }
 
-  static Rrn rrn(ZonedDateTime at, Stan stan) {
-    return new Rrn(
-        String.format(
-            "%d%03d%02d%s", at.getYear() % 10, at.getDayOfYear(), at.getHour(), stan.digits()));
+  static Rrn rrn(int year, long serial) {
+    return new Rrn(String.format("%d%011d", year % 10, serial));
   }
 
-  private int nextStan(LocalDate day) {
+  private void takeBlock(LocalDate day) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return incrementInOneTransaction(day);
+        long[] last = Transactions.inOne(dataSource, connection -> bothCounters(connection, day));
+        // last[0] is the block's last STAN, possibly wrapped past 999999.
+        nextStan = Math.floorMod(last[0] - block, Stan.MAX) + 1;
+        nextSerial = last[1] - block + 1;
+        blockDay = day;
+        left = block;
+        return;
       } catch (SQLException e) {
-        // Two nodes taking the day's first STAN together both insert; the loser retries and
-        // increments.
+        // Two nodes taking a day's or a year's first block together both insert; the loser tries
+        // again and increments.
         if (!Sql.isUniqueViolation(e) || attempt == ATTEMPTS) {
           throw new JournalStoreException(
-              "Could not take the next STAN of terminal " + terminalId + ".", e);
+              "Could not take the next STANs and RRNs of terminal " + terminalId + ".", e);
         }
       }
     }
   }
 
-  private int incrementInOneTransaction(LocalDate day) throws SQLException {
-    // The UPDATE locks the row, so concurrent callers queue here and each reads back its own value;
-    // one refused by lock contention is rolled back whole and tried again.
-    return Transactions.inOne(
-        dataSource,
-        connection ->
-            increment(connection, day) ? read(connection, day) : startDay(connection, day));
-  }
-
-  private boolean increment(Connection connection, LocalDate day) throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE stan_counter SET last_stan = CASE WHEN last_stan >= "
+  private long[] bothCounters(Connection connection, LocalDate day) throws SQLException {
+    long stan =
+        counter(
+            connection,
+            "UPDATE stan_counter SET last_stan = MOD(last_stan + "
+                + (block - 1)
+                + ", "
                 + Stan.MAX
-                + " THEN 1"
-                + " ELSE last_stan + 1 END WHERE terminal_id = ? AND business_day = ?")) {
-      update.setString(1, terminalId);
-      update.setDate(2, Date.valueOf(day));
-      return update.executeUpdate() == 1;
+                + ") + 1 WHERE terminal_id = ? AND business_day = ?",
+            "SELECT last_stan FROM stan_counter WHERE terminal_id = ? AND business_day = ?",
+            "INSERT INTO stan_counter (terminal_id, business_day, last_stan) VALUES (?, ?, ?)",
+            statement -> statement.setDate(2, Date.valueOf(day)));
+    long serial =
+        counter(
+            connection,
+            "UPDATE rrn_counter SET last_serial = last_serial + "
+                + block
+                + " WHERE terminal_id = ? AND rrn_year = ?",
+            "SELECT last_serial FROM rrn_counter WHERE terminal_id = ? AND rrn_year = ?",
+            "INSERT INTO rrn_counter (terminal_id, rrn_year, last_serial) VALUES (?, ?, ?)",
+            statement -> statement.setInt(2, day.getYear()));
+    if (serial > MAX_SERIAL) {
+      throw new SQLException("The RRN serials of " + day.getYear() + " are used up.");
     }
+    return new long[] {stan, serial};
   }
 
-  private int read(Connection connection, LocalDate day) throws SQLException {
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT last_stan FROM stan_counter WHERE terminal_id = ? AND business_day = ?")) {
-      query.setString(1, terminalId);
-      query.setDate(2, Date.valueOf(day));
-      try (ResultSet row = query.executeQuery()) {
-        if (!row.next()) {
-          throw new SQLException("The STAN counter row vanished inside its own transaction.");
+  /**
+   * Moves one counter row on by a block and reads its new last value; the UPDATE locks the row, so
+   * concurrent takers queue here and each reads back its own block. A missing row starts at the
+   * block's end.
+   */
+  private long counter(
+      Connection connection,
+      String update,
+      String query,
+      String insert,
+      Transactions.Parameters key)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(update)) {
+      statement.setString(1, terminalId);
+      key.set(statement);
+      if (statement.executeUpdate() == 0) {
+        try (PreparedStatement first = connection.prepareStatement(insert)) {
+          first.setString(1, terminalId);
+          key.set(first);
+          first.setLong(3, block);
+          first.executeUpdate();
+          return block;
         }
-        return row.getInt(1);
       }
     }
-  }
-
-  private int startDay(Connection connection, LocalDate day) throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO stan_counter (terminal_id, business_day, last_stan) VALUES (?, ?, 1)")) {
-      insert.setString(1, terminalId);
-      insert.setDate(2, Date.valueOf(day));
-      insert.executeUpdate();
-      return 1;
+    try (PreparedStatement statement = connection.prepareStatement(query)) {
+      statement.setString(1, terminalId);
+      key.set(statement);
+      try (ResultSet row = statement.executeQuery()) {
+        if (!row.next()) {
+          throw new SQLException("A counter row vanished inside its own transaction.");
+        }
+        return row.getLong(1);
+      }
     }
   }
 }

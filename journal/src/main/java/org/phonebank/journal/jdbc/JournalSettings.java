@@ -18,16 +18,25 @@ import org.phonebank.settings.SettingsReader;
  *     Asia/Tehran)
  * @param migrateOnStart {@code phonebank.journal.migrate-on-start}: run {@link SchemaMigrations} at
  *     deploy (default true; switch off only where a DBA applies the scripts by hand)
+ * @param poolSize {@code phonebank.journal.pool-size}: connections in the journal's pool ({@link
+ *     JournalPool}), 1 to 200 (default 16; each concurrent call holds one only for the length of a
+ *     write, and PostgreSQL allows 100 connections by default for every node together)
  *     <p>The card fingerprint key ({@value #CARD_FINGERPRINT_KEY}) is a secret, so it is read by
  *     {@link #cardFingerprintKey} and never held in this record, whose fields may be printed.
  */
-public record JournalSettings(ZoneId zone, boolean migrateOnStart) {
+public record JournalSettings(ZoneId zone, boolean migrateOnStart, int poolSize) {
 
   public static final String MIGRATE_ON_START = "phonebank.journal.migrate-on-start";
   public static final String CARD_FINGERPRINT_KEY = "phonebank.journal.card-fingerprint-key";
+  public static final String POOL_SIZE = "phonebank.journal.pool-size";
+  static final int MAX_POOL_SIZE = 200;
 
   public JournalSettings {
     Objects.requireNonNull(zone, "Journal zone is required.");
+    if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+      throw new IllegalArgumentException(
+          "Setting " + POOL_SIZE + " must be from 1 to " + MAX_POOL_SIZE + ".");
+    }
   }
 
   public static JournalSettings defaults() {
@@ -37,7 +46,8 @@ public record JournalSettings(ZoneId zone, boolean migrateOnStart) {
   /** Reads every key through {@code lookup} (in Payara: MicroProfile Config's getOptionalValue). */
   public static JournalSettings from(Function<String, Optional<String>> lookup) {
     SettingsReader keys = new SettingsReader(lookup);
-    return new JournalSettings(keys.bankZone(), keys.flag(MIGRATE_ON_START, true));
+    return new JournalSettings(
+        keys.bankZone(), keys.flag(MIGRATE_ON_START, true), keys.number(POOL_SIZE, 16));
   }
 
   /**

@@ -70,16 +70,41 @@ abstract class CardLockoutsContract {
     wrongPins(CARD, LIMIT);
 
     assertTrue(lockouts.wrongPin(CARD, LIMIT).locked());
-    lockouts.rightPin(CARD);
+    assertFalse(lockouts.rightPin(CARD), "a right PIN is not accepted once the card is locked");
 
     assertTrue(lockouts.isLocked(CARD));
+    assertFalse(lockouts.takeTry(CARD, LIMIT), "no guess of a locked card may be sent");
+  }
+
+  @Test
+  void triesTakenButNotAnsweredCountAgainstTheLimit() {
+    for (int i = 0; i < LIMIT; i++) {
+      assertTrue(lockouts.takeTry(CARD, LIMIT));
+    }
+
+    assertFalse(lockouts.takeTry(CARD, LIMIT));
+    assertFalse(lockouts.isLocked(CARD), "held tries do not lock: only wrong PINs do");
+  }
+
+  @Test
+  void aTryWithoutAVerdictIsGivenBackAndAWrongOneIsKept() {
+    assertTrue(lockouts.takeTry(CARD, LIMIT));
+    lockouts.returnTry(CARD);
+    assertTrue(lockouts.takeTry(CARD, LIMIT));
+    assertEquals(new LockoutState(1, false), lockouts.wrongPin(CARD, LIMIT));
+    assertTrue(lockouts.takeTry(CARD, LIMIT));
+    assertTrue(lockouts.takeTry(CARD, LIMIT));
+
+    assertFalse(lockouts.takeTry(CARD, LIMIT), "one wrong PIN and two held tries use all three");
+    assertTrue(lockouts.rightPin(CARD));
+    assertTrue(lockouts.takeTry(CARD, LIMIT), "a right PIN gives every try back");
   }
 
   @Test
   void aRightPinClearsTheCountOfACardThatIsNotLocked() {
     wrongPins(CARD, 2);
 
-    lockouts.rightPin(CARD);
+    assertTrue(lockouts.rightPin(CARD));
 
     assertEquals(new LockoutState(1, false), lockouts.wrongPin(CARD, LIMIT));
   }

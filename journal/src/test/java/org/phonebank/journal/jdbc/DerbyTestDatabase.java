@@ -1,25 +1,23 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.journal.jdbc;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
-/** An in-memory embedded Derby database of its own, dropped afterwards. */
+/**
+ * An in-memory embedded Derby database of its own behind the journal's pool, as the server opens
+ * it, dropped afterwards.
+ */
 final class DerbyTestDatabase implements TestDatabase {
 
-  private final String name = "memory:journal-" + UUID.randomUUID();
-  private DataSource current = open();
+  /** Fewer connections than the busiest test has threads, so tests also wait for the pool. */
+  static final int POOL_SIZE = 6;
 
-  DerbyTestDatabase() {
-    // Create it now, so that dropping it afterwards works even if the test never connected.
-    try {
-      current.getConnection().close();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private final String name = "memory:journal-" + UUID.randomUUID();
+  private HikariDataSource current = open();
 
   @Override
   public DataSource dataSource() {
@@ -30,6 +28,7 @@ final class DerbyTestDatabase implements TestDatabase {
   public DataSource restart() {
     // An in-memory database outlives a shutdown, but the shutdown discards anything left
     // uncommitted.
+    current.close();
     expectShutdown("shutdown=true");
     current = open();
     return current;
@@ -37,14 +36,15 @@ final class DerbyTestDatabase implements TestDatabase {
 
   @Override
   public void close() {
+    current.close();
     expectShutdown("drop=true");
   }
 
-  private DataSource open() {
+  private HikariDataSource open() {
     EmbeddedDataSource derby = new EmbeddedDataSource();
     derby.setDatabaseName(name);
     derby.setCreateDatabase("create");
-    return derby;
+    return JournalPool.over(derby, POOL_SIZE, "test-derby");
   }
 
   private void expectShutdown(String attribute) {

@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.phonebank.card.CardFingerprint;
 import org.phonebank.lockout.CardLockouts;
 import org.phonebank.lockout.LockedCard;
@@ -190,6 +192,49 @@ abstract class JdbcCardLockoutsContract extends CardLockoutsContract {
         all.addAll(run.get());
       }
       return all;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} calls")
+  @ValueSource(ints = {3, 10, 50})
+  void callsGuessingAtOnceOnOneCardGetNoMoreGuessesThanTheLimit(int calls) throws Exception {
+    // Each call takes a try before its guess would go to the switch, as the sign-in does, and
+    // every guess is wrong; two nodes share the database.
+    List<JdbcCardLockouts> nodes = List.of(node(), node());
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(calls);
+    try {
+      List<Future<Boolean>> guesses = new ArrayList<>();
+      for (int call = 0; call < calls; call++) {
+        JdbcCardLockouts node = nodes.get(call % 2);
+        guesses.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  if (!node.takeTry(CARD, LIMIT)) {
+                    return false;
+                  }
+                  node.wrongPin(CARD, LIMIT);
+                  return true;
+                }));
+      }
+      start.countDown();
+      int sent = 0;
+      for (Future<Boolean> guess : guesses) {
+        sent += guess.get() ? 1 : 0;
+      }
+
+      assertEquals(Math.min(calls, LIMIT), sent);
+      assertTrue(lockouts.isLocked(CARD));
+      assertFalse(lockouts.takeTry(CARD, LIMIT));
+      assertEquals(
+          1,
+          database.count(
+              "SELECT COUNT(*) FROM card_lockout WHERE wrong_pins = "
+                  + LIMIT
+                  + " AND claimed_tries = 0"));
     } finally {
       pool.shutdownNow();
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,36 +16,47 @@ import org.phonebank.settings.SettingsReader;
 class JournalSettingsTest {
 
   @Test
-  void defaultsAreTehranAndMigrateAtStart() {
+  void defaultsAreTehranMigrateAtStartAndSixteenConnections() {
     JournalSettings settings = JournalSettings.defaults();
 
     assertEquals(ZoneId.of("Asia/Tehran"), settings.zone());
     assertTrue(settings.migrateOnStart());
+    assertEquals(16, settings.poolSize());
     assertEquals(ZoneId.of("Asia/Tehran"), settings.clock().getZone());
   }
 
   @Test
   void everyKeyCanBeOverridden() {
     Map<String, String> keys =
-        Map.of(SettingsReader.BANK_ZONE, "UTC", JournalSettings.MIGRATE_ON_START, "false");
+        Map.of(
+            SettingsReader.BANK_ZONE,
+            "UTC",
+            JournalSettings.MIGRATE_ON_START,
+            "false",
+            JournalSettings.POOL_SIZE,
+            "40");
 
     JournalSettings settings = JournalSettings.from(key -> Optional.ofNullable(keys.get(key)));
 
-    assertEquals(new JournalSettings(ZoneId.of("UTC"), false), settings);
+    assertEquals(new JournalSettings(ZoneId.of("UTC"), false, 40), settings);
   }
 
   @Test
   void aMisspeltValueIsRefusedRatherThanGuessed() {
-    assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            JournalSettings.from(
-                key -> Optional.of(key.equals(SettingsReader.BANK_ZONE) ? "UTC" : "yes")));
-    assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            JournalSettings.from(
-                key -> Optional.of(key.equals(SettingsReader.BANK_ZONE) ? "Tehran" : "true")));
+    for (Map<String, String> keys :
+        List.of(
+            Map.of(JournalSettings.MIGRATE_ON_START, "yes"),
+            Map.of(SettingsReader.BANK_ZONE, "Tehran"),
+            Map.of(JournalSettings.POOL_SIZE, "many"),
+            Map.of(JournalSettings.POOL_SIZE, "0"),
+            Map.of(JournalSettings.POOL_SIZE, "201"))) {
+      IllegalArgumentException refused =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> JournalSettings.from(key -> Optional.ofNullable(keys.get(key))));
+      String key = keys.keySet().iterator().next();
+      assertTrue(refused.getMessage().contains(key), refused.getMessage());
+    }
   }
 
   @Test

@@ -51,7 +51,7 @@ abstract class JournalStoreContract {
   private JournalStore open(boolean migrate, byte[] key) {
     return JournalStore.open(
         database.dataSource(),
-        new JournalSettings(ZoneId.of("Asia/Tehran"), migrate),
+        new JournalSettings(ZoneId.of("Asia/Tehran"), migrate, 4),
         "IVR00001",
         key,
         clock);
@@ -59,7 +59,8 @@ abstract class JournalStoreContract {
 
   @Test
   void openingBringsTheSchemaUpToDateOnce() {
-    assertEquals(List.of(1, 2, 3, 4, 5, 6, 20), open(true, TestKeys.FINGERPRINT).appliedVersions());
+    assertEquals(
+        List.of(1, 2, 3, 4, 5, 6, 7, 8, 20), open(true, TestKeys.FINGERPRINT).appliedVersions());
 
     JournalStore again = open(true, TestKeys.FINGERPRINT);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.journal.jdbc;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,7 +19,7 @@ final class PostgresTestDatabase implements TestDatabase {
 
   private final String url = System.getenv(URL_VARIABLE);
   private final String schema = "pbtest_" + UUID.randomUUID().toString().replace("-", "");
-  private DataSource current;
+  private HikariDataSource current;
 
   PostgresTestDatabase() {
     if (url == null || url.isBlank()) {
@@ -35,22 +36,23 @@ final class PostgresTestDatabase implements TestDatabase {
 
   @Override
   public DataSource restart() {
-    // Each connection is new, so nothing uncommitted of the old data source can be seen through
-    // this one.
+    // Closing the pool closes its connections, which rolls back whatever they left uncommitted.
+    current.close();
     current = open();
     return current;
   }
 
   @Override
   public void close() {
+    current.close();
     run("DROP SCHEMA " + schema + " CASCADE");
   }
 
-  private DataSource open() {
+  private HikariDataSource open() {
     PGSimpleDataSource postgres = new PGSimpleDataSource();
     postgres.setUrl(url);
     postgres.setCurrentSchema(schema);
-    return postgres;
+    return JournalPool.over(postgres, DerbyTestDatabase.POOL_SIZE, "test-postgres");
   }
 
   private void run(String sql) {

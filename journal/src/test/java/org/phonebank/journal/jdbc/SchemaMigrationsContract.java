@@ -30,7 +30,7 @@ abstract class SchemaMigrationsContract {
 
   private static final String TEST_SETS = "/org/phonebank/journal/jdbc/testmigrations/";
 
-  private static final List<Integer> EVERY_VERSION = List.of(1, 2, 3, 4, 5, 6, 20);
+  private static final List<Integer> EVERY_VERSION = List.of(1, 2, 3, 4, 5, 6, 7, 8, 20);
   private static final List<String> EVERY_DESCRIPTION =
       List.of(
           "1 switch journal",
@@ -39,6 +39,8 @@ abstract class SchemaMigrationsContract {
           "4 advice queue",
           "5 card lockout",
           "6 call path",
+          "7 rrn counter",
+          "8 pin tries in flight",
           "20 escalation");
 
   private TestDatabase database;
@@ -194,7 +196,7 @@ abstract class SchemaMigrationsContract {
             + " '608009000001', 'IVR00001', {ts '2026-03-21 05:30:00'}, '603799******7893', 900, 'PENDING', NULL,"
             + " {ts '2026-03-21 05:30:00'}, {ts '2026-03-21 05:30:00'})");
 
-    assertEquals(List.of(3, 4, 5, 6, 20), SchemaMigrations.migrate(database.dataSource()));
+    assertEquals(List.of(3, 4, 5, 6, 7, 8, 20), SchemaMigrations.migrate(database.dataSource()));
 
     JdbcJournal journal =
         new JdbcJournal(
