@@ -50,7 +50,9 @@ CREATE TABLE settlement_line (
   CONSTRAINT settlement_line_card_ck CHECK (masked_card LIKE '______******____')
 );
 
--- One reconciliation run of a business date and terminal against one loaded file.
+-- One reconciliation run of a business date and terminal against one loaded file. checkpoint_groups counts the
+-- match-key groups whose items are written; it is updated in the same transaction as those items, so a run
+-- killed anywhere resumes after the last group it wrote, never before and never after.
 CREATE TABLE recon_run (
   id BIGINT GENERATED ALWAYS AS IDENTITY,
   business_date DATE NOT NULL,
@@ -60,6 +62,8 @@ CREATE TABLE recon_run (
   started_at TIMESTAMP NOT NULL,
   ended_at TIMESTAMP,
   groups_total INTEGER,
+  checkpoint_groups INTEGER NOT NULL,
+  job_execution_id BIGINT,
   CONSTRAINT recon_run_pk PRIMARY KEY (id),
   CONSTRAINT recon_run_file_fk FOREIGN KEY (file_id) REFERENCES settlement_file (id),
   CONSTRAINT recon_run_state_ck CHECK (state IN ('STARTED', 'COMPLETED', 'FAILED'))
