@@ -83,7 +83,7 @@ public final class JdbcSettlementFiles {
         long id = insertFile(connection, name, receivedBy, content.length, file, null);
         insertLines(connection, id, file.records());
         connection.commit();
-        return new Receipt.Loaded(id, file.records().size());
+        return new Receipt.Loaded(id, file.records().size(), file.header().businessDate());
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.settlement.jdbc;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.phonebank.settlement.file.LineError;
 
@@ -8,7 +9,7 @@ import org.phonebank.settlement.file.LineError;
 public sealed interface Receipt {
 
   /** Every line loaded, in one transaction. */
-  record Loaded(long fileId, long details) implements Receipt {}
+  record Loaded(long fileId, long details, LocalDate businessDate) implements Receipt {}
 
   /** Nothing loaded; the file is kept as quarantined with every error by line. */
   record Quarantined(long fileId, List<LineError> errors) implements Receipt {
