@@ -8,12 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +36,10 @@ import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Phrase;
 import org.phonebank.prompt.PromptCatalogue;
 import org.phonebank.prompt.SpokenAmount;
+import org.phonebank.settlement.DifferenceKind;
+import org.phonebank.settlement.KindTotal;
+import org.phonebank.settlement.Reconciler;
+import org.phonebank.settlement.SettlementRecord;
 import org.phonebank.switchsim.DemoAccount;
 import org.phonebank.switchsim.Ledger;
 
@@ -279,6 +289,46 @@ class PhoneBankCallIT {
 
     Transcript next = call(signIn("2", SARA_SAVINGS) + LEAVE);
     assertFalse(heard(next).contains(say(Phrase.MAIN_MENU, Language.ENGLISH)), heard(next));
+  }
+
+  @Test
+  @Order(13)
+  void aReconciliationRunKilledWithTheJvmAndResumedEndsExactlyAsAnUninterruptedOne()
+      throws Exception {
+    SettlementInbox inbox = new SettlementInbox(STACK);
+    LocalDate day = LocalDate.of(2026, 1, 15);
+    List<SettlementRecord> records = SettlementInbox.unknownItems(day, 3_000);
+    // The uninterrupted result: the plain-Java reconciler over the same file and an empty journal
+    // (the calls of this run are on today's business date, not this one).
+    Map<DifferenceKind, KindTotal> expected =
+        new Reconciler(SettlementInbox.TEHRAN)
+            .reconcile(day, SettlementInbox.TERMINAL, List.of(), records)
+            .totals();
+
+    inbox.drop("switch-" + day + ".txt", day, records);
+    int[] halfWay =
+        SettlementInbox.await(
+            Duration.ofSeconds(120),
+            "the run to write its first groups",
+            () -> inbox.progress().filter(p -> p[0] > 0));
+    STACK.killPayara();
+    assertTrue(halfWay[0] < halfWay[1], "killed before the end: " + halfWay[0]);
+    assertTrue(inbox.report(day, p -> true).isEmpty(), "no report before the restart");
+
+    STACK.start();
+    Path report =
+        SettlementInbox.await(
+            Duration.ofSeconds(180),
+            "the resumed run's report",
+            () -> inbox.report(day, p -> true));
+
+    assertEquals(expected, SettlementInbox.totals(report));
+    String log = Files.readString(STACK.serverLog(), StandardCharsets.UTF_8);
+    Matcher resumed =
+        Pattern.compile("Resuming reconciliation run \\d+ of " + day + " after group (\\d+)")
+            .matcher(log);
+    assertTrue(resumed.find(), "the run was resumed, not started again");
+    assertTrue(Integer.parseInt(resumed.group(1)) > 0, "resumed after a checkpoint");
   }
 
   @Test

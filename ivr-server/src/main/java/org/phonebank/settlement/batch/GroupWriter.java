@@ -6,6 +6,7 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import org.phonebank.settlement.jdbc.ItemRow;
@@ -18,6 +19,8 @@ import org.phonebank.settlement.run.RunCursor;
 @Named("reconciliationWriter")
 public class GroupWriter extends AbstractItemWriter {
 
+  private static final System.Logger LOG = System.getLogger(GroupWriter.class.getName());
+
   @Inject StepContext step;
 
   @Override
@@ -27,6 +30,18 @@ public class GroupWriter extends AbstractItemWriter {
     for (Object group : items) {
       rows.addAll((List<ItemRow>) group);
     }
-    ((RunCursor) step.getTransientUserData()).write(rows);
+    RunCursor cursor = (RunCursor) step.getTransientUserData();
+    int before = cursor.written();
+    cursor.write(rows);
+    // Progress about every 5 %: enough to follow a run in server.log without a line per chunk.
+    int step5 = Math.max(1, cursor.groups() / 20);
+    if (cursor.checkpoint() / step5 != before / step5) {
+      LOG.log(
+          Level.INFO,
+          "Reconciliation run {0}: {1} of {2} groups written",
+          cursor.runId(),
+          cursor.checkpoint(),
+          cursor.groups());
+    }
   }
 }

@@ -180,12 +180,12 @@ public class Reconciliations {
     runs.attach(runId, execution);
   }
 
-  RunCursor cursor() {
+  public RunCursor cursor() {
     return new RunCursor(files, journal, runs, reconciler, settings.carryDays());
   }
 
   /** Closes a run whose groups are all written and writes its report. */
-  void finish(long runId) {
+  public void finish(long runId) {
     JdbcReconciliationRuns.Run run = runs.run(runId);
     runs.finish(runId, "COMPLETED", run.checkpoint());
     Path report =

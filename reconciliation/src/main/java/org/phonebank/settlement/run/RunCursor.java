@@ -37,6 +37,7 @@ public final class RunCursor {
   private List<MatchGroup> groups = List.of();
   private final Map<SettlementRecord, Integer> lineNumbers = new IdentityHashMap<>();
   private int position;
+  private int written;
 
   public RunCursor(
       JdbcSettlementFiles files,
@@ -72,6 +73,7 @@ public final class RunCursor {
             run.businessDate().plusDays(1));
     groups = MatchGroup.of(reconciler, ours, records);
     position = run.checkpoint();
+    written = position;
     runs.discardFrom(runId, position);
   }
 
@@ -122,6 +124,12 @@ public final class RunCursor {
   /** Writes the rows of the groups read since the last write, and the checkpoint with them. */
   public void write(List<ItemRow> rows) {
     runs.write(run.id(), rows, position);
+    written = position;
+  }
+
+  /** How many groups are written, checkpoint included. */
+  public int written() {
+    return written;
   }
 
   public long runId() {
