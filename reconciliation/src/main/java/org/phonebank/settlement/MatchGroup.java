@@ -52,7 +52,16 @@ public record MatchGroup(
 
   /** Terminal, local date, STAN, RRN: fixed widths, so string order is key order. */
   static String sortKey(MatchKey key) {
-    return String.format(
-        "%-8s|%s|%s|%s", key.terminalId(), key.localDate(), key.stan().digits(), key.rrn().value());
+    StringBuilder out = new StringBuilder(40).append(key.terminalId());
+    while (out.length() < 8) {
+      out.append(' ');
+    }
+    return out.append('|')
+        .append(key.localDate())
+        .append('|')
+        .append(key.stan().digits())
+        .append('|')
+        .append(key.rrn().value())
+        .toString();
   }
 }
