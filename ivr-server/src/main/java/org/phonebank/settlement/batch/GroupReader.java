@@ -3,6 +3,7 @@ package org.phonebank.settlement.batch;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ public class GroupReader extends AbstractItemReader {
 
   @Inject Reconciliations reconciliations;
   @Inject StepContext step;
+  @Inject JobContext job;
 
   @Inject
   @BatchProperty(name = "runId")
@@ -31,7 +33,7 @@ public class GroupReader extends AbstractItemReader {
   @Override
   public void open(Serializable checkpoint) {
     cursor = reconciliations.cursor();
-    cursor.open(Long.parseLong(runId));
+    cursor.open(Long.parseLong(runId), job.getExecutionId());
     step.setTransientUserData(cursor);
   }
 

@@ -176,18 +176,23 @@ public class Reconciliations {
     Properties parameters = new Properties();
     parameters.setProperty("runId", Long.toString(runId));
     parameters.setProperty("chunkSize", Integer.toString(settings.chunkSize()));
-    long execution = BatchRuntime.getJobOperator().start(JOB, parameters);
-    runs.attach(runId, execution);
+    BatchRuntime.getJobOperator().start(JOB, parameters);
   }
 
   public RunCursor cursor() {
     return new RunCursor(files, journal, runs, reconciler, settings.carryDays());
   }
 
-  /** Closes a run whose groups are all written and writes its report. */
-  public void finish(long runId) {
+  /**
+   * Closes a run whose groups are all written and writes its report, unless another execution has
+   * taken the run over (then that one will).
+   */
+  public void finish(long runId, long executionId) {
     JdbcReconciliationRuns.Run run = runs.run(runId);
-    runs.finish(runId, "COMPLETED", run.checkpoint());
+    if (!runs.finish(runId, "COMPLETED", run.checkpoint(), executionId)) {
+      LOG.log(Level.INFO, "Run {0} is finished by another execution", runId);
+      return;
+    }
     Path report =
         folder()
             .resolve("reports")

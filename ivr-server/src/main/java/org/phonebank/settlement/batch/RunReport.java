@@ -3,6 +3,7 @@ package org.phonebank.settlement.batch;
 
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,6 +14,7 @@ import jakarta.inject.Named;
 public class RunReport extends AbstractBatchlet {
 
   @Inject Reconciliations reconciliations;
+  @Inject JobContext job;
 
   @Inject
   @BatchProperty(name = "runId")
@@ -20,7 +22,7 @@ public class RunReport extends AbstractBatchlet {
 
   @Override
   public String process() {
-    reconciliations.finish(Long.parseLong(runId));
+    reconciliations.finish(Long.parseLong(runId), job.getExecutionId());
     return "COMPLETED";
   }
 }

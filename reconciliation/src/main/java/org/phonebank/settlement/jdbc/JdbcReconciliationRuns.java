@@ -111,7 +111,7 @@ public final class JdbcReconciliationRuns {
    * Writes the items of some groups and the new checkpoint (groups done) in one transaction,
    * replacing what those groups had.
    */
-  public void write(long runId, List<ItemRow> rows, int checkpoint) {
+  public void write(long runId, List<ItemRow> rows, int checkpoint, long jobExecutionId) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try (PreparedStatement delete =
@@ -154,10 +154,19 @@ public final class JdbcReconciliationRuns {
         insert.executeBatch();
         try (PreparedStatement advance =
             connection.prepareStatement(
-                "UPDATE recon_run SET checkpoint_groups = ? WHERE id = ?")) {
+                "UPDATE recon_run SET checkpoint_groups = ? WHERE id = ? AND job_execution_id = ?"
+                    + " AND state = 'STARTED'")) {
           advance.setInt(1, checkpoint);
           advance.setLong(2, runId);
-          advance.executeUpdate();
+          advance.setLong(3, jobExecutionId);
+          if (advance.executeUpdate() != 1) {
+            throw new IllegalStateException(
+                "Run "
+                    + runId
+                    + " is no longer worked on by execution "
+                    + jobExecutionId
+                    + ": nothing written.");
+          }
         }
         connection.commit();
       } catch (SQLException | RuntimeException e) {
@@ -169,8 +178,11 @@ public final class JdbcReconciliationRuns {
     }
   }
 
-  /** Records which Jakarta Batch execution works on the run now. */
-  public void attach(long runId, long jobExecutionId) {
+  /**
+   * Makes {@code jobExecutionId} the one execution that may write the run from now on: an earlier
+   * execution still going (say, of an undeployed copy of the app) is refused its next write.
+   */
+  public void claim(long runId, long jobExecutionId) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update =
             connection.prepareStatement("UPDATE recon_run SET job_execution_id = ? WHERE id = ?")) {
@@ -178,7 +190,7 @@ public final class JdbcReconciliationRuns {
       update.setLong(2, runId);
       update.executeUpdate();
     } catch (SQLException e) {
-      throw new SettlementStoreException("Could not attach run " + runId + ".", e);
+      throw new SettlementStoreException("Could not claim run " + runId + ".", e);
     }
   }
 
@@ -200,17 +212,22 @@ public final class JdbcReconciliationRuns {
     return ids.stream().map(this::run).toList();
   }
 
-  /** Closes the run: COMPLETED or FAILED, with how many groups it went through. */
-  public void finish(long runId, String state, int groups) {
+  /**
+   * Closes the run (COMPLETED or FAILED) with how many groups it went through, if {@code
+   * jobExecutionId} still owns it; false when another execution took it over.
+   */
+  public boolean finish(long runId, String state, int groups, long jobExecutionId) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update =
             connection.prepareStatement(
-                "UPDATE recon_run SET state = ?, ended_at = ?, groups_total = ? WHERE id = ?")) {
+                "UPDATE recon_run SET state = ?, ended_at = ?, groups_total = ? WHERE id = ?"
+                    + " AND job_execution_id = ? AND state = 'STARTED'")) {
       update.setString(1, state);
       update.setTimestamp(2, Timestamp.from(clock.instant()));
       update.setInt(3, groups);
       update.setLong(4, runId);
-      update.executeUpdate();
+      update.setLong(5, jobExecutionId);
+      return update.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new SettlementStoreException("Could not finish run " + runId + ".", e);
     }

@@ -38,6 +38,7 @@ public final class RunCursor {
   private final Map<SettlementRecord, Integer> lineNumbers = new IdentityHashMap<>();
   private int position;
   private int written;
+  private long executionId;
 
   public RunCursor(
       JdbcSettlementFiles files,
@@ -58,8 +59,13 @@ public final class RunCursor {
   /** A group to classify and where it stands in the run. */
   public record NumberedGroup(int groupNo, MatchGroup group) {}
 
-  /** Opens {@code runId} at its stored checkpoint, discarding whatever was written past it. */
-  public void open(long runId) {
+  /**
+   * Opens {@code runId} for {@code executionId} (which takes the run over from any earlier
+   * execution) at its stored checkpoint, discarding whatever was written past it.
+   */
+  public void open(long runId, long executionId) {
+    this.executionId = executionId;
+    runs.claim(runId, executionId);
     run = runs.run(runId);
     List<SettlementRecord> records = new ArrayList<>();
     for (JdbcSettlementFiles.Line line : files.lines(run.fileId())) {
@@ -123,7 +129,7 @@ public final class RunCursor {
 
   /** Writes the rows of the groups read since the last write, and the checkpoint with them. */
   public void write(List<ItemRow> rows) {
-    runs.write(run.id(), rows, position);
+    runs.write(run.id(), rows, position, executionId);
     written = position;
   }
 
@@ -136,7 +142,8 @@ public final class RunCursor {
     return run.id();
   }
 
-  public void finish() {
-    runs.finish(run.id(), "COMPLETED", groups.size());
+  /** Closes the run; false when another execution has taken it over. */
+  public boolean finish() {
+    return runs.finish(run.id(), "COMPLETED", groups.size(), executionId);
   }
 }

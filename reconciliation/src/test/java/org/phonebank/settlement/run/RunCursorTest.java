@@ -2,7 +2,9 @@
 package org.phonebank.settlement.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -59,6 +61,7 @@ class RunCursorTest {
   private JdbcReconciliationRuns runs;
   private JdbcJournalByBusinessDate byDate;
   private long fileId;
+  private long executions;
 
   @BeforeEach
   void aDayOfTransfersAndItsSettlementFile() {
@@ -138,7 +141,7 @@ class RunCursorTest {
    */
   private void chunks(long runId, int size, int chunks) {
     RunCursor cursor = cursor();
-    cursor.open(runId);
+    cursor.open(runId, ++executions);
     for (int chunk = 0; chunk < chunks; chunk++) {
       List<ItemRow> rows = new ArrayList<>();
       for (int i = 0; i < size; i++) {
@@ -194,5 +197,19 @@ class RunCursorTest {
 
       assertEquals(expected, runs.items(runId), "stopped after chunk " + stopAfter);
     }
+  }
+
+  @Test
+  void anExecutionTakenOverByANewerOneCanNeitherWriteNorFinish() {
+    long runId = runs.start(DAY, TERMINAL, fileId);
+    RunCursor older = cursor();
+    older.open(runId, 1);
+    List<ItemRow> rows = older.classify(older.read());
+    RunCursor newer = cursor();
+    newer.open(runId, 2);
+
+    assertThrows(IllegalStateException.class, () -> older.write(rows));
+    assertFalse(older.finish());
+    assertEquals(0, runs.run(runId).checkpoint());
   }
 }
