@@ -86,13 +86,25 @@ final class SettlementInbox {
     Files.move(partial, inbox.resolve(name));
   }
 
-  /** The highest number of groups a run has reported written so far, if any. */
-  Optional<int[]> progress() throws IOException {
+  /** How much server.log holds now: what a later look reads past, as a state folder is reused. */
+  long logMark() throws IOException {
+    Path log = stack.serverLog();
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8).length() : 0;
+  }
+
+  /** server.log from {@code mark} on. */
+  String logSince(long mark) throws IOException {
     Path log = stack.serverLog();
     if (!Files.exists(log)) {
-      return Optional.empty();
+      return "";
     }
-    Matcher m = PROGRESS.matcher(Files.readString(log, StandardCharsets.UTF_8));
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    return text.substring((int) Math.min(mark, text.length()));
+  }
+
+  /** The groups written and in all of the last progress line after {@code mark}, if any. */
+  Optional<int[]> progress(long mark) throws IOException {
+    Matcher m = PROGRESS.matcher(logSince(mark));
     int[] last = null;
     while (m.find()) {
       last = new int[] {Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
@@ -118,15 +130,19 @@ final class SettlementInbox {
 
   /** A report of {@code day} whose name passes {@code which}, once it exists. */
   Optional<Path> report(LocalDate day, Predicate<Path> which) throws IOException {
+    return reports(day).stream().filter(which).findFirst();
+  }
+
+  /** Every report of {@code day} there is now. */
+  List<Path> reports(LocalDate day) throws IOException {
     Path reports = stack.state().resolve("settlement").resolve("reports");
     if (!Files.isDirectory(reports)) {
-      return Optional.empty();
+      return List.of();
     }
     try (var files = Files.list(reports)) {
       return files
           .filter(p -> p.getFileName().toString().startsWith(day + "-" + TERMINAL))
-          .filter(which)
-          .findFirst();
+          .toList();
     }
   }
 

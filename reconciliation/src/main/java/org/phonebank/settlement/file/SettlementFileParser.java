@@ -132,7 +132,8 @@ public final class SettlementFileParser {
     }
   }
 
-  private static String sha256(byte[] content) {
+  /** The SHA-256 of {@code content} in lower-case hex: what identifies a file whatever its name. */
+  public static String sha256(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {
@@ -510,17 +511,17 @@ public final class SettlementFileParser {
       try {
         return LocalDate.parse(text, SettlementFileWriter.DATE);
       } catch (DateTimeException e) {
-        errors.add(
-            number,
-            "field "
-                + field
-                + " ("
-                + name
-                + "): '"
-                + shorten(text)
-                + "' is not a Gregorian date yyyyMMdd");
+        notA(number, field, name, text, "Gregorian date yyyyMMdd");
         return null;
       }
+    }
+
+    /**
+     * Reports that field {@code field} ({@code name}) of line {@code number} is not {@code what}.
+     */
+    private void notA(int number, int field, String name, String text, String what) {
+      errors.add(
+          number, "field " + field + " (" + name + "): '" + shorten(text) + "' is not a " + what);
     }
 
     private Rials rials(int number, int field, String name, String text) {
@@ -531,15 +532,7 @@ public final class SettlementFileParser {
     private Long whole(int number, int field, String name, String text) {
       // Digits only: no sign, no grouping, no decimals, no Persian digits: rials are whole.
       if (!digits(text, 1, 18)) {
-        errors.add(
-            number,
-            "field "
-                + field
-                + " ("
-                + name
-                + "): '"
-                + shorten(text)
-                + "' is not a whole number of up to 18 ASCII digits");
+        notA(number, field, name, text, "whole number of up to 18 ASCII digits");
         return null;
       }
       return Long.parseLong(text);

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -159,7 +158,14 @@ public final class JdbcSettlementFiles {
     }
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(true);
-      return insertFile(connection, name, receivedBy, content.length, null, text, sha256(content));
+      return insertFile(
+          connection,
+          name,
+          receivedBy,
+          content.length,
+          null,
+          text,
+          SettlementFileParser.sha256(content));
     } catch (SQLException e) {
       throw new SettlementStoreException("Could not quarantine settlement file " + name + ".", e);
     }
@@ -258,15 +264,6 @@ public final class JdbcSettlementFiles {
         }
       }
       insert.executeBatch();
-    }
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of()
-          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java has SHA-256.", e);
     }
   }
 }
