@@ -59,7 +59,8 @@ abstract class JournalStoreContract {
 
   @Test
   void openingBringsTheSchemaUpToDateOnce() {
-    assertEquals(List.of(1, 2, 3, 4, 5, 6, 20, 30), open(true, TestKeys.FINGERPRINT).appliedVersions());
+    assertEquals(
+        List.of(1, 2, 3, 4, 5, 6, 20, 30), open(true, TestKeys.FINGERPRINT).appliedVersions());
 
     JournalStore again = open(true, TestKeys.FINGERPRINT);
 
