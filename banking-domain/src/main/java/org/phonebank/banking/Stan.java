@@ -14,7 +14,9 @@ public record Stan(int value) {
 
   /** The six-digit, zero-padded form used on the wire. */
   public String digits() {
-    return String.format("%06d", value);
+    // Not String.format: reconciliation keys millions of items on it.
+    String plain = Integer.toString(value);
+    return "000000".substring(plain.length()) + plain;
   }
 
   @Override

@@ -51,6 +51,8 @@ public class PhoneBankServer {
   private static final System.Logger LOG = System.getLogger(PhoneBankServer.class.getName());
 
   private DataSource dataSource;
+  private String terminalId;
+  private java.nio.file.Path stateDirectory;
   private JournalStore store;
   private JposBankSwitch bankSwitch;
   private StoreAndForward storeAndForward;
@@ -70,6 +72,8 @@ public class PhoneBankServer {
     LOG.log(System.Logger.Level.INFO, "Phone bank starting: " + settings + ", " + switchSettings);
 
     dataSource = DataSources.open(settings, journalSettings.poolSize());
+    terminalId = switchSettings.terminalId();
+    stateDirectory = settings.stateDirectory();
     store =
         JournalStore.open(
             dataSource,
@@ -159,6 +163,24 @@ public class PhoneBankServer {
   /** The officers' queues, for the officers' console; empty when no officers are configured. */
   public Optional<Escalations> escalations() {
     return Optional.ofNullable(escalations);
+  }
+
+  /** The phone bank's database, for reconciliation. */
+  public DataSource dataSource() {
+    if (dataSource == null) {
+      throw new IllegalStateException("The phone bank has not started.");
+    }
+    return dataSource;
+  }
+
+  /** This node's terminal id (field 41). */
+  public String terminalId() {
+    return terminalId;
+  }
+
+  /** The state folder (settlement inbox and reports live under it by default). */
+  public java.nio.file.Path stateDirectory() {
+    return stateDirectory;
   }
 
   /** Cards locked out of the phone channel, for the officers' console. */

@@ -117,7 +117,8 @@ public final class Reconciler {
     return new ReconciliationResult(items);
   }
 
-  private MatchKey keyOf(BusinessDayEntry line) {
+  /** The match key of a journal entry: its local date is taken in this reconciler's zone. */
+  public MatchKey keyOf(BusinessDayEntry line) {
     JournalEntry entry = line.entry();
     return new MatchKey(
         entry.ids().rrn(),

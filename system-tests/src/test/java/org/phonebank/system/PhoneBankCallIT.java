@@ -9,12 +9,19 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +39,10 @@ import org.phonebank.prompt.PersianText;
 import org.phonebank.prompt.Phrase;
 import org.phonebank.prompt.PromptCatalogue;
 import org.phonebank.prompt.SpokenAmount;
+import org.phonebank.settlement.DifferenceKind;
+import org.phonebank.settlement.KindTotal;
+import org.phonebank.settlement.Reconciler;
+import org.phonebank.settlement.SettlementRecord;
 import org.phonebank.switchsim.DemoAccount;
 import org.phonebank.switchsim.Ledger;
 
@@ -393,6 +404,51 @@ class PhoneBankCallIT {
     }
     assertFalse(sinceRestart.contains("SEVERE"), sinceRestart);
     assertFalse(sinceRestart.contains("already in use"), sinceRestart);
+  }
+
+  @Test
+  @Order(16)
+  void aReconciliationRunKilledWithTheJvmAndResumedEndsExactlyAsAnUninterruptedOne()
+      throws Exception {
+    SettlementInbox inbox = new SettlementInbox(STACK);
+    LocalDate day = LocalDate.of(2026, 1, 15);
+    List<SettlementRecord> records = SettlementInbox.unknownItems(day, 3_000);
+    // The uninterrupted result: the plain-Java reconciler over the same file and an empty journal
+    // (the calls of this run are on today's business date, not this one).
+    Map<DifferenceKind, KindTotal> expected =
+        new Reconciler(SettlementInbox.TEHRAN)
+            .reconcile(day, SettlementInbox.TERMINAL, List.of(), records)
+            .totals();
+
+    // A reused state folder may hold reports and log lines of earlier runs: only what comes now
+    // counts.
+    long mark = inbox.logMark();
+    Set<Path> before = new HashSet<>(inbox.reports(day));
+
+    inbox.drop("switch-" + day + ".txt", day, records);
+    int[] halfWay =
+        SettlementInbox.await(
+            Duration.ofSeconds(120),
+            "the run to write its first groups",
+            () -> inbox.progress(mark).filter(p -> p[0] > 0));
+    STACK.killServer();
+    assertTrue(halfWay[0] < halfWay[1], "killed before the end: " + halfWay[0]);
+    assertTrue(inbox.report(day, p -> !before.contains(p)).isEmpty(), "no report before restart");
+
+    STACK.start();
+    Path report =
+        SettlementInbox.await(
+            Duration.ofSeconds(180),
+            "the resumed run's report",
+            () -> inbox.report(day, p -> !before.contains(p)));
+
+    assertEquals(expected, SettlementInbox.totals(report));
+    String log = inbox.logSince(mark);
+    Matcher resumed =
+        Pattern.compile("Resuming reconciliation run \\d+ of " + day + " after group (\\d+)")
+            .matcher(log);
+    assertTrue(resumed.find(), "the run was resumed, not started again");
+    assertTrue(Integer.parseInt(resumed.group(1)) > 0, "resumed after a checkpoint");
   }
 
   @Test

@@ -52,6 +52,7 @@ final class PhoneBankStack {
         state.resolve("logs"), state.resolve("payara6/glassfish/domains/phonebank/logs"));
   }
 
+  /** Payara's server.log. */
   Path serverLog() {
     return state.resolve("payara6/glassfish/domains/phonebank/logs/server.log");
   }
@@ -110,6 +111,9 @@ final class PhoneBankStack {
     env.put("PHONEBANK_ESL_PORT", Integer.toString(ESL_PORT));
     env.put("PHONEBANK_SWITCH_PORT", Integer.toString(SWITCH_PORT));
     env.put("PHONEBANK_SKIP_BUILD", "1");
+    // Small chunks and a quick inbox, so the reconciliation test can stop a run half-way.
+    env.put("PHONEBANK_RECONCILIATION_CHUNK_SIZE", "10");
+    env.put("PHONEBANK_RECONCILIATION_INBOX_POLL_SECONDS", "1");
     Process process = builder.start();
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();

@@ -41,7 +41,7 @@ import org.phonebank.money.Rials;
  */
 public final class JdbcJournal implements Journal {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, call_id, type, stan, rrn, transmitted_at, masked_card, amount, state, response_code, updated_at";
 
   private final DataSource dataSource;
@@ -303,7 +303,7 @@ public final class JdbcJournal implements Journal {
     }
   }
 
-  private static JournalEntry entry(ResultSet row) throws SQLException {
+  static JournalEntry entry(ResultSet row) throws SQLException {
     long amountValue = row.getLong("amount");
     Rials amount = row.wasNull() ? null : Rials.of(amountValue);
     return new JournalEntry(

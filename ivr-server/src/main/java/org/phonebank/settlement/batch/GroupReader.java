@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.settlement.batch;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import org.phonebank.settlement.run.RunCursor;
+
+/**
+ * Reads a run's match-key groups. It opens at the checkpoint stored with the run's items (not at
+ * the batch runtime's own, which may lag behind after a kill), and shares its cursor with the
+ * processor and writer through the step context.
+ */
+@Dependent
+@Named("reconciliationReader")
+public class GroupReader extends AbstractItemReader {
+
+  @Inject Reconciliations reconciliations;
+  @Inject StepContext step;
+  @Inject JobContext job;
+
+  @Inject
+  @BatchProperty(name = "runId")
+  String runId;
+
+  private RunCursor cursor;
+
+  @Override
+  public void open(Serializable checkpoint) {
+    cursor = reconciliations.cursor();
+    cursor.open(Long.parseLong(runId), job.getExecutionId());
+    step.setTransientUserData(cursor);
+  }
+
+  @Override
+  public Object readItem() {
+    return cursor.read();
+  }
+
+  @Override
+  public Serializable checkpointInfo() {
+    return cursor == null ? null : cursor.checkpoint();
+  }
+}

@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.settlement.batch;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.ScheduleExpression;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.phonebank.banking.BusinessCalendar;
+import org.phonebank.journal.jdbc.JdbcJournalByBusinessDate;
+import org.phonebank.server.PhoneBankServer;
+import org.phonebank.settlement.Reconciler;
+import org.phonebank.settlement.ReconciliationSettings;
+import org.phonebank.settlement.file.LineError;
+import org.phonebank.settlement.file.SettlementFileParser;
+import org.phonebank.settlement.jdbc.JdbcReconciliationRuns;
+import org.phonebank.settlement.jdbc.JdbcSettlementFiles;
+import org.phonebank.settlement.jdbc.Receipt;
+import org.phonebank.settlement.run.RunCursor;
+
+/**
+ * Reconciliation inside Payara: receives settlement files (from the inbox folder, later from the
+ * back-office console), starts a run of the Jakarta Batch job {@code reconciliation} for a business
+ * date on demand or nightly at the cut-over plus a delay (a calendar timer in the bank's zone), and
+ * at start resumes every run a stop or a killed JVM left unfinished, from the checkpoint stored
+ * with its items.
+ *
+ * <p>The inbox ({@code phonebank.reconciliation.folder}/inbox) takes any file; each is read as data
+ * up to the size limit, then moved to {@code loaded/}, {@code duplicate/} or {@code quarantine/}
+ * (with its errors by line beside it); a loaded file starts its date's run at once.
+ */
+@Startup
+@Singleton
+@DependsOn("PhoneBankServer")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class Reconciliations {
+
+  static final String JOB = "reconciliation";
+  private static final System.Logger LOG = System.getLogger(Reconciliations.class.getName());
+  private static final String NIGHTLY = "nightly";
+
+  @EJB PhoneBankServer server;
+  @Resource TimerService timers;
+
+  private ReconciliationSettings settings;
+  private BusinessCalendar calendar;
+  private String terminal;
+  private JdbcSettlementFiles files;
+  private JdbcReconciliationRuns runs;
+  private JdbcJournalByBusinessDate journal;
+  private Reconciler reconciler;
+  private final Clock clock = Clock.systemUTC();
+
+  @PostConstruct
+  void start() {
+    Config config = ConfigProvider.getConfig();
+    settings = ReconciliationSettings.from(key -> config.getOptionalValue(key, String.class));
+    calendar = new BusinessCalendar(settings.localZone(), settings.cutOver());
+    terminal = server.terminalId();
+    files =
+        new JdbcSettlementFiles(
+            server.dataSource(), new SettlementFileParser(settings.maxFileBytes()), clock);
+    runs = new JdbcReconciliationRuns(server.dataSource(), clock);
+    journal = new JdbcJournalByBusinessDate(server.dataSource(), calendar);
+    reconciler = new Reconciler(settings.localZone());
+    for (JdbcReconciliationRuns.Run run : runs.unfinished()) {
+      LOG.log(
+          Level.INFO,
+          "Resuming reconciliation run {0} of {1} after group {2}",
+          run.id(),
+          run.businessDate(),
+          run.checkpoint());
+      launch(run.id());
+    }
+    LocalTime at = settings.cutOver().plus(settings.runDelay());
+    timers.createCalendarTimer(
+        new ScheduleExpression()
+            .hour(at.getHour())
+            .minute(at.getMinute())
+            .second(at.getSecond())
+            .timezone(settings.localZone().getId()),
+        new TimerConfig(NIGHTLY, false));
+    timers.createIntervalTimer(
+        settings.inboxPoll().toMillis(),
+        settings.inboxPoll().toMillis(),
+        new TimerConfig("inbox", false));
+    LOG.log(
+        Level.INFO,
+        "Reconciliation ready: nightly at {0} {1}, inbox {2}",
+        at,
+        settings.localZone(),
+        inbox());
+  }
+
+  @Timeout
+  void onTimer(Timer timer) {
+    try {
+      if (NIGHTLY.equals(timer.getInfo())) {
+        scanInbox();
+        nightly();
+      } else {
+        scanInbox();
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "Reconciliation timer failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The business date that closed at the last cut-over. */
+  LocalDate lastClosedDate() {
+    return calendar.businessDateOf(clock.instant()).minusDays(1);
+  }
+
+  private void nightly() {
+    LocalDate closed = lastClosedDate();
+    if (files.loadedFile(terminal, closed).isEmpty()) {
+      LOG.log(
+          Level.WARNING,
+          "No settlement file loaded for {0} terminal {1}: nothing to reconcile yet",
+          closed,
+          terminal);
+      return;
+    }
+    startRun(closed);
+  }
+
+  /** Receives a settlement file for this terminal: loaded whole, a duplicate, or quarantined. */
+  public Receipt receive(String fileName, String receivedBy, byte[] content) {
+    return files.receive(fileName, receivedBy, content, null, terminal);
+  }
+
+  /**
+   * Starts a run of {@code businessDate} against its latest loaded file.
+   *
+   * @throws IllegalStateException when no file is loaded for that date
+   */
+  public long startRun(LocalDate businessDate) {
+    long fileId =
+        files
+            .loadedFile(terminal, businessDate)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "No settlement file is loaded for " + businessDate + "."));
+    long runId = runs.start(businessDate, terminal, fileId);
+    launch(runId);
+    return runId;
+  }
+
+  private void launch(long runId) {
+    Properties parameters = new Properties();
+    parameters.setProperty("runId", Long.toString(runId));
+    parameters.setProperty("chunkSize", Integer.toString(settings.chunkSize()));
+    BatchRuntime.getJobOperator().start(JOB, parameters);
+  }
+
+  public RunCursor cursor() {
+    return new RunCursor(files, journal, runs, reconciler, settings.carryDays());
+  }
+
+  /**
+   * Closes a run whose groups are all written and writes its report, unless another execution has
+   * taken the run over (then that one will).
+   */
+  public void finish(long runId, long executionId) {
+    JdbcReconciliationRuns.Run run = runs.run(runId);
+    if (!runs.finish(runId, "COMPLETED", run.checkpoint(), executionId)) {
+      LOG.log(Level.INFO, "Run {0} is finished by another execution", runId);
+      return;
+    }
+    Path report =
+        folder()
+            .resolve("reports")
+            .resolve(run.businessDate() + "-" + terminal + "-run" + runId + ".csv");
+    try {
+      Files.createDirectories(report.getParent());
+      Files.writeString(report, RunReports.csv(run, runs.totals(runId)), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write report " + report + ".", e);
+    }
+    LOG.log(
+        Level.INFO,
+        "Reconciliation run {0} of {1} completed: {2}",
+        runId,
+        run.businessDate(),
+        report);
+  }
+
+  private Path folder() {
+    return settings.folder() != null
+        ? settings.folder()
+        : server.stateDirectory().resolve("settlement");
+  }
+
+  private Path inbox() {
+    return folder().resolve("inbox");
+  }
+
+  /** Takes every file in the inbox, oldest name first. */
+  void scanInbox() {
+    Path inbox = inbox();
+    try {
+      Files.createDirectories(inbox);
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox, Files::isRegularFile)) {
+        for (Path file : entries) {
+          take(file);
+        }
+      }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Cannot read the settlement inbox {0}: {1}", inbox, e.getMessage());
+    }
+  }
+
+  private void take(Path file) throws IOException {
+    byte[] content;
+    try (InputStream in = Files.newInputStream(file)) {
+      // One byte past the limit is enough to know it is too big; the rest is never read.
+      content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxFileBytes() + 1));
+    }
+    String name = file.getFileName().toString();
+    Receipt receipt = receive(name, "inbox", content);
+    String outcome =
+        receipt instanceof Receipt.Loaded
+            ? "loaded"
+            : receipt instanceof Receipt.Duplicate ? "duplicate" : "quarantine";
+    Path target = folder().resolve(outcome);
+    Files.createDirectories(target);
+    Path moved = target.resolve(name);
+    Files.move(file, moved, StandardCopyOption.REPLACE_EXISTING);
+    if (receipt instanceof Receipt.Quarantined quarantined) {
+      Files.writeString(
+          target.resolve(name + ".errors.txt"),
+          quarantined.errors().stream().map(LineError::toString).collect(Collectors.joining("\n"))
+              + "\n",
+          StandardCharsets.UTF_8);
+      LOG.log(Level.WARNING, "Settlement file {0} quarantined: {1}", name, quarantined.errors());
+    } else if (receipt instanceof Receipt.Loaded loaded) {
+      LocalDate date = loaded.businessDate();
+      LOG.log(
+          Level.INFO,
+          "Settlement file {0} loaded ({1} details) for {2}",
+          name,
+          loaded.details(),
+          date);
+      startRun(date);
+    } else {
+      LOG.log(Level.INFO, "Settlement file {0} was loaded before: {1}", name, receipt);
+    }
+  }
+}
