@@ -68,7 +68,11 @@ class PhoneBankCallIT {
   private static Transcript call(String keys) {
     Transcript transcript =
         PhoneSimulator.call(
-            "127.0.0.1", PhoneBankStack.ESL_PORT, CallScript.parse(keys), CALL_TIMEOUT);
+            "127.0.0.1",
+            PhoneBankStack.ESL_PORT,
+            STACK.eslPeerSecret(),
+            CallScript.parse(keys),
+            CALL_TIMEOUT);
     System.out.println(String.join("\n", transcript.lines()));
     callIds.add(transcript.callId());
     return transcript;
@@ -161,6 +165,26 @@ class PhoneBankCallIT {
     }
     Transcript next = call(signIn("2", SARA) + " 1" + LEAVE);
     assertTrue(heard(next).contains(spoken(SARA, Language.ENGLISH)), heard(next));
+  }
+
+  @Test
+  @Order(5)
+  void aThousandIdleSocketsAFloodOfMebibyteFramesAndAStrangerLeaveARealCallServed()
+      throws Exception {
+    try (HostilePeers hostile = new HostilePeers(PhoneBankStack.ESL_PORT)) {
+      hostile.openIdle(1000);
+      hostile.startFlooding(4);
+      assertEquals(
+          "connect\n\n",
+          hostile.answerConnectWithoutTheSecret(),
+          "a peer without the secret hears connect and nothing else");
+
+      Transcript served = call(signIn("2", SARA) + " 1" + LEAVE);
+      assertTrue(heard(served).contains(spoken(SARA, Language.ENGLISH)), heard(served));
+
+      assertTrue(hostile.floodersCutOff(Duration.ofSeconds(30)), "the server closed every flooder");
+      assertEquals(1000, hostile.idleClosedByTheServer(Duration.ofSeconds(30)));
+    }
   }
 
   @Test

@@ -42,6 +42,15 @@ final class PhoneBankStack {
     return state;
   }
 
+  /** The Event Socket peer secret {@code ./phonebank start} generated, as the dialplan sets it. */
+  String eslPeerSecret() {
+    try {
+      return Files.readString(state.resolve("esl-peer-secret"), StandardCharsets.US_ASCII).trim();
+    } catch (IOException e) {
+      throw new IllegalStateException("./phonebank start wrote no esl-peer-secret", e);
+    }
+  }
+
   Path derbyDatabase() {
     return state.resolve("derby").resolve("phonebank");
   }

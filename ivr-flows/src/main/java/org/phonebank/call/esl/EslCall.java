@@ -4,43 +4,41 @@ package org.phonebank.call.esl;
 import java.lang.System.Logger.Level;
 import org.phonebank.call.CallFlow;
 import org.phonebank.call.CallerHungUp;
-import org.phonebank.esl.EslFrame;
 
 /**
- * One call from FreeSWITCH's {@code connect} reply to the closed socket, run on the flow executor:
- * ask for the call's events, ask FreeSWITCH to linger after hang-up, run the flow, then make sure
- * the call is hung up and the socket closed, however the flow ended.
+ * One admitted call from FreeSWITCH's {@code connect} reply to the closed socket, run on the flow
+ * executor: ask for the call's events, ask FreeSWITCH to linger after hang-up, unset the peer
+ * secret (every later event would carry it to any event listener), run the flow, then make sure the
+ * call is hung up and the socket closed, however the flow ended.
  */
 final class EslCall implements Runnable {
 
   private static final System.Logger LOG = System.getLogger(EslCall.class.getName());
 
   private final EslLine line;
+  private final String callId;
   private final CallFlow flow;
   private final PromptPaths paths;
 
-  EslCall(EslLine line, CallFlow flow, PromptPaths paths) {
+  /**
+   * @param callId the connect reply's Unique-ID, already checked
+   */
+  EslCall(EslLine line, String callId, CallFlow flow, PromptPaths paths) {
     this.line = line;
+    this.callId = callId;
     this.flow = flow;
     this.paths = paths;
   }
 
   @Override
   public void run() {
-    String callId = "(before connect)";
     boolean flowStarted = false;
     boolean flowFailed = false;
     try {
-      EslFrame connected = line.acceptedReply();
-      callId = connected.channelData().header("Unique-ID").orElse("");
-      if (callId.isEmpty()) {
-        line.failed(CallEnd.BAD_FRAME);
-        line.close();
-        return;
-      }
       LOG.log(Level.INFO, "Call {0} started.", callId);
       line.command("myevents");
       line.command("linger");
+      line.execute("unset", PeerSecret.CHANNEL_VARIABLE);
       flowStarted = true;
       flow.handle(new EslPhone(line, callId, paths));
     } catch (CallerHungUp over) {

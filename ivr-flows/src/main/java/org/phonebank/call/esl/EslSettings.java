@@ -20,9 +20,18 @@ import java.util.regex.Pattern;
  * @param commandTimeout safety limit on how long one command (a whole digit collection included)
  *     may go unanswered before the call is given up ({@code phonebank.esl.command-timeout-seconds},
  *     120 s)
+ * @param peers who may connect as FreeSWITCH and how much room a peer gets ({@code
+ *     phonebank.esl.peer-secret}, required, and the other keys of {@link EslPeers})
  */
 public record EslSettings(
-    String host, int port, String promptDirectory, String audioExtension, Duration commandTimeout) {
+    String host,
+    int port,
+    String promptDirectory,
+    String audioExtension,
+    Duration commandTimeout,
+    EslPeers peers) {
+
+  static final String SECRET_KEY = "phonebank.esl.peer-secret";
 
   private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9/._-]+");
   private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,8}");
@@ -32,6 +41,7 @@ public record EslSettings(
     Objects.requireNonNull(promptDirectory, "Prompt directory is required.");
     Objects.requireNonNull(audioExtension, "Audio extension is required.");
     Objects.requireNonNull(commandTimeout, "Command timeout is required.");
+    Objects.requireNonNull(peers, "Event Socket peer rules are required.");
     if (host.isBlank()) {
       throw new IllegalArgumentException("ESL host must not be blank.");
     }
@@ -53,25 +63,54 @@ public record EslSettings(
     }
   }
 
-  public static EslSettings defaults() {
-    return from(key -> Optional.empty());
+  /** Every default, with the installation's peer secret (which has none). */
+  public static EslSettings defaults(PeerSecret secret) {
+    return from(key -> key.equals(SECRET_KEY) ? Optional.of(secret.value()) : Optional.empty());
   }
 
-  /** Reads every key through {@code lookup} (in Payara: MicroProfile Config's getOptionalValue). */
+  /**
+   * Reads every key through {@code lookup} (in Payara: MicroProfile Config's getOptionalValue).
+   *
+   * @throws IllegalArgumentException when a value is malformed or {@code phonebank.esl.peer-secret}
+   *     is missing: without it any local process could play FreeSWITCH
+   */
   public static EslSettings from(Function<String, Optional<String>> lookup) {
     Function<String, Optional<String>> given =
         key -> lookup.apply(key).map(String::trim).filter(value -> !value.isEmpty());
+    String secret =
+        given
+            .apply(SECRET_KEY)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        SECRET_KEY
+                            + " is required: the secret FreeSWITCH's dialplan sets as "
+                            + PeerSecret.CHANNEL_VARIABLE
+                            + " (./phonebank start generates one into the state folder)."));
+    EslPeers peers =
+        new EslPeers(
+            new PeerSecret(secret),
+            EslPeers.parseList(
+                given.apply("phonebank.esl.allowed-peers").orElse(EslPeers.LOCAL_ONLY)),
+            Duration.ofSeconds(number(given, "phonebank.esl.handshake-timeout-seconds", 5)),
+            number(given, "phonebank.esl.max-unread-kib", 8 * 1024) * 1024);
     return new EslSettings(
         given.apply("phonebank.esl.host").orElse("127.0.0.1"),
         number(given, "phonebank.esl.port", 8084),
         given.apply("phonebank.esl.prompt-dir").orElse("/var/lib/phonebank/prompts"),
         given.apply("phonebank.esl.audio-extension").orElse("wav"),
-        Duration.ofSeconds(number(given, "phonebank.esl.command-timeout-seconds", 120)));
+        Duration.ofSeconds(number(given, "phonebank.esl.command-timeout-seconds", 120)),
+        peers);
   }
 
   /** The same settings listening on another port (tests use 0). */
   public EslSettings withPort(int newPort) {
-    return new EslSettings(host, newPort, promptDirectory, audioExtension, commandTimeout);
+    return new EslSettings(host, newPort, promptDirectory, audioExtension, commandTimeout, peers);
+  }
+
+  /** The same settings with other peer rules. */
+  public EslSettings withPeers(EslPeers newPeers) {
+    return new EslSettings(host, port, promptDirectory, audioExtension, commandTimeout, newPeers);
   }
 
   private static int number(
