@@ -24,6 +24,8 @@ final class PhoneBankStack {
 
   static final int PORT_BASE = 14800 + PORT_OFFSET;
   static final int HTTP_PORT = PORT_BASE + 80;
+  static final int HTTPS_PORT = PORT_BASE + 81;
+  static final int ADMIN_PORT = PORT_BASE + 48;
   static final int ESL_PORT = 18084 + PORT_OFFSET;
   static final int SWITCH_PORT = 19443 + PORT_OFFSET;
 
