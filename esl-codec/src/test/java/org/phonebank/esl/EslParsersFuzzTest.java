@@ -18,14 +18,14 @@ import io.netty.handler.codec.DecoderException;
  */
 class EslParsersFuzzTest {
 
-  @FuzzTest(maxDuration = "6h")
+  @FuzzTest(maxDuration = "6h", maxExecutions = 10_000_000)
   void theFrameDecoderFailsOnlyWithDecoderExceptions(byte[] wire) {
     // As the listener runs it (a connect reply first, held to tighter limits), in two reads.
     decode(new EslFrameDecoder(EslFrameLimits.connectReply(), EslFrameLimits.defaults()), wire);
     decode(new EslFrameDecoder(), wire);
   }
 
-  @FuzzTest(maxDuration = "6h")
+  @FuzzTest(maxDuration = "6h", maxExecutions = 10_000_000)
   void theEventParserFailsOnlyWithIllegalArgumentAndRereadsWhatItWrites(byte[] body) {
     EslEvent event;
     try {

@@ -32,7 +32,7 @@ class SwitchAnswersFuzzTest {
       new TransactionIds(new Stan(123), new Rrn("000000000042"), Instant.EPOCH);
   private static final CardNumber CARD = new CardNumber("6037991234567893");
 
-  @FuzzTest(maxDuration = "6h")
+  @FuzzTest(maxDuration = "6h", maxExecutions = 10_000_000)
   void anAnswerUnpacksAndReadsOrFailsWithItsDeclaredErrors(byte[] image) {
     ISOMsg answer = new ISOMsg();
     try {
