@@ -14,8 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.phonebank.call.DigitCollection;
 import org.phonebank.call.esl.EslServer;
-import org.phonebank.call.esl.EslSettings;
-import org.phonebank.call.esl.PeerSecret;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Prompt;
 import org.phonebank.prompt.PromptCatalogue;
@@ -52,7 +50,7 @@ class CallGeneratorTest {
               phone.hangUp();
             },
             flows,
-            EslSettings.defaults(new PeerSecret(SECRET)).withPort(0));
+            TestEsl.settings(SECRET));
     int port = server.start();
     PromptCatalogue catalogue = PromptCatalogue.load();
     List<CompletableFuture<Transcript>> calls = new ArrayList<>();

@@ -35,8 +35,6 @@ import org.phonebank.call.KeypadEntry;
 import org.phonebank.call.Phone;
 import org.phonebank.call.SecretEntry;
 import org.phonebank.call.esl.EslServer;
-import org.phonebank.call.esl.EslSettings;
-import org.phonebank.call.esl.PeerSecret;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Prompt;
 import org.phonebank.prompt.PromptCatalogue;
@@ -106,8 +104,7 @@ class PhoneSimulatorCallTest {
   }
 
   private int start(CallFlow flow) {
-    EslServer server =
-        new EslServer(flow, flows, EslSettings.defaults(new PeerSecret(SECRET)).withPort(0));
+    EslServer server = new EslServer(flow, flows, TestEsl.settings(SECRET));
     servers.add(server);
     return server.start();
   }

@@ -28,9 +28,8 @@ import org.phonebank.call.DigitCollection;
 import org.phonebank.call.Phone;
 import org.phonebank.call.SecretEntry;
 import org.phonebank.call.esl.EslServer;
-import org.phonebank.call.esl.EslSettings;
-import org.phonebank.call.esl.PeerSecret;
 import org.phonebank.phonesim.CallScript;
+import org.phonebank.phonesim.TestEsl;
 import org.phonebank.phonesim.load.StepLatencies.StepSummary;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Prompt;
@@ -60,8 +59,7 @@ class CallLoadTest {
   }
 
   private int start(CallFlow flow) {
-    EslServer server =
-        new EslServer(flow, flows, EslSettings.defaults(new PeerSecret(SECRET)).withPort(0));
+    EslServer server = new EslServer(flow, flows, TestEsl.settings(SECRET));
     servers.add(server);
     return server.start();
   }
