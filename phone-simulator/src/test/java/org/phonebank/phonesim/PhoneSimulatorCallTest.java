@@ -159,7 +159,10 @@ class PhoneSimulatorCallTest {
     }
     assertFalse(transcript.toString().contains(PIN));
     List<String> apps = transcript.applications();
-    assertEquals(List.of("set sensitive_dtmf=true", "answer"), apps.subList(0, 2), "before a key");
+    assertEquals(
+        List.of("unset pb_esl_secret", "set sensitive_dtmf=true", "answer"),
+        apps.subList(0, 3),
+        "before a key: the peer secret goes first");
     int pin = apps.size() - 4;
     assertTrue(apps.get(pin).startsWith("play_and_get_digits 4 4 1 10000 # "), apps.get(pin));
     assertTrue(apps.get(pin).contains(" pb_secret "), apps.get(pin));
