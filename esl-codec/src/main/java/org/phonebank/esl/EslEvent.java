@@ -31,6 +31,12 @@ public final class EslEvent {
 
   private static final String CONTENT_LENGTH = "Content-Length";
 
+  /**
+   * Most headers one event may carry. A CHANNEL_EXECUTE_COMPLETE carries every channel variable,
+   * about 200 on a real call; a 1 MiB body of tiny headers would otherwise make 100,000 objects.
+   */
+  public static final int MAX_HEADERS = 1024;
+
   private final List<EslHeader> headers;
   private final byte[] body;
 
@@ -63,7 +69,7 @@ public final class EslEvent {
    * does not end the event.
    *
    * @throws IllegalArgumentException when the inner Content-Length is not a number or overruns the
-   *     body
+   *     body, or the event has more than {@link #MAX_HEADERS} headers
    */
   public static EslEvent parse(byte[] plainBody) {
     List<String> names = new ArrayList<>();
@@ -85,6 +91,9 @@ public final class EslEvent {
         String value = colon + 2 <= line.length() ? line.substring(colon + 2) : "";
         if (CONTENT_LENGTH.equalsIgnoreCase(name)) {
           return new EslEvent(decode(names, values), ownBody(plainBody, position, value));
+        }
+        if (names.size() == MAX_HEADERS) {
+          throw new IllegalArgumentException("Event with more than " + MAX_HEADERS + " headers.");
         }
         names.add(name);
         values.add(new StringBuilder(value));

@@ -25,6 +25,10 @@ import java.util.Objects;
  * CorruptedFrameException}); after that the stream cannot be trusted to be in step, so the rest of
  * it is discarded and the channel should be closed.
  *
+ * <p>The first frame may be held to tighter limits than the rest: on an outbound Event Socket it is
+ * the {@code connect} reply, which comes before the peer has shown it is FreeSWITCH, and needs no
+ * body (see {@link EslFrameLimits#connectReply()}).
+ *
  * <p>Stateful: one instance per channel.
  */
 public final class EslFrameDecoder extends ByteToMessageDecoder {
@@ -36,14 +40,25 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
   }
 
   private final HeaderBlock block;
+  private final EslFrameLimits limits;
   private State state = State.HEADERS;
+  private boolean firstFrame = true;
 
   public EslFrameDecoder() {
     this(EslFrameLimits.defaults());
   }
 
   public EslFrameDecoder(EslFrameLimits limits) {
-    this.block = new HeaderBlock(Objects.requireNonNull(limits, "Frame limits are required."));
+    this(limits, limits);
+  }
+
+  /**
+   * @param first limits for the first frame only
+   * @param limits limits for every later frame
+   */
+  public EslFrameDecoder(EslFrameLimits first, EslFrameLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "Frame limits are required.");
+    this.block = new HeaderBlock(Objects.requireNonNull(first, "First frame limits are required."));
   }
 
   @Override
@@ -57,6 +72,10 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
         in.readBytes(body);
         out.add(frame(body));
         block.clear();
+        if (firstFrame) {
+          firstFrame = false;
+          block.limitTo(limits);
+        }
         state = State.HEADERS;
       }
       if (state == State.DISCARD) {

@@ -28,4 +28,13 @@ public record EslFrameLimits(
   public static EslFrameLimits defaults() {
     return new EslFrameLimits(16 * 1024, 1024, 256 * 1024, 1024 * 1024);
   }
+
+  /**
+   * For the first frame of an outbound session, the {@code connect} reply: channel data as headers
+   * (about 160 of them, some kilobytes) and no body. A peer that has not yet shown it is FreeSWITCH
+   * gets 64 KiB at most, so a thousand such connections hold at most 64 MiB.
+   */
+  public static EslFrameLimits connectReply() {
+    return new EslFrameLimits(16 * 1024, 1024, 64 * 1024, 0);
+  }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class HeaderBlock {
 
-  private final EslFrameLimits limits;
+  private EslFrameLimits limits;
   private final List<EslHeader> headers = new ArrayList<>();
   private int bytes;
   private int contentLength;
@@ -85,6 +85,11 @@ final class HeaderBlock {
       contentLength = length;
     }
     headers.add(new EslHeader(name, value));
+  }
+
+  /** Holds the frames after the current one to {@code next}. */
+  void limitTo(EslFrameLimits next) {
+    limits = next;
   }
 
   boolean isEmpty() {

@@ -150,6 +150,38 @@ class EslFrameDecoderTest {
   }
 
   @Test
+  void aFirstFrameWithABodyIsRefusedUnderConnectReplyLimitsButLaterBodiesPass() {
+    EslFrameDecoder decoder =
+        new EslFrameDecoder(EslFrameLimits.connectReply(), EslFrameLimits.defaults());
+    List<EslFrame> frames = Wire.decode(decoder, Wire.bytes(REPLY_OK + API_RESPONSE), 7);
+    assertEquals("+OK\n", frames.get(1).bodyText());
+
+    assertDecoderFailure(
+        TooLongFrameException.class,
+        new EslFrameDecoder(EslFrameLimits.connectReply(), EslFrameLimits.defaults()),
+        "Content-Type: api/response\nContent-Length: 1048576\n\n");
+  }
+
+  @Test
+  void aFirstFrameOverSixtyFourKibibytesOfHeadersIsRefused() {
+    String header = "variable_x: " + "v".repeat(1000) + "\n";
+    assertDecoderFailure(
+        TooLongFrameException.class,
+        new EslFrameDecoder(EslFrameLimits.connectReply(), EslFrameLimits.defaults()),
+        header.repeat(66));
+  }
+
+  @Test
+  void anEventWithMoreHeadersThanTheCapIsACorruptFrame() {
+    String body = "A: 1\n".repeat(EslEvent.MAX_HEADERS + 1) + "\n";
+    String frame =
+        "Content-Length: " + body.length() + "\nContent-Type: text/event-plain\n\n" + body;
+    assertDecoderFailure(CorruptedFrameException.class, new EslFrameDecoder(), frame);
+    String atTheCap = "A: 1\n".repeat(EslEvent.MAX_HEADERS) + "\n";
+    assertEquals(EslEvent.MAX_HEADERS, EslEvent.parse(Wire.bytes(atTheCap)).headers().size());
+  }
+
+  @Test
   void headerLineWithoutColonIsCorrupt() {
     assertDecoderFailure(
         CorruptedFrameException.class, new EslFrameDecoder(), "Content-Type command/reply\n\n");

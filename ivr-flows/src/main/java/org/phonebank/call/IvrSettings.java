@@ -59,6 +59,9 @@ public record IvrSettings(
     Rials transferLimit,
     Rials dailyTransferLimit) {
 
+  /** The most an ISO 8583 amount (field 4, n12, whole rials) can state. */
+  public static final Rials LARGEST_AMOUNT = Rials.of(999_999_999_999L);
+
   private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9_.+-]{1,64}");
 
   public IvrSettings {
@@ -81,6 +84,13 @@ public record IvrSettings(
     Objects.requireNonNull(dailyTransferLimit, "Daily transfer limit is required.");
     if (!transferLimit.isPositive() || !dailyTransferLimit.isPositive()) {
       throw new IllegalArgumentException("Transfer limits must be positive.");
+    }
+    if (transferLimit.compareTo(LARGEST_AMOUNT) > 0
+        || dailyTransferLimit.compareTo(LARGEST_AMOUNT) > 0) {
+      // A limit above it would let an amount through that no switch message can carry.
+      throw new IllegalArgumentException(
+          "Transfer limits must be at most 999,999,999,999 rials, the 12 digits a switch message's"
+              + " amount holds.");
     }
     if (cardMaxKeys < CardNumber.LENGTH || cardMaxKeys > 128) {
       throw new IllegalArgumentException("Card max keys must be between 16 and 128.");

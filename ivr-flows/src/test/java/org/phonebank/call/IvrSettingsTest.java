@@ -63,6 +63,30 @@ class IvrSettingsTest {
   }
 
   @Test
+  void aLimitAboveTheTwelveDigitsASwitchAmountHoldsIsRefused() {
+    for (String key :
+        new String[] {
+          "phonebank.ivr.transfer-limit-rials", "phonebank.ivr.daily-transfer-limit-rials"
+        }) {
+      IllegalArgumentException refused =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  IvrSettings.from(
+                      asked ->
+                          asked.equals(key) ? Optional.of("1000000000000") : Optional.empty()));
+      assertTrue(refused.getMessage().contains("999,999,999,999"), refused.getMessage());
+    }
+    IvrSettings largest =
+        IvrSettings.from(
+            key ->
+                key.startsWith("phonebank.ivr.") && key.endsWith("limit-rials")
+                    ? Optional.of("999999999999")
+                    : Optional.empty());
+    assertEquals(IvrSettings.LARGEST_AMOUNT, largest.dailyTransferLimit());
+  }
+
+  @Test
   void keysOverrideTheirDefaults() {
     Map<String, String> config =
         Map.of("phonebank.ivr.card-tries", "5", "phonebank.ivr.pin-timeout-ms", " 20000 ");

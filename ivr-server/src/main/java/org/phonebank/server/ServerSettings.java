@@ -55,7 +55,27 @@ public record ServerSettings(
         + ", switch credentials="
         + switchCredentials
         + ", db="
-        + (databaseJndiName.isEmpty() ? databaseUrl : databaseJndiName)
+        + (databaseJndiName.isEmpty() ? redacted(databaseUrl) : databaseJndiName)
         + "]";
+  }
+
+  /**
+   * A database URL fit for a log: without user information ({@code //user:pw@host}) and without its
+   * attributes ({@code ?password=...} for PostgreSQL, {@code ;password=...} for Derby), either of
+   * which may hold a password.
+   */
+  static String redacted(String url) {
+    String shown = url.replaceFirst("//[^/@?;]*@", "//");
+    int attributes = indexOfAny(shown, '?', ';');
+    return attributes < 0 ? shown : shown.substring(0, attributes + 1) + "...";
+  }
+
+  private static int indexOfAny(String text, char a, char b) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == a || text.charAt(i) == b) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

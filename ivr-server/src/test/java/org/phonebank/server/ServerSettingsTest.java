@@ -48,6 +48,23 @@ class ServerSettingsTest {
   }
 
   @Test
+  void aPasswordInTheDatabaseUrlNeverPrints() {
+    for (String url :
+        new String[] {
+          "jdbc:postgresql://db.bank:5432/phonebank?user=pb&password=s3cret-pw",
+          "jdbc:postgresql://pb:s3cret-pw@db.bank:5432/phonebank",
+          "jdbc:derby:/srv/pb/derby/phonebank;create=true;user=pb;password=s3cret-pw"
+        }) {
+      String printed = with(Map.of("phonebank.db.url", url)).toString();
+      assertFalse(printed.contains("s3cret-pw"), printed);
+      assertTrue(printed.contains("phonebank"), printed);
+    }
+    assertEquals(
+        "jdbc:postgresql://db.bank:5432/phonebank?...",
+        ServerSettings.redacted("jdbc:postgresql://pb:pw@db.bank:5432/phonebank?ssl=true"));
+  }
+
+  @Test
   void thePasswordNeverPrints() {
     ServerSettings settings = with(Map.of("phonebank.db.password", "s3cret-pw"));
     assertFalse(settings.toString().contains("s3cret-pw"));

@@ -14,9 +14,11 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.phonebank.call.esl.PeerSecret;
 import org.phonebank.esl.EslCommandDecoder;
 import org.phonebank.esl.EslFrameEncoder;
 import org.phonebank.phonesim.Transcript.Ending;
@@ -29,7 +31,7 @@ import org.phonebank.prompt.PromptCatalogue;
  * it when done.
  *
  * <pre>
- * try (CallGenerator calls = new CallGenerator(2)) {
+ * try (CallGenerator calls = new CallGenerator(2, peerSecret)) {
  *   CompletableFuture&lt;Transcript&gt; call =
  *       calls.place("127.0.0.1", 8084, CallScript.parse("2 6037991234567893# 7391"),
  *           Duration.ofSeconds(3), Duration.ofSeconds(60), CallListener.NONE);
@@ -42,19 +44,25 @@ public final class CallGenerator implements AutoCloseable {
 
   private final EventLoopGroup loops;
   private final PromptTexts texts;
+  private final Map<String, String> dialplanVariables;
 
   /**
    * @param threads event loop threads shared by every call; 0 means Netty's default (twice the
    *     cores)
+   * @param peerSecret the phone bank's Event Socket peer secret, which every call carries as the
+   *     dialplan would set it before {@code socket}; null for none (the phone bank refuses such
+   *     calls)
    */
-  public CallGenerator(int threads) {
-    this(threads, false);
+  public CallGenerator(int threads, String peerSecret) {
+    this(threads, false, peerSecret);
   }
 
-  CallGenerator(int threads, boolean daemon) {
+  CallGenerator(int threads, boolean daemon, String peerSecret) {
     if (threads < 0) {
       throw new IllegalArgumentException("Event loop threads must not be negative.");
     }
+    this.dialplanVariables =
+        peerSecret == null ? Map.of() : Map.of(PeerSecret.CHANNEL_VARIABLE, peerSecret);
     this.texts = new PromptTexts(PromptCatalogue.load());
     this.loops =
         new NioEventLoopGroup(threads, new DefaultThreadFactory("phone-simulator", daemon));
@@ -94,7 +102,10 @@ public final class CallGenerator implements AutoCloseable {
     }
     FakeChannel channel =
         new FakeChannel(
-            PhoneSimulator.CALLER_NUMBER, PhoneSimulator.DIALLED_NUMBER, host + ":" + port);
+            PhoneSimulator.CALLER_NUMBER,
+            PhoneSimulator.DIALLED_NUMBER,
+            host + ":" + port,
+            dialplanVariables);
     CompletableFuture<Transcript> result = new CompletableFuture<>();
     FreeSwitchSession simulated =
         new FreeSwitchSession(script, texts, channel, result, thinkTime, listener);

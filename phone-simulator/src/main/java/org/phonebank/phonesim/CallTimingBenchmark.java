@@ -11,21 +11,26 @@ import java.util.Locale;
  * at the first question, so both are measured under the same machine noise and the ratio says what
  * the card, PIN, switch round trip and journal add to the bare Event Socket set-up and tear-down.
  *
- * <p>Usage: {@code CallTimingBenchmark <host> <port> <calls> "<full keys>" "<baseline keys>"}
+ * <p>Usage: {@code CallTimingBenchmark <host> <port> <calls> "<full keys>" "<baseline keys>"
+ * <peer-secret-file>}
  */
 public final class CallTimingBenchmark {
 
   private static final int WARM_UP_CALLS = 20;
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+  private static String peerSecret;
+
   private CallTimingBenchmark() {}
 
   public static void main(String[] args) {
-    if (args.length != 5) {
+    if (args.length != 6) {
       System.err.println(
-          "usage: CallTimingBenchmark <host> <port> <calls> \"<full keys>\" \"<baseline keys>\"");
+          "usage: CallTimingBenchmark <host> <port> <calls> \"<full keys>\" \"<baseline keys>\""
+              + " <peer-secret-file>");
       System.exit(64);
     }
+    peerSecret = PhoneSimulator.readSecret(args[5]);
     String host = args[0];
     int port = Integer.parseInt(args[1]);
     int calls = Integer.parseInt(args[2]);
@@ -56,7 +61,7 @@ public final class CallTimingBenchmark {
 
   private static long time(String host, int port, CallScript script, Transcript.Ending expected) {
     long start = System.nanoTime();
-    Transcript transcript = PhoneSimulator.call(host, port, script, TIMEOUT);
+    Transcript transcript = PhoneSimulator.call(host, port, peerSecret, script, TIMEOUT);
     long elapsed = System.nanoTime() - start;
     if (transcript.ending() != expected) {
       throw new IllegalStateException("Call ended unexpectedly: " + transcript.detail());

@@ -35,7 +35,16 @@ final class FakeChannel {
   private String callState = "RINGING";
   private long sequence = 1000;
 
-  FakeChannel(String callerNumber, String destination, String socketAddress) {
+  /**
+   * @param dialplanVariables what the dialplan {@code set} before {@code socket} (the peer secret
+   *     among them), carried from the connect reply on, as FreeSWITCH carries every channel
+   *     variable
+   */
+  FakeChannel(
+      String callerNumber,
+      String destination,
+      String socketAddress,
+      Map<String, String> dialplanVariables) {
     this.callerNumber = callerNumber;
     this.destination = destination;
     this.channelName = "sofia/internal/" + callerNumber + "@127.0.0.1";
@@ -43,6 +52,7 @@ final class FakeChannel {
     variables.put("uuid", uuid);
     variables.put("sip_from_user", callerNumber);
     variables.put("sip_to_user", destination);
+    variables.putAll(dialplanVariables);
     variables.put("current_application", "socket");
     variables.put("current_application_data", socketAddress + " async full");
   }

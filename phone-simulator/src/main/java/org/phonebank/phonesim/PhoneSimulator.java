@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.phonesim;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -12,11 +18,15 @@ import java.util.concurrent.ExecutionException;
  *
  * <pre>
  * java -jar phone-simulator/target/phone-simulator-0.1.0-SNAPSHOT.jar \
- *     --host 127.0.0.1 --port 8084 --keys "1 6037991234567893# 7391 1" [--timeout-seconds 60]
+ *     --host 127.0.0.1 --port 8084 --peer-secret-file .state/esl-peer-secret \
+ *     --keys "1 6037991234567893# 7391 1" [--timeout-seconds 60]
  * </pre>
  *
- * prints the {@link Transcript} and exits 0 when the phone bank ended the call, 1 when the caller
- * hung up, 2 on an error, 64 on bad arguments.
+ * The peer secret is what FreeSWITCH's dialplan sets before {@code socket}; without it the phone
+ * bank answers nothing but {@code connect}.
+ *
+ * <p>prints the {@link Transcript} and exits 0 when the phone bank ended the call, 1 when the
+ * caller hung up, 2 on an error, 64 on bad arguments.
  */
 public final class PhoneSimulator {
 
@@ -30,9 +40,14 @@ public final class PhoneSimulator {
   /**
    * Places the call and waits at most {@code timeout} for it to end; never throws for a failed
    * call.
+   *
+   * @param peerSecret the phone bank's Event Socket peer secret, set on the channel as the dialplan
+   *     does; null for a call without it
    */
-  public static Transcript call(String host, int port, CallScript script, Duration timeout) {
-    CompletableFuture<Transcript> call = SharedGenerator.CALLS.place(host, port, script, timeout);
+  public static Transcript call(
+      String host, int port, String peerSecret, CallScript script, Duration timeout) {
+    CompletableFuture<Transcript> call =
+        SharedGenerators.forSecret(peerSecret).place(host, port, script, timeout);
     try {
       return call.get();
     } catch (InterruptedException e) {
@@ -45,12 +60,21 @@ public final class PhoneSimulator {
   }
 
   /**
-   * One generator for every {@link #call}, made on first use: its daemon threads let a command line
-   * or a test end without closing it.
+   * One generator per peer secret for every {@link #call}, made on first use: their daemon threads
+   * let a command line or a test end without closing them.
    */
-  private static final class SharedGenerator {
-    static final CallGenerator CALLS =
-        new CallGenerator(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+  private static final class SharedGenerators {
+    private static final Map<String, CallGenerator> BY_SECRET = new ConcurrentHashMap<>();
+
+    static CallGenerator forSecret(String secret) {
+      return BY_SECRET.computeIfAbsent(
+          secret == null ? "" : secret,
+          key ->
+              new CallGenerator(
+                  Math.max(2, Runtime.getRuntime().availableProcessors()),
+                  true,
+                  key.isEmpty() ? null : key));
+    }
   }
 
   public static void main(String[] args) {
@@ -62,6 +86,7 @@ public final class PhoneSimulator {
     int port = 8084;
     String keys = "";
     int timeoutSeconds = 60;
+    String peerSecret = null;
     try {
       for (int i = 0; i < args.length; i += 2) {
         if (i + 1 >= args.length) {
@@ -73,11 +98,13 @@ public final class PhoneSimulator {
           case "--port" -> port = Integer.parseInt(value);
           case "--keys" -> keys = value;
           case "--timeout-seconds" -> timeoutSeconds = Integer.parseInt(value);
+          case "--peer-secret-file" -> peerSecret = readSecret(value);
           default -> throw new IllegalArgumentException("Unknown option " + args[i] + ".");
         }
       }
       CallScript script = CallScript.parse(keys);
-      Transcript transcript = call(host, port, script, Duration.ofSeconds(timeoutSeconds));
+      Transcript transcript =
+          call(host, port, peerSecret, script, Duration.ofSeconds(timeoutSeconds));
       transcript.lines().forEach(out::println);
       out.println("--- " + transcript.detail());
       return switch (transcript.ending()) {
@@ -88,9 +115,19 @@ public final class PhoneSimulator {
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       err.println(
-          "usage: java -jar phone-simulator.jar --host 127.0.0.1 --port 8084 --keys \"1"
-              + " 6037991234567893# 7391 1\" [--timeout-seconds 60]");
+          "usage: java -jar phone-simulator.jar --host 127.0.0.1 --port 8084"
+              + " --peer-secret-file .state/esl-peer-secret --keys \"1 6037991234567893# 7391 1\""
+              + " [--timeout-seconds 60]");
       return 64;
+    }
+  }
+
+  /** The secret in {@code file}, as {@code ./phonebank start} wrote it. */
+  public static String readSecret(String file) {
+    try {
+      return Files.readString(Path.of(file), StandardCharsets.US_ASCII).trim();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot read the peer secret file " + file + ".");
     }
   }
 }

@@ -14,13 +14,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.phonebank.call.DigitCollection;
 import org.phonebank.call.esl.EslServer;
-import org.phonebank.call.esl.EslSettings;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Prompt;
 import org.phonebank.prompt.PromptCatalogue;
 
 /** Many calls at once on one shared event loop thread, each with its own state. */
 class CallGeneratorTest {
+
+  /** The phone bank's Event Socket peer secret in these tests; the simulator sets it. */
+  static final String SECRET = "phone-simulator-test-secret";
 
   private static final Prompt WELCOME = Prompt.of(Language.PERSIAN, "welcome");
   private static final Prompt MENU = Prompt.of(Language.PERSIAN, "for-persian-press-1");
@@ -48,12 +50,12 @@ class CallGeneratorTest {
               phone.hangUp();
             },
             flows,
-            EslSettings.defaults().withPort(0));
+            TestEsl.settings(SECRET));
     int port = server.start();
     PromptCatalogue catalogue = PromptCatalogue.load();
     List<CompletableFuture<Transcript>> calls = new ArrayList<>();
 
-    try (CallGenerator generator = new CallGenerator(1)) {
+    try (CallGenerator generator = new CallGenerator(1, SECRET)) {
       for (int i = 0; i < 200; i++) {
         // Half the callers hang up at the menu, and every prompt lasts a moment, so calls overlap.
         CallScript script = CallScript.parse(i % 2 == 0 ? "1" : "H");

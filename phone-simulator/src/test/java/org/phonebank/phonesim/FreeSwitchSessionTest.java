@@ -31,7 +31,7 @@ class FreeSwitchSessionTest {
         new FreeSwitchSession(
             CallScript.parse("6037991234567893#7391"),
             new PromptTexts(PromptCatalogue.load()),
-            new FakeChannel("1001", "2000", "127.0.0.1:8084"),
+            new FakeChannel("1001", "2000", "127.0.0.1:8084", java.util.Map.of()),
             new CompletableFuture<>());
     EmbeddedChannel channel = new EmbeddedChannel(simulated);
     int n = 0;

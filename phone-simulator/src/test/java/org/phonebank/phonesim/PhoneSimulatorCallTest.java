@@ -14,6 +14,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.phonebank.call.CallFlow;
 import org.phonebank.call.CallerHungUp;
 import org.phonebank.call.DigitCollection;
@@ -33,13 +36,15 @@ import org.phonebank.call.KeypadEntry.Ending;
 import org.phonebank.call.Phone;
 import org.phonebank.call.SecretEntry;
 import org.phonebank.call.esl.EslServer;
-import org.phonebank.call.esl.EslSettings;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Prompt;
 import org.phonebank.prompt.PromptCatalogue;
 
 /** The Event Socket server and the phone simulator talking over real loopback TCP. */
 class PhoneSimulatorCallTest {
+
+  /** The phone bank's Event Socket peer secret in these tests; the simulator sets it. */
+  static final String SECRET = "phone-simulator-test-secret";
 
   private static final String CARD = "6037991234567893";
   private static final String PIN = "7391";
@@ -100,7 +105,7 @@ class PhoneSimulatorCallTest {
   }
 
   private int start(CallFlow flow) {
-    EslServer server = new EslServer(flow, flows, EslSettings.defaults().withPort(0));
+    EslServer server = new EslServer(flow, flows, TestEsl.settings(SECRET));
     servers.add(server);
     return server.start();
   }
@@ -116,7 +121,7 @@ class PhoneSimulatorCallTest {
 
     Transcript transcript =
         PhoneSimulator.call(
-            "127.0.0.1", port, CallScript.parse("- 1 " + CARD + "# " + PIN), CALL_LIMIT);
+            "127.0.0.1", port, SECRET, CallScript.parse("- 1 " + CARD + "# " + PIN), CALL_LIMIT);
 
     Heard heard = flow.heard.orTimeout(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS).join();
     assertEquals(null, heard.failure());
@@ -146,7 +151,7 @@ class PhoneSimulatorCallTest {
 
     Transcript transcript =
         PhoneSimulator.call(
-            "127.0.0.1", port, CallScript.parse("1 " + CARD + "# " + PIN), CALL_LIMIT);
+            "127.0.0.1", port, SECRET, CallScript.parse("1 " + CARD + "# " + PIN), CALL_LIMIT);
 
     for (String line : transcript.lines()) {
       assertFalse(
@@ -154,7 +159,10 @@ class PhoneSimulatorCallTest {
     }
     assertFalse(transcript.toString().contains(PIN));
     List<String> apps = transcript.applications();
-    assertEquals(List.of("set sensitive_dtmf=true", "answer"), apps.subList(0, 2), "before a key");
+    assertEquals(
+        List.of("unset pb_esl_secret", "set sensitive_dtmf=true", "answer"),
+        apps.subList(0, 3),
+        "before a key: the peer secret goes first");
     int pin = apps.size() - 4;
     assertTrue(apps.get(pin).startsWith("play_and_get_digits 4 4 1 10000 # "), apps.get(pin));
     assertTrue(apps.get(pin).contains(" pb_secret "), apps.get(pin));
@@ -171,7 +179,7 @@ class PhoneSimulatorCallTest {
     // The PIN typed right after the card's #, while the phone bank is still busy with the card.
     Transcript transcript =
         PhoneSimulator.call(
-            "127.0.0.1", port, CallScript.parse("1 " + CARD + "#" + PIN), CALL_LIMIT);
+            "127.0.0.1", port, SECRET, CallScript.parse("1 " + CARD + "#" + PIN), CALL_LIMIT);
 
     Heard heard = flow.heard.orTimeout(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS).join();
     assertEquals(null, heard.failure());
@@ -206,7 +214,11 @@ class PhoneSimulatorCallTest {
 
     Transcript transcript =
         PhoneSimulator.call(
-            "127.0.0.1", port, CallScript.parse("# " + CARD + " - " + CARD + "# # 73"), CALL_LIMIT);
+            "127.0.0.1",
+            port,
+            SECRET,
+            CallScript.parse("# " + CARD + " - " + CARD + "# # 73"),
+            CALL_LIMIT);
 
     assertEquals(Transcript.Ending.APP_HUNG_UP, transcript.ending(), transcript.toString());
     assertEquals(
@@ -231,7 +243,7 @@ class PhoneSimulatorCallTest {
             });
 
     Transcript transcript =
-        PhoneSimulator.call("127.0.0.1", port, CallScript.parse(""), CALL_LIMIT);
+        PhoneSimulator.call("127.0.0.1", port, SECRET, CallScript.parse(""), CALL_LIMIT);
 
     assertEquals(Transcript.Ending.TRANSFERRED, transcript.ending(), transcript.toString());
     assertTrue(
@@ -244,7 +256,7 @@ class PhoneSimulatorCallTest {
     int port = start(flow);
 
     Transcript transcript =
-        PhoneSimulator.call("127.0.0.1", port, CallScript.parse("1 H"), CALL_LIMIT);
+        PhoneSimulator.call("127.0.0.1", port, SECRET, CallScript.parse("1 H"), CALL_LIMIT);
 
     Heard heard = flow.heard.orTimeout(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS).join();
     assertInstanceOf(CallerHungUp.class, heard.failure());
@@ -261,7 +273,7 @@ class PhoneSimulatorCallTest {
     int port = start(flow);
 
     Transcript transcript =
-        PhoneSimulator.call("127.0.0.1", port, CallScript.parse("2"), CALL_LIMIT);
+        PhoneSimulator.call("127.0.0.1", port, SECRET, CallScript.parse("2"), CALL_LIMIT);
 
     assertInstanceOf(
         CallerHungUp.class, flow.heard.orTimeout(30, TimeUnit.SECONDS).join().failure());
@@ -294,12 +306,27 @@ class PhoneSimulatorCallTest {
       OutputStream out = raw.getOutputStream();
       assertEquals("connect\n\n", readCommand(in));
       out.write(
-          ascii("Content-Type: command/reply\nReply-Text: %2BOK%0A\nUnique-ID: raw-call-1\n\n"));
+          ascii(
+              "Content-Type: command/reply\nReply-Text: %2BOK%0A\nUnique-ID: raw-call-1\n"
+                  + "variable_pb_esl_secret: "
+                  + SECRET
+                  + "\n\n"));
       assertTrue(readCommand(in).startsWith("myevents"));
       out.write(
           ascii("Content-Type: command/reply\nReply-Text: +OK event listener enabled plain\n\n"));
       assertTrue(readCommand(in).startsWith("linger"));
       out.write(ascii("Content-Type: command/reply\nReply-Text: +OK will linger\n\n"));
+      String unset = readCommand(in);
+      assertTrue(unset.contains("execute-app-name: unset\n"), unset);
+      String uuid = unset.substring(unset.indexOf("event-uuid: ") + 12).split("\n")[0];
+      String completion =
+          "Event-Name: CHANNEL_EXECUTE_COMPLETE\nApplication-UUID: " + uuid + "\n\n";
+      out.write(
+          ascii(
+              "Content-Type: command/reply\nReply-Text: +OK\n\nContent-Length: "
+                  + completion.length()
+                  + "\nContent-Type: text/event-plain\n\n"
+                  + completion));
       assertTrue(readCommand(in).contains("execute-app-name: set\n"));
       out.write(ascii("Content-Type: command/reply\nContent-Length: lots\n\n"));
       out.flush();
@@ -308,7 +335,7 @@ class PhoneSimulatorCallTest {
 
     Transcript next =
         PhoneSimulator.call(
-            "127.0.0.1", port, CallScript.parse("1 " + CARD + "# " + PIN), CALL_LIMIT);
+            "127.0.0.1", port, SECRET, CallScript.parse("1 " + CARD + "# " + PIN), CALL_LIMIT);
     assertEquals(Transcript.Ending.APP_HUNG_UP, next.ending());
     assertEquals(null, banking.heard.join().failure());
     assertEquals(1, failures.size());
@@ -316,10 +343,31 @@ class PhoneSimulatorCallTest {
   }
 
   @Test
-  void commandLinePrintsTheTranscriptAndExitsZeroWhenTheBankHangsUp() {
+  void aCallWithoutThePeerSecretHearsNothingAndNoFlowRuns() {
+    AtomicInteger flows = new AtomicInteger();
+    int port = start(phone -> flows.incrementAndGet());
+
+    Transcript transcript =
+        PhoneSimulator.call("127.0.0.1", port, null, CallScript.parse("1"), CALL_LIMIT);
+    Transcript wrong =
+        PhoneSimulator.call(
+            "127.0.0.1", port, SECRET.replace('t', 'T'), CallScript.parse("1"), CALL_LIMIT);
+
+    for (Transcript refused : List.of(transcript, wrong)) {
+      assertEquals(Transcript.Ending.ERROR, refused.ending(), refused.detail());
+      assertEquals(List.of(), refused.lines());
+      assertEquals(List.of(), refused.applications());
+    }
+    assertEquals(0, flows.get());
+  }
+
+  @Test
+  void commandLinePrintsTheTranscriptAndExitsZeroWhenTheBankHangsUp(@TempDir Path state)
+      throws IOException {
     int port = start(new BankingFlow());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Path secretFile = Files.writeString(state.resolve("esl-peer-secret"), SECRET + "\n");
 
     int exit =
         PhoneSimulator.run(
@@ -328,6 +376,8 @@ class PhoneSimulatorCallTest {
               "127.0.0.1",
               "--port",
               Integer.toString(port),
+              "--peer-secret-file",
+              secretFile.toString(),
               "--keys",
               "1 " + CARD + "# " + PIN
             },

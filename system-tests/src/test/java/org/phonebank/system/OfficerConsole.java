@@ -2,21 +2,27 @@
 package org.phonebank.system;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The officers' REST API as a browser-less client sees it: signed in as the demo officer by HTTP
- * Basic.
+ * The officers' REST API as a browser-less client sees it: over HTTPS, trusting only the demo
+ * certificate {@code ./phonebank start} made, signed in as the demo officer by HTTP Basic.
  */
 final class OfficerConsole {
 
@@ -26,17 +32,49 @@ final class OfficerConsole {
       Pattern.compile("\"fingerprint\"\\s*:\\s*\"([0-9a-f]{64})\"");
   private static final Pattern MASKED = Pattern.compile("\"maskedCard\"\\s*:\\s*\"([^\"]+)\"");
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final String base;
+  static final String PLAIN_BASE =
+      "http://127.0.0.1:" + PhoneBankStack.HTTP_PORT + "/officer/api/lockouts";
+  static final String BASE =
+      "https://127.0.0.1:" + PhoneBankStack.HTTPS_PORT + "/officer/api/lockouts";
+
+  private final HttpClient http;
+  private final String base = BASE;
   private final String authorization;
 
-  OfficerConsole(PhoneBankStack stack) throws IOException {
-    this.base = "http://127.0.0.1:" + PhoneBankStack.HTTP_PORT + "/officer/api/lockouts";
+  OfficerConsole(PhoneBankStack stack) throws IOException, GeneralSecurityException {
+    this.http = HttpClient.newBuilder().sslContext(trusting(stack)).build();
     String password = Files.readString(stack.state().resolve("officer-password")).trim();
-    this.authorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString(("officer:" + password).getBytes(StandardCharsets.UTF_8));
+    this.authorization = basic("officer", password);
+  }
+
+  static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** TLS that trusts the console's demo certificate alone. */
+  static SSLContext trusting(PhoneBankStack stack) throws IOException, GeneralSecurityException {
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    trusted.load(null, null);
+    try (InputStream pem = Files.newInputStream(stack.state().resolve("console-certificate.pem"))) {
+      trusted.setCertificateEntry(
+          "console", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+    }
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, trust.getTrustManagers(), null);
+    return tls;
+  }
+
+  HttpClient client() {
+    return http;
+  }
+
+  String authorization() {
+    return authorization;
   }
 
   /** Masked cards now locked. */
@@ -66,6 +104,7 @@ final class OfficerConsole {
     HttpRequest post =
         HttpRequest.newBuilder(URI.create(base + "/" + fingerprint + "/unlock"))
             .header("Authorization", authorization)
+            .header("X-Phonebank-Console", "1")
             .POST(HttpRequest.BodyPublishers.noBody())
             .build();
     return http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();

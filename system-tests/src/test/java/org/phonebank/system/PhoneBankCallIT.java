@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +85,11 @@ class PhoneBankCallIT {
   private static Transcript call(String keys) {
     Transcript transcript =
         PhoneSimulator.call(
-            "127.0.0.1", PhoneBankStack.ESL_PORT, CallScript.parse(keys), CALL_TIMEOUT);
+            "127.0.0.1",
+            PhoneBankStack.ESL_PORT,
+            STACK.eslPeerSecret(),
+            CallScript.parse(keys),
+            CALL_TIMEOUT);
     System.out.println(String.join("\n", transcript.lines()));
     callIds.add(transcript.callId());
     return transcript;
@@ -205,6 +213,26 @@ class PhoneBankCallIT {
     }
     Transcript next = call(signIn("2", SARA) + " 1" + LEAVE);
     assertTrue(heard(next).contains(spoken(SARA, Language.ENGLISH)), heard(next));
+  }
+
+  @Test
+  @Order(5)
+  void aThousandIdleSocketsAFloodOfMebibyteFramesAndAStrangerLeaveARealCallServed()
+      throws Exception {
+    try (HostilePeers hostile = new HostilePeers(PhoneBankStack.ESL_PORT)) {
+      hostile.openIdle(1000);
+      hostile.startFlooding(4);
+      assertEquals(
+          "connect\n\n",
+          hostile.answerConnectWithoutTheSecret(),
+          "a peer without the secret hears connect and nothing else");
+
+      Transcript served = call(signIn("2", SARA) + " 1" + LEAVE);
+      assertTrue(heard(served).contains(spoken(SARA, Language.ENGLISH)), heard(served));
+
+      assertTrue(hostile.floodersCutOff(Duration.ofSeconds(30)), "the server closed every flooder");
+      assertEquals(1000, hostile.idleClosedByTheServer(Duration.ofSeconds(30)));
+    }
   }
 
   @Test
@@ -383,6 +411,7 @@ class PhoneBankCallIT {
                 PhoneSimulator.call(
                     "127.0.0.1",
                     PhoneBankStack.ESL_PORT,
+                    STACK.eslPeerSecret(),
                     CallScript.parse(signIn("2", SARA) + " 1" + LEAVE),
                     CALL_TIMEOUT));
     onTheLine.start();
@@ -449,6 +478,114 @@ class PhoneBankCallIT {
             .matcher(log);
     assertTrue(resumed.find(), "the run was resumed, not started again");
     assertTrue(Integer.parseInt(resumed.group(1)) > 0, "resumed after a checkpoint");
+  @Order(12)
+  void theConsoleIsHttpsOnlyUnframeableRefusesCrossSitePostsAndThrottlesGuessing()
+      throws Exception {
+    OfficerConsole console = new OfficerConsole(STACK);
+    HttpClient plain = HttpClient.newHttpClient();
+    HttpResponse<Void> overHttp =
+        plain.send(
+            HttpRequest.newBuilder(URI.create(OfficerConsole.PLAIN_BASE)).build(),
+            HttpResponse.BodyHandlers.discarding());
+    assertEquals(302, overHttp.statusCode(), "plain HTTP is sent to HTTPS, never served");
+    assertTrue(
+        overHttp.headers().firstValue("Location").orElse("").startsWith("https://"),
+        overHttp.headers().toString());
+
+    HttpResponse<Void> page =
+        console
+            .client()
+            .send(
+                HttpRequest.newBuilder(URI.create(OfficerConsole.BASE))
+                    .header("Authorization", console.authorization())
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+    assertEquals(200, page.statusCode());
+    assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
+    assertTrue(
+        page.headers()
+            .firstValue("Content-Security-Policy")
+            .orElse("")
+            .contains("frame-ancestors 'none'"),
+        page.headers().toString());
+    assertTrue(page.headers().firstValue("Strict-Transport-Security").isPresent());
+
+    HttpResponse<Void> crossSite =
+        console
+            .client()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(OfficerConsole.BASE + "/" + "0".repeat(64) + "/unlock"))
+                    .header("Authorization", console.authorization())
+                    .header("Origin", "https://evil.example")
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+    assertEquals(403, crossSite.statusCode(), "a post without the console's header is refused");
+
+    HttpResponse<Void> adminWithoutPassword =
+        plain.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:" + PhoneBankStack.ADMIN_PORT + "/management/domain"))
+                .header("X-Requested-By", "phonebank-test")
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    assertEquals(401, adminWithoutPassword.statusCode(), "Payara's admin wants its password");
+    for (java.net.InetAddress other : nonLoopbackAddresses()) {
+      try (Socket admin = new Socket()) {
+        admin.connect(new java.net.InetSocketAddress(other, PhoneBankStack.ADMIN_PORT), 2000);
+        throw new AssertionError("Payara's admin answers on " + other);
+      } catch (java.io.IOException refused) {
+        // bound to 127.0.0.1 only
+      }
+    }
+
+    // Last in this run: the throttle then refuses this address for fifteen minutes.
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, statusSignedInAs(console, "mallory", "guess-" + i));
+    }
+    HttpResponse<Void> throttled =
+        console
+            .client()
+            .send(
+                HttpRequest.newBuilder(URI.create(OfficerConsole.BASE))
+                    .header("Authorization", OfficerConsole.basic("mallory", "guess-5"))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+    assertEquals(429, throttled.statusCode());
+    assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
+    assertEquals(
+        429,
+        statusSignedInAs(console, "officer", null),
+        "from a throttled address even the right password is not checked");
+  }
+
+  private static int statusSignedInAs(OfficerConsole console, String user, String password)
+      throws Exception {
+    String authorization =
+        password == null ? console.authorization() : OfficerConsole.basic(user, password);
+    return console
+        .client()
+        .send(
+            HttpRequest.newBuilder(URI.create(OfficerConsole.BASE))
+                .header("Authorization", authorization)
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  private static List<java.net.InetAddress> nonLoopbackAddresses() throws Exception {
+    List<java.net.InetAddress> addresses = new ArrayList<>();
+    for (java.net.NetworkInterface face :
+        java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+      for (java.net.InetAddress address : java.util.Collections.list(face.getInetAddresses())) {
+        if (!address.isLoopbackAddress() && address instanceof java.net.Inet4Address) {
+          addresses.add(address);
+        }
+      }
+    }
+    return addresses;
   }
 
   @Test

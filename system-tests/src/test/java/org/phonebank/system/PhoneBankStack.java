@@ -24,6 +24,8 @@ final class PhoneBankStack {
 
   static final int PORT_BASE = 14800 + PORT_OFFSET;
   static final int HTTP_PORT = PORT_BASE + 80;
+  static final int HTTPS_PORT = PORT_BASE + 81;
+  static final int ADMIN_PORT = PORT_BASE + 48;
   static final int ESL_PORT = 18084 + PORT_OFFSET;
   static final int SWITCH_PORT = 19443 + PORT_OFFSET;
 
@@ -40,6 +42,15 @@ final class PhoneBankStack {
 
   Path state() {
     return state;
+  }
+
+  /** The Event Socket peer secret {@code ./phonebank start} generated, as the dialplan sets it. */
+  String eslPeerSecret() {
+    try {
+      return Files.readString(state.resolve("esl-peer-secret"), StandardCharsets.US_ASCII).trim();
+    } catch (IOException e) {
+      throw new IllegalStateException("./phonebank start wrote no esl-peer-secret", e);
+    }
   }
 
   Path derbyDatabase() {

@@ -15,7 +15,10 @@ enum CallEnd {
   TOO_MANY_EVENTS("FreeSWITCH sent more events than the call could read"),
   CONNECTION_LOST("the socket closed before the call was over"),
   INTERRUPTED("the call's thread was interrupted"),
-  NO_THREAD("no thread was free to run the call flow");
+  NO_THREAD("no thread was free to run the call flow"),
+  NO_CONNECT_REPLY("the peer did not answer connect within the handshake timeout"),
+  NOT_OUR_FREESWITCH("the peer's connect reply lacked the installation's secret"),
+  BAD_CALL_ID("the connect reply's Unique-ID is not a usable call id");
 
   private final String description;
 

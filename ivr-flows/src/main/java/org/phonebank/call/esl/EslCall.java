@@ -4,52 +4,46 @@ package org.phonebank.call.esl;
 import java.lang.System.Logger.Level;
 import org.phonebank.call.CallFlow;
 import org.phonebank.call.CallerHungUp;
-import org.phonebank.esl.EslFrame;
 
 /**
- * One call from FreeSWITCH's {@code connect} reply to the closed socket, run on the flow executor:
- * ask for the call's events, ask FreeSWITCH to linger after hang-up, run the flow, then make sure
- * the call is hung up and the socket closed, however the flow ended.
+ * One admitted call from FreeSWITCH's {@code connect} reply to the closed socket, run on the flow
+ * executor: ask for the call's events, ask FreeSWITCH to linger after hang-up, unset the peer
+ * secret (every later event would carry it to any event listener), run the flow, then make sure the
+ * call is hung up and the socket closed, however the flow ended.
  */
 final class EslCall implements Runnable {
 
   private static final System.Logger LOG = System.getLogger(EslCall.class.getName());
 
   private final EslLine line;
+  private final String callId;
+  private final String callerNumber;
   private final CallFlow flow;
   private final PromptPaths paths;
 
-  EslCall(EslLine line, CallFlow flow, PromptPaths paths) {
+  /**
+   * @param callId the connect reply's Unique-ID, already checked
+   * @param callerNumber the connect reply's Caller-Caller-ID-Number, or null when it has none
+   */
+  EslCall(EslLine line, String callId, String callerNumber, CallFlow flow, PromptPaths paths) {
     this.line = line;
+    this.callId = callId;
+    this.callerNumber = callerNumber;
     this.flow = flow;
     this.paths = paths;
   }
 
   @Override
   public void run() {
-    String callId = "(before connect)";
-    boolean connectedAsCall = false;
     boolean flowStarted = false;
     boolean flowFailed = false;
     try {
-      EslFrame connected = line.acceptedReply();
-      callId = connected.channelData().header("Unique-ID").orElse("");
-      if (callId.isEmpty()) {
-        line.failed(CallEnd.BAD_FRAME);
-        line.close();
-        return;
-      }
-      connectedAsCall = true;
       LOG.log(Level.DEBUG, "Call {0} started.", callId);
       line.command("myevents");
       line.command("linger");
+      line.execute("unset", PeerSecret.CHANNEL_VARIABLE);
       flowStarted = true;
-      flow.handle(
-          new EslPhone(
-              line,
-              callId,
-              paths,
-              connected.channelData().header("Caller-Caller-ID-Number").orElse(null)));
+      flow.handle(new EslPhone(line, callId, paths, callerNumber));
     } catch (CallerHungUp over) {
       if (!flowStarted && line.end() == CallEnd.COMMAND_REJECTED) {
         LOG.log(
@@ -66,10 +60,9 @@ final class EslCall implements Runnable {
       line.close();
       CallEnd end = flowFailed ? CallEnd.FLOW_FAILED : line.end();
       // One INFO line per call: the flow's own ending line once it ran, this one for a call that
-      // never reached it. A connection that never said who it was (a port probe) is no call.
-      // DEBUG is java.util.logging's FINE.
+      // never reached it. DEBUG is java.util.logging's FINE.
       LOG.log(
-          flowStarted || !connectedAsCall ? Level.DEBUG : Level.INFO,
+          flowStarted ? Level.DEBUG : Level.INFO,
           "Call {0} ended: {1}.",
           callId,
           end.description());

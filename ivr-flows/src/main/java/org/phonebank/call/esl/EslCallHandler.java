@@ -4,61 +4,131 @@ package org.phonebank.call.esl;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.phonebank.call.CallFlow;
 import org.phonebank.esl.EslCommand;
+import org.phonebank.esl.EslEvent;
 import org.phonebank.esl.EslFrame;
 
 /**
  * The Netty end of one call: sends {@code connect} the moment FreeSWITCH connects (it gives up
- * after about 25 seconds), starts the call on the flow executor and hands it every frame. A new
- * instance per channel, since it holds the call's state.
+ * after about 25 seconds), admits the peer only if the reply arrives within the handshake timeout
+ * and its channel data carries the installation's {@link PeerSecret} and a usable call id, and only
+ * then starts the call on the flow executor and hands it every later frame. Until then the
+ * connection holds no thread. A new instance per channel, since it holds the call's state.
  */
 final class EslCallHandler extends SimpleChannelInboundHandler<EslFrame> {
 
   private static final System.Logger LOG = System.getLogger(EslCallHandler.class.getName());
 
+  /**
+   * FreeSWITCH's Unique-ID is a UUID; anything else here could break a log line or the journal's
+   * 64-character {@code call_id}.
+   */
+  private static final Pattern CALL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+
   private final CallFlow flow;
   private final Executor executor;
   private final EslSettings settings;
   private final PromptPaths paths;
+  private final Refusals refusals;
+  private ScheduledFuture<?> handshake;
   private EslLine line;
 
-  EslCallHandler(CallFlow flow, Executor executor, EslSettings settings, PromptPaths paths) {
+  EslCallHandler(
+      CallFlow flow,
+      Executor executor,
+      EslSettings settings,
+      PromptPaths paths,
+      Refusals refusals) {
     this.flow = flow;
     this.executor = executor;
     this.settings = settings;
     this.paths = paths;
+    this.refusals = refusals;
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    line = new EslLine(ctx.channel(), settings.commandTimeout());
-    line.send(EslCommand.of("connect"));
-    try {
-      executor.execute(new EslCall(line, flow, paths));
-    } catch (RejectedExecutionException e) {
-      LOG.log(
-          Level.WARNING,
-          "Call from {0} refused: {1}.",
-          ctx.channel().remoteAddress(),
-          CallEnd.NO_THREAD.description());
-      ctx.close();
-    }
+    ctx.writeAndFlush(EslCommand.of("connect"));
+    long millis = settings.peers().handshakeTimeout().toMillis();
+    handshake =
+        ctx.executor()
+            .schedule(() -> refuse(ctx, CallEnd.NO_CONNECT_REPLY), millis, TimeUnit.MILLISECONDS);
     ctx.fireChannelActive();
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, EslFrame frame) {
-    line.received(frame);
+    if (line != null) {
+      line.received(frame);
+    } else if (handshake != null) {
+      admit(ctx, frame);
+    }
+  }
+
+  /** The first frame must be the {@code connect} reply of our FreeSWITCH; anything else ends it. */
+  private void admit(ChannelHandlerContext ctx, EslFrame reply) {
+    handshake.cancel(false);
+    handshake = null;
+    if (!reply.isCommandReply() || !reply.replyOk()) {
+      refuse(ctx, CallEnd.NOT_OUR_FREESWITCH);
+      return;
+    }
+    EslEvent channelData = reply.channelData();
+    if (!settings
+        .peers()
+        .secret()
+        .matches(channelData.variable(PeerSecret.CHANNEL_VARIABLE).orElse(null))) {
+      refuse(ctx, CallEnd.NOT_OUR_FREESWITCH);
+      return;
+    }
+    String callId = channelData.header("Unique-ID").orElse("");
+    if (!CALL_ID.matcher(callId).matches()) {
+      refuse(ctx, CallEnd.BAD_CALL_ID);
+      return;
+    }
+    line =
+        new EslLine(
+            ctx.channel(),
+            settings.commandTimeout(),
+            settings.peers().handshakeTimeout(),
+            settings.peers().maxUnreadBytes());
+    try {
+      executor.execute(
+          new EslCall(
+              line,
+              callId,
+              channelData.header("Caller-Caller-ID-Number").orElse(null),
+              flow,
+              paths));
+    } catch (RejectedExecutionException e) {
+      LOG.log(Level.WARNING, "Call {0} refused: {1}.", callId, CallEnd.NO_THREAD.description());
+      ctx.close();
+    }
+  }
+
+  /** Closes a connection that never became a call; nothing was said on it. */
+  private void refuse(ChannelHandlerContext ctx, CallEnd reason) {
+    if (line != null || !ctx.channel().isOpen()) {
+      return;
+    }
+    // The peer's own text stays out of the log: it may be anything.
+    refusals.refused(ctx.channel().remoteAddress(), reason.description());
+    ctx.close();
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     // Decoder messages name the fault, never the frame's text, which may carry digits.
     if (line == null) {
+      refusals.refused(
+          ctx.channel().remoteAddress(), "before its call began, " + cause.getMessage());
       ctx.close();
       return;
     }
@@ -77,7 +147,12 @@ final class EslCallHandler extends SimpleChannelInboundHandler<EslFrame> {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    line.closed();
+    if (handshake != null) {
+      handshake.cancel(false);
+    }
+    if (line != null) {
+      line.closed();
+    }
     ctx.fireChannelInactive();
   }
 }

@@ -8,11 +8,13 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.phonebank.call.CallerHungUp;
 import org.phonebank.esl.EslCommand;
 import org.phonebank.esl.EslEvent;
 import org.phonebank.esl.EslFrame;
+import org.phonebank.esl.EslHeader;
 
 /**
  * One call's socket as a blocking conversation for the flow's thread: send a command, wait for its
@@ -36,8 +38,11 @@ final class EslLine {
 
   private final Channel channel;
   private final Duration timeout;
+  private final Duration handshakeTimeout;
+  private final int maxUnreadBytes;
   private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private final AtomicReference<CallEnd> failure = new AtomicReference<>();
+  private final AtomicLong unreadBytes = new AtomicLong();
 
   // Touched by the flow's thread only.
   private boolean callerGone;
@@ -46,20 +51,38 @@ final class EslLine {
   private boolean handedOver;
   private EslEvent earlyCompletion;
 
-  EslLine(Channel channel, Duration timeout) {
+  /**
+   * @param timeout longest wait for one command, a whole application included
+   * @param handshakeTimeout longest wait for the reply to a one-line command ({@code myevents},
+   *     {@code linger}, {@code resume}), which FreeSWITCH answers at once
+   * @param maxUnreadBytes most bytes of frames waiting for the flow before the call is cut off
+   */
+  EslLine(Channel channel, Duration timeout, Duration handshakeTimeout, int maxUnreadBytes) {
     this.channel = channel;
     this.timeout = timeout;
+    this.handshakeTimeout = handshakeTimeout;
+    this.maxUnreadBytes = maxUnreadBytes;
   }
 
   // ---- event loop side ----
 
   void received(EslFrame frame) {
-    if (inbox.size() >= MAX_UNREAD_FRAMES) {
+    long unread = unreadBytes.addAndGet(sizeOf(frame));
+    if (inbox.size() >= MAX_UNREAD_FRAMES || unread > maxUnreadBytes) {
       failed(CallEnd.TOO_MANY_EVENTS);
       channel.close();
       return;
     }
     inbox.add(frame);
+  }
+
+  /** About what the frame took on the wire: its body and header lines. */
+  private static long sizeOf(EslFrame frame) {
+    long size = frame.bodyLength();
+    for (EslHeader header : frame.headers()) {
+      size += header.name().length() + header.value().length() + 3;
+    }
+    return size;
   }
 
   /** Records why the socket is about to close; the first reason wins. */
@@ -77,11 +100,14 @@ final class EslLine {
     channel.writeAndFlush(command).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
   }
 
-  /** Sends a one-line command ({@code myevents}, {@code linger}) and insists on {@code +OK}. */
+  /**
+   * Sends a one-line command ({@code myevents}, {@code linger}, {@code resume}) and insists on
+   * {@code +OK} within the handshake timeout: FreeSWITCH answers these at once.
+   */
   EslFrame command(String line) {
     ensureUp();
     send(EslCommand.of(line));
-    return acceptedReply();
+    return acceptedReply(null, System.nanoTime() + handshakeTimeout.toNanos());
   }
 
   /**
@@ -147,14 +173,6 @@ final class EslLine {
       // The call is over either way, which is what was asked.
     }
     down = true;
-  }
-
-  /**
-   * The reply to a command the event loop sent on its own ({@code connect}, sent the moment FS
-   * connects).
-   */
-  EslFrame acceptedReply() {
-    return acceptedReply(null, deadline());
   }
 
   /** The call went elsewhere in the dialplan: no hang-up from us, and no further commands. */
@@ -241,6 +259,7 @@ final class EslLine {
       throw gone();
     }
     EslFrame frame = (EslFrame) item;
+    unreadBytes.addAndGet(-sizeOf(frame));
     if (endsTheCall(frame)) {
       callerGone = !appHangingUp;
       down = true;

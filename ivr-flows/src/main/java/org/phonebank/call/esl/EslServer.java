@@ -11,6 +11,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ipfilter.IpSubnetFilter;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.lang.System.Logger.Level;
@@ -21,20 +22,22 @@ import java.util.concurrent.TimeUnit;
 import org.phonebank.call.CallFlow;
 import org.phonebank.esl.EslCommandEncoder;
 import org.phonebank.esl.EslFrameDecoder;
+import org.phonebank.esl.EslFrameLimits;
 
 /**
  * The outbound Event Socket server: FreeSWITCH's {@code socket} application connects here once per
  * call and this server runs {@code flow} for it on {@code executor}, one blocking thread per call.
  *
  * <pre>
- * EslServer server = new EslServer(flow, executor, EslSettings.defaults());
+ * EslServer server = new EslServer(flow, executor, EslSettings.defaults(secret));
  * int port = server.start();   // 8084, or a free port when the settings say 0
  * ...
  * server.stop();
  * </pre>
  *
  * A call that fails in any way (malformed frame, lost socket, failing flow) ends alone; the server
- * goes on serving the others.
+ * goes on serving the others. Only the {@link EslPeers}' addresses may connect, and a connection
+ * becomes a call only once its {@code connect} reply shows the installation's {@link PeerSecret}.
  *
  * @see <a
  *     href="https://developer.signalwire.com/freeswitch/FreeSWITCH-Explained/Client-and-Developer-Interfaces/Event-Socket-Library/Event-Socket-Outbound_3375460">
@@ -74,6 +77,8 @@ public final class EslServer {
     acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("esl-accept"));
     io = new NioEventLoopGroup(0, new DefaultThreadFactory("esl-io"));
     EslCommandEncoder encoder = new EslCommandEncoder();
+    Refusals refusals = new Refusals();
+    IpSubnetFilter addressFilter = settings.peers().addressFilter(refusals);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(acceptor, io)
@@ -87,9 +92,15 @@ public final class EslServer {
                     // A new decoder and call handler for every call: both hold that call's state.
                     channel
                         .pipeline()
-                        .addLast("esl-decoder", new EslFrameDecoder())
+                        .addLast("esl-peer-address", addressFilter)
+                        .addLast(
+                            "esl-decoder",
+                            new EslFrameDecoder(
+                                EslFrameLimits.connectReply(), EslFrameLimits.defaults()))
                         .addLast("esl-encoder", encoder)
-                        .addLast("esl-call", new EslCallHandler(flow, executor, settings, paths));
+                        .addLast(
+                            "esl-call",
+                            new EslCallHandler(flow, executor, settings, paths, refusals));
                   }
                 });
     try {

@@ -40,6 +40,7 @@ class EslServerWireTest {
 
   private static final String CALL_ID = "78b86350-4fb8-4d2b-a629-1eeafd7d2f74";
   private static final String CARD = "6037991234567893";
+  static final PeerSecret SECRET = new PeerSecret("wire-test-secret-0123456789");
 
   /** Safety net for a stuck test, not a timing assertion. */
   private static final int READ_LIMIT_MS = 30_000;
@@ -59,23 +60,38 @@ class EslServerWireTest {
         new EslServer(
             flow,
             flows,
-            new EslSettings("127.0.0.1", 0, "/srv/prompts", "wav", Duration.ofSeconds(30)));
+            new EslSettings(
+                "127.0.0.1",
+                0,
+                "/srv/prompts",
+                "wav",
+                Duration.ofSeconds(30),
+                EslPeers.localWith(SECRET)));
     Socket socket = new Socket("127.0.0.1", server.start());
     socket.setSoTimeout(READ_LIMIT_MS);
     InputStream in = socket.getInputStream();
     OutputStream out = socket.getOutputStream();
     assertEquals("connect\n\n", readCommand(in));
-    write(
-        out,
-        "Event-Name: CHANNEL_DATA\nUnique-ID: "
-            + CALL_ID
-            + "\nContent-Type: command/reply\n"
-            + "Reply-Text: %2BOK%0A\nSocket-Mode: async\nControl: full\n\n");
+    write(out, connectReply(CALL_ID, SECRET.value()));
     assertEquals("myevents\n\n", readCommand(in));
     write(out, "Content-Type: command/reply\nReply-Text: +OK event listener enabled plain\n\n");
     assertEquals("linger\n\n", readCommand(in));
     write(out, "Content-Type: command/reply\nReply-Text: +OK will linger\n\n");
+    String unset = readCommand(in);
+    assertEquals("execute-app-name: unset", line(unset, "execute-app-name"));
+    assertEquals("execute-app-arg: pb_esl_secret", line(unset, "execute-app-arg"));
+    write(out, "Content-Type: command/reply\nReply-Text: +OK\n\n");
+    write(out, event(completion("unset", eventUuid(unset), "_none_")));
     return socket;
+  }
+
+  /** FreeSWITCH's answer to {@code connect}: channel data as URL-encoded headers. */
+  static String connectReply(String callId, String secret) {
+    return "Event-Name: CHANNEL_DATA\nUnique-ID: "
+        + callId
+        + (secret == null ? "" : "\nvariable_pb_esl_secret: " + secret)
+        + "\nContent-Type: command/reply\n"
+        + "Reply-Text: %2BOK%0A\nSocket-Mode: async\nControl: full\n\n";
   }
 
   @Test
@@ -373,7 +389,7 @@ class EslServerWireTest {
     write(out, event(completion("set", eventUuid(set), "_none_")));
   }
 
-  private static EslEvent completion(String app, String uuid, String response) {
+  static EslEvent completion(String app, String uuid, String response) {
     return EslEvent.of(
         List.of(
             new EslHeader("Event-Name", "CHANNEL_EXECUTE_COMPLETE"),
@@ -382,7 +398,7 @@ class EslServerWireTest {
             new EslHeader("Application-UUID", uuid)));
   }
 
-  private static String event(EslEvent event) {
+  static String event(EslEvent event) {
     String body = new String(event.encode(), StandardCharsets.UTF_8);
     return "Content-Length: "
         + body.getBytes(StandardCharsets.UTF_8).length
@@ -390,11 +406,11 @@ class EslServerWireTest {
         + body;
   }
 
-  private static String eventUuid(String command) {
+  static String eventUuid(String command) {
     return line(command, "event-uuid").substring("event-uuid: ".length());
   }
 
-  private static String line(String command, String name) {
+  static String line(String command, String name) {
     for (String line : command.split("\n")) {
       if (line.startsWith(name + ": ")) {
         return line;
@@ -403,7 +419,7 @@ class EslServerWireTest {
     return fail("no " + name + " line in the command");
   }
 
-  private static String readCommand(InputStream in) throws IOException {
+  static String readCommand(InputStream in) throws IOException {
     StringBuilder command = new StringBuilder();
     while (!command.toString().endsWith("\n\n")) {
       int b = in.read();
@@ -415,7 +431,7 @@ class EslServerWireTest {
     return command.toString();
   }
 
-  private static void write(OutputStream out, String text) throws IOException {
+  static void write(OutputStream out, String text) throws IOException {
     out.write(text.getBytes(StandardCharsets.UTF_8));
     out.flush();
   }

@@ -12,7 +12,13 @@ class PromptPathsTest {
 
   private final PromptPaths paths =
       new PromptPaths(
-          new EslSettings("127.0.0.1", 0, "/srv/prompts/", "wav", Duration.ofSeconds(5)));
+          new EslSettings(
+              "127.0.0.1",
+              0,
+              "/srv/prompts/",
+              "wav",
+              Duration.ofSeconds(5),
+              EslPeers.localWith(EslServerWireTest.SECRET)));
 
   @Test
   void oneFileIsItsPathUnderTheLanguageFolder() {

@@ -27,15 +27,17 @@ public final class CallLoad {
 
   static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
     LoadPlan plan;
+    String peerSecret;
     try {
       plan = LoadOptions.parse(args);
+      peerSecret = LoadOptions.peerSecret(args);
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       err.println(LoadOptions.USAGE);
       return 64;
     }
     HeapProbe heap = new HeapProbe();
-    LoadResult result = new LoadRun(plan, heap::liveBytes, heap::residentBytes).run();
+    LoadResult result = new LoadRun(plan, peerSecret, heap::liveBytes, heap::residentBytes).run();
     out.print(LoadReport.markdown(result));
     return result.errors() == 0 ? 0 : 1;
   }

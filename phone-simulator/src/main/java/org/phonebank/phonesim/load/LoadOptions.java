@@ -3,6 +3,7 @@ package org.phonebank.phonesim.load;
 
 import java.time.Duration;
 import org.phonebank.phonesim.CallScript;
+import org.phonebank.phonesim.PhoneSimulator;
 
 /** Reads a {@link LoadPlan} from {@code CallLoad}'s command line. */
 final class LoadOptions {
@@ -11,7 +12,8 @@ final class LoadOptions {
       "usage: CallLoad [--esl 127.0.0.1:8084 | --host 127.0.0.1 --port 8084] [--concurrent 1000]"
           + " [--rate 50] [--duration-seconds 60] [--warm-up-seconds 0] [--keys \"2"
           + " 6037991234567893# 7391\"] [--think-ms 0] [--timeout-seconds 120] [--switch-delay-ms"
-          + " 0] [--round-trip-step 0] [--server-pid 0] [--threads 2]";
+          + " 0] [--round-trip-step 0] [--server-pid 0] [--threads 2] [--peer-secret-file"
+          + " .state/esl-peer-secret]";
 
   private LoadOptions() {}
 
@@ -56,6 +58,9 @@ final class LoadOptions {
         case "--round-trip-step" -> roundTripStep = whole(args[i], value);
         case "--server-pid" -> serverPid = Long.parseLong(value);
         case "--threads" -> threads = whole(args[i], value);
+        case "--peer-secret-file" -> {
+          // read by peerSecret(args): a secret has no place in the plan, which is printed
+        }
         default -> throw new IllegalArgumentException("Unknown option " + args[i] + ".");
       }
     }
@@ -73,6 +78,16 @@ final class LoadOptions {
         roundTripStep,
         serverPid,
         threads);
+  }
+
+  /** The secret in the {@code --peer-secret-file} given, or null when none is. */
+  static String peerSecret(String[] args) {
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (args[i].equals("--peer-secret-file")) {
+        return PhoneSimulator.readSecret(args[i + 1]);
+      }
+    }
+    return null;
   }
 
   private static int whole(String option, String value) {

@@ -37,6 +37,7 @@ final class LoadRun {
   private long arrivalsEnd;
   private final AtomicInteger held = new AtomicInteger();
   private final AtomicInteger peakHeld = new AtomicInteger();
+  private final String peerSecret;
   private final AtomicInteger placed = new AtomicInteger();
   private final AtomicInteger bankHungUp = new AtomicInteger();
   private final AtomicInteger callerHungUp = new AtomicInteger();
@@ -51,9 +52,15 @@ final class LoadRun {
    * @param liveHeapOfPid reads a process's live heap bytes (see {@link HeapProbe}); used only when
    *     the plan names a server pid
    * @param residentOfPid reads a process's resident memory, thread stacks included (0 when unknown)
+   * @param peerSecret the phone bank's Event Socket peer secret every call carries (null for none)
    */
-  LoadRun(LoadPlan plan, LongUnaryOperator liveHeapOfPid, LongUnaryOperator residentOfPid) {
+  LoadRun(
+      LoadPlan plan,
+      String peerSecret,
+      LongUnaryOperator liveHeapOfPid,
+      LongUnaryOperator residentOfPid) {
     this.plan = plan;
+    this.peerSecret = peerSecret;
     this.liveHeapOfPid = liveHeapOfPid;
     this.residentOfPid = residentOfPid;
   }
@@ -64,7 +71,7 @@ final class LoadRun {
     long residentBaseline = pid > 0 ? residentOfPid.applyAsLong(pid) : 0;
     Optional<LoadResult.HeapPerCall> memory = Optional.empty();
     long start;
-    try (CallGenerator generator = new CallGenerator(plan.threads())) {
+    try (CallGenerator generator = new CallGenerator(plan.threads(), peerSecret)) {
       ScheduledExecutorService clock =
           Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("call-arrivals"));
       start = System.nanoTime();

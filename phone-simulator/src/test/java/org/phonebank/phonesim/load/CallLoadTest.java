@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +22,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.phonebank.call.CallFlow;
 import org.phonebank.call.DigitCollection;
 import org.phonebank.call.Phone;
 import org.phonebank.call.SecretEntry;
 import org.phonebank.call.esl.EslServer;
-import org.phonebank.call.esl.EslSettings;
 import org.phonebank.phonesim.CallScript;
+import org.phonebank.phonesim.TestEsl;
 import org.phonebank.phonesim.load.StepLatencies.StepSummary;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Prompt;
@@ -36,6 +39,9 @@ import org.phonebank.prompt.Prompt;
  * calls, endings and reaction times correctly. Its speed is measured by the benchmark, not here.
  */
 class CallLoadTest {
+
+  /** The phone bank's Event Socket peer secret in these tests; the simulator sets it. */
+  static final String SECRET = "phone-simulator-test-secret";
 
   private static final Duration SWITCH_STAND_IN = Duration.ofMillis(30);
   private static final Prompt MENU = Prompt.of(Language.ENGLISH, "for-english-press-2");
@@ -53,7 +59,7 @@ class CallLoadTest {
   }
 
   private int start(CallFlow flow) {
-    EslServer server = new EslServer(flow, flows, EslSettings.defaults().withPort(0));
+    EslServer server = new EslServer(flow, flows, TestEsl.settings(SECRET));
     servers.add(server);
     return server.start();
   }
@@ -92,7 +98,8 @@ class CallLoadTest {
   void everyCallIsCountedAndEveryKeyedStepTimed() throws InterruptedException {
     int port = start(CallLoadTest::menuThenPin);
 
-    LoadResult result = new LoadRun(plan(port, 1000, "2 7391", 0), pid -> 0, pid -> 0).run();
+    LoadResult result =
+        new LoadRun(plan(port, 1000, "2 7391", 0), SECRET, pid -> 0, pid -> 0).run();
 
     assertTrue(result.placed() > 0);
     assertEquals(0, result.errors(), result.errorSamples().toString());
@@ -132,7 +139,7 @@ class CallLoadTest {
               "2 7391"
             });
 
-    LoadResult result = new LoadRun(plan, pid -> 0, pid -> 0).run();
+    LoadResult result = new LoadRun(plan, SECRET, pid -> 0, pid -> 0).run();
 
     int timed = result.steps().get(0).toCommand().count();
     assertEquals(result.placed(), result.bankHungUp());
@@ -156,6 +163,7 @@ class CallLoadTest {
     LoadResult result =
         new LoadRun(
                 plan(port, cap, "2 7391", 4242),
+                SECRET,
                 pid -> {
                   assertEquals(4242, pid);
                   if (readings.getAndIncrement() == 0) {
@@ -181,7 +189,7 @@ class CallLoadTest {
   void callerHangUpsAndRefusedConnectionsAreCountedApart()
       throws InterruptedException, IOException {
     int port = start(CallLoadTest::menuThenPin);
-    LoadResult hangUps = new LoadRun(plan(port, 1000, "2 H", 0), pid -> 0, pid -> 0).run();
+    LoadResult hangUps = new LoadRun(plan(port, 1000, "2 H", 0), SECRET, pid -> 0, pid -> 0).run();
     assertTrue(hangUps.placed() > 0);
     assertEquals(hangUps.placed(), hangUps.callerHungUp());
     assertEquals(0, hangUps.bankHungUp() + hangUps.errors());
@@ -190,7 +198,8 @@ class CallLoadTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closed = socket.getLocalPort();
     }
-    LoadResult refused = new LoadRun(plan(closed, 1000, "2 7391", 0), pid -> 0, pid -> 0).run();
+    LoadResult refused =
+        new LoadRun(plan(closed, 1000, "2 7391", 0), SECRET, pid -> 0, pid -> 0).run();
     assertTrue(refused.placed() > 0);
     assertEquals(refused.placed(), refused.errors());
     assertEquals(0, refused.completed());
@@ -198,9 +207,11 @@ class CallLoadTest {
   }
 
   @Test
-  void commandLinePrintsAMarkdownReportWithoutTheKeys() throws InterruptedException {
+  void commandLinePrintsAMarkdownReportWithoutTheKeys(@TempDir Path state)
+      throws InterruptedException, IOException {
     int port = start(CallLoadTest::menuThenPin);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Path secretFile = Files.writeString(state.resolve("esl-peer-secret"), SECRET);
 
     int exit =
         CallLoad.run(
@@ -214,7 +225,9 @@ class CallLoadTest {
               "--keys",
               "2 7391",
               "--switch-delay-ms",
-              "30"
+              "30",
+              "--peer-secret-file",
+              secretFile.toString()
             },
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -225,6 +238,7 @@ class CallLoadTest {
     assertTrue(report.contains("| 2 | secret |"), report);
     assertTrue(report.contains("switch round trip (step 2, delay 30.00 ms)"), report);
     assertFalse(report.contains("7391"), report);
+    assertFalse(report.contains(SECRET), report);
   }
 
   @Test
