@@ -29,6 +29,31 @@ public interface EscalationStore {
 
   List<OfficerState> officers();
 
+  /**
+   * The READY officers, in no particular order. A routing round needs only these; a store with many
+   * officers should answer without reading the others.
+   */
+  default List<OfficerState> readyOfficers() {
+    return officers().stream().filter(o -> o.status() == OfficerStatus.READY).toList();
+  }
+
+  /**
+   * Up to {@code limit} WAITING callers in {@link Router#SERVICE_ORDER}, starting after {@code
+   * after} (exclusive; null for the head of the queue), each with the officers they already tried.
+   * A routing round reads the queue page by page and stops once every free officer is matched, so
+   * its cost follows the officers it can place, not the length of the queue.
+   */
+  default List<QueuedCall> waitingInServiceOrder(QueuedCall after, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("A page holds at least one caller: " + limit);
+    }
+    return waiting().stream()
+        .sorted(Router.SERVICE_ORDER)
+        .filter(c -> after == null || Router.SERVICE_ORDER.compare(c, after) > 0)
+        .limit(limit)
+        .toList();
+  }
+
   Optional<OfficerState> officer(String officerId);
 
   Optional<QueuedCall> entry(long entryId);
@@ -39,6 +64,18 @@ public interface EscalationStore {
    * meanwhile.
    */
   Optional<Offer> reserve(long entryId, String officerId, Instant now, Instant deadline);
+
+  /**
+   * {@link #reserve} for each of {@code matches}, as one unit of work where the store can: the
+   * offers made, in the order of {@code matches}; a match whose officer or caller was taken
+   * meanwhile is skipped and does not undo the others.
+   */
+  default List<Offer> reserveAll(List<Router.Match> matches, Instant now, Instant deadline) {
+    return matches.stream()
+        .map(match -> reserve(match.entryId(), match.officerId(), now, deadline))
+        .flatMap(Optional::stream)
+        .toList();
+  }
 
   /** The offer still ringing for this caller, if any. */
   Optional<Offer> ringing(long entryId);

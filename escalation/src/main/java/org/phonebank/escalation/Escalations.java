@@ -4,6 +4,7 @@ package org.phonebank.escalation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +20,12 @@ public final class Escalations implements OfficerQueue {
 
   /** The handling times the estimate averages. */
   static final int RECENT_CALLS = 20;
+
+  /** Callers read per page of a routing round: at least this many ... */
+  private static final int MIN_PAGE = 32;
+
+  /** ... or this many per free officer, so one page nearly always places them all. */
+  private static final int PAGE_PER_OFFICER = 8;
 
   private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9]{4,15}");
 
@@ -59,12 +66,33 @@ public final class Escalations implements OfficerQueue {
     for (Offer overdue : store.overdue(now)) {
       store.endOffer(overdue.id(), OfferResult.NO_ANSWER, settings.missesBeforeAway(), now);
     }
-    List<Router.Match> plan = router.plan(store.waiting(), store.officers(), now);
+    List<OfficerState> free = new ArrayList<>(store.readyOfficers());
+    if (free.isEmpty()) {
+      return List.of();
+    }
+    // The plan is greedy in service order, so planning page by page with the officers the earlier
+    // pages left gives exactly the plan over the whole queue, without reading callers nobody can
+    // serve this round.
+    int page = Math.max(MIN_PAGE, PAGE_PER_OFFICER * free.size());
     Instant deadline = now.plus(settings.ringTimeout());
-    return plan.stream()
-        .map(match -> store.reserve(match.entryId(), match.officerId(), now, deadline))
-        .flatMap(Optional::stream)
-        .toList();
+    List<Offer> made = new ArrayList<>();
+    QueuedCall after = null;
+    while (!free.isEmpty()) {
+      List<QueuedCall> callers = store.waitingInServiceOrder(after, page);
+      if (callers.isEmpty()) {
+        break;
+      }
+      List<Router.Match> matches = router.plan(callers, free, now);
+      for (Router.Match match : matches) {
+        free.removeIf(officer -> officer.officerId().equals(match.officerId()));
+      }
+      made.addAll(store.reserveAll(matches, now, deadline));
+      if (callers.size() < page) {
+        break;
+      }
+      after = callers.get(callers.size() - 1);
+    }
+    return made;
   }
 
   @Override

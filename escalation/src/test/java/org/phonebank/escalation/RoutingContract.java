@@ -76,6 +76,38 @@ public abstract class RoutingContract {
   }
 
   @Test
+  void aCallerBehindPagesOfCallersNobodyFreeCanServeStillGetsTheOffer() {
+    ready("c5");
+    // c5 speaks Persian only: a routing round must read past every page of English callers.
+    for (int i = 0; i < 150; i++) {
+      queues.enqueue(caller("call-en-" + i, "en", EscalationReason.LOCKED_OUT));
+    }
+    QueuedCall persian = queues.enqueue(caller("call-fa", "fa", EscalationReason.LOCKED_OUT));
+
+    List<Offer> offers = queues.dispatch();
+    assertEquals(1, offers.size(), offers.toString());
+    assertEquals(persian.id(), offers.get(0).entryId());
+    assertEquals("c5", offers.get(0).officerId());
+  }
+
+  @Test
+  void theHeadOfTheQueueIsReadInServiceOrderPageByPageWithoutGapsOrRepeats() {
+    QueuedCall low = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    QueuedCall sameTime = queues.enqueue(caller("call-2", "fa", EscalationReason.ASKED));
+    clock.advanceSeconds(1);
+    QueuedCall later = queues.enqueue(caller("call-3", "fa", EscalationReason.ASKED));
+    QueuedCall stolen = queues.enqueue(caller("call-4", "fa", EscalationReason.CARD_STOLEN));
+
+    List<QueuedCall> first = store.waitingInServiceOrder(null, 2);
+    List<QueuedCall> second = store.waitingInServiceOrder(first.get(1), 2);
+    List<QueuedCall> none = store.waitingInServiceOrder(second.get(1), 2);
+
+    assertEquals(List.of(stolen.id(), low.id()), first.stream().map(QueuedCall::id).toList());
+    assertEquals(List.of(sameTime.id(), later.id()), second.stream().map(QueuedCall::id).toList());
+    assertEquals(List.of(), none);
+  }
+
+  @Test
   void priorityCallersAreServedFirstThenFirstComeFirstServed() {
     QueuedCall first = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
     clock.advanceSeconds(5);

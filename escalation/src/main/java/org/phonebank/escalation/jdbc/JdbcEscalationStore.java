@@ -5,12 +5,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +34,7 @@ import org.phonebank.escalation.OfficerState;
 import org.phonebank.escalation.OfficerStatus;
 import org.phonebank.escalation.QueueDefinition;
 import org.phonebank.escalation.QueuedCall;
+import org.phonebank.escalation.Router;
 import org.phonebank.journal.JournalEntry;
 
 /**
@@ -53,6 +57,9 @@ public final class JdbcEscalationStore implements EscalationStore {
       "id, call_id, queue_name, priority, language, enqueued_at, status, callback_number";
   private static final String OFFER_COLUMNS = "id, entry_id, officer_id, offered_at, deadline";
   private static final int MAX_PATH = 2000;
+
+  /** Entry ids per IN list: Derby compiles each list into code, so keep them short. */
+  private static final int IN_LIST = 100;
 
   private final Transactions transactions;
 
@@ -195,6 +202,103 @@ public final class JdbcEscalationStore implements EscalationStore {
   }
 
   @Override
+  public List<QueuedCall> waitingInServiceOrder(QueuedCall after, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("A page holds at least one caller: " + limit);
+    }
+    return transactions.run(
+        "read the head of the queue",
+        connection -> {
+          // Router.SERVICE_ORDER as SQL, and a keyset "after" so a page never skips or repeats a
+          // caller while reservations take callers out of WAITING between pages.
+          String sql =
+              "SELECT "
+                  + ENTRY_COLUMNS
+                  + " FROM escalation_entry WHERE status = 'WAITING'"
+                  + (after == null
+                      ? ""
+                      : " AND (priority < ? OR (priority = ? AND (enqueued_at > ?"
+                          + " OR (enqueued_at = ? AND id > ?))))")
+                  + " ORDER BY priority DESC, enqueued_at, id FETCH FIRST ? ROWS ONLY";
+          List<Long> ids = new ArrayList<>();
+          List<QueuedCall> page = new ArrayList<>();
+          try (PreparedStatement query = connection.prepareStatement(sql)) {
+            int index = 1;
+            if (after != null) {
+              query.setInt(index++, after.priority());
+              query.setInt(index++, after.priority());
+              Transactions.setInstant(query, index++, after.enqueuedAt());
+              Transactions.setInstant(query, index++, after.enqueuedAt());
+              query.setLong(index++, after.id());
+            }
+            query.setInt(index, limit);
+            try (ResultSet rows = query.executeQuery()) {
+              while (rows.next()) {
+                page.add(queuedCall(rows, Set.of()));
+                ids.add(rows.getLong("id"));
+              }
+            }
+          }
+          Map<Long, Set<String>> tried = triedBy(connection, ids);
+          if (tried.isEmpty()) {
+            return page;
+          }
+          List<QueuedCall> withTried = new ArrayList<>(page.size());
+          for (QueuedCall caller : page) {
+            Set<String> officers = tried.get(caller.id());
+            withTried.add(officers == null ? caller : caller.with(caller.status(), officers));
+          }
+          return withTried;
+        });
+  }
+
+  /** Officers each of {@code entryIds} missed or was refused by, read in bounded IN lists. */
+  private static Map<Long, Set<String>> triedBy(Connection connection, List<Long> entryIds)
+      throws SQLException {
+    Map<Long, Set<String>> tried = new HashMap<>();
+    for (int from = 0; from < entryIds.size(); from += IN_LIST) {
+      List<Long> chunk = entryIds.subList(from, Math.min(entryIds.size(), from + IN_LIST));
+      String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+      try (PreparedStatement query =
+          connection.prepareStatement(
+              "SELECT entry_id, officer_id FROM escalation_offer WHERE result IN "
+                  + MISSES
+                  + " AND entry_id IN ("
+                  + marks
+                  + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          query.setLong(i + 1, chunk.get(i));
+        }
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            tried.computeIfAbsent(rows.getLong(1), id -> new HashSet<>()).add(rows.getString(2));
+          }
+        }
+      }
+    }
+    return tried;
+  }
+
+  @Override
+  public List<OfficerState> readyOfficers() {
+    return transactions.run(
+        "list ready officers",
+        connection -> {
+          List<OfficerState> officers = new ArrayList<>();
+          try (PreparedStatement query =
+                  connection.prepareStatement(
+                      "SELECT officer_id, status, since, misses_in_row, entry_id"
+                          + " FROM escalation_officer WHERE status = 'READY'");
+              ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+              officers.add(officerState(rows));
+            }
+          }
+          return officers;
+        });
+  }
+
+  @Override
   public List<OfficerState> officers() {
     return transactions.run(
         "list officers",
@@ -263,53 +367,115 @@ public final class JdbcEscalationStore implements EscalationStore {
   public Optional<Offer> reserve(long entryId, String officerId, Instant now, Instant deadline) {
     return transactions.run(
         "reserve officer " + officerId,
-        connection -> {
-          try (PreparedStatement officer =
-              connection.prepareStatement(
-                  "UPDATE escalation_officer SET status = 'RESERVED', since = ?, entry_id = ?"
-                      + " WHERE officer_id = ? AND status = 'READY'")) {
-            Transactions.setInstant(officer, 1, now);
-            officer.setLong(2, entryId);
-            officer.setString(3, officerId);
-            if (officer.executeUpdate() == 0) {
-              connection.rollback();
-              return Optional.empty();
-            }
-          } catch (SQLException e) {
-            // Another officer was reserved for this caller a moment ago and not yet committed:
-            // the unique entry_id refuses the second, as it is meant to.
-            if (Transactions.isUniqueViolation(e)) {
-              connection.rollback();
-              return Optional.empty();
-            }
-            throw e;
-          }
-          try (PreparedStatement entry =
-              connection.prepareStatement(
-                  "UPDATE escalation_entry SET status = 'RINGING'"
-                      + " WHERE id = ? AND status = 'WAITING'")) {
-            entry.setLong(1, entryId);
-            if (entry.executeUpdate() == 0) {
-              connection.rollback();
-              return Optional.empty();
-            }
-          }
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO escalation_offer (entry_id, officer_id, offered_at, deadline)"
-                      + " VALUES (?, ?, ?, ?)",
-                  Statement.RETURN_GENERATED_KEYS)) {
-            insert.setLong(1, entryId);
-            insert.setString(2, officerId);
-            Transactions.setInstant(insert, 3, now);
-            Transactions.setInstant(insert, 4, deadline);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-              keys.next();
-              return Optional.of(new Offer(keys.getLong(1), entryId, officerId, now, deadline));
-            }
-          }
-        });
+        connection -> reserve(connection, entryId, officerId, now, deadline));
+  }
+
+  /**
+   * One transaction, one commit, for a routing round's matches: each under its own savepoint, so a
+   * match another node took meanwhile is rolled back alone (on PostgreSQL a refused statement would
+   * otherwise abort the whole transaction). Officers are reserved in id order so two nodes
+   * reserving overlapping rounds lock rows in the same order; a deadlock still rolls back and the
+   * whole round is retried, its guarded updates then skipping what the other node took.
+   */
+  @Override
+  public List<Offer> reserveAll(List<Router.Match> matches, Instant now, Instant deadline) {
+    if (matches.isEmpty()) {
+      return List.of();
+    }
+    List<Router.Match> inLockOrder = new ArrayList<>(matches);
+    inLockOrder.sort(Comparator.comparing(Router.Match::officerId));
+    Map<Long, Offer> made =
+        transactions.run(
+            "reserve " + matches.size() + " officers",
+            connection -> {
+              Map<Long, Offer> offers = new HashMap<>();
+              for (Router.Match match : inLockOrder) {
+                Savepoint before = connection.setSavepoint();
+                reserve(connection, match.entryId(), match.officerId(), now, deadline, before)
+                    .ifPresent(offer -> offers.put(offer.entryId(), offer));
+              }
+              return offers;
+            });
+    List<Offer> inOrder = new ArrayList<>();
+    for (Router.Match match : matches) {
+      Offer offer = made.get(match.entryId());
+      if (offer != null) {
+        inOrder.add(offer);
+      }
+    }
+    return inOrder;
+  }
+
+  private static Optional<Offer> reserve(
+      Connection connection, long entryId, String officerId, Instant now, Instant deadline)
+      throws SQLException {
+    return reserve(connection, entryId, officerId, now, deadline, null);
+  }
+
+  /**
+   * Rolls back to {@code undo}, or the whole transaction when it is null, if the match is taken.
+   */
+  private static Optional<Offer> reserve(
+      Connection connection,
+      long entryId,
+      String officerId,
+      Instant now,
+      Instant deadline,
+      Savepoint undo)
+      throws SQLException {
+    try (PreparedStatement officer =
+        connection.prepareStatement(
+            "UPDATE escalation_officer SET status = 'RESERVED', since = ?, entry_id = ?"
+                + " WHERE officer_id = ? AND status = 'READY'")) {
+      Transactions.setInstant(officer, 1, now);
+      officer.setLong(2, entryId);
+      officer.setString(3, officerId);
+      if (officer.executeUpdate() == 0) {
+        rollBack(connection, undo);
+        return Optional.empty();
+      }
+    } catch (SQLException e) {
+      // Another officer was reserved for this caller a moment ago and not yet committed:
+      // the unique entry_id refuses the second, as it is meant to.
+      if (Transactions.isUniqueViolation(e)) {
+        rollBack(connection, undo);
+        return Optional.empty();
+      }
+      throw e;
+    }
+    try (PreparedStatement entry =
+        connection.prepareStatement(
+            "UPDATE escalation_entry SET status = 'RINGING'"
+                + " WHERE id = ? AND status = 'WAITING'")) {
+      entry.setLong(1, entryId);
+      if (entry.executeUpdate() == 0) {
+        rollBack(connection, undo);
+        return Optional.empty();
+      }
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO escalation_offer (entry_id, officer_id, offered_at, deadline)"
+                + " VALUES (?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      insert.setLong(1, entryId);
+      insert.setString(2, officerId);
+      Transactions.setInstant(insert, 3, now);
+      Transactions.setInstant(insert, 4, deadline);
+      insert.executeUpdate();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        keys.next();
+        return Optional.of(new Offer(keys.getLong(1), entryId, officerId, now, deadline));
+      }
+    }
+  }
+
+  private static void rollBack(Connection connection, Savepoint undo) throws SQLException {
+    if (undo == null) {
+      connection.rollback();
+    } else {
+      connection.rollback(undo);
+    }
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.phonebank.escalation.EntryEnd;
+import org.phonebank.escalation.EntryStatus;
 import org.phonebank.escalation.EscalationReason;
 import org.phonebank.escalation.EscalationSettings;
 import org.phonebank.escalation.EscalationStore;
@@ -32,6 +34,7 @@ import org.phonebank.escalation.Escalations;
 import org.phonebank.escalation.Offer;
 import org.phonebank.escalation.OfficerStatus;
 import org.phonebank.escalation.QueuedCall;
+import org.phonebank.escalation.Router;
 import org.phonebank.escalation.RoutingContract;
 import org.phonebank.escalation.SampleEscalations;
 import org.phonebank.escalation.WaitState;
@@ -172,6 +175,39 @@ abstract class JdbcRoutingContract extends RoutingContract {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aRoundsMatchTakenMeanwhileIsUndoneAloneAndTheOthersStillRing() throws Exception {
+    EscalationSettings settings = operators(3);
+    Escalations node = node(settings, "node-1");
+    node.start();
+    for (int i = 1; i <= 3; i++) {
+      assertTrue(node.setStatus("o" + i, OfficerStatus.READY));
+    }
+    long first = node.enqueue(caller("call-1", "fa", EscalationReason.ASKED)).id();
+    long second = node.enqueue(caller("call-2", "fa", EscalationReason.ASKED)).id();
+    long third = node.enqueue(caller("call-3", "fa", EscalationReason.ASKED)).id();
+    JdbcEscalationStore store = new JdbcEscalationStore(database.pooled());
+    Instant now = clock.instant();
+    // Another node got there first: o3 rings for the first caller.
+    assertTrue(store.reserve(first, "o3", now, now.plusSeconds(20)).isPresent());
+
+    List<Offer> made =
+        store.reserveAll(
+            List.of(
+                new Router.Match(first, "o2"), // caller taken, found after o2 was reserved
+                new Router.Match(second, "o3"), // officer taken
+                new Router.Match(third, "o1")), // reserved first (officers in id order)
+            now,
+            now.plusSeconds(20));
+
+    assertEquals(List.of(third), made.stream().map(Offer::entryId).toList());
+    assertEquals(OfficerStatus.READY, store.officer("o2").orElseThrow().status());
+    assertEquals(OfficerStatus.RESERVED, store.officer("o1").orElseThrow().status());
+    assertEquals(EntryStatus.WAITING, store.entry(second).orElseThrow().status());
+    assertEquals(2, count("SELECT COUNT(*) FROM escalation_offer WHERE result IS NULL"));
+    assertEquals(2, count("SELECT COUNT(*) FROM escalation_officer WHERE status = 'RESERVED'"));
   }
 
   @Test
