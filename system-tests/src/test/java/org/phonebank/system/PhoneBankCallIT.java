@@ -356,6 +356,72 @@ class PhoneBankCallIT {
   }
 
   /** MicroProfile Health as Payara serves it, read the way a load balancer would. */
+  @Test
+  @Order(13)
+  void theMetricsCountAServedCallItsTwoBalanceInquiriesAndTheirRoundTrips() throws Exception {
+    String before = metrics();
+    // Sign-in verifies the PIN with a balance inquiry; menu 1 asks for the balance again.
+    Transcript served = call(signIn("2", SARA) + " 1" + LEAVE);
+    assertTrue(heard(served).contains(spoken(SARA, Language.ENGLISH)), heard(served));
+    String after = metrics();
+
+    String ended = "phonebank_calls_ended_total{ending=\"SERVED\",mp_scope=\"application\"}";
+    String balances =
+        "phonebank_switch_requests_total{mp_scope=\"application\",response_code=\"00\","
+            + "type=\"BALANCE_INQUIRY\"}";
+    String roundTrips =
+        "phonebank_switch_round_trip_seconds_count{mp_scope=\"application\","
+            + "type=\"BALANCE_INQUIRY\"}";
+    assertEquals(sample(before, ended) + 1, sample(after, ended), after);
+    assertEquals(sample(before, balances) + 2, sample(after, balances), after);
+    assertEquals(sample(before, roundTrips) + 2, sample(after, roundTrips), after);
+    assertEquals(1.0, sample(after, "phonebank_switch_link_up{mp_scope=\"application\"}"));
+    double containment = sample(after, "phonebank_containment_ratio{mp_scope=\"application\"}");
+    assertTrue(containment > 0 && containment <= 1, "containment " + containment);
+    assertTrue(
+        after.contains(
+            "phonebank_switch_round_trip_seconds_bucket{mp_scope=\"application\","
+                + "type=\"BALANCE_INQUIRY\",le=\"0.05\"}"),
+        "round trips in the configured histogram buckets");
+    for (String gauge :
+        List.of(
+            "phonebank_calls_in_progress",
+            "phonebank_saf_depth",
+            "phonebank_saf_oldest_age_seconds",
+            "phonebank_reversals_pending",
+            "phonebank_journal_failures_total",
+            "phonebank_calls_refused_total",
+            "phonebank_switch_failovers_total")) {
+      assertTrue(after.contains("\n" + gauge + "{mp_scope=\"application\"} "), gauge);
+    }
+  }
+
+  private static String metrics() throws Exception {
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://127.0.0.1:"
+                                + PhoneBankStack.HTTP_PORT
+                                + "/metrics?scope=application"))
+                    .timeout(Duration.ofSeconds(20))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    return response.body();
+  }
+
+  /** The value of one sample line, 0 when the series does not exist yet. */
+  private static double sample(String exposition, String series) {
+    for (String line : exposition.split("\n")) {
+      if (line.startsWith(series + " ")) {
+        return Double.parseDouble(line.substring(series.length() + 1).trim());
+      }
+    }
+    return 0;
+  }
+
   private static String health(String path) throws Exception {
     java.net.http.HttpResponse<String> response =
         java.net.http.HttpClient.newHttpClient()
