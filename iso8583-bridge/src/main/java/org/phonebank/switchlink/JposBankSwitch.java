@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
 import org.phonebank.banking.BalanceInquiry;
@@ -90,6 +91,11 @@ public final class JposBankSwitch implements BankSwitch, AutoCloseable {
   }
 
   /** The endpoint signed on to now, or null while down. */
+  /** See {@link SwitchLink#onSignOn}. */
+  public void onSignOn(Consumer<SwitchEndpoint> listener) {
+    link.onSignOn(listener);
+  }
+
   public SwitchEndpoint activeEndpoint() {
     return link.activeEndpoint();
   }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jpos.iso.ISOClientSocketFactory;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
@@ -50,6 +51,7 @@ public final class SwitchLink implements AutoCloseable {
 
   private volatile NACChannel channel;
   private volatile SwitchEndpoint activeEndpoint;
+  private volatile Consumer<SwitchEndpoint> signOnListener = endpoint -> {};
   private volatile NACChannel connecting;
   private volatile long lastReceived;
   private volatile boolean closed;
@@ -80,6 +82,14 @@ public final class SwitchLink implements AutoCloseable {
   }
 
   /** The endpoint the link is signed on to, or null while it is down. */
+  /**
+   * Told of every sign-on, with the endpoint signed on to, on the link's own thread; for
+   * operations' figures (sign-ons, failovers). Must return quickly and not throw.
+   */
+  public void onSignOn(Consumer<SwitchEndpoint> listener) {
+    this.signOnListener = Objects.requireNonNull(listener, "Sign-on listener is required.");
+  }
+
   public SwitchEndpoint activeEndpoint() {
     return channel == null ? null : activeEndpoint;
   }
@@ -223,6 +233,7 @@ public final class SwitchLink implements AutoCloseable {
       activeEndpoint = endpoint;
       setReady(candidate);
       LOG.log(Level.INFO, "Signed on to the switch at {0}", endpoint);
+      signOnListener.accept(endpoint);
       supervise(candidate, reader, endpoint);
       return true;
     } catch (IOException e) {

@@ -25,6 +25,7 @@ public enum Phrase {
   SERVICE_UNAVAILABLE("service-unavailable"),
   BALANCE_IS("balance-is"),
   GOODBYE("goodbye"),
+  ALL_LINES_BUSY("all-lines-busy"),
   MAIN_MENU("main-menu"),
   OFFER_OFFICER("offer-officer"),
   CONNECTING_TO_OFFICER("connecting-to-officer"),

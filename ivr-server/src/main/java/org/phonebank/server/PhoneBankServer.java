@@ -8,7 +8,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +33,7 @@ import org.phonebank.lockout.CardLockouts;
 import org.phonebank.prompt.NameVoice;
 import org.phonebank.prompt.espeak.EspeakNameVoice;
 import org.phonebank.server.health.PhoneBankProbes;
+import org.phonebank.server.metrics.PhoneBankMetrics;
 import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.SwitchSettings;
 import org.phonebank.switchlink.keys.SwitchCredentials;
@@ -56,11 +57,12 @@ public class PhoneBankServer {
   private JournalStore store;
   private JposBankSwitch bankSwitch;
   private StoreAndForward storeAndForward;
-  private ExecutorService calls;
+  private ThreadPoolExecutor calls;
   private EslServer eslServer;
   private Escalations escalations;
 
   @Inject PhoneBankProbes probes;
+  @Inject PhoneBankMetrics metrics;
 
   @PostConstruct
   void start() {
@@ -84,6 +86,7 @@ public class PhoneBankServer {
 
     SwitchCredentials credentials = SwitchCredentials.load(settings.switchCredentials());
     bankSwitch = new JposBankSwitch(switchSettings, credentials);
+    bankSwitch.onSignOn(metrics::signedOn);
     bankSwitch.start();
     // The acknowledgement goes straight to the journal: JournalledSwitch needs the reversals, so it
     // cannot
@@ -93,11 +96,15 @@ public class PhoneBankServer {
         new StoreAndForward(
             store.adviceQueue(), bankSwitch, credentials.storageKey(), journal::reversed);
     JournalledSwitch journalled =
-        new JournalledSwitch(bankSwitch, journal, store.transactionIds(), storeAndForward);
+        new JournalledSwitch(
+            metrics.metered(bankSwitch),
+            metrics.metered(journal),
+            store.transactionIds(),
+            storeAndForward);
     journalled.recover();
     storeAndForward.start();
 
-    calls = callThreads(settings.maxConcurrentCalls());
+    calls = callThreads(settings.maxConcurrentCalls(), metrics.refusals());
     EslSettings eslSettings = EslSettings.from(lookup);
     NameVoice nameVoice =
         EspeakNameVoice.from(lookup, eslSettings.promptDirectory(), eslSettings.audioExtension());
@@ -113,7 +120,7 @@ public class PhoneBankServer {
         new CallServices(
             journalled,
             store.lockouts(),
-            store.callPaths(),
+            metrics.metered(store.callPaths()),
             journalSettings.clock(),
             officerQueues(lookup, switchSettings.terminalId(), journalSettings.clock()),
             nameVoice);
@@ -127,6 +134,13 @@ public class PhoneBankServer {
             eslServer::isListening,
             store.adviceQueue(),
             settings.safStuckAfter(),
+            journalSettings.clock()));
+    metrics.attach(
+        new PhoneBankMetrics.Parts(
+            calls,
+            bankSwitch::isReady,
+            store.adviceQueue(),
+            journal::unfinished,
             journalSettings.clock()));
     LOG.log(
         System.Logger.Level.INFO,
@@ -194,6 +208,7 @@ public class PhoneBankServer {
   @PreDestroy
   void stop() {
     probes.detach();
+    metrics.detach();
     if (eslServer != null) {
       eslServer.stop();
     }
@@ -216,7 +231,8 @@ public class PhoneBankServer {
    * One thread per live call, up to the limit; a call beyond it is refused rather than queued in
    * silence.
    */
-  private static ExecutorService callThreads(int maxConcurrentCalls) {
+  private static ThreadPoolExecutor callThreads(
+      int maxConcurrentCalls, RejectedExecutionHandler refusals) {
     AtomicInteger number = new AtomicInteger();
     return new ThreadPoolExecutor(
         0,
@@ -228,6 +244,7 @@ public class PhoneBankServer {
           Thread thread = new Thread(task, "phonebank-call-" + number.incrementAndGet());
           thread.setDaemon(true);
           return thread;
-        });
+        },
+        refusals);
   }
 }

@@ -51,6 +51,8 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
   private int dtmfEventsRaised;
   private int stepNumber;
   private boolean resumed;
+  private boolean eventLockHeld;
+  private final java.util.ArrayDeque<EslCommand> waitingForTheLock = new java.util.ArrayDeque<>();
   private boolean lingering;
   private boolean finished;
 
@@ -112,10 +114,29 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
   }
 
   private void sendmsg(ChannelHandlerContext ctx, EslCommand command) {
+    if (eventLockHeld) {
+      // mod_event_socket.c (parse_command, "sendmsg") queues the message on the session and
+      // answers +OK at once; the session runs it when the locked application is over.
+      ctx.writeAndFlush(EslFrame.ofCommandReply("+OK"));
+      waitingForTheLock.add(command);
+      return;
+    }
+    run(ctx, command, true);
+  }
+
+  /**
+   * Runs one {@code sendmsg}; {@code reply} false when its +OK went out as it was queued. An
+   * application sent with {@code event-lock: true} holds the session until it completes, as
+   * FreeSWITCH's CF_EVENT_LOCK does (switch_ivr.c, switch_ivr_parse_event): playback, which parses
+   * queued messages while it plays, then cannot run the next one (a hang-up) before it is over.
+   */
+  private void run(ChannelHandlerContext ctx, EslCommand command, boolean reply) {
     String callCommand = command.header("call-command").orElse("");
     String eventUuid = command.header("event-uuid").orElse(UUID.randomUUID().toString());
     if (callCommand.equals("hangup")) {
-      ctx.write(EslFrame.ofCommandReply("+OK"));
+      if (reply) {
+        ctx.write(EslFrame.ofCommandReply("+OK"));
+      }
       appHangsUp(
           ctx, "hangup", command.header("hangup-cause").orElse("NORMAL_CLEARING"), eventUuid);
       return;
@@ -129,7 +150,10 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
     if (!app.equals("play_and_get_digits")) {
       typeAheadOneKey();
     }
-    ctx.write(EslFrame.ofCommandReply("+OK"));
+    if (reply) {
+      ctx.write(EslFrame.ofCommandReply("+OK"));
+    }
+    eventLockHeld = "true".equalsIgnoreCase(command.header("event-lock").orElse(""));
     applications.add(arg.isEmpty() ? app : app + " " + arg);
     ctx.write(
         channel.event(
@@ -315,6 +339,11 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
   private void complete(
       ChannelHandlerContext ctx, String app, String arg, String eventUuid, String response) {
     ctx.writeAndFlush(completion(app, arg, response, eventUuid));
+    eventLockHeld = false;
+    EslCommand next;
+    while (!eventLockHeld && !finished && (next = waitingForTheLock.poll()) != null) {
+      run(ctx, next, false);
+    }
   }
 
   /**

@@ -85,4 +85,47 @@ class FreeSwitchSessionTest {
         List.of("6", "0", "3", "7", "9", "9", "1", "2", "3", "4"), dtmfDigits.subList(0, 10));
     assertEquals(16 + 1 + 4, dtmfDigits.size(), "every key dequeued, the # included");
   }
+
+  @Test
+  void aHangUpSentDuringAnEventLockedPlaybackRunsOnlyOnceThePlaybackIsOver() {
+    FreeSwitchSession simulated =
+        new FreeSwitchSession(
+            CallScript.parse("1"),
+            new PromptTexts(PromptCatalogue.load()),
+            new FakeChannel("1001", "2000", "127.0.0.1:8084", java.util.Map.of()),
+            new CompletableFuture<>(),
+            java.time.Duration.ofMillis(50),
+            CallListener.NONE);
+    EmbeddedChannel channel = new EmbeddedChannel(simulated);
+    channel.writeInbound(EslCommand.execute("playback", "/p/en/welcome.wav", "uuid-play"));
+    channel.writeInbound(EslCommand.execute("hangup", "NORMAL_CIRCUIT_CONGESTION", "uuid-hang"));
+
+    List<String> seen = new ArrayList<>();
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (seen.stream().noneMatch(e -> e.startsWith("CHANNEL_HANGUP_COMPLETE "))
+        && System.nanoTime() < until) {
+      channel.runScheduledPendingTasks();
+      EslFrame frame;
+      while ((frame = channel.readOutbound()) != null) {
+        if (frame.isEvent()) {
+          seen.add(
+              frame.event().eventName()
+                  + " "
+                  + frame.event().header("Application").orElse("")
+                  + frame.event().header("Hangup-Cause").orElse(""));
+        }
+      }
+    }
+    channel.finishAndReleaseAll();
+
+    assertEquals(
+        List.of(
+            "CHANNEL_EXECUTE playback",
+            "CHANNEL_EXECUTE_COMPLETE playback",
+            "CHANNEL_EXECUTE hangup",
+            "CHANNEL_HANGUP NORMAL_CIRCUIT_CONGESTION",
+            "CHANNEL_EXECUTE_COMPLETE hangup",
+            "CHANNEL_HANGUP_COMPLETE NORMAL_CIRCUIT_CONGESTION"),
+        seen);
+  }
 }

@@ -115,6 +115,60 @@ class PhoneSimulatorCallTest {
   }
 
   @Test
+  void aCallBeyondCapacityHearsAllLinesBusyInBothLanguagesAndIsHungUpAsCongestion()
+      throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+    CallFlow holdTheLine =
+        phone -> {
+          phone.answer();
+          holding.countDown();
+          try {
+            release.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          phone.hangUp();
+        };
+    // One call thread: the second call finds none free.
+    java.util.concurrent.ThreadPoolExecutor oneLine =
+        new java.util.concurrent.ThreadPoolExecutor(
+            0, 1, 60, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>());
+    EslServer server = new EslServer(holdTheLine, oneLine, TestEsl.settings(SECRET));
+    servers.add(server);
+    int port = server.start();
+    try {
+      CompletableFuture<Transcript> first =
+          CompletableFuture.supplyAsync(
+              () ->
+                  PhoneSimulator.call(
+                      "127.0.0.1", port, SECRET, CallScript.parse("- - -"), CALL_LIMIT));
+      assertTrue(holding.await(30, TimeUnit.SECONDS), "the first call holds the only line");
+
+      Transcript second =
+          PhoneSimulator.call("127.0.0.1", port, SECRET, CallScript.parse("1"), CALL_LIMIT);
+
+      Prompt busy =
+          new Prompt(
+              List.of(
+                  new org.phonebank.prompt.PromptFile(Language.PERSIAN, "all-lines-busy"),
+                  new org.phonebank.prompt.PromptFile(Language.ENGLISH, "all-lines-busy")));
+      assertEquals(List.of(ivr(busy)), second.lines(), second.toString());
+      assertTrue(
+          second.applications().get(0).startsWith("playback file_string://"),
+          second.applications().toString());
+      assertEquals("hangup NORMAL_CIRCUIT_CONGESTION", second.applications().get(1));
+      assertEquals(Transcript.Ending.APP_HUNG_UP, second.ending(), second.detail());
+
+      release.countDown();
+      assertEquals(Transcript.Ending.APP_HUNG_UP, first.get(60, TimeUnit.SECONDS).ending());
+    } finally {
+      release.countDown();
+      oneLine.shutdownNow();
+    }
+  }
+
+  @Test
   void keysPressedReachTheFlowAndTheCallEndsWithTheBanksHangUp() {
     BankingFlow flow = new BankingFlow();
     int port = start(flow);

@@ -108,11 +108,34 @@ final class PhoneBankStack {
             });
   }
 
+  /**
+   * Runs a benchmark harness under {@code bench/} against this stack (its state folder, ports and
+   * environment), so the test command keeps every harness working at a tiny size. Returns what it
+   * printed; throws if it failed.
+   */
+  String bench(String harness, int timeoutSeconds, String... arguments)
+      throws IOException, InterruptedException {
+    List<String> commandLine = new java.util.ArrayList<>();
+    commandLine.add(root.resolve("bench").resolve(harness).resolve("run").toString());
+    commandLine.addAll(List.of(arguments));
+    return run(commandLine, "bench-" + harness, timeoutSeconds);
+  }
+
   private String run(String command, int timeoutSeconds) throws IOException, InterruptedException {
+    return run(
+        List.of(root.resolve("phonebank").toString(), command),
+        "./phonebank " + command,
+        timeoutSeconds);
+  }
+
+  private String run(List<String> commandLine, String name, int timeoutSeconds)
+      throws IOException, InterruptedException {
     Files.createDirectories(state);
-    Path output = state.resolve("phonebank-" + command + ".out");
+    Path output =
+        state.resolve(
+            name.replace("./", "").replace(' ', '-').replaceAll("[^A-Za-z0-9-]", "") + ".out");
     ProcessBuilder builder =
-        new ProcessBuilder(root.resolve("phonebank").toString(), command)
+        new ProcessBuilder(commandLine)
             .directory(root.toFile())
             .redirectErrorStream(true)
             .redirectOutput(output.toFile());
@@ -128,13 +151,12 @@ final class PhoneBankStack {
     Process process = builder.start();
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new IllegalStateException(
-          "./phonebank " + command + " did not finish in " + timeoutSeconds + " s");
+      throw new IllegalStateException(name + " did not finish in " + timeoutSeconds + " s");
     }
     String printed = Files.readString(output, StandardCharsets.UTF_8);
     System.out.println(printed);
     if (process.exitValue() != 0) {
-      throw new IllegalStateException("./phonebank " + command + " failed:\n" + printed);
+      throw new IllegalStateException(name + " failed:\n" + printed);
     }
     return printed;
   }

@@ -6,6 +6,8 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,10 @@ import org.phonebank.call.CallFlow;
 import org.phonebank.esl.EslCommand;
 import org.phonebank.esl.EslEvent;
 import org.phonebank.esl.EslFrame;
+import org.phonebank.prompt.Language;
+import org.phonebank.prompt.Phrase;
+import org.phonebank.prompt.Prompt;
+import org.phonebank.prompt.PromptFile;
 
 /**
  * The Netty end of one call: sends {@code connect} the moment FreeSWITCH connects (it gives up
@@ -32,6 +38,22 @@ final class EslCallHandler extends SimpleChannelInboundHandler<EslFrame> {
    */
   private static final Pattern CALL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
+  /** "All our lines are busy", in Persian then English: the caller has not chosen yet. */
+  static final Prompt ALL_LINES_BUSY =
+      new Prompt(
+          List.of(
+              new PromptFile(Language.PERSIAN, Phrase.ALL_LINES_BUSY.fileName()),
+              new PromptFile(Language.ENGLISH, Phrase.ALL_LINES_BUSY.fileName())));
+
+  /** Q.850 cause 34 as FreeSWITCH names it ({@code switch_channel_str2cause}). */
+  static final String BUSY_HANGUP_CAUSE = "NORMAL_CIRCUIT_CONGESTION";
+
+  /**
+   * Longest a refused call's connection is kept: the prompt lasts about ten seconds in both
+   * languages, and FreeSWITCH closes the socket when it has hung up.
+   */
+  static final Duration BUSY_LINE_LIMIT = Duration.ofSeconds(60);
+
   private final CallFlow flow;
   private final Executor executor;
   private final EslSettings settings;
@@ -39,6 +61,7 @@ final class EslCallHandler extends SimpleChannelInboundHandler<EslFrame> {
   private final Refusals refusals;
   private ScheduledFuture<?> handshake;
   private EslLine line;
+  private boolean busyLine;
 
   EslCallHandler(
       CallFlow flow,
@@ -65,6 +88,10 @@ final class EslCallHandler extends SimpleChannelInboundHandler<EslFrame> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, EslFrame frame) {
+    if (busyLine) {
+      // Replies and events of the busy prompt: nothing to do but wait for FreeSWITCH to close.
+      return;
+    }
     if (line != null) {
       line.received(frame);
     } else if (handshake != null) {
@@ -109,8 +136,32 @@ final class EslCallHandler extends SimpleChannelInboundHandler<EslFrame> {
               paths));
     } catch (RejectedExecutionException e) {
       LOG.log(Level.WARNING, "Call {0} refused: {1}.", callId, CallEnd.NO_THREAD.description());
-      ctx.close();
+      line = null;
+      busy(ctx, callId);
     }
+  }
+
+  /**
+   * A call beyond capacity hears, in both languages, that every line is busy and is hung up with
+   * Q.850 cause 34, NORMAL_CIRCUIT_CONGESTION, so the carrier and the CDR say why; all without a
+   * thread, on the event loop. Both applications go out at once with {@code event-lock}: FreeSWITCH
+   * queues a socket's {@code sendmsg} on the session and runs them in order, and the lock keeps
+   * playback (which parses queued events while it plays, {@code switch_ivr_play_file} in {@code
+   * src/switch_ivr_play_say.c}) from running the hang-up before the prompt is over; playback
+   * pre-answers the channel itself. Without {@code linger} FreeSWITCH closes the socket after the
+   * hang-up; the connection is closed by us anyway after the busy timeout.
+   */
+  private void busy(ChannelHandlerContext ctx, String callId) {
+    busyLine = true;
+    ctx.write(EslCommand.execute("playback", paths.of(ALL_LINES_BUSY), callId + "-busy"));
+    ctx.writeAndFlush(EslCommand.execute("hangup", BUSY_HANGUP_CAUSE, callId + "-busy-hangup"));
+    ctx.executor()
+        .schedule(
+            () -> {
+              ctx.close();
+            },
+            BUSY_LINE_LIMIT.toSeconds(),
+            TimeUnit.SECONDS);
   }
 
   /** Closes a connection that never became a call; nothing was said on it. */

@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.server.metrics;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.phonebank.banking.BankSwitch;
+import org.phonebank.banking.SwitchOutcome;
+import org.phonebank.banking.SwitchRequest;
+import org.phonebank.banking.TransactionIds;
+import org.phonebank.callpath.CallPath;
+import org.phonebank.callpath.CallPaths;
+import org.phonebank.card.CardNumber;
+import org.phonebank.journal.EntryState;
+import org.phonebank.journal.Journal;
+import org.phonebank.journal.JournalEntry;
+import org.phonebank.journal.TransactionType;
+import org.phonebank.money.Rials;
+import org.phonebank.saf.AdviceQueue;
+import org.phonebank.saf.QueuedAdvice;
+import org.phonebank.switchlink.SwitchEndpoint;
+
+/**
+ * The phone bank's figures for operations (docs/operations.md lists each, what it means and what to
+ * alert on), in the application registry Payara publishes at {@code /metrics}. The server hands its
+ * parts through the {@code metered} decorators and {@link #attach}; the domain never sees a metric.
+ * Gauges read the database (store-and-forward, reversals pending) at scrape time, not per call.
+ */
+@ApplicationScoped
+public class PhoneBankMetrics {
+
+  /** Round-trip histogram buckets, in seconds: a switch answers in tens of milliseconds. */
+  static final String ROUND_TRIP = "phonebank_switch_round_trip";
+
+  /** Advices read to measure the queue, as the readiness check reads them. */
+  private static final int MAX_COUNTED = 10_000;
+
+  @Inject MetricRegistry registry;
+
+  private final Containment containment = new Containment();
+  private final AtomicReference<SwitchEndpoint> lastEndpoint = new AtomicReference<>();
+  private volatile Parts parts;
+
+  private Counter refused;
+  private Counter journalFailures;
+  private Counter signOns;
+  private Counter failovers;
+
+  /** What the gauges read, once the phone bank has started. */
+  public record Parts(
+      ThreadPoolExecutor calls,
+      BooleanSupplier switchSignedOn,
+      AdviceQueue advices,
+      Supplier<List<JournalEntry>> unfinished,
+      java.time.Clock clock) {
+
+    public Parts {
+      Objects.requireNonNull(calls, "Call threads are required.");
+      Objects.requireNonNull(switchSignedOn, "Switch link state is required.");
+      Objects.requireNonNull(advices, "Advice queue is required.");
+      Objects.requireNonNull(unfinished, "Unfinished journal entries are required.");
+      Objects.requireNonNull(clock, "Clock is required.");
+    }
+  }
+
+  @PostConstruct
+  void register() {
+    refused =
+        registry.counter(
+            meta(
+                "phonebank_calls_refused",
+                "Calls refused because every call thread was taken (the configured capacity)"));
+    journalFailures =
+        registry.counter(
+            meta(
+                "phonebank_journal_failures",
+                "Journal writes or reads that failed after the journal's own retries"));
+    signOns =
+        registry.counter(meta("phonebank_switch_sign_ons", "Sign-ons (0800/0810) to the switch"));
+    failovers =
+        registry.counter(
+            meta(
+                "phonebank_switch_failovers",
+                "Sign-ons to a different switch endpoint than the one before"));
+    gauge(
+        "phonebank_calls_in_progress",
+        "Calls being served now",
+        MetricUnits.NONE,
+        p -> p.calls().getActiveCount());
+    registry.gauge(
+        meta(
+            "phonebank_containment_ratio",
+            "Share of calls ended since start without being handed to an officer"),
+        containment,
+        Containment::ratio);
+    gauge(
+        "phonebank_switch_link_up",
+        "1 while the switch link is signed on, else 0",
+        MetricUnits.NONE,
+        p -> p.switchSignedOn().getAsBoolean() ? 1 : 0);
+    gauge(
+        "phonebank_saf_depth",
+        "Advices (reversals) released to store-and-forward and not yet acknowledged",
+        MetricUnits.NONE,
+        p -> p.advices().released(MAX_COUNTED).size());
+    gauge(
+        "phonebank_saf_oldest_age",
+        "Age of the oldest advice waiting in store-and-forward",
+        MetricUnits.SECONDS,
+        p -> oldestAdviceSeconds(p));
+    gauge(
+        "phonebank_reversals_pending",
+        "Journal entries REVERSING: money movements whose reversal the switch has not acknowledged",
+        MetricUnits.NONE,
+        p -> p.unfinished().get().stream().filter(e -> e.state() == EntryState.REVERSING).count());
+  }
+
+  public void attach(Parts started) {
+    this.parts = Objects.requireNonNull(started, "Parts are required.");
+  }
+
+  public void detach() {
+    this.parts = null;
+  }
+
+  /** Counts each call refused at capacity, then refuses it as {@code AbortPolicy} does. */
+  public RejectedExecutionHandler refusals() {
+    return (task, executor) -> {
+      refused.inc();
+      throw new RejectedExecutionException("All " + executor.getMaximumPoolSize() + " lines busy");
+    };
+  }
+
+  /** Counts each sign-on, and a failover when the endpoint differs from the last one. */
+  public void signedOn(SwitchEndpoint endpoint) {
+    signOns.inc();
+    SwitchEndpoint before = lastEndpoint.getAndSet(endpoint);
+    if (before != null && !before.equals(endpoint)) {
+      failovers.inc();
+    }
+  }
+
+  /** Requests by type and response code, and the round-trip time by type. */
+  public BankSwitch metered(BankSwitch link) {
+    Objects.requireNonNull(link, "Bank switch is required.");
+    return request -> {
+      long start = System.nanoTime();
+      SwitchOutcome outcome = null;
+      try {
+        outcome = link.send(request);
+        return outcome;
+      } finally {
+        switchRequest(request, outcome, Duration.ofNanos(System.nanoTime() - start));
+      }
+    };
+  }
+
+  /** Calls ended by ending, and containment. */
+  public CallPaths metered(CallPaths paths) {
+    Objects.requireNonNull(paths, "Call paths are required.");
+    return new CallPaths() {
+      @Override
+      public void record(CallPath path) {
+        containment.ended(path.ending());
+        registry
+            .counter(
+                meta("phonebank_calls_ended", "Calls ended, by how they ended"),
+                new Tag("ending", path.ending().name()))
+            .inc();
+        paths.record(path);
+      }
+
+      @Override
+      public Optional<CallPath> forCall(String callId) {
+        return paths.forCall(callId);
+      }
+
+      @Override
+      public List<CallPath> endedBetween(java.time.Instant from, java.time.Instant to) {
+        return paths.endedBetween(from, to);
+      }
+    };
+  }
+
+  /** Journal failures: every call into {@code journal} that throws. */
+  public Journal metered(Journal journal) {
+    Objects.requireNonNull(journal, "Journal is required.");
+    return new Journal() {
+      @Override
+      public JournalEntry open(
+          String callId, TransactionType type, TransactionIds ids, CardNumber card, Rials amount) {
+        return counted(() -> journal.open(callId, type, ids, card, amount));
+      }
+
+      @Override
+      public JournalEntry close(long entryId, SwitchOutcome outcome) {
+        return counted(() -> journal.close(entryId, outcome));
+      }
+
+      @Override
+      public JournalEntry reversing(long entryId) {
+        return counted(() -> journal.reversing(entryId));
+      }
+
+      @Override
+      public JournalEntry reversed(long entryId) {
+        return counted(() -> journal.reversed(entryId));
+      }
+
+      @Override
+      public List<JournalEntry> unfinished() {
+        return counted(journal::unfinished);
+      }
+
+      @Override
+      public Rials approvedToday(CardNumber card, TransactionType type) {
+        return counted(() -> journal.approvedToday(card, type));
+      }
+
+      @Override
+      public List<JournalEntry> forCall(String callId) {
+        return counted(() -> journal.forCall(callId));
+      }
+    };
+  }
+
+  private <T> T counted(Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      journalFailures.inc();
+      throw e;
+    }
+  }
+
+  private void switchRequest(SwitchRequest request, SwitchOutcome outcome, Duration roundTrip) {
+    String type = request.type().name();
+    String code = outcome == null ? SwitchAnswer.OTHER : SwitchAnswer.label(outcome);
+    registry
+        .counter(
+            meta("phonebank_switch_requests", "Requests sent to the switch, by type and answer"),
+            new Tag("type", type),
+            new Tag("response_code", code))
+        .inc();
+    if (!SwitchAnswer.UNREACHABLE.equals(code)) {
+      // A request never sent has no round trip: it would pull the histogram towards zero.
+      registry
+          .timer(
+              Metadata.builder()
+                  .withName(ROUND_TRIP)
+                  .withDescription("Switch round trip from send to answer (or time-out), by type")
+                  .withUnit(MetricUnits.SECONDS)
+                  .build(),
+              new Tag("type", type))
+          .update(roundTrip);
+    }
+  }
+
+  private static double oldestAdviceSeconds(Parts p) {
+    List<QueuedAdvice> waiting = p.advices().released(MAX_COUNTED);
+    return waiting.stream()
+        .map(a -> Duration.between(a.armedAt(), p.clock().instant()))
+        .filter(age -> !age.isNegative())
+        .mapToDouble(age -> age.toMillis() / 1000.0)
+        .max()
+        .orElse(0);
+  }
+
+  private void gauge(
+      String name, String description, String unit, java.util.function.ToDoubleFunction<Parts> f) {
+    registry.gauge(
+        Metadata.builder().withName(name).withDescription(description).withUnit(unit).build(),
+        this,
+        self -> {
+          Parts p = self.parts;
+          return p == null ? 0 : f.applyAsDouble(p);
+        });
+  }
+
+  private static Metadata meta(String name, String description) {
+    return Metadata.builder().withName(name).withDescription(description).build();
+  }
+}
