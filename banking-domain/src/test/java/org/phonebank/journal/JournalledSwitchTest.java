@@ -48,15 +48,16 @@ class JournalledSwitchTest {
   }
 
   private SwitchOutcome transfer(JournalledSwitch journalled, long rials) {
-    return journalled.send(
-        "call-t",
-        next ->
-            new Transfer(
-                next,
-                card,
-                TelephonePin.of("7391".toCharArray()),
-                new TransferDestination.ToCard(payee),
-                Rials.of(rials)));
+    return journalled.send("call-t", next -> transferOf(next, rials));
+  }
+
+  private Transfer transferOf(TransactionIds next, long rials) {
+    return new Transfer(
+        next,
+        card,
+        TelephonePin.of("7391".toCharArray()),
+        new TransferDestination.ToCard(payee),
+        Rials.of(rials));
   }
 
   @Test
@@ -116,15 +117,7 @@ class JournalledSwitchTest {
 
   private LimitedSend transferWithin(JournalledSwitch journalled, long rials, long dailyLimit) {
     return journalled.sendWithinDailyLimit(
-        "call-t",
-        Rials.of(dailyLimit),
-        next ->
-            new Transfer(
-                next,
-                card,
-                TelephonePin.of("7391".toCharArray()),
-                new TransferDestination.ToCard(payee),
-                Rials.of(rials)));
+        "call-t", Rials.of(dailyLimit), next -> transferOf(next, rials));
   }
 
   @Test
