@@ -5,25 +5,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.phonebank.banking.BankSwitch;
 import org.phonebank.banking.DeclineReason;
 import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.banking.TransactionIds;
+import org.phonebank.banking.Transfer;
+import org.phonebank.banking.TransferDestination;
 import org.phonebank.card.CardNumber;
+import org.phonebank.card.TelephonePin;
 import org.phonebank.journal.JournalEntry;
+import org.phonebank.journal.JournalledSwitch;
+import org.phonebank.journal.LimitedSend;
+import org.phonebank.journal.OverDailyLimit;
 import org.phonebank.journal.Reservation;
 import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
+import org.phonebank.testing.InMemoryReversals;
 
 /**
  * Daily limits under concurrency on a real database: calls on one card sending at the same moment,
@@ -34,6 +45,7 @@ import org.phonebank.money.Rials;
 abstract class JdbcDailyLimitContract {
 
   static final CardNumber CARD = new CardNumber("6037991234567893");
+  static final CardNumber PAYEE = new CardNumber("6104337812345674");
   static final Instant NOON_TEHRAN = Instant.parse("2026-03-21T08:30:00Z");
   static final Rials TRANSFER = Rials.of(100_000_000);
   static final Rials TRANSFER_LIMIT = Rials.of(200_000_000);
@@ -96,6 +108,76 @@ abstract class JdbcDailyLimitContract {
     long billsBefore = count(first, TransactionType.BILL_PAYMENT);
     assertEquals(Math.min(calls / 2, 3 - billsBefore), count(second, TransactionType.BILL_PAYMENT));
     assertEquals(TRANSFER_LIMIT, nodes.get(1).usedToday(CARD, TransactionType.TRANSFER));
+  }
+
+  @ParameterizedTest(name = "{0} calls")
+  @ValueSource(ints = {3, 10, 50})
+  void transfersSentAtOnceReachTheSwitchOnlyWhileTheyFitTheDay(int calls) throws Exception {
+    // The switch holds every transfer unanswered until all the other calls have been refused, so
+    // what it has received is all still in flight while the rest are decided.
+    int fit = Math.min(calls, 2);
+    CountDownLatch othersRefused = new CountDownLatch(calls - fit);
+    List<Rials> received = Collections.synchronizedList(new ArrayList<>());
+    BankSwitch slowSwitch =
+        request -> {
+          received.add(request.amount());
+          try {
+            othersRefused.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new SwitchOutcome.Approved("000001");
+        };
+    AtomicInteger stans = new AtomicInteger();
+    List<JournalledSwitch> switches = new ArrayList<>();
+    for (JdbcJournal node : nodes) {
+      switches.add(
+          new JournalledSwitch(
+              slowSwitch, node, () -> ids(stans.incrementAndGet()), new InMemoryReversals()));
+    }
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(calls);
+    try {
+      List<Future<LimitedSend>> sends = new ArrayList<>();
+      for (int call = 0; call < calls; call++) {
+        JournalledSwitch bank = switches.get(call % 2);
+        String callId = "call-" + call;
+        sends.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  LimitedSend sent =
+                      bank.sendWithinDailyLimit(
+                          callId,
+                          TRANSFER_LIMIT,
+                          next ->
+                              new Transfer(
+                                  next,
+                                  CARD,
+                                  TelephonePin.of("7391".toCharArray()),
+                                  new TransferDestination.ToCard(PAYEE),
+                                  TRANSFER));
+                  if (sent instanceof OverDailyLimit) {
+                    othersRefused.countDown();
+                  }
+                  return sent;
+                }));
+      }
+      start.countDown();
+      int approved = 0;
+      for (Future<LimitedSend> send : sends) {
+        if (send.get() instanceof LimitedSend.Sent sent
+            && sent.outcome() instanceof SwitchOutcome.Approved) {
+          approved++;
+        }
+      }
+
+      assertEquals(fit, approved);
+      assertEquals(Collections.nCopies(fit, TRANSFER), received);
+      assertEquals(fit, database.count("SELECT COUNT(*) FROM switch_journal"));
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**
