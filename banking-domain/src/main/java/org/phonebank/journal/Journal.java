@@ -15,6 +15,28 @@ public interface Journal {
       String callId, TransactionType type, TransactionIds ids, CardNumber card, Rials amount);
 
   /**
+   * Records a money movement as PENDING only if its {@code amount} fits under {@code dailyLimit}
+   * beside what already counts against the card's business day for {@code type} (see {@link
+   * #usedToday}); check and reservation are one atomic step, so calls on one card at once, on one
+   * node or several, never together exceed the limit by a rial. The day is the business day (bank
+   * zone) of {@code ids.transmittedAt()}. The amount is released when the entry ends DECLINED,
+   * REVERSED or UNREACHABLE.
+   *
+   * @param type a type that moves money
+   * @param amount positive rials
+   * @param dailyLimit the channel's limit for {@code type} per card and business day, not negative
+   * @return {@link Reservation.Reserved} with the PENDING entry (durable when it returns), or
+   *     {@link OverDailyLimit} with what the day still allows when nothing was written
+   */
+  Reservation openWithinDailyLimit(
+      String callId,
+      TransactionType type,
+      TransactionIds ids,
+      CardNumber card,
+      Rials amount,
+      Rials dailyLimit);
+
+  /**
    * Moves a PENDING entry to the final state for {@code outcome}. Closing an entry that is already
    * final with the same outcome is a no-op, so a retried close is safe.
    */
@@ -39,11 +61,12 @@ public interface Journal {
   List<JournalEntry> unfinished();
 
   /**
-   * The sum of approved {@code type} amounts for {@code card} in the bank's current business day,
-   * for channel limits. Reversing entries count too: until the switch says otherwise the money may
-   * have moved.
+   * What counts against {@code card}'s daily limit for {@code type} in the bank's current business
+   * day: every such movement that is not DECLINED, REVERSED or UNREACHABLE (never sent), that is
+   * pending, sent and unanswered, approved, or waiting for its reversal, since until the switch
+   * says otherwise the money may have moved.
    */
-  Rials approvedToday(CardNumber card, TransactionType type);
+  Rials usedToday(CardNumber card, TransactionType type);
 
   List<JournalEntry> forCall(String callId);
 }

@@ -51,6 +51,39 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
     SwitchRequest request = build.apply(ids.next());
     JournalEntry entry =
         journal.open(callId, request.type(), request.ids(), request.card(), request.amount());
+    return sendJournalled(request, entry);
+  }
+
+  /**
+   * Sends a money movement only if its amount fits the card's {@code dailyLimit} for its type: the
+   * journal checks the day and reserves the amount in one atomic step as it journals the request
+   * PENDING ({@link Journal#openWithinDailyLimit}), just before it goes out. A refused movement is
+   * not journalled and never reaches the switch.
+   *
+   * @param dailyLimit the channel's limit per card and business day for the request's type
+   * @throws IllegalArgumentException when the request does not move money
+   */
+  public LimitedSend sendWithinDailyLimit(
+      String callId, Rials dailyLimit, Function<TransactionIds, SwitchRequest> build) {
+    SwitchRequest request = build.apply(ids.next());
+    if (!request.movesMoney()) {
+      throw new IllegalArgumentException(
+          "Only a money movement is sent under a daily limit, not a " + request.type() + ".");
+    }
+    Reservation reservation =
+        journal.openWithinDailyLimit(
+            callId, request.type(), request.ids(), request.card(), request.amount(), dailyLimit);
+    if (reservation instanceof OverDailyLimit over) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "Call " + callId + ": " + request.type() + " over the daily limit, not sent");
+      return over;
+    }
+    return new LimitedSend.Sent(
+        sendJournalled(request, ((Reservation.Reserved) reservation).entry()));
+  }
+
+  private SwitchOutcome sendJournalled(SwitchRequest request, JournalEntry entry) {
     boolean money = request.movesMoney();
     if (money) {
       reversals.arm(entry.id(), request);
@@ -80,17 +113,18 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
     journal.reversed(journalEntryId);
   }
 
-  /**
-   * The sum of approved {@code type} movements on {@code card} today, for the channel's daily
-   * limit.
-   */
   /** The call's requests as journalled, oldest first: what an officer taking the call sees. */
   public List<JournalEntry> requestsOf(String callId) {
     return journal.forCall(callId);
   }
 
-  public Rials approvedToday(CardNumber card, TransactionType type) {
-    return journal.approvedToday(card, type);
+  /**
+   * What counts against {@code card}'s daily limit for {@code type} today ({@link
+   * Journal#usedToday}): for the courtesy check when an amount is keyed; the reservation at send is
+   * the authority.
+   */
+  public Rials usedToday(CardNumber card, TransactionType type) {
+    return journal.usedToday(card, type);
   }
 
   /**

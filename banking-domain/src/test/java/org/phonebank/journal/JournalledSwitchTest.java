@@ -3,13 +3,16 @@ package org.phonebank.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.phonebank.banking.BalanceInquiry;
 import org.phonebank.banking.BankSwitch;
+import org.phonebank.banking.DeclineReason;
 import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
 import org.phonebank.banking.SwitchOutcome;
@@ -45,15 +48,16 @@ class JournalledSwitchTest {
   }
 
   private SwitchOutcome transfer(JournalledSwitch journalled, long rials) {
-    return journalled.send(
-        "call-t",
-        next ->
-            new Transfer(
-                next,
-                card,
-                TelephonePin.of("7391".toCharArray()),
-                new TransferDestination.ToCard(payee),
-                Rials.of(rials)));
+    return journalled.send("call-t", next -> transferOf(next, rials));
+  }
+
+  private Transfer transferOf(TransactionIds next, long rials) {
+    return new Transfer(
+        next,
+        card,
+        TelephonePin.of("7391".toCharArray()),
+        new TransferDestination.ToCard(payee),
+        Rials.of(rials));
   }
 
   @Test
@@ -96,7 +100,7 @@ class JournalledSwitchTest {
     assertEquals(List.of("arm 1"), seenBySwitch);
     assertEquals(List.of("arm 1", "disarm 1"), reversals.events());
     assertEquals(EntryState.APPROVED, journal.all().get(0).state());
-    assertEquals(Rials.of(1_000_000), journal.approvedToday(card, TransactionType.TRANSFER));
+    assertEquals(Rials.of(1_000_000), journal.usedToday(card, TransactionType.TRANSFER));
   }
 
   @Test
@@ -108,7 +112,80 @@ class JournalledSwitchTest {
 
     journalled.acknowledged(1);
     assertEquals(EntryState.REVERSED, journal.all().get(0).state());
-    assertEquals(Rials.zero(), journal.approvedToday(card, TransactionType.TRANSFER));
+    assertEquals(Rials.zero(), journal.usedToday(card, TransactionType.TRANSFER));
+  }
+
+  private LimitedSend transferWithin(JournalledSwitch journalled, long rials, long dailyLimit) {
+    return journalled.sendWithinDailyLimit(
+        "call-t", Rials.of(dailyLimit), next -> transferOf(next, rials));
+  }
+
+  @Test
+  void aTransferOverWhatTheDayLeavesIsNeitherJournalledNorSent() {
+    JournalledSwitch journalled =
+        over(
+            request -> {
+              seenBySwitch.add(request.amount().toString());
+              return new SwitchOutcome.Approved("654321");
+            });
+    transferWithin(journalled, 150_000_000, 200_000_000);
+
+    LimitedSend refused = transferWithin(journalled, 60_000_000, 200_000_000);
+
+    assertEquals(new OverDailyLimit(Rials.of(50_000_000)), refused);
+    assertEquals(1, seenBySwitch.size());
+    assertEquals(1, journal.all().size());
+    assertEquals(List.of("arm 1", "disarm 1"), reversals.events());
+  }
+
+  @Test
+  void aTransferStillWaitingForItsAnswerCountsAgainstTheDay() {
+    List<LimitedSend> whileWaiting = new ArrayList<>();
+    JournalledSwitch[] journalled = new JournalledSwitch[1];
+    journalled[0] =
+        over(
+            request -> {
+              if (whileWaiting.isEmpty()) {
+                // A second call on the card sends while the first is still unanswered.
+                whileWaiting.add(transferWithin(journalled[0], 100_000_000, 150_000_000));
+              }
+              return new SwitchOutcome.Approved("654321");
+            });
+
+    LimitedSend first = transferWithin(journalled[0], 100_000_000, 150_000_000);
+
+    assertInstanceOf(LimitedSend.Sent.class, first);
+    assertEquals(List.of(new OverDailyLimit(Rials.of(50_000_000))), whileWaiting);
+  }
+
+  @Test
+  void aDeclinedTransferFreesItsAmountForTheNextOne() {
+    List<SwitchOutcome> answers =
+        new ArrayList<>(
+            List.of(
+                new SwitchOutcome.Declined(DeclineReason.INSUFFICIENT_FUNDS, "51"),
+                new SwitchOutcome.Approved("654321")));
+    JournalledSwitch journalled = over(request -> answers.remove(0));
+
+    LimitedSend declined = transferWithin(journalled, 200_000_000, 200_000_000);
+    LimitedSend approved = transferWithin(journalled, 200_000_000, 200_000_000);
+
+    assertInstanceOf(SwitchOutcome.Declined.class, ((LimitedSend.Sent) declined).outcome());
+    assertInstanceOf(SwitchOutcome.Approved.class, ((LimitedSend.Sent) approved).outcome());
+    assertEquals(Rials.of(200_000_000), journal.usedToday(card, TransactionType.TRANSFER));
+  }
+
+  @Test
+  void onlyAMoneyMovementIsSentUnderADailyLimit() {
+    JournalledSwitch journalled = over(request -> new SwitchOutcome.Approved("1"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            journalled.sendWithinDailyLimit(
+                "call-b",
+                Rials.of(1),
+                next -> new BalanceInquiry(next, card, TelephonePin.of("7391".toCharArray()))));
+    assertTrue(journal.all().isEmpty());
   }
 
   @Test

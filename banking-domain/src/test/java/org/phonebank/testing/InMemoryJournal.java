@@ -11,6 +11,8 @@ import org.phonebank.journal.EntryState;
 import org.phonebank.journal.Journal;
 import org.phonebank.journal.JournalEntry;
 import org.phonebank.journal.JournalledSwitch;
+import org.phonebank.journal.OverDailyLimit;
+import org.phonebank.journal.Reservation;
 import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
 
@@ -40,6 +42,25 @@ public final class InMemoryJournal implements Journal {
     entries.add(entry);
     cards.add(card.digits());
     return entry;
+  }
+
+  /** The same rule as the real journal's, made atomic by this object's lock. */
+  @Override
+  public synchronized Reservation openWithinDailyLimit(
+      String callId,
+      TransactionType type,
+      TransactionIds ids,
+      CardNumber card,
+      Rials amount,
+      Rials dailyLimit) {
+    if (!type.movesMoney() || amount == null || !amount.isPositive()) {
+      throw new IllegalArgumentException("Only a positive money movement counts against a limit.");
+    }
+    Rials left = dailyLimit.minus(usedToday(card, type));
+    if (amount.compareTo(left) > 0) {
+      return new OverDailyLimit(left.isNegative() ? Rials.zero() : left);
+    }
+    return new Reservation.Reserved(open(callId, type, ids, card, amount));
   }
 
   @Override
@@ -93,11 +114,14 @@ public final class InMemoryJournal implements Journal {
   }
 
   @Override
-  public synchronized Rials approvedToday(CardNumber card, TransactionType type) {
+  public synchronized Rials usedToday(CardNumber card, TransactionType type) {
     Rials total = Rials.zero();
     for (int i = 0; i < entries.size(); i++) {
       JournalEntry e = entries.get(i);
-      boolean counts = e.state() == EntryState.APPROVED || e.state() == EntryState.REVERSING;
+      boolean counts =
+          e.state() != EntryState.DECLINED
+              && e.state() != EntryState.REVERSED
+              && e.state() != EntryState.UNREACHABLE;
       if (counts && e.type() == type && cards.get(i).equals(card.digits()) && e.amount() != null) {
         total = total.plus(e.amount());
       }

@@ -8,12 +8,15 @@ import org.phonebank.banking.BillPayment;
 import org.phonebank.bill.BillId;
 import org.phonebank.bill.PaymentId;
 import org.phonebank.call.BankingService;
+import org.phonebank.call.DailyLimit;
+import org.phonebank.call.IvrSettings;
 import org.phonebank.call.MoneyMovement;
 import org.phonebank.call.Next;
 import org.phonebank.call.Questions;
 import org.phonebank.call.Session;
 import org.phonebank.callpath.CallEnding;
 import org.phonebank.journal.JournalledSwitch;
+import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Phrase;
@@ -24,18 +27,30 @@ import org.phonebank.prompt.SpokenAmount;
  * Main menu 4: a bill paid by its bill identifier and payment identifier. Both check digits are
  * verified (the payment id's second one ties it to this bill) before the switch hears of it; the
  * amount comes from the payment id and is read back with the kind of bill for the caller to
- * confirm.
+ * confirm. Bill payments have their own daily limit per card ({@code
+ * phonebank.ivr.daily-bill-limit-rials}): checked as a courtesy once the amount is known, and
+ * reserved atomically by the journal when the payment is sent.
  */
 public final class BillPayer implements BankingService {
 
   private static final int ID_KEYS = 13;
 
+  private final JournalledSwitch bank;
   private final Questions questions;
   private final MoneyMovement movement;
+  private final DailyLimit limit;
 
-  public BillPayer(JournalledSwitch bank, Questions questions) {
+  /**
+   * @param limit the daily bill-payment limit ({@link IvrSettings#dailyBills})
+   */
+  public BillPayer(JournalledSwitch bank, Questions questions, DailyLimit limit) {
+    this.bank = Objects.requireNonNull(bank, "Journalled switch is required.");
     this.questions = Objects.requireNonNull(questions, "Questions are required.");
     this.movement = new MoneyMovement(bank, questions);
+    this.limit = Objects.requireNonNull(limit, "Daily bill limit is required.");
+    if (limit.type() != TransactionType.BILL_PAYMENT) {
+      throw new IllegalArgumentException("A bill payment needs the daily bill-payment limit.");
+    }
   }
 
   @Override
@@ -61,12 +76,20 @@ public final class BillPayer implements BankingService {
     if (payment.isEmpty()) {
       return gaveUp(session, "payment id not entered");
     }
+    Prompt overLimit =
+        limit.courtesyRefusal(bank, session.card(), payment.get().amount(), session.language());
+    if (overLimit != null) {
+      session.say(overLimit);
+      session.path().visit("bill-payment:over-daily-limit");
+      return Next.OFFICER_OR_MENU;
+    }
     return movement.confirmAndSend(
         session,
         "bill-payment",
         readBack(bill.get(), payment.get(), session),
         Phrase.BILL_PAID,
         "bill paid",
+        limit,
         ids -> new BillPayment(ids, session.card(), session.pin(), bill.get(), payment.get()));
   }
 

@@ -8,7 +8,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.phonebank.card.CardNumber;
 import org.phonebank.card.TelephonePin;
+import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
+import org.phonebank.prompt.Phrase;
 import org.phonebank.settings.SettingsReader;
 
 /**
@@ -39,8 +41,13 @@ import org.phonebank.settings.SettingsReader;
  *     transfer} ({@code phonebank.ivr.officer-extension}, officers)
  * @param transferLimit most one transfer may move ({@code phonebank.ivr.transfer-limit-rials},
  *     100,000,000)
- * @param dailyTransferLimit most the transfers of one card may move in a day on the phone channel
- *     ({@code phonebank.ivr.daily-transfer-limit-rials}, 200,000,000)
+ * @param dailyTransferLimit most the transfers of one card may move in a business day on the phone
+ *     channel ({@code phonebank.ivr.daily-transfer-limit-rials}, 200,000,000)
+ * @param dailyBillLimit most the bill payments of one card may move in a business day on the phone
+ *     channel ({@code phonebank.ivr.daily-bill-limit-rials}, 100,000,000)
+ *     <p>Every rial limit is from 1 to 999,999,999,999: an amount goes into ISO 8583 field 4,
+ *     twelve digits. What counts against a daily limit is the journal's rule ({@link
+ *     org.phonebank.journal.Journal#usedToday}), reserved atomically when the movement is sent.
  */
 public record IvrSettings(
     int menuTries,
@@ -57,7 +64,8 @@ public record IvrSettings(
     Duration entryTimeout,
     String officerExtension,
     Rials transferLimit,
-    Rials dailyTransferLimit) {
+    Rials dailyTransferLimit,
+    Rials dailyBillLimit) {
 
   /** The most an ISO 8583 amount (field 4, n12, whole rials) can state. */
   public static final Rials LARGEST_AMOUNT = Rials.of(999_999_999_999L);
@@ -81,17 +89,9 @@ public record IvrSettings(
           "Officer extension may hold only letters, digits and _ . + -: " + officerExtension);
     }
     Objects.requireNonNull(transferLimit, "Transfer limit is required.");
-    Objects.requireNonNull(dailyTransferLimit, "Daily transfer limit is required.");
-    if (!transferLimit.isPositive() || !dailyTransferLimit.isPositive()) {
-      throw new IllegalArgumentException("Transfer limits must be positive.");
-    }
-    if (transferLimit.compareTo(LARGEST_AMOUNT) > 0
-        || dailyTransferLimit.compareTo(LARGEST_AMOUNT) > 0) {
-      // A limit above it would let an amount through that no switch message can carry.
-      throw new IllegalArgumentException(
-          "Transfer limits must be at most 999,999,999,999 rials, the 12 digits a switch message's"
-              + " amount holds.");
-    }
+    rialLimit(transferLimit, "phonebank.ivr.transfer-limit-rials");
+    rialLimit(dailyTransferLimit, "phonebank.ivr.daily-transfer-limit-rials");
+    rialLimit(dailyBillLimit, "phonebank.ivr.daily-bill-limit-rials");
     if (cardMaxKeys < CardNumber.LENGTH || cardMaxKeys > 128) {
       throw new IllegalArgumentException("Card max keys must be between 16 and 128.");
     }
@@ -124,7 +124,32 @@ public record IvrSettings(
         keys.millis("phonebank.ivr.entry-timeout-ms", Duration.ofMillis(15_000)),
         keys.text("phonebank.ivr.officer-extension", "officers"),
         Rials.of(keys.wholeNumber("phonebank.ivr.transfer-limit-rials", 100_000_000L)),
-        Rials.of(keys.wholeNumber("phonebank.ivr.daily-transfer-limit-rials", 200_000_000L)));
+        Rials.of(keys.wholeNumber("phonebank.ivr.daily-transfer-limit-rials", 200_000_000L)),
+        Rials.of(keys.wholeNumber("phonebank.ivr.daily-bill-limit-rials", 100_000_000L)));
+  }
+
+  /** The daily transfer limit, with the sentence a caller over it hears. */
+  public DailyLimit dailyTransfers() {
+    return new DailyLimit(
+        TransactionType.TRANSFER, dailyTransferLimit, Phrase.AMOUNT_OVER_DAILY_LIMIT);
+  }
+
+  /** The daily bill-payment limit, with the sentence a caller over it hears. */
+  public DailyLimit dailyBills() {
+    return new DailyLimit(
+        TransactionType.BILL_PAYMENT, dailyBillLimit, Phrase.BILL_OVER_DAILY_LIMIT);
+  }
+
+  private static void rialLimit(Rials limit, String key) {
+    Objects.requireNonNull(limit, "Setting " + key + " is required.");
+    // A limit above the largest amount would let through an amount no switch message can carry.
+    if (!limit.isPositive() || limit.compareTo(LARGEST_AMOUNT) > 0) {
+      throw new IllegalArgumentException(
+          "Setting "
+              + key
+              + " must be from 1 to 999,999,999,999 rials, the 12 digits a switch message's"
+              + " amount holds.");
+    }
   }
 
   private static void atLeastOne(int tries, String what) {

@@ -62,7 +62,7 @@ public final class PhoneBankingCall implements CallFlow {
                         questions,
                         new TransferLimits(settings, services.bank()),
                         services.nameVoice()),
-                "4", new BillPayer(services.bank(), questions),
+                "4", new BillPayer(services.bank(), questions, settings.dailyBills()),
                 "5", new CardBlocker(services.bank(), questions),
                 "6", new PinChanger(settings, services.bank(), services.lockouts())),
             officer);

@@ -52,6 +52,7 @@ public enum Phrase {
   AMOUNT_NOT_VALID("amount-not-valid"),
   AMOUNT_OVER_TRANSFER_LIMIT("amount-over-transfer-limit"),
   AMOUNT_OVER_DAILY_LIMIT("amount-over-daily-limit"),
+  BILL_OVER_DAILY_LIMIT("bill-over-daily-limit"),
   TRANSFER_CONFIRM_AMOUNT("transfer-confirm-amount"),
   TRANSFER_CONFIRM_TO("transfer-confirm-to"),
   CONFIRM_OR_CANCEL("confirm-or-cancel"),

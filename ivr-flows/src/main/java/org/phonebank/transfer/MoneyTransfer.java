@@ -117,6 +117,7 @@ public final class MoneyTransfer implements BankingService {
           readBack(amount.get(), said, session),
           Phrase.TRANSFER_DONE,
           "transfer done",
+          limits.daily(),
           ids -> new Transfer(ids, session.card(), session.pin(), destination.get(), amount.get()));
     } finally {
       spoken.ifPresent(SpokenName::close);

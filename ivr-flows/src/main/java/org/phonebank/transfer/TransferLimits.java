@@ -2,10 +2,10 @@
 package org.phonebank.transfer;
 
 import java.util.Objects;
+import org.phonebank.call.DailyLimit;
 import org.phonebank.call.IvrSettings;
 import org.phonebank.card.CardNumber;
 import org.phonebank.journal.JournalledSwitch;
-import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Phrase;
@@ -13,10 +13,12 @@ import org.phonebank.prompt.Prompt;
 import org.phonebank.prompt.SpokenAmount;
 
 /**
- * The phone channel's own transfer limits, checked before the switch is asked: one transfer may
- * move at most {@code transferLimit}, and a card's transfers of the day (approved, or reversing and
- * so possibly posted, as the journal counts them) at most {@code dailyTransferLimit}. The issuer
- * may have lower limits of its own; those come back as declines.
+ * The phone channel's own transfer limits, checked when the amount is keyed: one transfer may move
+ * at most {@code transferLimit}, and a card's transfers of the business day at most {@code
+ * dailyTransferLimit}. The daily check here is a courtesy so the caller hears it early; the
+ * authority is the journal's atomic reservation when the transfer is sent ({@link
+ * org.phonebank.call.MoneyMovement}). The issuer may have lower limits of its own; those come back
+ * as declines.
  */
 public final class TransferLimits {
 
@@ -31,19 +33,17 @@ public final class TransferLimits {
   /** Why {@code amount} may not go, with the limit that stops it, or null when it may. */
   public Prompt refusal(CardNumber card, Rials amount, Language language) {
     if (amount.compareTo(settings.transferLimit()) > 0) {
-      return sentence(Phrase.AMOUNT_OVER_TRANSFER_LIMIT, settings.transferLimit(), language);
+      Prompt said =
+          Phrase.AMOUNT_OVER_TRANSFER_LIMIT
+              .in(language)
+              .then(SpokenAmount.of(settings.transferLimit(), language));
+      return language == Language.PERSIAN ? said.then(Prompt.of(language, "is-end")) : said;
     }
-    Rials usedToday = bank.approvedToday(card, TransactionType.TRANSFER);
-    Rials left = settings.dailyTransferLimit().minus(usedToday);
-    if (amount.compareTo(left) > 0) {
-      return sentence(
-          Phrase.AMOUNT_OVER_DAILY_LIMIT, left.isNegative() ? Rials.zero() : left, language);
-    }
-    return null;
+    return daily().courtesyRefusal(bank, card, amount, language);
   }
 
-  private static Prompt sentence(Phrase phrase, Rials limit, Language language) {
-    Prompt said = phrase.in(language).then(SpokenAmount.of(limit, language));
-    return language == Language.PERSIAN ? said.then(Prompt.of(language, "is-end")) : said;
+  /** The card's daily transfer limit, which the transfer is sent within. */
+  public DailyLimit daily() {
+    return settings.dailyTransfers();
   }
 }

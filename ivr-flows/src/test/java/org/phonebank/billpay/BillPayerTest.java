@@ -11,6 +11,7 @@ import static org.phonebank.call.CallFixture.signedIn;
 import static org.phonebank.call.ScriptedPhone.HANG_UP;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.phonebank.banking.BillPayment;
 import org.phonebank.banking.DeclineReason;
@@ -45,7 +46,12 @@ class BillPayerTest {
   private final CallFixture fixture = new CallFixture();
 
   private Next pay(ScriptedSwitch bank, Session session) {
-    return new BillPayer(fixture.bank(bank), new Questions(IvrSettings.defaults())).serve(session);
+    return pay(bank, session, IvrSettings.defaults());
+  }
+
+  private Next pay(ScriptedSwitch bank, Session session, IvrSettings settings) {
+    return new BillPayer(fixture.bank(bank), new Questions(settings), settings.dailyBills())
+        .serve(session);
   }
 
   @Test
@@ -150,5 +156,42 @@ class BillPayerTest {
 
     assertTrue(bank.received().isEmpty());
     assertTrue(fixture.journal.all().isEmpty());
+  }
+
+  @Test
+  void aBillOverWhatTheDayLeavesForBillsIsRefusedBeforeTheReadBack() {
+    IvrSettings settings =
+        IvrSettings.from(
+            key ->
+                key.equals("phonebank.ivr.daily-bill-limit-rials")
+                    ? Optional.of("200000")
+                    : Optional.empty());
+    ScriptedSwitch bank = new ScriptedSwitch(new SwitchOutcome.Approved("P00001"));
+    pay(bank, signedIn(answeredPhone(BILL, PAYMENT, "1"), EN), settings);
+    ScriptedPhone second = answeredPhone(BILL, PAYMENT);
+    Session session = signedIn(second, EN);
+
+    assertEquals(Next.OFFICER_OR_MENU, pay(bank, session, settings));
+
+    assertEquals(
+        "The amount is more than your daily bill payment limit allows. You may still pay today"
+            + " seventy five thousand rials",
+        second.transcript().get(2));
+    assertEquals(1, bank.received().size());
+    assertTrue(session.path().steps().contains("bill-payment:over-daily-limit"));
+  }
+
+  @Test
+  void billsAndTransfersHaveSeparateDailyLimits() {
+    IvrSettings settings = IvrSettings.defaults();
+    assertEquals(Rials.of(100_000_000), settings.dailyBills().rials());
+    assertEquals(Rials.of(200_000_000), settings.dailyTransfers().rials());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new BillPayer(
+                fixture.bank(new ScriptedSwitch()),
+                new Questions(settings),
+                settings.dailyTransfers()));
   }
 }

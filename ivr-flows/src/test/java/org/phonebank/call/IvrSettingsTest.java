@@ -31,6 +31,7 @@ class IvrSettingsTest {
     assertEquals("officers", settings.officerExtension());
     assertEquals(Rials.of(100_000_000), settings.transferLimit());
     assertEquals(Rials.of(200_000_000), settings.dailyTransferLimit());
+    assertEquals(Rials.of(100_000_000), settings.dailyBillLimit());
   }
 
   @Test
@@ -66,7 +67,9 @@ class IvrSettingsTest {
   void aLimitAboveTheTwelveDigitsASwitchAmountHoldsIsRefused() {
     for (String key :
         new String[] {
-          "phonebank.ivr.transfer-limit-rials", "phonebank.ivr.daily-transfer-limit-rials"
+          "phonebank.ivr.transfer-limit-rials",
+          "phonebank.ivr.daily-transfer-limit-rials",
+          "phonebank.ivr.daily-bill-limit-rials"
         }) {
       IllegalArgumentException refused =
           assertThrows(
@@ -76,6 +79,7 @@ class IvrSettingsTest {
                       asked ->
                           asked.equals(key) ? Optional.of("1000000000000") : Optional.empty()));
       assertTrue(refused.getMessage().contains("999,999,999,999"), refused.getMessage());
+      assertTrue(refused.getMessage().contains(key), refused.getMessage());
     }
     IvrSettings largest =
         IvrSettings.from(
@@ -84,6 +88,7 @@ class IvrSettingsTest {
                     ? Optional.of("999999999999")
                     : Optional.empty());
     assertEquals(IvrSettings.LARGEST_AMOUNT, largest.dailyTransferLimit());
+    assertEquals(IvrSettings.LARGEST_AMOUNT, largest.dailyBillLimit());
   }
 
   @Test

@@ -21,9 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.phonebank.account.AccountNumber;
+import org.phonebank.banking.BankSwitch;
 import org.phonebank.banking.DeclineReason;
 import org.phonebank.banking.HolderNameInquiry;
+import org.phonebank.banking.Rrn;
+import org.phonebank.banking.Stan;
 import org.phonebank.banking.SwitchOutcome;
+import org.phonebank.banking.TransactionIds;
 import org.phonebank.banking.Transfer;
 import org.phonebank.banking.TransferDestination;
 import org.phonebank.call.CallFixture;
@@ -220,9 +224,49 @@ class MoneyTransferTest {
         second.transcript().get(3));
     assertEquals(
         Rials.of(1_000_000),
-        fixture
-            .bank(bank)
-            .approvedToday(new CardNumber(CallFixture.CARD), TransactionType.TRANSFER));
+        fixture.bank(bank).usedToday(new CardNumber(CallFixture.CARD), TransactionType.TRANSFER));
+  }
+
+  @Test
+  void aTransferWhoseRoomAnotherCallTookAfterTheAmountWasKeyedIsRefusedAtSendAsOverTheLimit() {
+    ScriptedSwitch scripted = new ScriptedSwitch(approvedWithName("Ali"));
+    IvrSettings settings = limits(100_000_000, 200_000_000);
+    // While this call waits for the holder's name, another call on the card sends 150,000,000
+    // that is still unanswered: the day has 50,000,000 left when this one is confirmed.
+    BankSwitch bank =
+        request -> {
+          if (request instanceof HolderNameInquiry) {
+            fixture.journal.open(
+                "call-other",
+                TransactionType.TRANSFER,
+                new TransactionIds(new Stan(999), new Rrn("632700000999"), CallFixture.NOW),
+                new CardNumber(CallFixture.CARD),
+                Rials.of(150_000_000));
+          }
+          return scripted.send(request);
+        };
+    ScriptedPhone phone = answeredPhone("2", OTHER_CARD, "100000000", "1");
+    Session session = signedIn(phone, EN);
+
+    Next next =
+        new MoneyTransfer(
+                fixture.bank(bank),
+                new Questions(settings),
+                new TransferLimits(settings, fixture.bank(bank)))
+            .serve(session);
+
+    assertEquals(Next.OFFICER_OR_MENU, next);
+    assertEquals(
+        "The amount is more than your daily transfer limit allows. You may still transfer today"
+            + " fifty million rials",
+        phone.transcript().get(phone.transcript().size() - 1));
+    assertEquals(1, scripted.received().size());
+    assertEquals(List.of(TransactionType.HOLDER_NAME_INQUIRY), typesOf("call-7f3a"));
+    assertTrue(session.path().steps().contains("transfer:over-daily-limit"));
+  }
+
+  private List<TransactionType> typesOf(String callId) {
+    return fixture.journal.forCall(callId).stream().map(JournalEntry::type).toList();
   }
 
   @Test

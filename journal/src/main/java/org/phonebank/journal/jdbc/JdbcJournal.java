@@ -2,6 +2,7 @@
 package org.phonebank.journal.jdbc;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +26,8 @@ import org.phonebank.journal.EntryState;
 import org.phonebank.journal.Journal;
 import org.phonebank.journal.JournalEntry;
 import org.phonebank.journal.JournalledSwitch;
+import org.phonebank.journal.OverDailyLimit;
+import org.phonebank.journal.Reservation;
 import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
 
@@ -43,6 +46,17 @@ public final class JdbcJournal implements Journal {
 
   static final String COLUMNS =
       "id, call_id, type, stan, rrn, transmitted_at, masked_card, amount, state, response_code, updated_at";
+
+  /**
+   * What counts against a daily limit: every state but the three that certainly moved nothing
+   * (declined, reversed, never sent). Written as an exclusion so that a state added later counts,
+   * which is the safe side.
+   */
+  private static final String COUNTS_AGAINST_LIMIT =
+      " AND state NOT IN ('DECLINED', 'REVERSED', 'UNREACHABLE')";
+
+  /** A first reservation of a card's day racing another: the loser starts again and queues. */
+  private static final int DAY_ROW_ATTEMPTS = 3;
 
   private final DataSource dataSource;
   private final String terminalId;
@@ -79,19 +93,142 @@ public final class JdbcJournal implements Journal {
       return Transactions.inOne(
           dataSource, connection -> insertPending(connection, callId, type, ids, card, amount));
     } catch (SQLException e) {
-      if (Sql.isUniqueViolation(e)) {
-        throw new IllegalStateException(
-            "STAN "
-                + ids.stan()
-                + " / RRN "
-                + ids.rrn()
-                + " of terminal "
-                + terminalId
-                + " is already journalled.",
-            e);
+      throw notJournalled(ids, e);
+    }
+  }
+
+  private RuntimeException notJournalled(TransactionIds ids, SQLException e) {
+    if (Sql.isUniqueViolation(e)) {
+      return new IllegalStateException(
+          "STAN "
+              + ids.stan()
+              + " / RRN "
+              + ids.rrn()
+              + " of terminal "
+              + terminalId
+              + " is already journalled.",
+          e);
+    }
+    return new JournalStoreException(
+        "Could not journal STAN " + ids.stan() + " before sending it.", e);
+  }
+
+  /**
+   * Takes the card's row for the business day of {@code ids.transmittedAt()} in {@code
+   * card_day_limit} (an UPDATE, or an INSERT for the first reservation of that day), which queues
+   * every other reservation of that card and day behind this transaction; sums what counts in the
+   * journal; and journals the movement PENDING only if it fits. All in one transaction, so the sum
+   * cannot change between the check and the insert. Lock time-outs and deadlocks are retried whole
+   * by {@link Transactions}; two first reservations of a day both inserting the row make the loser
+   * start again, when it finds the row and queues.
+   */
+  @Override
+  public Reservation openWithinDailyLimit(
+      String callId,
+      TransactionType type,
+      TransactionIds ids,
+      CardNumber card,
+      Rials amount,
+      Rials dailyLimit) {
+    Objects.requireNonNull(callId, "Call id is required.");
+    Objects.requireNonNull(type, "Transaction type is required.");
+    Objects.requireNonNull(ids, "Transaction ids are required.");
+    Objects.requireNonNull(card, "Card is required.");
+    Objects.requireNonNull(dailyLimit, "Daily limit is required.");
+    if (!type.movesMoney()) {
+      throw new IllegalArgumentException("A " + type + " moves no money and has no daily limit.");
+    }
+    if (amount == null || !amount.isPositive()) {
+      throw new IllegalArgumentException("A money movement needs a positive amount.");
+    }
+    if (dailyLimit.isNegative()) {
+      throw new IllegalArgumentException("A daily limit cannot be negative.");
+    }
+    String fingerprint = FingerprintKeys.fingerprint(card, fingerprintKey);
+    LocalDate day = LocalDate.ofInstant(ids.transmittedAt(), clock.getZone());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return Transactions.inOne(
+            dataSource,
+            connection -> {
+              takeDay(connection, fingerprint, day);
+              Rials left = dailyLimit.minus(used(connection, fingerprint, type, day));
+              if (amount.compareTo(left) > 0) {
+                return new OverDailyLimit(left.isNegative() ? Rials.zero() : left);
+              }
+              return new Reservation.Reserved(
+                  insertPending(connection, callId, type, ids, card, amount));
+            });
+      } catch (FirstOfTheDayRace race) {
+        if (attempt == DAY_ROW_ATTEMPTS) {
+          throw new JournalStoreException(
+              "Could not reserve " + amount + " of card " + card + "'s day.", race.getCause());
+        }
+      } catch (SQLException e) {
+        throw notJournalled(ids, e);
       }
-      throw new JournalStoreException(
-          "Could not journal STAN " + ids.stan() + " before sending it.", e);
+    }
+  }
+
+  /** Locks the card's row for {@code day} until the transaction ends, creating it if need be. */
+  private void takeDay(Connection connection, String fingerprint, LocalDate day)
+      throws SQLException {
+    Instant now = now();
+    try (PreparedStatement take =
+        connection.prepareStatement(
+            "UPDATE card_day_limit SET updated_at = ? WHERE card_fingerprint = ?"
+                + " AND business_date = ?")) {
+      Sql.setInstant(take, 1, now);
+      take.setString(2, fingerprint);
+      take.setDate(3, Date.valueOf(day));
+      if (take.executeUpdate() == 1) {
+        return;
+      }
+    }
+    try (PreparedStatement first =
+        connection.prepareStatement(
+            "INSERT INTO card_day_limit (card_fingerprint, business_date, updated_at)"
+                + " VALUES (?, ?, ?)")) {
+      first.setString(1, fingerprint);
+      first.setDate(2, Date.valueOf(day));
+      Sql.setInstant(first, 3, now);
+      first.executeUpdate();
+    } catch (SQLException e) {
+      // PostgreSQL aborts the transaction on a unique violation, so the loser cannot just UPDATE
+      // now: it is rolled back and starts again.
+      if (Sql.isUniqueViolation(e)) {
+        throw new FirstOfTheDayRace(e);
+      }
+      throw e;
+    }
+  }
+
+  /** The sum of {@code type} amounts of the card's {@code day} that count against its limit. */
+  private Rials used(Connection connection, String fingerprint, TransactionType type, LocalDate day)
+      throws SQLException {
+    ZoneId zone = clock.getZone();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT COALESCE(SUM(amount), 0) FROM switch_journal WHERE card_fingerprint = ?"
+                + " AND type = ? AND transmitted_at >= ? AND transmitted_at < ?"
+                + COUNTS_AGAINST_LIMIT)) {
+      query.setString(1, fingerprint);
+      query.setString(2, type.name());
+      Sql.setInstant(query, 3, day.atStartOfDay(zone).toInstant());
+      Sql.setInstant(query, 4, day.plusDays(1).atStartOfDay(zone).toInstant());
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return Rials.of(row.getLong(1));
+      }
+    }
+  }
+
+  /** Thrown inside the transaction so that it is rolled back, caught outside to start again. */
+  private static final class FirstOfTheDayRace extends SQLException {
+    private static final long serialVersionUID = 1L;
+
+    FirstOfTheDayRace(SQLException cause) {
+      super("Another call reserved this card's day first.", cause.getSQLState(), cause);
     }
   }
 
@@ -196,29 +333,21 @@ public final class JdbcJournal implements Journal {
   }
 
   /**
-   * Sums APPROVED and REVERSING amounts of {@code type} for the card, over every terminal, whose
-   * transmission time falls in today's business day in the clock's zone (midnight to midnight in
-   * Tehran, not UTC).
+   * Sums the {@code type} amounts of the card, over every terminal, that count against its daily
+   * limit (any state but DECLINED, REVERSED and UNREACHABLE) and whose transmission time falls in
+   * today's business day in the clock's zone (midnight to midnight in Tehran, not UTC). A plain
+   * read: for the courtesy check when the amount is keyed, not for the reservation.
    */
   @Override
-  public Rials approvedToday(CardNumber card, TransactionType type) {
+  public Rials usedToday(CardNumber card, TransactionType type) {
     Objects.requireNonNull(card, "Card is required.");
     Objects.requireNonNull(type, "Transaction type is required.");
-    ZoneId zone = clock.getZone();
-    LocalDate today = LocalDate.now(clock);
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT COALESCE(SUM(amount), 0) FROM switch_journal WHERE card_fingerprint = ? AND type = ?"
-                    + " AND state IN ('APPROVED', 'REVERSING') AND transmitted_at >= ? AND transmitted_at < ?")) {
-      query.setString(1, FingerprintKeys.fingerprint(card, fingerprintKey));
-      query.setString(2, type.name());
-      Sql.setInstant(query, 3, today.atStartOfDay(zone).toInstant());
-      Sql.setInstant(query, 4, today.plusDays(1).atStartOfDay(zone).toInstant());
-      try (ResultSet row = query.executeQuery()) {
-        row.next();
-        return Rials.of(row.getLong(1));
-      }
+    try (Connection connection = dataSource.getConnection()) {
+      return used(
+          connection,
+          FingerprintKeys.fingerprint(card, fingerprintKey),
+          type,
+          LocalDate.now(clock));
     } catch (SQLException e) {
       throw new JournalStoreException(
           "Could not sum today's " + type + " for card " + card + ".", e);

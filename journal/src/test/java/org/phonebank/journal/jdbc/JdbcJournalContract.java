@@ -211,10 +211,10 @@ abstract class JdbcJournalContract extends JournalContract {
     approvedTransfer(2, halfPastMidnightInTehran, 20);
     approvedTransfer(3, lastSecondOfToday, 300);
 
-    assertEquals(Rials.of(320), journal.approvedToday(CARD, TransactionType.TRANSFER));
+    assertEquals(Rials.of(320), journal.usedToday(CARD, TransactionType.TRANSFER));
 
     clock.advance(Duration.ofHours(15));
-    assertEquals(Rials.zero(), journal.approvedToday(CARD, TransactionType.TRANSFER));
+    assertEquals(Rials.zero(), journal.usedToday(CARD, TransactionType.TRANSFER));
   }
 
   private void approvedTransfer(int stan, Instant transmittedAt, long rials) {
@@ -232,8 +232,8 @@ abstract class JdbcJournalContract extends JournalContract {
     JdbcJournal otherNode = new JdbcJournal(database.dataSource(), "IVR00002", KEY, clock);
     transferApprovedBy(otherNode, 2, 20);
 
-    assertEquals(Rials.of(120), journal.approvedToday(CARD, TransactionType.TRANSFER));
-    assertEquals(Rials.of(120), otherNode.approvedToday(CARD, TransactionType.TRANSFER));
+    assertEquals(Rials.of(120), journal.usedToday(CARD, TransactionType.TRANSFER));
+    assertEquals(Rials.of(120), otherNode.usedToday(CARD, TransactionType.TRANSFER));
   }
 
   private static void transferApprovedBy(Journal node, int stan, long rials) {
@@ -249,7 +249,7 @@ abstract class JdbcJournalContract extends JournalContract {
     JdbcJournal otherKey =
         new JdbcJournal(database.dataSource(), TERMINAL, TestKeys.OTHER_FINGERPRINT, clock);
 
-    assertEquals(Rials.zero(), otherKey.approvedToday(CARD, TransactionType.TRANSFER));
+    assertEquals(Rials.zero(), otherKey.usedToday(CARD, TransactionType.TRANSFER));
   }
 
   @Test
@@ -271,10 +271,10 @@ abstract class JdbcJournalContract extends JournalContract {
     JdbcJournal afterRestart = new JdbcJournal(database.restart(), TERMINAL, KEY, clock);
 
     assertEquals(List.of(reversing), afterRestart.unfinished());
-    assertEquals(Rials.of(500_000), afterRestart.approvedToday(CARD, TransactionType.TRANSFER));
+    assertEquals(Rials.of(500_000), afterRestart.usedToday(CARD, TransactionType.TRANSFER));
     assertEquals(EntryState.REVERSED, afterRestart.reversed(opened.id()).state());
     assertEquals(List.of(), afterRestart.unfinished());
-    assertEquals(Rials.zero(), afterRestart.approvedToday(CARD, TransactionType.TRANSFER));
+    assertEquals(Rials.zero(), afterRestart.usedToday(CARD, TransactionType.TRANSFER));
   }
 
   @Test

@@ -2,6 +2,7 @@
 package org.phonebank.journal.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
@@ -17,6 +18,8 @@ import org.phonebank.card.CardNumber;
 import org.phonebank.journal.EntryState;
 import org.phonebank.journal.Journal;
 import org.phonebank.journal.JournalEntry;
+import org.phonebank.journal.OverDailyLimit;
+import org.phonebank.journal.Reservation;
 import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
 
@@ -160,7 +163,7 @@ abstract class JournalContract {
   }
 
   @Test
-  void approvedTodayAddsApprovedAndReversingMovementsOfThatCardAndTypeOnly() {
+  void everyMovementOfThatCardAndTypeCountsTodayUnlessDeclinedReversedOrNeverSent() {
     journal.close(transfer(1, CARD, 1_000_000).id(), new SwitchOutcome.Approved("000001", null));
     journal.reversing(transfer(2, CARD, 250_000).id());
     JournalEntry reversed = transfer(3, CARD, 40_000);
@@ -175,16 +178,95 @@ abstract class JournalContract {
     JournalEntry bill =
         journal.open("call-7", TransactionType.BILL_PAYMENT, ids(7), CARD, Rials.of(60_000));
     journal.close(bill.id(), new SwitchOutcome.Approved("000003", null));
+    journal.close(transfer(8, CARD, 80).id(), new SwitchOutcome.Unreachable("link down"));
 
-    assertEquals(Rials.of(1_250_000), journal.approvedToday(CARD, TransactionType.TRANSFER));
-    assertEquals(Rials.of(60_000), journal.approvedToday(CARD, TransactionType.BILL_PAYMENT));
-    assertEquals(Rials.of(3_000_000), journal.approvedToday(OTHER_CARD, TransactionType.TRANSFER));
+    // approved 1,000,000 + reversing 250,000 + pending (sent, unanswered) 900
+    assertEquals(Rials.of(1_250_900), journal.usedToday(CARD, TransactionType.TRANSFER));
+    assertEquals(Rials.of(60_000), journal.usedToday(CARD, TransactionType.BILL_PAYMENT));
+    assertEquals(Rials.of(3_000_000), journal.usedToday(OTHER_CARD, TransactionType.TRANSFER));
+  }
+
+  Reservation reserve(int stan, TransactionType type, long rials, long dailyLimit) {
+    return journal.openWithinDailyLimit(
+        "call-" + stan, type, ids(stan), CARD, Rials.of(rials), Rials.of(dailyLimit));
   }
 
   @Test
-  void aCardWithNothingApprovedTodayHasMovedZero() {
+  void aMovementThatFitsTheDayIsJournalledPendingAndCounts() {
+    Reservation reserved = reserve(1, TransactionType.TRANSFER, 150_000_000, 200_000_000);
+
+    JournalEntry entry = ((Reservation.Reserved) reserved).entry();
+    assertEquals(EntryState.PENDING, entry.state());
+    assertEquals(Rials.of(150_000_000), entry.amount());
+    assertEquals(List.of(entry), journal.forCall("call-1"));
+    assertEquals(Rials.of(150_000_000), journal.usedToday(CARD, TransactionType.TRANSFER));
+  }
+
+  @Test
+  void aMovementOverWhatTheDayLeavesIsRefusedWithTheRoomLeftAndNotJournalled() {
+    reserve(1, TransactionType.TRANSFER, 150_000_000, 200_000_000);
+
+    Reservation refused = reserve(2, TransactionType.TRANSFER, 50_000_001, 200_000_000);
+
+    assertEquals(new OverDailyLimit(Rials.of(50_000_000)), refused);
+    assertEquals(List.of(), journal.forCall("call-2"));
+    assertInstanceOf(
+        Reservation.Reserved.class, reserve(3, TransactionType.TRANSFER, 50_000_000, 200_000_000));
+    assertEquals(
+        new OverDailyLimit(Rials.zero()), reserve(4, TransactionType.TRANSFER, 1, 200_000_000));
+  }
+
+  @Test
+  void aDeclinedOrReversedMovementFreesItsAmount() {
+    JournalEntry declined =
+        ((Reservation.Reserved) reserve(1, TransactionType.TRANSFER, 100_000_000, 200_000_000))
+            .entry();
+    JournalEntry reversed =
+        ((Reservation.Reserved) reserve(2, TransactionType.TRANSFER, 100_000_000, 200_000_000))
+            .entry();
+    assertInstanceOf(OverDailyLimit.class, reserve(3, TransactionType.TRANSFER, 1, 200_000_000));
+
+    journal.close(
+        declined.id(), new SwitchOutcome.Declined(DeclineReason.INSUFFICIENT_FUNDS, "51"));
+    assertEquals(
+        new OverDailyLimit(Rials.of(100_000_000)),
+        reserve(4, TransactionType.TRANSFER, 100_000_001, 200_000_000));
+    journal.reversing(reversed.id());
+    assertEquals(
+        new OverDailyLimit(Rials.of(100_000_000)),
+        reserve(5, TransactionType.TRANSFER, 100_000_001, 200_000_000));
+    journal.reversed(reversed.id());
+
+    assertInstanceOf(
+        Reservation.Reserved.class, reserve(6, TransactionType.TRANSFER, 200_000_000, 200_000_000));
+  }
+
+  @Test
+  void billPaymentsHaveTheirOwnDayBesideTransfers() {
+    reserve(1, TransactionType.TRANSFER, 200_000_000, 200_000_000);
+
+    assertInstanceOf(
+        Reservation.Reserved.class,
+        reserve(2, TransactionType.BILL_PAYMENT, 30_000_000, 50_000_000));
+    assertEquals(
+        new OverDailyLimit(Rials.of(20_000_000)),
+        reserve(3, TransactionType.BILL_PAYMENT, 30_000_000, 50_000_000));
+  }
+
+  @Test
+  void onlyAPositiveMoneyMovementIsReserved() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> reserve(1, TransactionType.BALANCE_INQUIRY, 1, 200_000_000));
+    assertThrows(
+        IllegalArgumentException.class, () -> reserve(2, TransactionType.TRANSFER, 0, 200_000_000));
+    assertEquals(List.of(), journal.unfinished());
+  }
+
+  @Test
+  void aCardWithNothingMovedTodayHasUsedZero() {
     inquiry(1);
 
-    assertEquals(Rials.zero(), journal.approvedToday(CARD, TransactionType.TRANSFER));
+    assertEquals(Rials.zero(), journal.usedToday(CARD, TransactionType.TRANSFER));
   }
 }
