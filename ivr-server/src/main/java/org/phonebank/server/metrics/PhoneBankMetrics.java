@@ -29,6 +29,7 @@ import org.phonebank.card.CardNumber;
 import org.phonebank.journal.EntryState;
 import org.phonebank.journal.Journal;
 import org.phonebank.journal.JournalEntry;
+import org.phonebank.journal.Reservation;
 import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
 import org.phonebank.saf.AdviceQueue;
@@ -228,8 +229,20 @@ public class PhoneBankMetrics {
       }
 
       @Override
-      public Rials approvedToday(CardNumber card, TransactionType type) {
-        return counted(() -> journal.approvedToday(card, type));
+      public Reservation openWithinDailyLimit(
+          String callId,
+          TransactionType type,
+          TransactionIds ids,
+          CardNumber card,
+          Rials amount,
+          Rials dailyLimit) {
+        return counted(
+            () -> journal.openWithinDailyLimit(callId, type, ids, card, amount, dailyLimit));
+      }
+
+      @Override
+      public Rials usedToday(CardNumber card, TransactionType type) {
+        return counted(() -> journal.usedToday(card, type));
       }
 
       @Override
