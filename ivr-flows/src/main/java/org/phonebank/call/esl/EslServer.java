@@ -96,7 +96,9 @@ public final class EslServer {
                         .addLast(
                             "esl-decoder",
                             new EslFrameDecoder(
-                                EslFrameLimits.connectReply(), EslFrameLimits.defaults()))
+                                EslFrameLimits.connectReply(),
+                                EslFrameLimits.defaults(),
+                                EslPhone.SECRET_VARIABLES))
                         .addLast("esl-encoder", encoder)
                         .addLast(
                             "esl-call",
