@@ -37,6 +37,7 @@ final class EslCallHandler extends SimpleChannelInboundHandler<EslFrame> {
   private final EslSettings settings;
   private final PromptPaths paths;
   private final Refusals refusals;
+  private final HangupHookCheck hookCheck;
   private ScheduledFuture<?> handshake;
   private EslLine line;
 
@@ -45,8 +46,10 @@ final class EslCallHandler extends SimpleChannelInboundHandler<EslFrame> {
       Executor executor,
       EslSettings settings,
       PromptPaths paths,
-      Refusals refusals) {
+      Refusals refusals,
+      HangupHookCheck hookCheck) {
     this.flow = flow;
+    this.hookCheck = hookCheck;
     this.executor = executor;
     this.settings = settings;
     this.paths = paths;
@@ -93,6 +96,7 @@ final class EslCallHandler extends SimpleChannelInboundHandler<EslFrame> {
       refuse(ctx, CallEnd.BAD_CALL_ID);
       return;
     }
+    hookCheck.check(channelData);
     line =
         new EslLine(
             ctx.channel(),
