@@ -670,6 +670,7 @@ class PhoneBankCallIT {
     Path payaraPid = STACK.state().resolve("payara6/glassfish/domains/phonebank/config/pid");
     long pid = Long.parseLong(Files.readString(payaraPid, StandardCharsets.US_ASCII).trim());
     Path file = STACK.state().resolve("payara-heap.hprof");
+    long dumping = System.nanoTime();
     try {
       HeapDump everything = HeapDump.take(pid, file, true);
       List<String> pinArrays = everything.findArrays(pins);
@@ -678,9 +679,13 @@ class PhoneBankCallIT {
       HeapDump live = HeapDump.take(pid, file, false);
       List<String> liveCards = live.findBytes(cardForms);
       System.out.printf(
-          "heap dump: PINs as arrays %s, PINs in context %s; card numbers %s (with unreachable"
-              + " objects), %s (live)%n",
-          pinArrays.size(), pinBytes.size(), cardsInGarbage, liveCards);
+          "heap dumps taken and searched in %d s: PINs as arrays %s, PINs in context %s; card"
+              + " numbers %s (with unreachable objects), %s (live)%n",
+          (System.nanoTime() - dumping) / 1_000_000_000,
+          pinArrays,
+          pinBytes,
+          cardsInGarbage,
+          liveCards);
       assertEquals(List.of(), pinArrays, "PINs held as a String or an unwiped array");
       assertEquals(List.of(), pinBytes, "PINs in FreeSWITCH's form or their clear PIN field");
       assertEquals(List.of(), liveCards, "card numbers still held after the calls");
