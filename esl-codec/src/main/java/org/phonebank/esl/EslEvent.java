@@ -5,9 +5,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One FreeSWITCH event with its header values decoded, as carried in the body of a {@code
@@ -39,11 +43,17 @@ public final class EslEvent {
 
   private final List<EslHeader> headers;
   private final byte[] body;
+  private final Map<String, char[]> secrets;
 
   /** An event from already decoded header values and its own body (usually empty). */
   public EslEvent(List<EslHeader> headers, byte[] body) {
+    this(headers, body, Map.of());
+  }
+
+  private EslEvent(List<EslHeader> headers, byte[] body, Map<String, char[]> secrets) {
     this.headers = List.copyOf(Objects.requireNonNull(headers, "Event headers are required."));
     this.body = Objects.requireNonNull(body, "Event body is required (empty when none).").clone();
+    this.secrets = secrets;
   }
 
   public static EslEvent of(List<EslHeader> headers) {
@@ -72,11 +82,41 @@ public final class EslEvent {
    *     body, or the event has more than {@link #MAX_HEADERS} headers
    */
   public static EslEvent parse(byte[] plainBody) {
+    return parse(plainBody, Set.of());
+  }
+
+  /**
+   * As {@link #parse(byte[])}, but the channel variables named in {@code secretVariables} (without
+   * the {@code variable_} prefix, e.g. {@code pb_secret}) never become a {@code String}: their
+   * values are decoded from the bytes straight into a {@code char[]}, read with {@link
+   * #secretVariable(String)} and wiped by {@link #wipeSecrets()}. The caller still owns {@code
+   * plainBody} and should wipe it.
+   */
+  public static EslEvent parse(byte[] plainBody, Set<String> secretVariables) {
     List<String> names = new ArrayList<>();
     List<StringBuilder> values = new ArrayList<>();
+    Map<String, char[]> secrets = new LinkedHashMap<>();
+    boolean inSecret = false;
     int position = 0;
     while (position < plainBody.length) {
       int end = indexOfLineFeed(plainBody, position);
+      String secret = secretNamed(plainBody, position, end, secretVariables);
+      if (secret != null) {
+        // Decoded from the bytes, so no String ever holds the digits; a repeat replaces the first.
+        char[] old = secrets.put(secret, decodeSecret(plainBody, position, end, secret));
+        if (old != null) {
+          Arrays.fill(old, '\0');
+        }
+        inSecret = true;
+        position = Math.min(end + 1, plainBody.length);
+        continue;
+      }
+      if (inSecret && !startsHeaderLine(plainBody, position, end)) {
+        // A continuation of a secret value is not kept either.
+        position = Math.min(end + 1, plainBody.length);
+        continue;
+      }
+      inSecret = false;
       String line = new String(plainBody, position, end - position, StandardCharsets.UTF_8);
       position = Math.min(end + 1, plainBody.length);
       if (line.endsWith("\r")) {
@@ -90,7 +130,7 @@ public final class EslEvent {
         String name = line.substring(0, colon);
         String value = colon + 2 <= line.length() ? line.substring(colon + 2) : "";
         if (CONTENT_LENGTH.equalsIgnoreCase(name)) {
-          return new EslEvent(decode(names, values), ownBody(plainBody, position, value));
+          return new EslEvent(decode(names, values), ownBody(plainBody, position, value), secrets);
         }
         if (names.size() == MAX_HEADERS) {
           throw new IllegalArgumentException("Event with more than " + MAX_HEADERS + " headers.");
@@ -103,7 +143,84 @@ public final class EslEvent {
         throw new IllegalArgumentException("Event body does not start with a header line.");
       }
     }
-    return of(decode(names, values));
+    return new EslEvent(decode(names, values), new byte[0], secrets);
+  }
+
+  private static final byte[] VARIABLE_PREFIX = "variable_".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * The secret variable whose header the line {@code [start, end)} is ({@code variable_<name>:}),
+   * or null; compared on the bytes, ignoring case as FreeSWITCH matches header names.
+   */
+  private static String secretNamed(byte[] bytes, int start, int end, Set<String> names) {
+    if (names.isEmpty() || end - start <= VARIABLE_PREFIX.length) {
+      return null;
+    }
+    for (String name : names) {
+      int colon = start + VARIABLE_PREFIX.length + name.length();
+      if (colon < end
+          && bytes[colon] == ':'
+          && sameIgnoringCase(bytes, start, VARIABLE_PREFIX)
+          && sameIgnoringCase(
+              bytes, start + VARIABLE_PREFIX.length, name.getBytes(StandardCharsets.US_ASCII))) {
+        return name.toLowerCase(Locale.ROOT);
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameIgnoringCase(byte[] bytes, int from, byte[] expected) {
+    for (int i = 0; i < expected.length; i++) {
+      if (Character.toLowerCase((char) (bytes[from + i] & 0xFF))
+          != Character.toLowerCase((char) expected[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The value after {@code variable_<name>: } up to {@code end} (a carriage return dropped), with
+   * {@code %XX} escapes decoded; each byte becomes one char, which suits the keypad's ASCII.
+   */
+  private static char[] decodeSecret(byte[] bytes, int start, int end, String name) {
+    int from = Math.min(end, start + VARIABLE_PREFIX.length + name.length() + 1);
+    if (from < end && bytes[from] == ' ') {
+      from++;
+    }
+    int to = end > from && bytes[end - 1] == '\r' ? end - 1 : end;
+    char[] decoded = new char[to - from];
+    int length = 0;
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == '%' && i + 2 < to && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
+        decoded[length++] =
+            (char) (Character.digit(bytes[i + 1], 16) * 16 + Character.digit(bytes[i + 2], 16));
+        i += 2;
+      } else {
+        decoded[length++] = (char) (bytes[i] & 0xFF);
+      }
+    }
+    char[] value = Arrays.copyOf(decoded, length);
+    Arrays.fill(decoded, '\0');
+    return value;
+  }
+
+  private static boolean isHex(byte b) {
+    return (b >= '0' && b <= '9') || (b >= 'A' && b <= 'F') || (b >= 'a' && b <= 'f');
+  }
+
+  /** Whether the line {@code [start, end)} has the form of a header line ({@code Name: ...}). */
+  private static boolean startsHeaderLine(byte[] bytes, int start, int end) {
+    for (int i = start; i < end; i++) {
+      byte b = bytes[i];
+      if (b == ':') {
+        return i > start && (i + 1 >= end || bytes[i + 1] == ' ' || bytes[i + 1] == '\r');
+      }
+      if (b == ' ' || b == '=' || b == '\t') {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static int indexOfLineFeed(byte[] bytes, int from) {
@@ -185,9 +302,32 @@ public final class EslEvent {
     return EslHeader.first(headers, name);
   }
 
-  /** A channel variable, carried as the header {@code variable_<name>}. */
+  /**
+   * A channel variable, carried as the header {@code variable_<name>}; empty for a variable parsed
+   * as a secret (see {@link #secretVariable(String)}).
+   */
   public Optional<String> variable(String name) {
     return header("variable_" + name);
+  }
+
+  /**
+   * A variable parsed as a secret ({@link #parse(byte[], Set)}): the event's own array, valid until
+   * {@link #wipeSecrets()}; copy what must outlive the event.
+   */
+  public Optional<char[]> secretVariable(String name) {
+    return Optional.ofNullable(secrets.get(name.toLowerCase(Locale.ROOT)));
+  }
+
+  /** Whether the event carried any secret variable. */
+  public boolean hasSecrets() {
+    return !secrets.isEmpty();
+  }
+
+  /** Zeroes every secret variable's value; safe to repeat. */
+  public void wipeSecrets() {
+    for (char[] value : secrets.values()) {
+      Arrays.fill(value, '\0');
+    }
   }
 
   public List<EslHeader> headers() {

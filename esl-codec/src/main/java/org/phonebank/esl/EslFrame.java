@@ -3,9 +3,11 @@ package org.phonebank.esl;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One message from FreeSWITCH to the application: header lines in their order, then a body of
@@ -23,6 +25,7 @@ public final class EslFrame {
 
   private final List<EslHeader> headers;
   private final byte[] body;
+  private final int bodyLength;
   private final EslEvent event;
 
   /**
@@ -30,8 +33,19 @@ public final class EslFrame {
    *     not state the body's length, or a plain event body is malformed
    */
   public EslFrame(List<EslHeader> headers, byte[] body) {
+    this(headers, Objects.requireNonNull(body, "Frame body is required.").clone(), Set.of());
+  }
+
+  /**
+   * A frame that takes {@code body} as its own (no copy). Its event's variables named in {@code
+   * secretVariables} are parsed as secrets ({@link EslEvent#parse(byte[], Set)}); when there were
+   * any, the body is zeroed at once and the frame keeps only its length, so the raw bytes of a PIN
+   * outlive the parsing in no array.
+   */
+  EslFrame(List<EslHeader> headers, byte[] body, Set<String> secretVariables) {
     this.headers = List.copyOf(Objects.requireNonNull(headers, "Frame headers are required."));
-    this.body = Objects.requireNonNull(body, "Frame body is required (empty when none).").clone();
+    Objects.requireNonNull(body, "Frame body is required (empty when none).");
+    this.bodyLength = body.length;
     for (EslHeader header : this.headers) {
       if (EslHeader.hasLineBreak(header.value())) {
         throw new IllegalArgumentException(
@@ -42,7 +56,22 @@ public final class EslFrame {
     if (declared == null ? body.length > 0 : ContentLength.parse(declared) != body.length) {
       throw new IllegalArgumentException("Content-Length must state the body's length.");
     }
-    this.event = EVENT_PLAIN.equals(contentType()) ? EslEvent.parse(this.body) : null;
+    EslEvent parsed = null;
+    try {
+      parsed = EVENT_PLAIN.equals(contentType()) ? EslEvent.parse(body, secretVariables) : null;
+    } finally {
+      if (parsed == null && !secretVariables.isEmpty() && EVENT_PLAIN.equals(contentType())) {
+        // A malformed event may have held a secret too.
+        Arrays.fill(body, (byte) 0);
+      }
+    }
+    this.event = parsed;
+    if (parsed != null && parsed.hasSecrets()) {
+      Arrays.fill(body, (byte) 0);
+      this.body = new byte[0];
+    } else {
+      this.body = body;
+    }
   }
 
   /** A frame of headers alone, such as a {@code command/reply}. */
@@ -131,8 +160,9 @@ public final class EslFrame {
     return body.clone();
   }
 
+  /** The body's length as received, also for a frame whose body was zeroed for its secrets. */
   public int bodyLength() {
-    return body.length;
+    return bodyLength;
   }
 
   public String bodyText() {
@@ -147,7 +177,7 @@ public final class EslFrame {
         + ", "
         + headers.size()
         + " headers, "
-        + body.length
+        + bodyLength
         + " body bytes]";
   }
 }

@@ -7,6 +7,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.CorruptedFrameException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Decodes what FreeSWITCH sends into {@link EslFrame}s. The bytes
@@ -29,6 +30,10 @@ import java.util.Objects;
  * the {@code connect} reply, which comes before the peer has shown it is FreeSWITCH, and needs no
  * body (see {@link EslFrameLimits#connectReply()}).
  *
+ * <p>Channel variables named as secrets (a collected PIN or card number) never become a {@code
+ * String}: see {@link EslEvent#parse(byte[], Set)}. The bytes such a frame came in are zeroed in
+ * Netty's buffer once copied out, and the copy once parsed.
+ *
  * <p>Stateful: one instance per channel.
  */
 public final class EslFrameDecoder extends ByteToMessageDecoder {
@@ -41,6 +46,7 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
 
   private final HeaderBlock block;
   private final EslFrameLimits limits;
+  private final Set<String> secretVariables;
   private State state = State.HEADERS;
   private boolean firstFrame = true;
 
@@ -57,8 +63,18 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
    * @param limits limits for every later frame
    */
   public EslFrameDecoder(EslFrameLimits first, EslFrameLimits limits) {
+    this(first, limits, Set.of());
+  }
+
+  /**
+   * @param secretVariables channel variables (without the {@code variable_} prefix) parsed as
+   *     secrets, e.g. {@code pb_secret}
+   */
+  public EslFrameDecoder(EslFrameLimits first, EslFrameLimits limits, Set<String> secretVariables) {
     this.limits = Objects.requireNonNull(limits, "Frame limits are required.");
     this.block = new HeaderBlock(Objects.requireNonNull(first, "First frame limits are required."));
+    this.secretVariables =
+        Set.copyOf(Objects.requireNonNull(secretVariables, "Secret variables are required."));
   }
 
   @Override
@@ -69,7 +85,12 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
       }
       if (state == State.BODY && in.readableBytes() >= block.contentLength()) {
         byte[] body = new byte[block.contentLength()];
+        int start = in.readerIndex();
         in.readBytes(body);
+        if (!secretVariables.isEmpty() && !in.isReadOnly()) {
+          // Our copy is all that is needed; the buffer's bytes would linger until reused.
+          in.setZero(start, body.length);
+        }
         out.add(frame(body));
         block.clear();
         if (firstFrame) {
@@ -115,7 +136,7 @@ public final class EslFrameDecoder extends ByteToMessageDecoder {
 
   private EslFrame frame(byte[] body) {
     try {
-      return new EslFrame(block.headers(), body);
+      return new EslFrame(block.headers(), body, secretVariables);
     } catch (IllegalArgumentException e) {
       throw new CorruptedFrameException("ESL frame refused: " + e.getMessage(), e);
     }

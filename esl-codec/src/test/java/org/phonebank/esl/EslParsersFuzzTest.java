@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
+import java.util.Set;
 
 /**
  * Whatever a peer sends, the Event Socket parsers answer with frames and events or with their
@@ -18,15 +19,25 @@ import io.netty.handler.codec.DecoderException;
  */
 class EslParsersFuzzTest {
 
+  private static final Set<String> SECRETS = Set.of("pb_secret", "pb_secret_invalid");
+
   @FuzzTest(maxDuration = "6h", maxExecutions = 10_000_000)
   void theFrameDecoderFailsOnlyWithDecoderExceptions(byte[] wire) {
-    // As the listener runs it (a connect reply first, held to tighter limits), in two reads.
-    decode(new EslFrameDecoder(EslFrameLimits.connectReply(), EslFrameLimits.defaults()), wire);
     decode(new EslFrameDecoder(), wire);
+    // As the listener runs it (a connect reply first, held to tighter limits, and pb_secret parsed
+    // as a secret), in two reads; last, since it zeroes the bytes of frames with a secret.
+    decode(
+        new EslFrameDecoder(EslFrameLimits.connectReply(), EslFrameLimits.defaults(), SECRETS),
+        wire);
   }
 
   @FuzzTest(maxDuration = "6h", maxExecutions = 10_000_000)
   void theEventParserFailsOnlyWithIllegalArgumentAndRereadsWhatItWrites(byte[] body) {
+    try {
+      EslEvent.parse(body, SECRETS).wipeSecrets();
+    } catch (IllegalArgumentException declared) {
+      // the same contract with secrets
+    }
     EslEvent event;
     try {
       event = EslEvent.parse(body);

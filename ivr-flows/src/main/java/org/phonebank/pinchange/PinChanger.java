@@ -100,27 +100,34 @@ public final class PinChanger implements BankingService {
         return Optional.empty();
       }
       TelephonePin candidate = first.get();
-      if (WeakPins.isWeak(candidate) || WeakPins.same(candidate, oldPin)) {
-        candidate.close();
-        session.say(Phrase.PIN_TOO_WEAK);
-        session.path().visit("pin-change:weak");
-        continue;
+      boolean chosen = false;
+      // Wiped on every way out but the one that hands it back: a caller who hangs up while asked
+      // again (CallerHungUp) leaves no new PIN behind.
+      try {
+        if (WeakPins.isWeak(candidate) || WeakPins.same(candidate, oldPin)) {
+          session.say(Phrase.PIN_TOO_WEAK);
+          session.path().visit("pin-change:weak");
+          continue;
+        }
+        Optional<TelephonePin> again = ask(session, Phrase.REPEAT_NEW_PIN);
+        if (again.isEmpty()) {
+          return Optional.empty();
+        }
+        boolean match;
+        try (TelephonePin repeated = again.get()) {
+          match = WeakPins.same(candidate, repeated);
+        }
+        if (match) {
+          chosen = true;
+          return Optional.of(candidate);
+        }
+        session.say(Phrase.PINS_DO_NOT_MATCH);
+        session.path().visit("pin-change:mismatch");
+      } finally {
+        if (!chosen) {
+          candidate.close();
+        }
       }
-      Optional<TelephonePin> again = ask(session, Phrase.REPEAT_NEW_PIN);
-      if (again.isEmpty()) {
-        candidate.close();
-        return Optional.empty();
-      }
-      boolean match;
-      try (TelephonePin repeated = again.get()) {
-        match = WeakPins.same(candidate, repeated);
-      }
-      if (match) {
-        return Optional.of(candidate);
-      }
-      candidate.close();
-      session.say(Phrase.PINS_DO_NOT_MATCH);
-      session.path().visit("pin-change:mismatch");
     }
     return Optional.empty();
   }

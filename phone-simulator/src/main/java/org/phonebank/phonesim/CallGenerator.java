@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.phonebank.call.esl.PeerSecret;
 import org.phonebank.esl.EslCommandDecoder;
 import org.phonebank.esl.EslFrameEncoder;
 import org.phonebank.phonesim.Transcript.Ending;
@@ -54,15 +53,22 @@ public final class CallGenerator implements AutoCloseable {
    *     calls)
    */
   public CallGenerator(int threads, String peerSecret) {
-    this(threads, false, peerSecret);
+    this(threads, false, Dialplan.shipped(peerSecret));
   }
 
-  CallGenerator(int threads, boolean daemon, String peerSecret) {
+  /**
+   * @param dialplan the variables every call's channel starts with, as FreeSWITCH's dialplan sets
+   *     them before {@code socket} (the peer secret and the hang-up hook among them)
+   */
+  public CallGenerator(int threads, Dialplan dialplan) {
+    this(threads, false, dialplan);
+  }
+
+  CallGenerator(int threads, boolean daemon, Dialplan dialplan) {
     if (threads < 0) {
       throw new IllegalArgumentException("Event loop threads must not be negative.");
     }
-    this.dialplanVariables =
-        peerSecret == null ? Map.of() : Map.of(PeerSecret.CHANNEL_VARIABLE, peerSecret);
+    this.dialplanVariables = Objects.requireNonNull(dialplan, "Dialplan is required.").variables();
     this.texts = new PromptTexts(PromptCatalogue.load());
     this.loops =
         new NioEventLoopGroup(threads, new DefaultThreadFactory("phone-simulator", daemon));

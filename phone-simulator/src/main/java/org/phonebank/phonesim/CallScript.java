@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * whitespace-separated groups: {@code "1 6037991234567893# 7391 1"} presses 1, keys a card ending
  * with the terminator {@code #}, keys 7391, presses 1. A group without {@code #} stops there and
  * lets the question time out with the keys typed; {@code #} alone presses just the terminator. A
- * group {@code -} lets the collection time out with nothing; {@code H} hangs up there. When the
- * script runs out and the phone bank still asks for keys, the caller hangs up.
+ * group {@code -} lets the collection time out with nothing; {@code H} hangs up there, and keys
+ * followed by {@code H} ({@code 73H}) are keyed and then the caller hangs up in the middle of the
+ * entry, before a terminator or the timeout. When the script runs out and the phone bank still asks
+ * for keys, the caller hangs up.
  *
  * <p>Keys after a group's first {@code #} are typed ahead, before the next question is asked:
  * {@code "6037991234567893#7391"} keys the card, then the PIN while the phone bank is still busy
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
 public final class CallScript {
 
   /** One group of the script. */
-  public sealed interface Step permits Keys, NoInput, HangUp {}
+  public sealed interface Step permits Keys, NoInput, HangUp, HangUpMidEntry {}
 
   /** Keys pressed in order, terminators ({@code #}) included where the caller pressed them. */
   public record Keys(String typed) implements Step {
@@ -48,7 +50,16 @@ public final class CallScript {
 
   public record HangUp() implements Step {}
 
+  /** Keys pressed (no terminator), then the caller hangs up while the entry is still open. */
+  public record HangUpMidEntry(String typed) implements Step {
+    @Override
+    public String toString() {
+      return "HangUpMidEntry[" + typed.length() + "]";
+    }
+  }
+
   private static final Pattern GROUP = Pattern.compile("[0-9*#]+");
+  private static final Pattern KEYS_THEN_HANG_UP = Pattern.compile("[0-9*]+[Hh]");
 
   private final List<Step> steps;
 
@@ -73,10 +84,14 @@ public final class CallScript {
         steps.add(new HangUp());
       } else if (GROUP.matcher(group).matches()) {
         steps.add(new Keys(group));
+      } else if (KEYS_THEN_HANG_UP.matcher(group).matches()) {
+        steps.add(new HangUpMidEntry(group.substring(0, group.length() - 1)));
       } else {
         // The group is not echoed: it may be a card number or a PIN.
         throw new IllegalArgumentException(
-            "Key script group " + (steps.size() + 1) + " must be keys 0-9, * and #, - or H.");
+            "Key script group "
+                + (steps.size() + 1)
+                + " must be keys 0-9, * and #, keys then H, - or H.");
       }
     }
     return new CallScript(steps);

@@ -3,6 +3,7 @@ package org.phonebank.phonesim;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -31,7 +32,13 @@ import java.util.regex.PatternSyntaxException;
  *       queue (l. 1434, 1448). Keys past {@code max} stay queued for the next read.
  * </ul>
  *
- * The simulated caller never hangs up mid-read here; a hang-up is the caller's own step.
+ * A caller who hangs up mid-entry ({@link CallScript.HangUpMidEntry}) ends the collection when the
+ * queue runs dry: {@code switch_ivr_collect_digits_count} returns {@code SWITCH_STATUS_FALSE} once
+ * the channel is not ready, {@code switch_ivr_read} sets {@code read_result} to {@code failure}
+ * and, at its {@code end:} label, the variable to the keys so far (l. 2622), and {@code
+ * switch_play_and_get_digits} tries no more ({@code switch_channel_ready}, l. 2694). The hang-up
+ * itself (CHANNEL_HANGUP, raised by {@code switch_channel_perform_hangup} on the thread that saw
+ * the caller go) comes first: {@code onHangUp} runs before the variable is set.
  */
 final class DigitReader {
 
@@ -41,7 +48,9 @@ final class DigitReader {
   private enum Status {
     SUCCESS,
     TIMEOUT,
-    TOO_SMALL
+    TOO_SMALL,
+    /** The channel went down during the collection. */
+    FALSE
   }
 
   /** What one play_and_get_digits consumed, for the transcript. */
@@ -50,6 +59,9 @@ final class DigitReader {
   private final DtmfQueue queue;
   private final Map<String, String> variables;
   private final Consumer<DtmfQueue.Key> dequeued;
+  private BooleanSupplier hangsUpWhenDry = () -> false;
+  private Runnable onHangUp = () -> {};
+  private boolean channelDown;
 
   /**
    * @param dequeued told of every key an application reads from the queue (where FreeSWITCH raises
@@ -59,6 +71,21 @@ final class DigitReader {
     this.queue = queue;
     this.variables = variables;
     this.dequeued = dequeued;
+  }
+
+  /**
+   * Makes the caller hang up when a collection finds the queue empty and {@code hangsUp} says so,
+   * instead of letting it time out; {@code onHangUp} runs at that moment.
+   */
+  DigitReader hangingUp(BooleanSupplier hangsUp, Runnable onHangUp) {
+    this.hangsUpWhenDry = hangsUp;
+    this.onHangUp = onHangUp;
+    return this;
+  }
+
+  /** Whether the caller hung up during the last read. */
+  boolean channelDown() {
+    return channelDown;
   }
 
   /**
@@ -79,6 +106,9 @@ final class DigitReader {
       keys += buffer.length();
       terminator |= one.terminated();
       Status status = one.status();
+      if (channelDown) {
+        return new Reading(keys, terminator);
+      }
       if (status == Status.TIMEOUT && buffer.length() >= request.min()) {
         status = Status.SUCCESS;
       }
@@ -114,7 +144,7 @@ final class DigitReader {
     }
     ended.ifPresent(key -> variables.put(TERMINATOR_USED, String.valueOf(key)));
     int length = buffer.length();
-    if (request.min() > 0 && length < request.min()) {
+    if (request.min() > 0 && length < request.min() && status != Status.FALSE) {
       status = Status.TOO_SMALL;
     }
     variables.put(
@@ -122,7 +152,7 @@ final class DigitReader {
         switch (status) {
           case SUCCESS -> "success";
           case TIMEOUT -> "timeout";
-          case TOO_SMALL -> "failure";
+          case TOO_SMALL, FALSE -> "failure";
         });
     if (request.max() == 1 && length == 1 && request.isTerminator(buffer.charAt(0))) {
       buffer.setLength(0);
@@ -147,6 +177,11 @@ final class DigitReader {
     }
     while (true) {
       Optional<Character> key = next();
+      if (key.isEmpty() && hangsUpWhenDry.getAsBoolean()) {
+        channelDown = true;
+        onHangUp.run();
+        return Status.FALSE;
+      }
       if (key.isEmpty()) {
         return Status.TIMEOUT;
       }

@@ -6,7 +6,10 @@ package org.phonebank.phonesim;
  * play_and_get_digits_function} in FreeSWITCH's {@code
  * src/mod/applications/mod_dptools/mod_dptools.c} does: {@code <min> <max> <tries> <timeout>
  * <terminators> <file> <invalid_file> <var> <regexp> [<digit_timeout>]}; a minimum below zero is
- * zero, a maximum below the minimum is the minimum, no terminators means {@code #}.
+ * zero, a maximum below the minimum is the minimum, no terminators means {@code #}. An argument in
+ * single quotes loses them, as {@code switch_separate_string} (src/switch_utils.c, {@code
+ * cleanup_separated_string}) strips them: {@code ''} is an empty regular expression, which {@code
+ * switch_play_and_get_digits} treats as none.
  */
 record DigitRequest(
     int min,
@@ -29,10 +32,23 @@ record DigitRequest(
       int max = Math.max(min, Integer.parseInt(args[1]));
       String terminators = args[4].isEmpty() ? "#" : args[4];
       return new DigitRequest(
-          min, max, Integer.parseInt(args[2]), terminators, args[5], args[6], args[7], args[8]);
+          min,
+          max,
+          Integer.parseInt(args[2]),
+          terminators,
+          args[5],
+          args[6],
+          args[7],
+          unquoted(args[8]));
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  private static String unquoted(String arg) {
+    return arg.length() >= 2 && arg.startsWith("'") && arg.endsWith("'")
+        ? arg.substring(1, arg.length() - 1)
+        : arg;
   }
 
   boolean isTerminator(char key) {

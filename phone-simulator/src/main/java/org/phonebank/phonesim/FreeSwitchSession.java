@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,7 @@ import org.phonebank.esl.EslCommand;
 import org.phonebank.esl.EslFrame;
 import org.phonebank.esl.EslHeader;
 import org.phonebank.phonesim.CallScript.HangUp;
+import org.phonebank.phonesim.CallScript.HangUpMidEntry;
 import org.phonebank.phonesim.CallScript.Keys;
 import org.phonebank.phonesim.CallScript.NoInput;
 import org.phonebank.phonesim.CallScript.Step;
@@ -49,6 +52,10 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
   private final DtmfQueue dtmf = new DtmfQueue();
   private final Deque<Character> typedAhead = new ArrayDeque<>();
   private int dtmfEventsRaised;
+  private boolean hangUpWhenDry;
+  private Map<String, String> atHangup = Map.of();
+  private Map<String, String> atReporting = Map.of();
+  private String hookOutcome = "";
   private int stepNumber;
   private boolean resumed;
   private boolean eventLockHeld;
@@ -225,13 +232,55 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
                         new EslHeader("DTMF-Source", "RTP")));
               }
             });
+    reader.hangingUp(
+        () -> hangUpWhenDry,
+        () -> {
+          // The hang-up is raised first, by the thread that saw the caller go; the reader sets
+          // the variable to the keys so far only afterwards.
+          channel.hungUp();
+          raiseHangup(ctx, "NORMAL_CLEARING");
+        });
     try {
       reader.playAndGetDigits(request, () -> keysFor(request));
     } catch (CallerHangsUp hangsUp) {
       callerHangsUp(ctx, app, arg, eventUuid);
       return;
     }
+    if (reader.channelDown()) {
+      lines.add(Transcript.caller("hangs up in the middle of the entry"));
+      ctx.write(completion(app, arg, "_none_", eventUuid));
+      report(ctx, "NORMAL_CLEARING");
+      disconnect(ctx, Ending.CALLER_HUNG_UP, Ending.CALLER_HUNG_UP.description());
+      return;
+    }
     complete(ctx, app, arg, eventUuid, "_none_");
+    if (hangUpWhenDry) {
+      // Every key fitted: the entry completed, and the caller hangs up before the next command.
+      lines.add(Transcript.caller("hangs up right after the entry"));
+      channel.hungUp();
+      raiseHangup(ctx, "NORMAL_CLEARING");
+      report(ctx, "NORMAL_CLEARING");
+      disconnect(ctx, Ending.CALLER_HUNG_UP, Ending.CALLER_HUNG_UP.description());
+    }
+  }
+
+  /** CHANNEL_HANGUP, with the variables as they stand at the hang-up (kept for the transcript). */
+  private void raiseHangup(ChannelHandlerContext ctx, String cause) {
+    atHangup = new LinkedHashMap<>(channel.variables());
+    ctx.write(channel.event("CHANNEL_HANGUP", new EslHeader("Hangup-Cause", cause)));
+  }
+
+  /**
+   * What {@code switch_core_session_hangup_state} and {@code switch_core_session_reporting_state}
+   * (src/switch_core_state_machine.c) do after the hang-up: {@code hangup_cause} set, the {@code
+   * api_hangup_hook} run ({@link HangupHook}), then the reporting state, where the CDR modules read
+   * the variables and CHANNEL_HANGUP_COMPLETE carries them.
+   */
+  private void report(ChannelHandlerContext ctx, String cause) {
+    channel.variables().put("hangup_cause", cause);
+    hookOutcome = HangupHook.run(channel.variables());
+    atReporting = new LinkedHashMap<>(channel.variables());
+    ctx.write(channel.event("CHANNEL_HANGUP_COMPLETE", new EslHeader("Hangup-Cause", cause)));
   }
 
   /** Thrown out of a read when the script makes the caller hang up instead of answering. */
@@ -259,6 +308,19 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
     }
     Step step = steps.poll();
     stepNumber++;
+    if (step instanceof HangUpMidEntry midEntry) {
+      lines.add(
+          Transcript.caller(
+              (sensitive ? "keys a secret (" : "keys ")
+                  + midEntry.typed().length()
+                  + (sensitive ? " keys)" : " digits")));
+      for (char key : midEntry.typed().toCharArray()) {
+        dtmf.queue(key, sensitive);
+      }
+      hangUpWhenDry = true;
+      listener.keysDelivered(stepNumber, sensitive, System.nanoTime());
+      return;
+    }
     if (step == null || step instanceof HangUp) {
       lines.add(Transcript.caller(step == null ? "hangs up (end of the key script)" : "hangs up"));
       throw new CallerHangsUp();
@@ -364,9 +426,9 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
   /** The order FreeSWITCH uses: the hangup app hangs the channel up, then completes. */
   private void appHangsUp(ChannelHandlerContext ctx, String app, String cause, String eventUuid) {
     channel.hungUp();
-    ctx.write(channel.event("CHANNEL_HANGUP", new EslHeader("Hangup-Cause", cause)));
+    raiseHangup(ctx, cause);
     ctx.write(completion(app, cause, "_none_", eventUuid));
-    ctx.write(channel.event("CHANNEL_HANGUP_COMPLETE", new EslHeader("Hangup-Cause", cause)));
+    report(ctx, cause);
     disconnect(ctx, Ending.APP_HUNG_UP, Ending.APP_HUNG_UP.description());
   }
 
@@ -377,9 +439,8 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
     channel.hungUp();
     channel.variables().put("read_result", "failure");
     ctx.write(completion(app, arg, "_none_", eventUuid));
-    ctx.write(channel.event("CHANNEL_HANGUP", new EslHeader("Hangup-Cause", "NORMAL_CLEARING")));
-    ctx.write(
-        channel.event("CHANNEL_HANGUP_COMPLETE", new EslHeader("Hangup-Cause", "NORMAL_CLEARING")));
+    raiseHangup(ctx, "NORMAL_CLEARING");
+    report(ctx, "NORMAL_CLEARING");
     disconnect(ctx, Ending.CALLER_HUNG_UP, Ending.CALLER_HUNG_UP.description());
   }
 
@@ -427,7 +488,8 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
     if (!finished) {
       finished = true;
       Transcript transcript =
-          new Transcript(channel.uuid(), lines, applications, dtmfEventsRaised, ending, detail);
+          new Transcript(channel.uuid(), lines, applications, dtmfEventsRaised, ending, detail)
+              .withHangup(atHangup, atReporting, hookOutcome);
       try {
         listener.ended(transcript);
       } finally {

@@ -73,7 +73,7 @@ public final class PhoneSimulator {
               new CallGenerator(
                   Math.max(2, Runtime.getRuntime().availableProcessors()),
                   true,
-                  key.isEmpty() ? null : key));
+                  Dialplan.shipped(key.isEmpty() ? null : key)));
     }
   }
 

@@ -2,6 +2,7 @@
 package org.phonebank.phonesim;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -40,6 +41,9 @@ public final class Transcript {
   private final int dtmfEvents;
   private final Ending ending;
   private final String detail;
+  private Map<String, String> atHangup = Map.of();
+  private Map<String, String> atReporting = Map.of();
+  private String hookOutcome = "";
 
   Transcript(
       String callId,
@@ -95,6 +99,36 @@ public final class Transcript {
    */
   public String detail() {
     return detail;
+  }
+
+  /** The same transcript with what the channel's variables were at and after the hang-up. */
+  Transcript withHangup(
+      Map<String, String> atHangup, Map<String, String> atReporting, String hookOutcome) {
+    this.atHangup = Map.copyOf(atHangup);
+    this.atReporting = Map.copyOf(atReporting);
+    this.hookOutcome = Objects.requireNonNull(hookOutcome);
+    return this;
+  }
+
+  /**
+   * The channel variables CHANNEL_HANGUP carried (FreeSWITCH raises it when the call is hung up,
+   * before any hang-up hook runs); empty when the channel was not hung up (a transfer, an error).
+   */
+  public Map<String, String> variablesAtHangup() {
+    return atHangup;
+  }
+
+  /**
+   * The channel variables of the reporting state, after the {@code api_hangup_hook}: what the CDR
+   * modules write and CHANNEL_HANGUP_COMPLETE carries.
+   */
+  public Map<String, String> cdrVariables() {
+    return atReporting;
+  }
+
+  /** What the hang-up hook answered ({@code +OK ...}, {@code -ERR ...}, or that there was none). */
+  public String hangupHookOutcome() {
+    return hookOutcome;
   }
 
   static String ivr(String words) {

@@ -19,10 +19,13 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.phonebank.card.CardNumber;
 import org.phonebank.money.Rials;
+import org.phonebank.phonesim.CallGenerator;
 import org.phonebank.phonesim.CallScript;
 import org.phonebank.phonesim.PhoneSimulator;
 import org.phonebank.phonesim.Transcript;
@@ -659,6 +663,105 @@ class PhoneBankCallIT {
       }
     }
     return addresses;
+  }
+
+  /** Calls of the heap-dump test: 1,000 unless {@code phonebank.it.heap-calls} says otherwise. */
+  private static final int HEAP_CALLS = Integer.getInteger("phonebank.it.heap-calls", 1000);
+
+  /**
+   * Issue 10 item 2: after 1,000 calls with known cards and PINs (sign-ins with a balance, callers
+   * who hang up while typing a card, PIN changes abandoned after the new PIN) a dump of Payara's
+   * heap holds no PIN and no new PIN: not as a String or an unwiped array of exactly its digits,
+   * not after {@code pb_secret:} as it came from FreeSWITCH, not in its clear ISO 9564 field. The
+   * first dump keeps unreachable objects, so a String copy left for the collector would be found
+   * too. No card number is held once the calls are over (the second dump, of live objects only: a
+   * card number is a String while its call lasts, and field 2 of every request).
+   */
+  @Test
+  @Order(18)
+  void aThousandCallsLeaveNoPinAndNoCardNumberInTheServersHeap() throws Exception {
+    List<DemoAccount> callers = List.of(SARA, REZA, NARGES);
+    List<String> newPins = List.of("5829", "6173", "9042");
+    List<String> scripts = new ArrayList<>();
+    for (int i = 0; i < HEAP_CALLS; i++) {
+      DemoAccount caller = callers.get(i % callers.size());
+      String card = caller.card().digits();
+      if (i % 20 == 0) {
+        scripts.add(
+            signIn("2", caller) + " 6 " + pin(caller) + " " + newPins.get(i / 20 % 3) + " H");
+      } else if (i % 20 == 1) {
+        scripts.add("2 " + card.substring(0, 15) + "H");
+      } else {
+        scripts.add(signIn("2", caller) + " 1 H");
+      }
+    }
+    long started = System.nanoTime();
+    List<Transcript> transcripts = new ArrayList<>();
+    try (CallGenerator generator = new CallGenerator(2, STACK.eslPeerSecret())) {
+      Semaphore inFlight = new Semaphore(8);
+      List<CompletableFuture<Transcript>> calls = new ArrayList<>();
+      for (String script : scripts) {
+        inFlight.acquire();
+        CompletableFuture<Transcript> call =
+            generator.place(
+                "127.0.0.1", PhoneBankStack.ESL_PORT, CallScript.parse(script), CALL_TIMEOUT);
+        call.whenComplete((done, failed) -> inFlight.release());
+        calls.add(call);
+      }
+      for (CompletableFuture<Transcript> call : calls) {
+        transcripts.add(call.join());
+      }
+    }
+    System.out.printf(
+        "%d calls in %d s%n", scripts.size(), (System.nanoTime() - started) / 1_000_000_000);
+    String menu = say(Phrase.MAIN_MENU, Language.ENGLISH);
+    long signedIn = transcripts.stream().filter(t -> heard(t).contains(menu)).count();
+    assertEquals(HEAP_CALLS - (HEAP_CALLS + 18) / 20, signedIn, "callers who signed in");
+    assertTrue(
+        transcripts.stream().allMatch(t -> t.ending() == Transcript.Ending.CALLER_HUNG_UP),
+        "every caller hung up");
+
+    List<String> pins = new ArrayList<>(newPins);
+    callers.forEach(caller -> pins.add(pin(caller)));
+    Map<String, List<byte[]>> pinForms = new HashMap<>();
+    for (String pin : pins) {
+      pinForms.put("pb_secret: " + pin, HeapDump.encodings("pb_secret: " + pin));
+      pinForms.put("pb_secret=" + pin, HeapDump.encodings("pb_secret=" + pin));
+      String field = "04" + pin + "FFFFFFFFFF";
+      pinForms.put("PIN field " + field, HeapDump.encodings(field));
+      pinForms.put("PIN field bytes " + field, List.of(java.util.HexFormat.of().parseHex(field)));
+    }
+    Map<String, List<byte[]>> cardForms = new HashMap<>();
+    for (DemoAccount caller : callers) {
+      // The first 15 digits: all a hang-up mid-entry leaves, and part of every full copy.
+      String fifteen = caller.card().digits().substring(0, 15);
+      cardForms.put(caller.card().masked(), HeapDump.encodings(fifteen));
+    }
+    Path payaraPid = STACK.state().resolve("payara6/glassfish/domains/phonebank/config/pid");
+    long pid = Long.parseLong(Files.readString(payaraPid, StandardCharsets.US_ASCII).trim());
+    Path file = STACK.state().resolve("payara-heap.hprof");
+    long dumping = System.nanoTime();
+    try {
+      HeapDump everything = HeapDump.take(pid, file, true);
+      List<String> pinArrays = everything.findArrays(pins);
+      List<String> pinBytes = everything.findBytes(pinForms);
+      List<String> cardsInGarbage = everything.findBytes(cardForms);
+      HeapDump live = HeapDump.take(pid, file, false);
+      List<String> liveCards = live.findBytes(cardForms);
+      System.out.printf(
+          "heap dumps taken and searched in %d s: PINs as arrays %s, PINs in context %s; card"
+              + " numbers %s (with unreachable objects), %s (live)%n",
+          (System.nanoTime() - dumping) / 1_000_000_000,
+          pinArrays,
+          pinBytes,
+          cardsInGarbage,
+          liveCards);
+      assertEquals(List.of(), pinArrays, "PINs held as a String or an unwiped array");
+      assertEquals(List.of(), pinBytes, "PINs in FreeSWITCH's form or their clear PIN field");
+      assertEquals(List.of(), liveCards, "card numbers still held after the calls");
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.phonebank.call.esl;
 
 import java.util.Optional;
 import org.phonebank.call.KeypadEntry.Ending;
+import org.phonebank.call.SecretEntry;
 import org.phonebank.esl.EslEvent;
 
 /**
@@ -33,24 +34,47 @@ record DigitResult(Ending ending, String keys) {
   static final String TERMINATOR_USED = "read_terminator_used";
 
   static DigitResult of(EslEvent done, String variable, int maxDigits) {
-    String result = done.variable(READ_RESULT).orElse("");
     Optional<String> keys = done.variable(variable).filter(k -> !k.isEmpty());
     if (keys.isPresent()) {
-      String keyed = keys.get();
-      Ending ending =
-          switch (result) {
-            case "success" -> keyed.length() >= maxDigits ? Ending.FULL : Ending.TERMINATED;
-            case "timeout" -> Ending.PAUSED;
-            default -> Ending.TOO_FEW;
-          };
-      return new DigitResult(ending, keyed);
+      return new DigitResult(keyed(done, keys.get().length(), maxDigits), keys.get());
     }
     Optional<String> refused = done.variable(variable + "_invalid").filter(k -> !k.isEmpty());
     if (refused.isPresent()) {
       return new DigitResult(Ending.REFUSED, refused.get());
     }
-    boolean hash = "success".equals(result) || done.variable(TERMINATOR_USED).isPresent();
-    return new DigitResult(hash ? Ending.HASH_ONLY : Ending.NOTHING, "");
+    return new DigitResult(notKeyed(done), "");
+  }
+
+  /**
+   * The same reading for a variable the decoder parsed as a secret ({@link
+   * EslEvent#secretVariable(String)}): a new entry holding a copy of the keys, which the caller
+   * closes; the event's own array is left for the caller to wipe.
+   */
+  static SecretEntry secret(EslEvent done, String variable, int maxDigits) {
+    Optional<char[]> keys = done.secretVariable(variable).filter(k -> k.length > 0);
+    if (keys.isPresent()) {
+      return new SecretEntry(keyed(done, keys.get().length, maxDigits), keys.get());
+    }
+    Optional<char[]> refused = done.secretVariable(variable + "_invalid").filter(k -> k.length > 0);
+    if (refused.isPresent()) {
+      return new SecretEntry(Ending.REFUSED, refused.get());
+    }
+    return new SecretEntry(notKeyed(done), new char[0]);
+  }
+
+  private static Ending keyed(EslEvent done, int length, int maxDigits) {
+    return switch (done.variable(READ_RESULT).orElse("")) {
+      case "success" -> length >= maxDigits ? Ending.FULL : Ending.TERMINATED;
+      case "timeout" -> Ending.PAUSED;
+      default -> Ending.TOO_FEW;
+    };
+  }
+
+  private static Ending notKeyed(EslEvent done) {
+    boolean hash =
+        "success".equals(done.variable(READ_RESULT).orElse(""))
+            || done.variable(TERMINATOR_USED).isPresent();
+    return hash ? Ending.HASH_ONLY : Ending.NOTHING;
   }
 
   @Override

@@ -59,6 +59,7 @@ final class EslCallHandler extends SimpleChannelInboundHandler<EslFrame> {
   private final EslSettings settings;
   private final PromptPaths paths;
   private final Refusals refusals;
+  private final HangupHookCheck hookCheck;
   private ScheduledFuture<?> handshake;
   private EslLine line;
   private boolean busyLine;
@@ -68,8 +69,10 @@ final class EslCallHandler extends SimpleChannelInboundHandler<EslFrame> {
       Executor executor,
       EslSettings settings,
       PromptPaths paths,
-      Refusals refusals) {
+      Refusals refusals,
+      HangupHookCheck hookCheck) {
     this.flow = flow;
+    this.hookCheck = hookCheck;
     this.executor = executor;
     this.settings = settings;
     this.paths = paths;
@@ -120,6 +123,7 @@ final class EslCallHandler extends SimpleChannelInboundHandler<EslFrame> {
       refuse(ctx, CallEnd.BAD_CALL_ID);
       return;
     }
+    hookCheck.check(channelData);
     line =
         new EslLine(
             ctx.channel(),

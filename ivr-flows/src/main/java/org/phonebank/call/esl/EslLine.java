@@ -43,6 +43,7 @@ final class EslLine {
   private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private final AtomicReference<CallEnd> failure = new AtomicReference<>();
   private final AtomicLong unreadBytes = new AtomicLong();
+  private volatile boolean discarding;
 
   // Touched by the flow's thread only.
   private boolean callerGone;
@@ -67,8 +68,13 @@ final class EslLine {
   // ---- event loop side ----
 
   void received(EslFrame frame) {
+    if (discarding) {
+      wipe(frame);
+      return;
+    }
     long unread = unreadBytes.addAndGet(sizeOf(frame));
     if (inbox.size() >= MAX_UNREAD_FRAMES || unread > maxUnreadBytes) {
+      wipe(frame);
       failed(CallEnd.TOO_MANY_EVENTS);
       channel.close();
       return;
@@ -144,7 +150,11 @@ final class EslLine {
     acceptedReply(eventUuid, deadline);
     EslEvent completion = earlyCompletion;
     while (completion == null) {
-      completion = completionIn(next(deadline), eventUuid);
+      EslFrame frame = next(deadline);
+      completion = completionIn(frame, eventUuid);
+      if (completion == null) {
+        wipe(frame);
+      }
     }
     if ("hangup".equals(completion.header("Answer-State").orElse("")) && !appHangingUp) {
       // The caller hung up while the application ran; CHANNEL_HANGUP follows, but the call is over
@@ -152,6 +162,8 @@ final class EslLine {
       callerGone = true;
       down = true;
       if (!toTheEnd) {
+        // Keys half typed into a secret collection end here.
+        completion.wipeSecrets();
         throw gone();
       }
     }
@@ -188,6 +200,26 @@ final class EslLine {
   void close() {
     down = true;
     channel.close();
+    discardUnread();
+  }
+
+  /**
+   * Wipes the secrets of every frame not read yet (a collection's completion that came after the
+   * hang-up, say) and of every frame that still arrives: the call is over.
+   */
+  void discardUnread() {
+    discarding = true;
+    Object item;
+    while ((item = inbox.poll()) != null) {
+      wipe(item);
+    }
+  }
+
+  /** Zeroes the secret variables an event frame carries; anything else is left alone. */
+  private static void wipe(Object item) {
+    if (item instanceof EslFrame frame && frame.isEvent()) {
+      frame.event().wipeSecrets();
+    }
   }
 
   /** Why the session ended, judged once the call is over. */
@@ -217,9 +249,14 @@ final class EslLine {
         }
         return frame;
       }
+      EslEvent completion = null;
       if (eventUuid != null && earlyCompletion == null) {
         // FreeSWITCH may queue the completion before the reply; keep it for the wait that follows.
-        earlyCompletion = completionIn(frame, eventUuid);
+        completion = completionIn(frame, eventUuid);
+        earlyCompletion = completion;
+      }
+      if (completion == null) {
+        wipe(frame);
       }
     }
   }
@@ -261,6 +298,7 @@ final class EslLine {
     EslFrame frame = (EslFrame) item;
     unreadBytes.addAndGet(-sizeOf(frame));
     if (endsTheCall(frame)) {
+      wipe(frame);
       callerGone = !appHangingUp;
       down = true;
       throw gone();
@@ -282,6 +320,7 @@ final class EslLine {
       if (endsTheCall((EslFrame) item) && !appHangingUp) {
         callerGone = true;
       }
+      wipe(item);
     }
     if (item == CLOSED) {
       inbox.add(CLOSED);

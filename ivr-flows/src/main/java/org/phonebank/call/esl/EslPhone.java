@@ -2,9 +2,9 @@
 package org.phonebank.call.esl;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.phonebank.call.BridgeOutcome;
 import org.phonebank.call.DigitCollection;
 import org.phonebank.call.KeypadEntry;
@@ -30,8 +30,24 @@ final class EslPhone implements Phone {
   static final String DIGITS_VARIABLE = "pb_digits";
   static final String SECRET_VARIABLE = "pb_secret";
 
+  /**
+   * The variables a secret collection may fill, which the frame decoder parses into wipeable arrays
+   * instead of Strings ({@link org.phonebank.esl.EslEvent#parse(byte[], Set)}). {@code
+   * pb_secret_invalid} is only ever set when a regular expression refuses the keys, which a secret
+   * collection no longer gives; it is listed for a FreeSWITCH whose dialplan would add one.
+   */
+  static final Set<String> SECRET_VARIABLES = Set.of(SECRET_VARIABLE, SECRET_VARIABLE + "_invalid");
+
   /** Any keypad key; the terminator {@code #} never reaches the variable. */
   private static final String ANY_KEYS = "[0-9*#]+";
+
+  /**
+   * No regular expression, written as FreeSWITCH's argument splitter reads an empty argument
+   * ({@code switch_separate_string} in src/switch_utils.c strips the quotes): with one, {@code
+   * switch_play_and_get_digits} (src/switch_ivr_play_say.c) logs the keys at DEBUG1 as {@code Test
+   * Regex [%s][%s]}. The phone bank checks a secret's keys itself.
+   */
+  static final String NO_REGEX = "''";
 
   private static final String BETWEEN_TRIES = "silence_stream://250";
 
@@ -139,7 +155,8 @@ final class EslPhone implements Phone {
   @Override
   public KeypadEntry collect(DigitCollection request) {
     keysSensitive();
-    EslEvent done = line.execute("play_and_get_digits", digitsArgument(request, DIGITS_VARIABLE));
+    EslEvent done =
+        line.execute("play_and_get_digits", digitsArgument(request, DIGITS_VARIABLE, ANY_KEYS));
     DigitResult result = DigitResult.of(done, DIGITS_VARIABLE, request.maxDigits());
     forgetTerminator(done);
     return new KeypadEntry(result.ending(), result.keys());
@@ -153,18 +170,19 @@ final class EslPhone implements Phone {
   @Override
   public SecretEntry collectSecret(DigitCollection request) {
     keysSensitive();
-    EslEvent done = line.execute("play_and_get_digits", digitsArgument(request, SECRET_VARIABLE));
-    DigitResult result = DigitResult.of(done, SECRET_VARIABLE, request.maxDigits());
-    char[] keys = result.keys().toCharArray();
-    try {
+    EslEvent done =
+        line.execute("play_and_get_digits", digitsArgument(request, SECRET_VARIABLE, NO_REGEX));
+    // The keys never become a String: the decoder parsed them into the event's own array.
+    try (SecretEntry entry = DigitResult.secret(done, SECRET_VARIABLE, request.maxDigits())) {
+      done.wipeSecrets();
       line.execute("unset", SECRET_VARIABLE);
-      if (done.variable(SECRET_VARIABLE + "_invalid").isPresent()) {
+      if (done.secretVariable(SECRET_VARIABLE + "_invalid").isPresent()) {
         line.execute("unset", SECRET_VARIABLE + "_invalid");
       }
       forgetTerminator(done);
-      return new SecretEntry(result.ending(), keys);
+      return new SecretEntry(entry.ending(), entry.keys());
     } finally {
-      Arrays.fill(keys, '\0');
+      done.wipeSecrets();
     }
   }
 
@@ -192,7 +210,7 @@ final class EslPhone implements Phone {
    * {@code <min> <max> <tries> <timeout> <terminators> <file> <invalid_file> <var> <regexp>
    * <digit_timeout>}: one try, since the flows explain a mistake and ask again themselves.
    */
-  private String digitsArgument(DigitCollection request, String variable) {
+  private String digitsArgument(DigitCollection request, String variable, String regex) {
     long millis = request.timeout().toMillis();
     return String.join(
         " ",
@@ -204,7 +222,7 @@ final class EslPhone implements Phone {
         paths.of(request.prompt()),
         BETWEEN_TRIES,
         variable,
-        ANY_KEYS,
+        regex,
         Long.toString(millis));
   }
 

@@ -78,6 +78,7 @@ public final class EslServer {
     io = new NioEventLoopGroup(0, new DefaultThreadFactory("esl-io"));
     EslCommandEncoder encoder = new EslCommandEncoder();
     Refusals refusals = new Refusals();
+    HangupHookCheck hookCheck = new HangupHookCheck();
     IpSubnetFilter addressFilter = settings.peers().addressFilter(refusals);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
@@ -96,11 +97,14 @@ public final class EslServer {
                         .addLast(
                             "esl-decoder",
                             new EslFrameDecoder(
-                                EslFrameLimits.connectReply(), EslFrameLimits.defaults()))
+                                EslFrameLimits.connectReply(),
+                                EslFrameLimits.defaults(),
+                                EslPhone.SECRET_VARIABLES))
                         .addLast("esl-encoder", encoder)
                         .addLast(
                             "esl-call",
-                            new EslCallHandler(flow, executor, settings, paths, refusals));
+                            new EslCallHandler(
+                                flow, executor, settings, paths, refusals, hookCheck));
                   }
                 });
     try {
