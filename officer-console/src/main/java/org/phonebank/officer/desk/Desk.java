@@ -246,16 +246,26 @@ public final class Desk {
   }
 
   private static ScreenPop.Request request(SwitchRequestFacts facts) {
-    ResponseCodeWords.Meaning meaning =
-        facts.responseCode().map(ResponseCodeWords::of).orElse(null);
+    String english;
+    String persian;
+    if (facts.responseCode().isPresent()) {
+      ResponseCodeWords.Meaning meaning = ResponseCodeWords.of(facts.responseCode().get());
+      english = meaning.english();
+      persian = meaning.persian();
+    } else {
+      // The journal keeps no code for some outcomes (an approval, a request never answered).
+      ResponseCodeWords.Meaning meaning = ResponseCodeWords.ofState(facts.state());
+      english = meaning.english();
+      persian = meaning.persian();
+    }
     return new ScreenPop.Request(
         facts.type(),
         facts.amount().orElse(null),
         facts.stan(),
         facts.rrn(),
         facts.responseCode().orElse(null),
-        meaning == null ? "No answer from the switch" : meaning.english(),
-        meaning == null ? "پاسخی از سوییچ نرسید" : meaning.persian(),
+        english,
+        persian,
         facts.state());
   }
 

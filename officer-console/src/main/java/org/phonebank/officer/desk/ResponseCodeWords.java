@@ -46,6 +46,21 @@ public final class ResponseCodeWords {
 
   private ResponseCodeWords() {}
 
+  /**
+   * What a request without a response code came to, from the journal's state: APPROVED, DECLINED,
+   * TIMED_OUT, UNREACHABLE, REVERSING, REVERSED or PENDING.
+   */
+  public static Meaning ofState(String state) {
+    return switch (state) {
+      case "APPROVED" -> new Meaning("Approved", "تأیید شد");
+      case "DECLINED" -> new Meaning("Declined", "رد شد");
+      case "REVERSING", "REVERSED" ->
+          new Meaning("No answer in time; reversed", "پاسخ به موقع نرسید؛ برگشت خورد");
+      case "PENDING" -> new Meaning("Awaiting the switch", "در انتظار پاسخ سوییچ");
+      default -> new Meaning("No answer from the switch", "پاسخی از سوییچ نرسید");
+    };
+  }
+
   /** The meaning of {@code code}; "Unknown code" for one not in the table. */
   public static Meaning of(String code) {
     return MEANINGS.getOrDefault(code, UNKNOWN);

@@ -25,4 +25,10 @@ class PathWordsTest {
     assertEquals("رمز نادرست", ResponseCodeWords.of("55").persian());
     assertEquals("Unknown code", ResponseCodeWords.of("X9").english());
   }
+
+  @Test
+  void aRequestWithoutACodeIsToldByItsJournalState() {
+    assertEquals("Approved", ResponseCodeWords.ofState("APPROVED").english());
+    assertEquals("No answer from the switch", ResponseCodeWords.ofState("TIMED_OUT").english());
+  }
 }
