@@ -182,15 +182,19 @@ public abstract class RoutingContract {
     assertEquals(OfficerStatus.READY, queues.officer("a1").orElseThrow().status());
   }
 
+  /** The same store's queues, with officers going to WRAP_UP when a call ends. */
+  private Escalations wrappingUpAfterCalls() {
+    return new Escalations(
+        SampleEscalations.settings(
+            SampleEscalations.config("phonebank.escalation.wrap-up-after-call", "true")),
+        store,
+        clock,
+        "node-1");
+  }
+
   @Test
   void withWrapUpAfterCallTheOfficerWritesTheCallUpBeforeTheNextCaller() {
-    Escalations wrapping =
-        new Escalations(
-            SampleEscalations.settings(
-                SampleEscalations.config("phonebank.escalation.wrap-up-after-call", "true")),
-            store,
-            clock,
-            "node-1");
+    Escalations wrapping = wrappingUpAfterCalls();
     assertTrue(wrapping.setStatus("a1", OfficerStatus.READY));
     QueuedCall first = wrapping.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
     Offer offer = assertInstanceOf(WaitState.Ringing.class, wrapping.status(first.id())).offer();
@@ -212,13 +216,7 @@ public abstract class RoutingContract {
 
   @Test
   void aCallerWhoLeavesWhileRingingFreesTheOfficerToReadyNotWrapUp() {
-    Escalations wrapping =
-        new Escalations(
-            SampleEscalations.settings(
-                SampleEscalations.config("phonebank.escalation.wrap-up-after-call", "true")),
-            store,
-            clock,
-            "node-1");
+    Escalations wrapping = wrappingUpAfterCalls();
     assertTrue(wrapping.setStatus("a1", OfficerStatus.READY));
     QueuedCall call = wrapping.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
     ringing(call);
