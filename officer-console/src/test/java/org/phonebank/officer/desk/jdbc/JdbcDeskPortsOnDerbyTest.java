@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
@@ -45,7 +46,10 @@ import org.phonebank.officer.desk.CallerContext;
 import org.phonebank.officer.desk.PastContact;
 import org.phonebank.officer.desk.WrapUpCode;
 
-/** The desk's ports on the phone bank's real schema (every migration), in embedded Derby. */
+/**
+ * The desk's ports on the phone bank's real schema (every migration), in embedded Derby: one
+ * database for the class (migrating takes seconds), each test with call ids of its own.
+ */
 class JdbcDeskPortsOnDerbyTest {
 
   private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
@@ -53,11 +57,12 @@ class JdbcDeskPortsOnDerbyTest {
   private static final CardFingerprint CARD = new CardFingerprint("ab".repeat(32));
   private static final CardFingerprint OTHER_CARD = new CardFingerprint("cd".repeat(32));
 
-  private final String name = "memory:desk-" + System.nanoTime();
-  private final EmbeddedDataSource derby = new EmbeddedDataSource();
+  private static final String NAME = "memory:desk-" + System.nanoTime();
+  private static final EmbeddedDataSource derby = new EmbeddedDataSource();
 
-  {
-    derby.setDatabaseName(name);
+  @BeforeAll
+  static void migrate() {
+    derby.setDatabaseName(NAME);
     derby.setCreateDatabase("create");
     SchemaMigrations.migrate(derby);
   }
@@ -71,10 +76,10 @@ class JdbcDeskPortsOnDerbyTest {
           Clock.fixed(NOW, ZoneOffset.UTC),
           "node-1");
 
-  @AfterEach
-  void drop() {
+  @AfterAll
+  static void drop() {
     EmbeddedDataSource dropping = new EmbeddedDataSource();
-    dropping.setDatabaseName(name);
+    dropping.setDatabaseName(NAME);
     dropping.setConnectionAttributes("drop=true");
     try {
       dropping.getConnection().close();
@@ -168,7 +173,7 @@ class JdbcDeskPortsOnDerbyTest {
     queues.start();
     assertEquals(Optional.empty(), contexts.lastAnswered("o1"));
     queues.setStatus("o1", OfficerStatus.READY);
-    QueuedCall call = escalate("call-1", List.of());
+    QueuedCall call = escalate("call-answered", List.of());
     WaitState.Ringing ringing = (WaitState.Ringing) queues.status(call.id());
     queues.offerEnded(ringing.offer(), OfferResult.ANSWERED);
     assertEquals(Optional.of(call.id()), contexts.lastAnswered("o1"));
