@@ -59,6 +59,10 @@ import java.util.regex.Pattern;
  * @param callbackSpacing wait between two callback attempts ({@code callback-spacing-seconds}, 120)
  * @param pollInterval how long a waiting caller's hold lasts between two looks at the queue, so an
  *     officer who becomes free rings within about this ({@code poll-interval-seconds}, 5)
+ * @param wrapUpAfterCall whether an officer whose call ends goes to WRAP_UP (and is offered no call
+ *     until they say READY, e.g. after entering a wrap-up code in the console) rather than straight
+ *     back to READY ({@code wrap-up-after-call}, false: officers without a console would otherwise
+ *     never be offered a call again)
  */
 public record EscalationSettings(
     Set<Skill> skills,
@@ -73,7 +77,8 @@ public record EscalationSettings(
     Duration serviceLevel,
     int callbackAttempts,
     Duration callbackSpacing,
-    Duration pollInterval) {
+    Duration pollInterval,
+    boolean wrapUpAfterCall) {
 
   static final String PREFIX = "phonebank.escalation.";
 
@@ -207,7 +212,8 @@ public record EscalationSettings(
         keys.seconds("service-level-seconds", 20),
         keys.number("callback-attempts", 3),
         keys.seconds("callback-spacing-seconds", 120),
-        keys.seconds("poll-interval-seconds", 5));
+        keys.seconds("poll-interval-seconds", 5),
+        keys.flag("wrap-up-after-call", false));
   }
 
   private static QueueDefinition queue(Keys keys, String name) {

@@ -94,14 +94,17 @@ public interface EscalationStore {
   boolean endOffer(long offerId, OfferResult result, int missesBeforeAway, Instant now);
 
   /**
-   * Ends the caller's entry however it stands; an officer reserved for or talking to them becomes
-   * READY (idle from now). Ending an ended entry is a no-op.
+   * Ends the caller's entry however it stands; an officer reserved for them becomes READY (idle
+   * from now), one talking to them (BUSY) becomes {@code afterCall}: READY, or WRAP_UP while they
+   * write the call up. Ending an ended entry is a no-op.
+   *
+   * @param afterCall READY or WRAP_UP
    */
-  void endEntry(long entryId, EntryEnd how, Instant now);
+  void endEntry(long entryId, EntryEnd how, OfficerStatus afterCall, Instant now);
 
   /**
-   * An officer's own change: READY, AWAY or LOGGED_OUT. Refused (false) while the officer is
-   * RESERVED or BUSY, whose state the calls drive.
+   * An officer's own change: READY, AWAY, WRAP_UP or LOGGED_OUT. Refused (false) while the officer
+   * is RESERVED or BUSY, whose state the calls drive.
    */
   boolean setStatus(String officerId, OfficerStatus status, Instant now);
 

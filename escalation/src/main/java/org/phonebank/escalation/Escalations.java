@@ -124,7 +124,11 @@ public final class Escalations implements OfficerQueue {
 
   @Override
   public void ended(long entryId, EntryEnd how) {
-    store.endEntry(entryId, how, clock.instant());
+    store.endEntry(
+        entryId,
+        how,
+        settings.wrapUpAfterCall() ? OfficerStatus.WRAP_UP : OfficerStatus.READY,
+        clock.instant());
   }
 
   @Override
@@ -147,7 +151,7 @@ public final class Escalations implements OfficerQueue {
   }
 
   /**
-   * An officer's own change (console, phone): READY, AWAY or LOGGED_OUT.
+   * An officer's own change (console, phone): READY, AWAY, WRAP_UP or LOGGED_OUT.
    *
    * @throws IllegalArgumentException for an officer id that is not configured
    * @return false while the officer is ringing or on a call
@@ -166,6 +170,24 @@ public final class Escalations implements OfficerQueue {
   public List<OfficerFigures> officerFigures(Figures.Period period) {
     return Figures.byOfficer(
         store.offerFacts(period.from(), period.to()), store.entryFacts(period.from(), period.to()));
+  }
+
+  /**
+   * The offer ringing for this officer now, if they are RESERVED; what the console shows as an
+   * incoming call.
+   *
+   * @throws IllegalArgumentException for an officer id that is not configured
+   */
+  public Optional<Offer> ringingFor(String officerId) {
+    return officer(officerId)
+        .filter(state -> state.status() == OfficerStatus.RESERVED)
+        .flatMap(state -> store.ringing(state.entryId()))
+        .filter(offer -> offer.officerId().equals(officerId));
+  }
+
+  /** The caller's queue entry, if there is one with this id. */
+  public Optional<QueuedCall> entryOf(long entryId) {
+    return store.entry(entryId);
   }
 
   public Optional<OfficerState> officer(String officerId) {
@@ -192,7 +214,9 @@ public final class Escalations implements OfficerQueue {
     QueueDefinition queue = settings.queue(caller.queue());
     int atWork = 0;
     for (OfficerState state : store.officers()) {
-      if (state.status() == OfficerStatus.LOGGED_OUT || state.status() == OfficerStatus.AWAY) {
+      if (state.status() == OfficerStatus.LOGGED_OUT
+          || state.status() == OfficerStatus.AWAY
+          || state.status() == OfficerStatus.WRAP_UP) {
         continue;
       }
       Optional<OfficerProfile> profile =

@@ -161,7 +161,9 @@ public final class InMemoryEscalationStore implements EscalationStore {
   }
 
   @Override
-  public synchronized void endEntry(long entryId, EntryEnd how, Instant now) {
+  public synchronized void endEntry(
+      long entryId, EntryEnd how, OfficerStatus afterCall, Instant now) {
+    OfficerStatus.requireAfterCall(afterCall);
     Entry entry = entries.get(entryId);
     if (entry == null || entry.call.status() == EntryStatus.ENDED) {
       return;
@@ -174,7 +176,12 @@ public final class InMemoryEscalationStore implements EscalationStore {
     officers.replaceAll(
         (id, officer) ->
             officer.entryId() == entryId
-                ? new OfficerState(id, OfficerStatus.READY, now, officer.missesInRow(), 0)
+                ? new OfficerState(
+                    id,
+                    officer.status() == OfficerStatus.BUSY ? afterCall : OfficerStatus.READY,
+                    now,
+                    officer.missesInRow(),
+                    0)
                 : officer);
     end(entry, how, now);
   }
@@ -233,7 +240,7 @@ public final class InMemoryEscalationStore implements EscalationStore {
                         && !e.call.wantsCallback())
             .map(e -> e.call.id())
             .toList();
-    orphans.forEach(id -> endEntry(id, EntryEnd.SYSTEM, now));
+    orphans.forEach(id -> endEntry(id, EntryEnd.SYSTEM, OfficerStatus.READY, now));
     return orphans.size();
   }
 

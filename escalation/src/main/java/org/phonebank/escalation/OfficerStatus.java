@@ -12,5 +12,20 @@ public enum OfficerStatus {
   /** On a call. */
   BUSY,
   /** At work but not taking calls: on a break, or set away after missing offers. */
-  AWAY
+  AWAY,
+  /**
+   * Just finished a call and writing it up (wrap-up code and note): not offered a call until they
+   * say READY. Entered when a call ends if {@code wrap-up-after-call} is set, or by the officer.
+   */
+  WRAP_UP;
+
+  /**
+   * @throws IllegalArgumentException unless {@code afterCall} is READY or WRAP_UP, the states an
+   *     officer may go to when a call ends
+   */
+  public static void requireAfterCall(OfficerStatus afterCall) {
+    if (afterCall != READY && afterCall != WRAP_UP) {
+      throw new IllegalArgumentException("After a call an officer is READY or WRAP_UP.");
+    }
+  }
 }

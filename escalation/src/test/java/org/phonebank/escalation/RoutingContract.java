@@ -214,6 +214,57 @@ public abstract class RoutingContract {
     assertEquals(OfficerStatus.READY, queues.officer("a1").orElseThrow().status());
   }
 
+  /** The same store's queues, with officers going to WRAP_UP when a call ends. */
+  private Escalations wrappingUpAfterCalls() {
+    return new Escalations(
+        SampleEscalations.settings(
+            SampleEscalations.config("phonebank.escalation.wrap-up-after-call", "true")),
+        store,
+        clock,
+        "node-1");
+  }
+
+  @Test
+  void withWrapUpAfterCallTheOfficerWritesTheCallUpBeforeTheNextCaller() {
+    Escalations wrapping = wrappingUpAfterCalls();
+    assertTrue(wrapping.setStatus("a1", OfficerStatus.READY));
+    QueuedCall first = wrapping.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    Offer offer = assertInstanceOf(WaitState.Ringing.class, wrapping.status(first.id())).offer();
+    assertEquals(Optional.of(offer), wrapping.ringingFor("a1"));
+    wrapping.offerEnded(offer, OfferResult.ANSWERED);
+    assertEquals(Optional.empty(), wrapping.ringingFor("a1"), "answered: no longer ringing");
+    wrapping.ended(first.id(), EntryEnd.COMPLETED);
+
+    OfficerState writing = wrapping.officer("a1").orElseThrow();
+    assertEquals(OfficerStatus.WRAP_UP, writing.status());
+    assertEquals(0, writing.entryId());
+    QueuedCall next = wrapping.enqueue(caller("call-2", "fa", EscalationReason.ASKED));
+    assertInstanceOf(
+        WaitState.Waiting.class, wrapping.status(next.id()), "no call while wrapping up");
+
+    assertTrue(wrapping.setStatus("a1", OfficerStatus.READY));
+    assertEquals("a1", ringing(next));
+  }
+
+  @Test
+  void aCallerWhoLeavesWhileRingingFreesTheOfficerToReadyNotWrapUp() {
+    Escalations wrapping = wrappingUpAfterCalls();
+    assertTrue(wrapping.setStatus("a1", OfficerStatus.READY));
+    QueuedCall call = wrapping.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    ringing(call);
+    wrapping.ended(call.id(), EntryEnd.ABANDONED);
+    assertEquals(OfficerStatus.READY, wrapping.officer("a1").orElseThrow().status());
+  }
+
+  @Test
+  void anOfficerMayChooseWrapUpAndIsOfferedNothingThen() {
+    ready("a1");
+    assertTrue(queues.setStatus("a1", OfficerStatus.WRAP_UP));
+    QueuedCall call = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    assertInstanceOf(WaitState.Waiting.class, queues.status(call.id()));
+    assertEquals(Optional.empty(), queues.ringingFor("a1"));
+  }
+
   @Test
   void aCallerWhoHangsUpWhileTheOfficerRingsFreesTheOfficer() {
     ready("a1");

@@ -35,6 +35,13 @@ public final class SampleEscalations {
     return keys;
   }
 
+  /** The sample configuration with one key added or changed. */
+  public static Map<String, String> config(String key, String value) {
+    Map<String, String> keys = config();
+    keys.put(key, value);
+    return keys;
+  }
+
   public static EscalationSettings settings() {
     return settings(config());
   }

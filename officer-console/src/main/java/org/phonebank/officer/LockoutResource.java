@@ -2,8 +2,8 @@
 package org.phonebank.officer;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,22 +13,29 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.phonebank.server.PhoneBankServer;
+import java.util.Optional;
+import org.phonebank.lockout.CardLockouts;
+import org.phonebank.officer.audit.AuditAction;
+import org.phonebank.officer.audit.AuditRecord;
+import org.phonebank.officer.audit.AuditTrail;
 
 /**
- * Cards locked out of the phone channel. {@code GET /api/lockouts} lists them masked; {@code POST
- * /api/lockouts/{fingerprint}/unlock} lifts a lock in the name of the signed-in officer.
+ * Cards locked out of the phone channel, part of the officer's desk. {@code GET /api/lockouts}
+ * lists them masked; {@code POST /api/lockouts/{fingerprint}/unlock} lifts a lock in the name of
+ * the signed-in officer or supervisor, and the audit trail records it.
  */
-// A CDI bean, so that the container injects the phone bank's singleton into it.
 @RequestScoped
 @Path("lockouts")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(OfficerRoles.OFFICER)
+@RolesAllowed({OfficerRoles.OFFICER, OfficerRoles.SUPERVISOR})
 public class LockoutResource {
 
-  @EJB private PhoneBankServer server;
+  @Inject private CardLockouts lockouts;
+
+  @Inject private AuditTrail audit;
 
   @Context private SecurityContext security;
 
@@ -41,8 +48,17 @@ public class LockoutResource {
   @Path("{fingerprint}/unlock")
   public Response unlock(@PathParam("fingerprint") String fingerprint) {
     String officer = security.getUserPrincipal().getName();
+    Optional<String> card =
+        desk().locked().stream()
+            .filter(locked -> locked.fingerprint().hex().equals(fingerprint))
+            .map(locked -> locked.maskedCard())
+            .findFirst();
     return switch (desk().unlock(fingerprint, officer)) {
-      case UNLOCKED -> Response.noContent().build();
+      case UNLOCKED -> {
+        audit.append(
+            new AuditRecord(Instant.now(), officer, AuditAction.UNLOCK, card, "phone channel"));
+        yield Response.noContent().build();
+      }
       case NOT_LOCKED -> error(Response.Status.NOT_FOUND, "That card is not locked.");
       case NOT_A_FINGERPRINT ->
           error(Response.Status.BAD_REQUEST, "A card fingerprint is 64 lower-case hex digits.");
@@ -50,7 +66,7 @@ public class LockoutResource {
   }
 
   private LockoutDesk desk() {
-    return new LockoutDesk(server.lockouts());
+    return new LockoutDesk(lockouts);
   }
 
   private static Response error(Response.Status status, String message) {

@@ -192,6 +192,7 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
       case "play_and_get_digits" -> playAndGetDigits(ctx, arg, eventUuid);
       case "hangup" -> appHangsUp(ctx, app, arg.isEmpty() ? "NORMAL_CLEARING" : arg, eventUuid);
       case "transfer" -> transfer(ctx, arg, eventUuid);
+      case "bridge" -> bridgeToOfficer(ctx, arg, eventUuid);
       default -> complete(ctx, app, arg, eventUuid, "_none_");
     }
   }
@@ -422,6 +423,41 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
             ? "transferred to " + destination
             : "transferred without resume: the channel would hang up when the socket closes");
   }
+
+  /**
+   * The officer's phone, as FreeSWITCH's {@code bridge} application reports it
+   * (signalwire/freeswitch src/mod/applications/mod_dptools/mod_dptools.c {@code
+   * audio_bridge_function}): the phone rings {@link #OFFICER_RINGS}, the officer answers, and
+   * {@code switch_ivr_originate} (src/switch_ivr_originate.c) sets {@code originate_disposition} to
+   * {@code call accepted} and {@code DIALSTATUS} to {@code SUCCESS}; the bridge lasts {@link
+   * #OFFICER_TALKS} until the officer hangs up, and only then does the application complete (with
+   * {@code hangup_after_bridge=false} the caller's channel stays up and the socket goes on). Both
+   * together stay under the phone bank's default ring timeout (15 s), so an officer who accepts on
+   * the console in time and one who does not both end in the same answered offer.
+   */
+  private void bridgeToOfficer(ChannelHandlerContext ctx, String endpoint, String eventUuid) {
+    say("[ringing officer " + endpoint + "]");
+    ctx.flush();
+    ctx.executor()
+        .schedule(
+            () -> {
+              if (finished || !ctx.channel().isActive()) {
+                return;
+              }
+              say("[officer answered; talking]");
+              channel.variables().put("originate_disposition", "call accepted");
+              channel.variables().put("DIALSTATUS", "SUCCESS");
+              complete(ctx, "bridge", endpoint, eventUuid, "_none_");
+            },
+            OFFICER_RINGS.plus(OFFICER_TALKS).toMillis(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  /** How long the simulated officer's phone rings before they answer. */
+  static final Duration OFFICER_RINGS = Duration.ofSeconds(5);
+
+  /** How long the simulated officer talks with the caller. */
+  static final Duration OFFICER_TALKS = Duration.ofSeconds(8);
 
   /** The order FreeSWITCH uses: the hangup app hangs the channel up, then completes. */
   private void appHangsUp(ChannelHandlerContext ctx, String app, String cause, String eventUuid) {

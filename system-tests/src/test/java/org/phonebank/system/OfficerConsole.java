@@ -13,7 +13,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +21,8 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The officers' REST API as a browser-less client sees it: over HTTPS, trusting only the demo
- * certificate {@code ./phonebank start} made, signed in as the demo officer by HTTP Basic.
+ * certificate {@code ./phonebank start} made, signed in as a demo user by the console's form
+ * sign-in (its session cookie kept by the client).
  */
 final class OfficerConsole {
 
@@ -34,23 +34,65 @@ final class OfficerConsole {
 
   static final String PLAIN_BASE =
       "http://127.0.0.1:" + PhoneBankStack.HTTP_PORT + "/officer/api/lockouts";
-  static final String BASE =
-      "https://127.0.0.1:" + PhoneBankStack.HTTPS_PORT + "/officer/api/lockouts";
+  static final String ROOT = "https://127.0.0.1:" + PhoneBankStack.HTTPS_PORT + "/officer";
+  static final String BASE = ROOT + "/api/lockouts";
 
   private final HttpClient http;
   private final String base = BASE;
-  private final String authorization;
 
+  /** Signed in as the demo officer. */
   OfficerConsole(PhoneBankStack stack) throws IOException, GeneralSecurityException {
-    this.http = HttpClient.newBuilder().sslContext(trusting(stack)).build();
-    String password = Files.readString(stack.state().resolve("officer-password")).trim();
-    this.authorization = basic("officer", password);
+    this(stack, "officer");
   }
 
-  static String basic(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  /** Signed in as the demo user {@code user} (officer, supervisor or backoffice). */
+  OfficerConsole(PhoneBankStack stack, String user) throws IOException, GeneralSecurityException {
+    this.http =
+        HttpClient.newBuilder()
+            .sslContext(trusting(stack))
+            .cookieHandler(new java.net.CookieManager())
+            .build();
+    int status;
+    try {
+      status = signIn(http, user, password(stack, user));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    if (status != 204) {
+      throw new AssertionError("sign-in as " + user + " answered " + status);
+    }
+  }
+
+  static String password(PhoneBankStack stack, String user) throws IOException {
+    return Files.readString(stack.state().resolve(user + "-password")).trim();
+  }
+
+  /** A form sign-in as the console's page sends it; the status (204, 401, 429). */
+  static int signIn(HttpClient client, String user, String password)
+      throws IOException, InterruptedException {
+    return signInResponse(client, user, password).statusCode();
+  }
+
+  static HttpResponse<Void> signInResponse(HttpClient client, String user, String password)
+      throws IOException, InterruptedException {
+    String form =
+        "username="
+            + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password="
+            + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return client.send(
+        HttpRequest.newBuilder(URI.create(ROOT + "/sign-in"))
+            .header("X-Phonebank-Console", "1")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+
+  /** A client trusting the demo certificate, with no session. */
+  static HttpClient anonymous(PhoneBankStack stack) throws IOException, GeneralSecurityException {
+    return HttpClient.newBuilder().sslContext(trusting(stack)).build();
   }
 
   /** TLS that trusts the console's demo certificate alone. */
@@ -71,10 +113,6 @@ final class OfficerConsole {
 
   HttpClient client() {
     return http;
-  }
-
-  String authorization() {
-    return authorization;
   }
 
   /** Masked cards now locked. */
@@ -103,7 +141,6 @@ final class OfficerConsole {
   int unlockStatus(String fingerprint) throws IOException, InterruptedException {
     HttpRequest post =
         HttpRequest.newBuilder(URI.create(base + "/" + fingerprint + "/unlock"))
-            .header("Authorization", authorization)
             .header("X-Phonebank-Console", "1")
             .POST(HttpRequest.BodyPublishers.noBody())
             .build();
@@ -111,7 +148,9 @@ final class OfficerConsole {
   }
 
   int statusWithoutLogin() throws IOException, InterruptedException {
-    return http.send(
+    HttpClient fresh = HttpClient.newBuilder().sslContext(http.sslContext()).build();
+    return fresh
+        .send(
             HttpRequest.newBuilder(URI.create(base)).build(),
             HttpResponse.BodyHandlers.discarding())
         .statusCode();
@@ -134,8 +173,7 @@ final class OfficerConsole {
   private String list() throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create(base)).header("Authorization", authorization).build(),
-            HttpResponse.BodyHandlers.ofString());
+            HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new AssertionError(
           "GET lockouts answered " + response.statusCode() + ": " + response.body());

@@ -333,11 +333,119 @@ class PhoneBankCallIT {
     assertTrue(heard(served).contains(balance), heard(served));
   }
 
+  /** When the officer's desk test began: the audit trail is read from then on. */
+  private static java.time.Instant deskTestStarted = java.time.Instant.MAX;
+
   @Test
   @Order(11)
-  void zeroAtTheMainMenuHandsTheCallToTheOfficers() {
-    Transcript transcript = call(signIn("1", SARA) + " 0");
-    assertEquals(Transcript.Ending.TRANSFERRED, transcript.ending(), transcript.toString());
+  void anOfficerTakesACallerWhoseTransferWasDeclinedSeesTheirContextAndWritesTheCallUp()
+      throws Exception {
+    deskTestStarted = java.time.Instant.now().minusSeconds(5);
+    try (DeskBrowser desk = DeskBrowser.open()) {
+      desk.signIn("officer", OfficerConsole.password(STACK, "officer"));
+      desk.waitForText("state", "LOGGED_OUT");
+      desk.click("ready");
+      desk.waitForText("state", "READY");
+      desk.screenshot("01-desk-ready");
+
+      // Sara asks for more than she has: the switch declines with 51 and she presses 0.
+      java.util.concurrent.CompletableFuture<Transcript> caller =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> call(signIn("2", SARA) + " 3 2 " + NARGES.card().digits() + "# 50000000# 1 0"));
+
+      desk.waitVisible("incoming", Duration.ofSeconds(60));
+      desk.waitForText("state", "RESERVED");
+      desk.waitForText("pop-card", SARA.card().masked());
+      desk.screenshot("02-incoming-call-and-screen-pop");
+      String path = String.join(" / ", desk.texts("#pop-path li"));
+      assertTrue(path.contains("Card-to-card transfer"), path);
+      assertTrue(path.contains("Offered an officer"), path);
+      assertTrue(
+          desk.text("pop-reason").contains("money-movement-failed"), desk.text("pop-reason"));
+      assertEquals("English", desk.text("pop-language"));
+      List<String> codes = desk.texts("#pop-requests td.code");
+      int declined = codes.indexOf("51");
+      assertTrue(declined >= 0, "the declined transfer's response code: " + codes);
+      assertTrue(
+          desk.texts("#pop-requests td.stan").get(declined).matches("[0-9]{1,6}"),
+          desk.texts("#pop-requests td.stan").toString());
+      assertTrue(
+          desk.texts("#pop-requests td.rrn").get(declined).matches("[0-9A-Za-z]{12}"),
+          desk.texts("#pop-requests td.rrn").toString());
+      assertTrue(
+          desk.texts("#pop-requests td.meaning").get(declined).contains("Insufficient funds"),
+          desk.texts("#pop-requests td.meaning").toString());
+      assertEquals("Not locked", desk.text("pop-lockout"));
+
+      desk.click("accept");
+      desk.waitForText("state", "BUSY");
+      desk.screenshot("03-on-the-call");
+
+      // The officer's phone (the phone simulator) hangs up after the talk; the desk turns to
+      // wrap-up.
+      desk.waitVisible("wrap-up", Duration.ofSeconds(30));
+      desk.waitForText("state", "WRAP_UP");
+      Transcript transcript = caller.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertTrue(
+          transcript.lines().stream().anyMatch(line -> line.contains("officer answered")),
+          transcript.toString());
+
+      desk.choose("wrap-code", "DECLINE_EXPLAINED");
+      desk.type("wrap-note", "<script>alert(1)</script>");
+      desk.click("wrap-submit");
+      desk.waitForTextContaining("message", "plain text");
+      assertEquals("WRAP_UP", desk.text("state"), "a refused note changes nothing");
+      assertEquals(0, desk.count("#message script, #pop script"));
+      desk.screenshot("04-wrap-up-note-refused");
+
+      desk.type("wrap-note", "Explained the decline (51); customer will top up and retry.");
+      desk.click("wrap-submit");
+      desk.waitForText("state", "READY");
+      desk.screenshot("05-written-up-ready");
+
+      // Away, so that later calls of this run wait for no one.
+      desk.click("away");
+      desk.waitForText("state", "AWAY");
+    }
+  }
+
+  @Test
+  @Order(11)
+  void everyConsoleEndpointKindRefusesStrangersAndTheWrongRole() throws Exception {
+    HttpClient stranger = OfficerConsole.anonymous(STACK);
+    HttpResponse<Void> page =
+        stranger.send(
+            HttpRequest.newBuilder(URI.create(OfficerConsole.ROOT + "/"))
+                .header("Accept", "text/html")
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    assertTrue(page.statusCode() == 302 || page.statusCode() == 303, "page: " + page.statusCode());
+    assertTrue(
+        page.headers().firstValue("Location").orElse("").endsWith("/officer/sign-in.html"),
+        page.headers().toString());
+    assertEquals(401, statusOf(stranger, "/api/desk", "application/json"), "REST");
+    assertEquals(401, statusOf(stranger, "/api/desk/events", "text/event-stream"), "SSE");
+
+    HttpClient backOffice = new OfficerConsole(STACK, "backoffice").client();
+    assertEquals(403, statusOf(backOffice, "/", "text/html"), "page, wrong role");
+    assertEquals(403, statusOf(backOffice, "/api/desk", "application/json"), "REST, wrong role");
+    assertEquals(
+        403, statusOf(backOffice, "/api/desk/events", "text/event-stream"), "SSE, wrong role");
+
+    HttpClient supervisor = new OfficerConsole(STACK, "supervisor").client();
+    assertEquals(
+        403,
+        statusOf(supervisor, "/api/desk/callers/1", "application/json"),
+        "a supervisor is not served callers' contexts at the officer's desk");
+  }
+
+  private static int statusOf(HttpClient client, String path, String accept) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(OfficerConsole.ROOT + path))
+            .header("Accept", accept)
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   @Test
@@ -573,9 +681,7 @@ class PhoneBankCallIT {
         console
             .client()
             .send(
-                HttpRequest.newBuilder(URI.create(OfficerConsole.BASE))
-                    .header("Authorization", console.authorization())
-                    .build(),
+                HttpRequest.newBuilder(URI.create(OfficerConsole.BASE)).build(),
                 HttpResponse.BodyHandlers.discarding());
     assertEquals(200, page.statusCode());
     assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
@@ -593,7 +699,6 @@ class PhoneBankCallIT {
             .send(
                 HttpRequest.newBuilder(
                         URI.create(OfficerConsole.BASE + "/" + "0".repeat(64) + "/unlock"))
-                    .header("Authorization", console.authorization())
                     .header("Origin", "https://evil.example")
                     .POST(HttpRequest.BodyPublishers.noBody())
                     .build(),
@@ -619,37 +724,17 @@ class PhoneBankCallIT {
     }
 
     // Last in this run: the throttle then refuses this address for fifteen minutes.
+    HttpClient signIn = OfficerConsole.anonymous(STACK);
     for (int i = 0; i < 5; i++) {
-      assertEquals(401, statusSignedInAs(console, "mallory", "guess-" + i));
+      assertEquals(401, OfficerConsole.signIn(signIn, "mallory", "guess-" + i));
     }
-    HttpResponse<Void> throttled =
-        console
-            .client()
-            .send(
-                HttpRequest.newBuilder(URI.create(OfficerConsole.BASE))
-                    .header("Authorization", OfficerConsole.basic("mallory", "guess-5"))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> throttled = OfficerConsole.signInResponse(signIn, "mallory", "guess-5");
     assertEquals(429, throttled.statusCode());
     assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
     assertEquals(
         429,
-        statusSignedInAs(console, "officer", null),
+        OfficerConsole.signIn(signIn, "officer", OfficerConsole.password(STACK, "officer")),
         "from a throttled address even the right password is not checked");
-  }
-
-  private static int statusSignedInAs(OfficerConsole console, String user, String password)
-      throws Exception {
-    String authorization =
-        password == null ? console.authorization() : OfficerConsole.basic(user, password);
-    return console
-        .client()
-        .send(
-            HttpRequest.newBuilder(URI.create(OfficerConsole.BASE))
-                .header("Authorization", authorization)
-                .build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
   }
 
   private static List<java.net.InetAddress> nonLoopbackAddresses() throws Exception {
@@ -771,6 +856,7 @@ class PhoneBankCallIT {
     EmbeddedDataSource derby = new EmbeddedDataSource();
     derby.setDatabaseName(STACK.derbyDatabase().toString());
     List<String> states = new ArrayList<>();
+    List<String> audited = new ArrayList<>();
     try (Connection connection = derby.getConnection();
         PreparedStatement query =
             connection.prepareStatement(
@@ -792,6 +878,26 @@ class PhoneBankCallIT {
             masked.contains(SARA.card().digits()) || masked.contains(REZA.card().digits()), masked);
         assertEquals(CardNumber.LENGTH, masked.length());
       }
+      try (PreparedStatement audit =
+              connection.prepareStatement(
+                  "SELECT actor, action, masked_card, detail, at_time FROM console_audit ORDER BY id");
+          ResultSet trail = audit.executeQuery()) {
+        java.util.Calendar utc =
+            java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
+        while (trail.next()) {
+          if (trail.getTimestamp("at_time", utc).toInstant().isBefore(deskTestStarted)) {
+            continue;
+          }
+          audited.add(
+              trail.getString("actor")
+                  + "/"
+                  + trail.getString("action")
+                  + "/"
+                  + trail.getString("masked_card")
+                  + "/"
+                  + trail.getString("detail"));
+        }
+      }
     } finally {
       derby.setShutdownDatabase("shutdown");
       try {
@@ -801,6 +907,23 @@ class PhoneBankCallIT {
       }
     }
     assertTrue(states.size() > 20, states.toString());
+    // The officer's desk test: every view of the caller's context and every action, by whom, card
+    // masked.
+    String sara = SARA.card().masked();
+    for (String expected :
+        List.of(
+            "officer/STATUS/null/READY",
+            "officer/VIEW_CONTEXT/" + sara + "/",
+            "officer/ACCEPT/" + sara + "/",
+            "officer/WRAP_UP/" + sara + "/",
+            "officer/STATUS/null/AWAY")) {
+      assertTrue(
+          audited.stream().anyMatch(line -> line.startsWith(expected)),
+          expected + " in " + audited);
+    }
+    assertTrue(
+        audited.stream().noneMatch(line -> line.contains(SARA.card().digits())),
+        audited.toString());
     assertTrue(
         states.stream()
             .noneMatch(state -> state.contains("/PENDING/") || state.contains("/REVERSING/")),

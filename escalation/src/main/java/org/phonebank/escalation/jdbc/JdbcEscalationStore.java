@@ -606,17 +606,19 @@ public final class JdbcEscalationStore implements EscalationStore {
   }
 
   @Override
-  public void endEntry(long entryId, EntryEnd how, Instant now) {
+  public void endEntry(long entryId, EntryEnd how, OfficerStatus afterCall, Instant now) {
     Objects.requireNonNull(how, "How the entry ended is required.");
+    OfficerStatus.requireAfterCall(afterCall);
     transactions.run(
         "end queue entry " + entryId,
         connection -> {
           try (PreparedStatement officer =
               connection.prepareStatement(
-                  "UPDATE escalation_officer SET status = 'READY', entry_id = NULL, since = ?"
-                      + " WHERE entry_id = ?")) {
-            Transactions.setInstant(officer, 1, now);
-            officer.setLong(2, entryId);
+                  "UPDATE escalation_officer SET status = CASE WHEN status = 'BUSY' THEN CAST(? AS VARCHAR(16))"
+                      + " ELSE 'READY' END, entry_id = NULL, since = ? WHERE entry_id = ?")) {
+            officer.setString(1, afterCall.name());
+            Transactions.setInstant(officer, 2, now);
+            officer.setLong(3, entryId);
             officer.executeUpdate();
           }
           try (PreparedStatement entry =
@@ -743,7 +745,7 @@ public final class JdbcEscalationStore implements EscalationStore {
               }
               return ids;
             });
-    orphans.forEach(id -> endEntry(id, EntryEnd.SYSTEM, now));
+    orphans.forEach(id -> endEntry(id, EntryEnd.SYSTEM, OfficerStatus.READY, now));
     return orphans.size();
   }
 

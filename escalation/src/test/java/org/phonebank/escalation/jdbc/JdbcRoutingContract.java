@@ -49,6 +49,7 @@ abstract class JdbcRoutingContract extends RoutingContract {
   /** Tables emptied in this order between tests: one database per class saves its migration. */
   private static final List<String> TABLES =
       List.of(
+          "escalation_wrap_up",
           "escalation_callback_attempt",
           "escalation_switch_request",
           "escalation_offer",

@@ -20,7 +20,7 @@ import java.util.Set;
  * browser sends an {@code Origin}, come from the console's own origin: a cross-site form post with
  * the officer's remembered credentials is refused with 403.
  */
-@WebFilter(filterName = "console-guard", urlPatterns = "/*")
+@WebFilter(filterName = "console-guard", urlPatterns = "/*", asyncSupported = true)
 public class ConsoleGuardFilter extends HttpFilter {
 
   /** The header the console's own scripts send with every request that changes something. */

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.officer.audit;
+
+/** What a console user did that the audit trail records. */
+public enum AuditAction {
+  /** Opened a caller's banking context (the screen-pop). */
+  VIEW_CONTEXT,
+  /** Took an offered call. */
+  ACCEPT,
+  /** Turned an offered call down. */
+  REFUSE,
+  /** Wrote a handled call up (code and note). */
+  WRAP_UP,
+  /** Changed their own state: ready, away. */
+  STATUS,
+  /** Lifted a card's phone-channel lockout. */
+  UNLOCK
+}

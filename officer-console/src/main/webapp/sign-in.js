@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The sign-in page's only script (the Content-Security-Policy allows no inline code). It posts the form with the
+// console's header, which the server's cross-site check requires of every change, sign-in included.
+const form = document.getElementById('sign-in');
+const message = document.getElementById('message');
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  message.textContent = '';
+  const body = new URLSearchParams();
+  body.set('username', document.getElementById('username').value);
+  body.set('password', document.getElementById('password').value);
+  document.getElementById('password').value = '';
+  const response = await fetch('sign-in', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'X-Phonebank-Console': '1', 'Content-Type': 'application/x-www-form-urlencoded' },
+    body
+  });
+  if (response.ok) {
+    window.location.replace('./');
+  } else if (response.status === 429) {
+    const seconds = Number(response.headers.get('Retry-After') || '900');
+    message.textContent = 'Too many failed sign-ins. Try again in ' + Math.ceil(seconds / 60) + ' minutes.';
+  } else if (response.status === 401) {
+    message.textContent = 'Wrong user name or password.';
+  } else {
+    message.textContent = 'Sign-in failed (' + response.status + ').';
+  }
+});

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The officers' console in a real headless Chromium (Debian {@code chromium} and {@code
+ * chromium-driver}), driven by Selenium. The demo certificate is accepted as a self-signed
+ * certificate would be by an officer told to; every page the test looks at is also written as a
+ * screenshot to {@code system-tests/target/screenshots} for a reviewer.
+ */
+final class DeskBrowser implements AutoCloseable {
+
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private final ChromeDriver driver;
+  private final WebDriverWait wait;
+
+  private DeskBrowser(ChromeDriver driver) {
+    this.driver = driver;
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  static DeskBrowser open() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("phonebank.chromium", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1400");
+    options.setAcceptInsecureCerts(true);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                Path.of(System.getProperty("phonebank.chromedriver", "/usr/bin/chromedriver"))
+                    .toFile())
+            .usingAnyFreePort()
+            .build();
+    return new DeskBrowser(new ChromeDriver(service, options));
+  }
+
+  void go(String url) {
+    driver.get(url);
+  }
+
+  void signIn(String user, String password) {
+    go(OfficerConsole.ROOT + "/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("sign-in-button")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ready")));
+  }
+
+  void click(String id) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+  }
+
+  void type(String id, String text) {
+    WebElement field = driver.findElement(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  void choose(String selectId, String value) {
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(selectId)))
+        .selectByValue(value);
+  }
+
+  /** Waits until element {@code id} shows exactly {@code text}. */
+  void waitForText(String id, String text) {
+    wait.until(ExpectedConditions.textToBe(By.id(id), text));
+  }
+
+  /** Waits until element {@code id} shows something containing {@code text}. */
+  void waitForTextContaining(String id, String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+  }
+
+  void waitVisible(String id, Duration atMost) {
+    new WebDriverWait(driver, atMost)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+  }
+
+  String text(String id) {
+    return driver.findElement(By.id(id)).getText();
+  }
+
+  /** The texts of the elements {@code css} selects. */
+  List<String> texts(String css) {
+    return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+  }
+
+  /** How many elements {@code css} selects (a note rendered as markup would add a script). */
+  int count(String css) {
+    return driver.findElements(By.cssSelector(css)).size();
+  }
+
+  String currentUrl() {
+    return driver.getCurrentUrl();
+  }
+
+  void screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
