@@ -30,7 +30,7 @@ abstract class SchemaMigrationsContract {
 
   private static final String TEST_SETS = "/org/phonebank/journal/jdbc/testmigrations/";
 
-  private static final List<Integer> EVERY_VERSION = List.of(1, 2, 3, 4, 5, 6, 7, 8, 20, 30);
+  private static final List<Integer> EVERY_VERSION = List.of(1, 2, 3, 4, 5, 6, 7, 8, 10, 20, 30);
   private static final List<String> EVERY_DESCRIPTION =
       List.of(
           "1 switch journal",
@@ -41,6 +41,7 @@ abstract class SchemaMigrationsContract {
           "6 call path",
           "7 rrn counter",
           "8 pin tries in flight",
+          "10 advice dead letter",
           "20 escalation",
           "30 settlement and reconciliation");
 
