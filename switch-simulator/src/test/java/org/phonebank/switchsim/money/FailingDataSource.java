@@ -45,6 +45,9 @@ public final class FailingDataSource {
   private final boolean halt;
   private final AtomicInteger steps = new AtomicInteger();
   private final List<String> trace = Collections.synchronizedList(new ArrayList<>());
+  // Connections with a transaction begun and not yet committed or rolled back.
+  private final java.util.Set<Connection> inTransaction =
+      Collections.synchronizedSet(Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
   private volatile boolean armed;
   private volatile boolean failed;
 
@@ -104,7 +107,10 @@ public final class FailingDataSource {
   private Object onConnection(Connection connection, Object real, Method method, Object[] args)
       throws Throwable {
     if (method.getName().equals("commit")) {
-      step(connection, "commit");
+      step(connection, "commit", false);
+    }
+    if (method.getName().equals("commit") || method.getName().equals("rollback")) {
+      inTransaction.remove(connection);
     }
     Object result = invoke(real, method, args);
     if (result instanceof Statement statement) {
@@ -128,18 +134,31 @@ public final class FailingDataSource {
               && sql.strip().toUpperCase(Locale.ROOT).startsWith("SELECT")
               && connection.getAutoCommit();
       if (!poll) {
-        step(connection, sql);
+        boolean cut = connection.getAutoCommit() || inTransaction.add(connection);
+        step(connection, sql, cut);
       }
     }
     return invoke(real, method, args);
   }
 
-  private void step(Connection connection, String what) throws SQLException {
+  /**
+   * @param cut whether the database's durable state may differ just before this step from just
+   *     before the step counted last in the same thread: true for a statement that commits on its
+   *     own and the first of a transaction, false inside one, where nothing is durable before the
+   *     commit
+   */
+  private void step(Connection connection, String what, boolean cut) throws SQLException {
     if (!armed) {
       return;
     }
     int step = steps.incrementAndGet();
-    trace.add(step + ": " + Thread.currentThread().getName() + ": " + shorten(what));
+    trace.add(
+        step
+            + (cut ? " cut" : " in-tx")
+            + ": "
+            + Thread.currentThread().getName()
+            + ": "
+            + shorten(what));
     if (step != failAt) {
       return;
     }

@@ -30,6 +30,8 @@ public final class MoneyMovementChild {
     FailingDataSource failing = FailingDataSource.halting(derby, haltAt);
     SwitchSettings settings =
         MoneyMovementFaultsTest.linkSettings(port)
+            // Long enough for an approval on a loaded machine; a dropped answer costs it once.
+            .withResponseTimeout(Duration.ofSeconds(1))
             .withIdentity(terminal, SwitchSettings.defaults().acquirerId(), "PHONEBANKIVR001");
     JposBankSwitch bank = new JposBankSwitch(settings, credentials);
     bank.start();
@@ -42,6 +44,7 @@ public final class MoneyMovementChild {
     System.out.println("OUTCOME " + rig.transfer("kill-test", 1_000));
     boolean settled = rig.settle(Duration.ofSeconds(20), false);
     System.out.println("STEPS " + failing.steps() + (settled ? " settled" : " NOT settled"));
+    failing.trace().forEach(step -> System.out.println("TRACE " + step));
     System.out.flush();
     // Halted here too: a clean stop of jPOS and Derby would only cost time.
     Runtime.getRuntime().halt(settled ? 0 : 3);
