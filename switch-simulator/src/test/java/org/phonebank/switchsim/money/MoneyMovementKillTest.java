@@ -168,7 +168,11 @@ class MoneyMovementKillTest {
         new ProcessBuilder(
                 java.toString(),
                 "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-Xmx256m",
+                // No fsync: a killed process loses nothing the operating system was given, and a
+                // kill, not a power cut, is what this test is about.
+                "-Dderby.system.durability=test",
                 "-cp",
                 System.getProperty("java.class.path"),
                 MoneyMovementChild.class.getName(),
