@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +29,7 @@ import org.phonebank.switchlink.SwitchSettings;
 import org.phonebank.switchlink.keys.SwitchCredentials;
 import org.phonebank.switchsim.SimulatorSettings;
 import org.phonebank.switchsim.SwitchSimulator;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One failed database step at every point of a transfer and of its reversal: for N = 1, 2, … the
@@ -50,6 +55,12 @@ class MoneyMovementFaultsTest {
   static JposBankSwitch bank;
   static DataSource derby;
   static String database;
+  static DataSource postgres;
+  static String postgresSchema;
+  static JposBankSwitch postgresBank;
+  private static final String POSTGRES_TERMINAL = "IVR00002";
+
+  private static final String POSTGRES_URL = "PHONEBANK_TEST_POSTGRES_URL";
 
   /** The two paths: the switch approves, or its answer is lost and the transfer is reversed. */
   public enum Movement {
@@ -92,6 +103,10 @@ class MoneyMovementFaultsTest {
     bank.close();
     simulator.close();
     MoneyRig.shutDownDerby(database);
+    if (postgres != null) {
+      postgresBank.close();
+      postgresAdmin(System.getenv(POSTGRES_URL), "DROP SCHEMA " + postgresSchema + " CASCADE");
+    }
   }
 
   @AfterEach
@@ -103,11 +118,67 @@ class MoneyMovementFaultsTest {
   @EnumSource(Movement.class)
   void aFailedWriteAtAnyStepEndsFinalAndEqualToTheSwitchLedger(Movement movement)
       throws InterruptedException {
+    failAtEveryStep(movement, derby, bank, "IVR00001");
+  }
+
+  /**
+   * The same on PostgreSQL (a schema of its own in {@code PHONEBANK_TEST_POSTGRES_URL}, as the
+   * journal's tests use), when one is given.
+   */
+  @ParameterizedTest
+  @EnumSource(Movement.class)
+  void onPostgresqlTooAFailedWriteAtAnyStepEndsFinalAndEqual(Movement movement)
+      throws InterruptedException {
+    String url = System.getenv(POSTGRES_URL);
+    Assumptions.assumeTrue(url != null && !url.isBlank(), POSTGRES_URL + " not set");
+    synchronized (MoneyMovementFaultsTest.class) {
+      if (postgres == null) {
+        postgresSchema = "pbmoney_" + UUID.randomUUID().toString().replace("-", "");
+        postgresAdmin(url, "CREATE SCHEMA " + postgresSchema);
+        PGSimpleDataSource schema = new PGSimpleDataSource();
+        schema.setUrl(url);
+        schema.setCurrentSchema(postgresSchema);
+        postgres = schema;
+        MoneyRig.migrate(postgres);
+        // A terminal of its own: its STANs and RRNs start again, and the issuer would take
+        // them for repeats of the Derby runs' requests.
+        postgresBank =
+            new JposBankSwitch(
+                linkSettings(simulator.port())
+                    .withIdentity(
+                        POSTGRES_TERMINAL,
+                        SwitchSettings.defaults().acquirerId(),
+                        SwitchSettings.defaults().cardAcceptorId()),
+                credentials);
+        postgresBank.start();
+        if (!postgresBank.awaitReady(Duration.ofSeconds(10))) {
+          throw new IllegalStateException("The second link did not come up.");
+        }
+      }
+    }
+    failAtEveryStep(movement, postgres, postgresBank, POSTGRES_TERMINAL);
+  }
+
+  private static void postgresAdmin(String url, String sql) {
+    PGSimpleDataSource admin = new PGSimpleDataSource();
+    admin.setUrl(url);
+    try (Connection connection = admin.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void failAtEveryStep(
+      Movement movement, DataSource database, JposBankSwitch link, String terminal)
+      throws InterruptedException {
     List<String> covered = new ArrayList<>();
     for (int n = 1; n <= MAX_STEPS; n++) {
       FailingDataSource failing =
-          FailingDataSource.throwing(derby, n, FailingDataSource.CONNECTION_LOST);
-      String difference = run(movement, failing, true, "faults-" + movement + "-" + n);
+          FailingDataSource.throwing(database, n, FailingDataSource.CONNECTION_LOST);
+      String difference =
+          run(movement, database, link, terminal, failing, true, "faults-" + movement + "-" + n);
       if (difference != null) {
         fail("Failure at step " + n + ": " + difference + "\nsteps: " + failing.trace());
       }
@@ -133,7 +204,8 @@ class MoneyMovementFaultsTest {
     for (int n = 1; n <= MAX_STEPS; n++) {
       FailingDataSource failing =
           FailingDataSource.throwing(derby, n, FailingDataSource.LOCK_TIME_OUT);
-      String difference = run(movement, failing, false, "lock-" + movement + "-" + n);
+      String difference =
+          run(movement, derby, bank, "IVR00001", failing, false, "lock-" + movement + "-" + n);
       if (difference != null) {
         fail("Lock time-out at step " + n + ": " + difference + "\nsteps: " + failing.trace());
       }
@@ -169,13 +241,19 @@ class MoneyMovementFaultsTest {
    * until settled; the difference between journal and ledger, or null.
    */
   private static String run(
-      Movement movement, FailingDataSource failing, boolean sweep, String callId)
+      Movement movement,
+      DataSource database,
+      JposBankSwitch link,
+      String terminal,
+      FailingDataSource failing,
+      boolean sweep,
+      String callId)
       throws InterruptedException {
     Map<CardNumber, Rials> before =
         Map.of(
             MoneyRig.REZA, simulator.ledger().balance(MoneyRig.REZA),
             MoneyRig.NARGES, simulator.ledger().balance(MoneyRig.NARGES));
-    try (MoneyRig rig = new MoneyRig(failing.dataSource(), derby, bank, credentials, "IVR00001")) {
+    try (MoneyRig rig = new MoneyRig(failing.dataSource(), database, link, credentials, terminal)) {
       if (movement.fault != null) {
         simulator.fault(movement.fault);
       }
