@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.banking;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,4 +33,10 @@ public interface Reversals {
    * are fired.
    */
   Set<Long> armed();
+
+  /**
+   * The stage of each given entry's stored reversal, for the sweeper; entries with none (never
+   * armed, or disarmed) are absent from the map.
+   */
+  Map<Long, ReversalStage> stages(Collection<Long> journalEntryIds);
 }

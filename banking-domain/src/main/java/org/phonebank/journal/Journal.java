@@ -2,6 +2,7 @@
 package org.phonebank.journal;
 
 import java.util.List;
+import java.util.Optional;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.banking.TransactionIds;
 import org.phonebank.card.CardNumber;
@@ -69,4 +70,7 @@ public interface Journal {
   Rials usedToday(CardNumber card, TransactionType type);
 
   List<JournalEntry> forCall(String callId);
+
+  /** The entry {@code entryId}, or empty when there is none. */
+  Optional<JournalEntry> find(long entryId);
 }

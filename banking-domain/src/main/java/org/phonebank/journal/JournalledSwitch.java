@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.journal;
 
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.phonebank.banking.BalanceInquiry;
 import org.phonebank.banking.BankSwitch;
 import org.phonebank.banking.ReversalAcknowledgement;
+import org.phonebank.banking.ReversalStage;
 import org.phonebank.banking.Reversals;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.banking.SwitchRequest;
@@ -46,7 +52,19 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
     return send(callId, next -> new BalanceInquiry(next, card, pin));
   }
 
-  /** Journals, sends and closes the request {@code build} makes from fresh transaction ids. */
+  /**
+   * Journals, sends and closes the request {@code build} makes from fresh transaction ids.
+   *
+   * <p>Each bookkeeping step is its own commit, and any of them may fail (a database error, a
+   * crash). The order makes every state between them one that {@link #sweep} settles: the entry is
+   * opened before the reversal is armed, and both before the request is sent; an answer is recorded
+   * before the reversal is disarmed, and the entry is marked REVERSING before the reversal is
+   * fired. When recording a money movement's answer fails, the caller hears {@link
+   * SwitchOutcome.TimedOut} (the outcome is not on record) and the movement is reversed, now or by
+   * the sweeper, so the journal and the switch end equal.
+   *
+   * @throws RuntimeException when the journal cannot open the entry: nothing was sent
+   */
   public SwitchOutcome send(String callId, Function<TransactionIds, SwitchRequest> build) {
     SwitchRequest request = build.apply(ids.next());
     JournalEntry entry =
@@ -86,24 +104,61 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
   private SwitchOutcome sendJournalled(SwitchRequest request, JournalEntry entry) {
     boolean money = request.movesMoney();
     if (money) {
-      reversals.arm(entry.id(), request);
+      try {
+        reversals.arm(entry.id(), request);
+      } catch (RuntimeException e) {
+        // Not sent, so nothing to undo: the sweeper closes the entry if this close fails too.
+        LOG.log(Level.ERROR, "Could not arm the reversal of entry " + entry.id(), e);
+        return closeQuietly(entry, new SwitchOutcome.Unreachable("reversal could not be armed"));
+      }
     }
     SwitchOutcome outcome;
     try {
       outcome = bankSwitch.send(request);
     } catch (RuntimeException e) {
-      LOG.log(
-          System.Logger.Level.ERROR, "Switch adapter failed on STAN " + request.ids().stan(), e);
+      LOG.log(Level.ERROR, "Switch adapter failed on STAN " + request.ids().stan(), e);
       outcome = new SwitchOutcome.TimedOut();
     }
     if (money && outcome instanceof SwitchOutcome.TimedOut) {
-      journal.reversing(entry.id());
-      reversals.fire(entry.id());
-    } else {
+      reverse(entry.id());
+      return outcome;
+    }
+    try {
       journal.close(entry.id(), outcome);
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "Could not record the answer to entry " + entry.id(), e);
       if (money) {
-        reversals.disarm(entry.id());
+        reverse(entry.id());
+        return new SwitchOutcome.TimedOut();
       }
+      return outcome;
+    }
+    if (money) {
+      try {
+        reversals.disarm(entry.id());
+      } catch (RuntimeException e) {
+        // The answer is on record; the sweeper discards the reversal still armed.
+        LOG.log(Level.ERROR, "Could not disarm the reversal of entry " + entry.id(), e);
+      }
+    }
+    return outcome;
+  }
+
+  /** Marks the entry REVERSING and fires its reversal; what fails here, the sweeper finishes. */
+  private void reverse(long entryId) {
+    try {
+      journal.reversing(entryId);
+      reversals.fire(entryId);
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "Could not fire the reversal of entry " + entryId + " now", e);
+    }
+  }
+
+  private SwitchOutcome closeQuietly(JournalEntry entry, SwitchOutcome outcome) {
+    try {
+      journal.close(entry.id(), outcome);
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "Could not close entry " + entry.id(), e);
     }
     return outcome;
   }
@@ -128,29 +183,125 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
   }
 
   /**
-   * Settles what a crash left open. A money movement whose reversal is armed may have reached the
-   * switch, so the reversal is fired; one with nothing armed never left (arming comes before
-   * sending), so it is closed as never sent. An inquiry left pending is closed as timed out.
-   * REVERSING entries wait for their 0430.
+   * Settles whatever a crash left open, at start, when nothing of this node is in flight: {@link
+   * #sweep} with every entry counted as abandoned.
    */
-  public void recover() {
+  public int recover() {
+    return sweep(Instant.MAX);
+  }
+
+  /**
+   * Brings every unfinished entry of this node, and every reversal left armed behind a final entry,
+   * one step nearer to final; safe to run at any time, repeatedly, beside live calls
+   * (docs/money-movement.md has the table). An entry still PENDING whose last change is not before
+   * {@code abandonedBefore} may be a request in flight and is left alone; pass a time older than
+   * the switch's response time-out allows.
+   *
+   * <ul>
+   *   <li>PENDING inquiry: closed TIMED_OUT. PENDING money movement with no reversal: it was never
+   *       sent (arming comes first), closed UNREACHABLE. With its reversal ARMED: it may have
+   *       reached the switch, so REVERSING and fired.
+   *   <li>PENDING or REVERSING with the reversal RELEASED or DEAD_LETTER: REVERSING (and waits);
+   *       REVERSING with it still ARMED: fired (the fire was lost). With it ACKNOWLEDGED or CLOSED:
+   *       REVERSED (the journal's update was lost).
+   *   <li>A reversal ARMED behind a final entry (the disarm was lost): disarmed.
+   * </ul>
+   *
+   * One entry's failure is logged and does not stop the others; the next sweep tries again.
+   *
+   * @return how many entries or reversals it changed
+   */
+  public int sweep(Instant abandonedBefore) {
+    Objects.requireNonNull(abandonedBefore, "Abandonment time is required.");
+    // Armed first: an entry armed after this read is not in it, so it cannot be taken for a
+    // stale arming of a final entry.
     Set<Long> armed = reversals.armed();
-    for (JournalEntry entry : journal.unfinished()) {
-      if (entry.state() != EntryState.PENDING) {
+    List<JournalEntry> unfinished = journal.unfinished();
+    Set<Long> unfinishedIds = new HashSet<>();
+    List<Long> moneyIds = new ArrayList<>();
+    for (JournalEntry entry : unfinished) {
+      unfinishedIds.add(entry.id());
+      if (entry.type().movesMoney()) {
+        moneyIds.add(entry.id());
+      }
+    }
+    Map<Long, ReversalStage> stages = moneyIds.isEmpty() ? Map.of() : reversals.stages(moneyIds);
+    int changed = 0;
+    for (JournalEntry entry : unfinished) {
+      try {
+        if (settle(entry, stages.get(entry.id()), entry.updatedAt().isBefore(abandonedBefore))) {
+          changed++;
+          LOG.log(
+              Level.WARNING,
+              "Swept journal entry "
+                  + entry.id()
+                  + " ("
+                  + entry.type()
+                  + ", "
+                  + entry.state()
+                  + ")");
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "Could not sweep journal entry " + entry.id() + "; next sweep", e);
+      }
+    }
+    for (Long id : armed) {
+      if (unfinishedIds.contains(id)) {
         continue;
       }
-      if (!entry.type().movesMoney()) {
-        journal.close(entry.id(), new SwitchOutcome.TimedOut());
-      } else if (armed.contains(entry.id())) {
-        journal.reversing(entry.id());
-        reversals.fire(entry.id());
-      } else {
-        journal.close(entry.id(), new SwitchOutcome.Unreachable("not sent before a restart"));
+      try {
+        // Armed reversals are shared by every node; only this node's final entries are found.
+        if (journal.find(id).filter(e -> e.state().isFinal()).isPresent()) {
+          reversals.disarm(id);
+          changed++;
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "Could not disarm the reversal of entry " + id + "; next sweep", e);
       }
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "Recovered journal entry " + entry.id() + " (" + entry.type() + ")");
     }
+    return changed;
+  }
+
+  private boolean settle(JournalEntry entry, ReversalStage stage, boolean abandoned) {
+    long id = entry.id();
+    if (!entry.type().movesMoney()) {
+      if (abandoned) {
+        journal.close(id, new SwitchOutcome.TimedOut());
+        return true;
+      }
+      return false;
+    }
+    if (stage != null && stage.isSettled()) {
+      journal.reversed(id);
+      return true;
+    }
+    if (entry.state() == EntryState.PENDING) {
+      if (stage == null) {
+        if (abandoned) {
+          journal.close(id, new SwitchOutcome.Unreachable("not sent before a failure"));
+          return true;
+        }
+        return false;
+      }
+      if (stage == ReversalStage.ARMED && !abandoned) {
+        return false;
+      }
+      journal.reversing(id);
+      if (stage == ReversalStage.ARMED) {
+        reversals.fire(id);
+      }
+      return true;
+    }
+    if (stage == ReversalStage.ARMED) {
+      reversals.fire(id);
+      return true;
+    }
+    if (stage == null) {
+      LOG.log(
+          Level.ERROR,
+          "Entry " + id + " is REVERSING with no stored reversal: an operator must settle it");
+    }
+    return false;
   }
 
   /** The journal state that records {@code outcome}. */

@@ -9,7 +9,8 @@ import org.phonebank.banking.Stan;
 /**
  * One advice in store-and-forward. {@code sealedMessage} is the packed message encrypted by the
  * bridge (it holds the card number); {@code attempts} counts sends so far, the first being the
- * original MTI and later ones the repeat (xxx1).
+ * original MTI and later ones the repeat (xxx1). {@code releasedAt} is when it (last) entered the
+ * sending queue, null while armed: a dead letter's age counts from there.
  */
 public record QueuedAdvice(
     long journalEntryId,
@@ -18,7 +19,20 @@ public record QueuedAdvice(
     Rrn rrn,
     byte[] sealedMessage,
     int attempts,
-    Instant armedAt) {
+    Instant armedAt,
+    Instant releasedAt) {
+
+  /** An advice not (yet) released. */
+  public QueuedAdvice(
+      long journalEntryId,
+      String mti,
+      Stan stan,
+      Rrn rrn,
+      byte[] sealedMessage,
+      int attempts,
+      Instant armedAt) {
+    this(journalEntryId, mti, stan, rrn, sealedMessage, attempts, armedAt, null);
+  }
 
   public QueuedAdvice {
     Objects.requireNonNull(mti, "MTI is required.");

@@ -218,4 +218,113 @@ class JournalledSwitchTest {
     assertEquals(List.of(1L), reversals.fired());
     assertTrue(journal.unfinished().stream().allMatch(e -> e.state() == EntryState.REVERSING));
   }
+
+  @Test
+  void recoveryFiresAReversalMarkedReversingButNeverQueued() {
+    // The journal's REVERSING committed, then the process died before the 0420 was queued.
+    journal.open("c", TransactionType.TRANSFER, ids.next(), card, Rials.of(10));
+    reversals.arm(1, null);
+    journal.reversing(1);
+
+    int changed = over(request -> new SwitchOutcome.Approved("000000")).recover();
+
+    assertEquals(1, changed);
+    assertEquals(List.of(1L), reversals.fired());
+    assertEquals(EntryState.REVERSING, journal.all().get(0).state());
+  }
+
+  @Test
+  void aSweepRecordsAnAcknowledgementTheJournalMissed() {
+    JournalledSwitch journalled = over(request -> new SwitchOutcome.TimedOut());
+    transfer(journalled, 7_000);
+    reversals.acknowledge(1);
+
+    journalled.sweep(Instant.now().minusSeconds(60));
+
+    assertEquals(EntryState.REVERSED, journal.all().get(0).state());
+  }
+
+  @Test
+  void aSweepDisarmsAReversalLeftArmedBehindAnApprovedTransfer() {
+    journal.open("c", TransactionType.TRANSFER, ids.next(), card, Rials.of(10));
+    reversals.arm(1, null);
+    journal.close(1, new SwitchOutcome.Approved("000001"));
+
+    over(request -> new SwitchOutcome.Approved("000000")).sweep(Instant.now());
+
+    assertEquals(List.of(), List.copyOf(reversals.armed()));
+    assertEquals(EntryState.APPROVED, journal.all().get(0).state());
+  }
+
+  @Test
+  void aSweepLeavesARequestThatMayStillBeInFlightAlone() {
+    journal.open("c", TransactionType.TRANSFER, ids.next(), card, Rials.of(10));
+    reversals.arm(1, null);
+    journal.open("c", TransactionType.BALANCE_INQUIRY, ids.next(), card, null);
+
+    int changed =
+        over(request -> new SwitchOutcome.Approved("000000")).sweep(Instant.now().minusSeconds(60));
+
+    assertEquals(0, changed);
+    assertEquals(List.of(), reversals.fired());
+    assertEquals(2, journal.unfinished().size());
+  }
+
+  @Test
+  void anApprovalTheJournalCannotRecordIsToldAsUnknownAndReversed() {
+    Journal failingClose = new FailingClose(journal);
+    JournalledSwitch journalled =
+        new JournalledSwitch(
+            request -> new SwitchOutcome.Approved("000002"), failingClose, ids, reversals);
+
+    SwitchOutcome outcome = transfer(journalled, 9_000);
+
+    assertEquals(new SwitchOutcome.TimedOut(), outcome);
+    assertEquals(EntryState.REVERSING, journal.all().get(0).state());
+    assertEquals(List.of(1L), reversals.fired());
+  }
+
+  /** A journal whose close fails, as when the database refuses the write. */
+  private record FailingClose(InMemoryJournal journal) implements Journal {
+    @Override
+    public JournalEntry open(
+        String callId, TransactionType type, TransactionIds ids, CardNumber card, Rials amount) {
+      return journal.open(callId, type, ids, card, amount);
+    }
+
+    @Override
+    public JournalEntry close(long entryId, SwitchOutcome outcome) {
+      throw new IllegalStateException("database refused the update");
+    }
+
+    @Override
+    public JournalEntry reversing(long entryId) {
+      return journal.reversing(entryId);
+    }
+
+    @Override
+    public JournalEntry reversed(long entryId) {
+      return journal.reversed(entryId);
+    }
+
+    @Override
+    public List<JournalEntry> unfinished() {
+      return journal.unfinished();
+    }
+
+    @Override
+    public Rials approvedToday(CardNumber card, TransactionType type) {
+      return journal.approvedToday(card, type);
+    }
+
+    @Override
+    public List<JournalEntry> forCall(String callId) {
+      return journal.forCall(callId);
+    }
+
+    @Override
+    public java.util.Optional<JournalEntry> find(long entryId) {
+      return journal.find(entryId);
+    }
+  }
 }

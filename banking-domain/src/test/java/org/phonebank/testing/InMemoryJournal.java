@@ -4,6 +4,7 @@ package org.phonebank.testing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.banking.TransactionIds;
 import org.phonebank.card.CardNumber;
@@ -132,6 +133,13 @@ public final class InMemoryJournal implements Journal {
   @Override
   public synchronized List<JournalEntry> forCall(String callId) {
     return entries.stream().filter(e -> e.callId().equals(callId)).toList();
+  }
+
+  @Override
+  public synchronized Optional<JournalEntry> find(long entryId) {
+    return entryId < 1 || entryId > entries.size()
+        ? Optional.empty()
+        : Optional.of(entries.get((int) entryId - 1));
   }
 
   public synchronized List<JournalEntry> all() {

@@ -39,7 +39,9 @@ public record SwitchSettings(
     ZoneId localZone,
     PinFormat pinFormat,
     Duration safRetryInterval,
-    Set<String> safRetryCodes) {
+    Set<String> safRetryCodes,
+    int safDeadLetterAttempts,
+    Duration safDeadLetterAge) {
 
   public static final String ENDPOINTS = "phonebank.switch.endpoints";
   public static final String HOST = "phonebank.switch.host";
@@ -56,6 +58,9 @@ public record SwitchSettings(
   public static final String PIN_FORMAT = "phonebank.switch.pin-block-format";
   public static final String SAF_RETRY_INTERVAL_MS = "phonebank.switch.saf.retry-interval-ms";
   public static final String SAF_RETRY_CODES = "phonebank.switch.saf.retry-response-codes";
+  public static final String SAF_DEAD_LETTER_ATTEMPTS =
+      "phonebank.switch.saf.dead-letter-after-attempts";
+  public static final String SAF_DEAD_LETTER_AGE_MS = "phonebank.switch.saf.dead-letter-after-ms";
 
   private static final Pattern PRINTABLE = Pattern.compile("[\\x20-\\x7E]+");
   private static final Pattern INSTITUTION = Pattern.compile("[0-9]{1,11}");
@@ -84,6 +89,10 @@ public record SwitchSettings(
     Objects.requireNonNull(localZone, "Local time zone is required.");
     Objects.requireNonNull(pinFormat, "PIN block format is required.");
     Objects.requireNonNull(safRetryCodes, "SAF retry codes are required.");
+    if (safDeadLetterAttempts < 1) {
+      throw new IllegalArgumentException("SAF dead-letter attempts must be at least 1.");
+    }
+    requirePositive(safDeadLetterAge, "SAF dead-letter age");
     safRetryCodes = Set.copyOf(safRetryCodes);
     for (String code : safRetryCodes) {
       if (!CODE.matcher(code).matches()) {
@@ -109,7 +118,11 @@ public record SwitchSettings(
         SettingsReader.DEFAULT_BANK_ZONE,
         PinFormat.ISO_0,
         Duration.ofSeconds(10),
-        Set.of("91", "96"));
+        Set.of("91", "96"),
+        // An hour of refusals at the default 10 s interval, or six hours however few: then an
+        // operator looks, and the reversals behind it go on.
+        360,
+        Duration.ofHours(6));
   }
 
   /**
@@ -151,7 +164,9 @@ public record SwitchSettings(
         Arrays.stream(keys.text(SAF_RETRY_CODES, "91,96").split(","))
             .map(String::trim)
             .filter(c -> !c.isEmpty())
-            .collect(Collectors.toSet()));
+            .collect(Collectors.toSet()),
+        keys.number(SAF_DEAD_LETTER_ATTEMPTS, d.safDeadLetterAttempts()),
+        keys.millis(SAF_DEAD_LETTER_AGE_MS, d.safDeadLetterAge()));
   }
 
   /** The first endpoint's host, where the link starts. */
@@ -188,7 +203,9 @@ public record SwitchSettings(
         localZone,
         pinFormat,
         safRetryInterval,
-        safRetryCodes);
+        safRetryCodes,
+        safDeadLetterAttempts,
+        safDeadLetterAge);
   }
 
   public SwitchSettings withEndpoint(String newHost, int newPort) {
@@ -210,7 +227,9 @@ public record SwitchSettings(
         localZone,
         pinFormat,
         safRetryInterval,
-        safRetryCodes);
+        safRetryCodes,
+        safDeadLetterAttempts,
+        safDeadLetterAge);
   }
 
   /** Sets the first reconnect delay; the maximum becomes at least as long. */
@@ -234,7 +253,9 @@ public record SwitchSettings(
         localZone,
         pinFormat,
         safRetryInterval,
-        safRetryCodes);
+        safRetryCodes,
+        safDeadLetterAttempts,
+        safDeadLetterAge);
   }
 
   public SwitchSettings withEchoInterval(Duration interval) {
@@ -252,7 +273,9 @@ public record SwitchSettings(
         localZone,
         pinFormat,
         safRetryInterval,
-        safRetryCodes);
+        safRetryCodes,
+        safDeadLetterAttempts,
+        safDeadLetterAge);
   }
 
   public SwitchSettings withIdentity(String terminal, String acquirer, String cardAcceptor) {
@@ -270,7 +293,9 @@ public record SwitchSettings(
         localZone,
         pinFormat,
         safRetryInterval,
-        safRetryCodes);
+        safRetryCodes,
+        safDeadLetterAttempts,
+        safDeadLetterAge);
   }
 
   public SwitchSettings withPinFormat(PinFormat format) {
@@ -288,7 +313,30 @@ public record SwitchSettings(
         localZone,
         format,
         safRetryInterval,
-        safRetryCodes);
+        safRetryCodes,
+        safDeadLetterAttempts,
+        safDeadLetterAge);
+  }
+
+  /** Store-and-forward sets an advice aside after {@code attempts} refusals or {@code age}. */
+  public SwitchSettings withSafDeadLetter(int attempts, Duration age) {
+    return new SwitchSettings(
+        endpoints,
+        responseTimeout,
+        connectTimeout,
+        reconnectDelay,
+        reconnectMaxDelay,
+        echoInterval,
+        terminalId,
+        acquirerId,
+        forwardingId,
+        cardAcceptorId,
+        localZone,
+        pinFormat,
+        safRetryInterval,
+        safRetryCodes,
+        attempts,
+        age);
   }
 
   public SwitchSettings withSafRetryInterval(Duration interval) {
@@ -306,7 +354,9 @@ public record SwitchSettings(
         localZone,
         pinFormat,
         interval,
-        safRetryCodes);
+        safRetryCodes,
+        safDeadLetterAttempts,
+        safDeadLetterAge);
   }
 
   private static void requirePositive(Duration value, String name) {

@@ -32,6 +32,7 @@ import org.phonebank.journal.jdbc.JournalStore;
 import org.phonebank.lockout.CardLockouts;
 import org.phonebank.prompt.NameVoice;
 import org.phonebank.prompt.espeak.EspeakNameVoice;
+import org.phonebank.saf.DeadLetters;
 import org.phonebank.server.health.PhoneBankProbes;
 import org.phonebank.server.metrics.PhoneBankMetrics;
 import org.phonebank.switchlink.JposBankSwitch;
@@ -57,6 +58,7 @@ public class PhoneBankServer {
   private JournalStore store;
   private JposBankSwitch bankSwitch;
   private StoreAndForward storeAndForward;
+  private JournalSweeper sweeper;
   private ThreadPoolExecutor calls;
   private EslServer eslServer;
   private Escalations escalations;
@@ -103,6 +105,14 @@ public class PhoneBankServer {
             storeAndForward);
     journalled.recover();
     storeAndForward.start();
+    // Beyond twice the response time-out (plus a minute for the journal's own waits) a PENDING
+    // request is no longer in flight.
+    sweeper =
+        new JournalSweeper(
+            journalled,
+            journalSettings.clock(),
+            settings.sweepInterval(),
+            switchSettings.responseTimeout().multipliedBy(2).plusMinutes(1));
 
     calls = callThreads(settings.maxConcurrentCalls(), metrics.refusals());
     EslSettings eslSettings = EslSettings.from(lookup);
@@ -197,6 +207,17 @@ public class PhoneBankServer {
     return stateDirectory;
   }
 
+  /**
+   * Reversals store-and-forward set aside, and the operator's retry and close, for the console
+   * (docs/money-movement.md).
+   */
+  public DeadLetters deadLetters() {
+    if (storeAndForward == null) {
+      throw new IllegalStateException("The phone bank has not started.");
+    }
+    return storeAndForward;
+  }
+
   /** Cards locked out of the phone channel, for the officers' console. */
   public CardLockouts lockouts() {
     if (store == null) {
@@ -214,6 +235,9 @@ public class PhoneBankServer {
     }
     if (calls != null) {
       calls.shutdownNow();
+    }
+    if (sweeper != null) {
+      sweeper.close();
     }
     if (storeAndForward != null) {
       storeAndForward.close();

@@ -14,7 +14,9 @@ import org.phonebank.settings.SettingsReader;
  * Config, so each key can be overridden by a system property or by an environment variable ({@code
  * phonebank.db.url} as {@code PHONEBANK_DB_URL}). Secrets (database password) belong in Payara's
  * password aliases, never in a properties file in git. {@code phonebank.health.saf-stuck-seconds}
- * (300) is how long a reversal may wait in store-and-forward before readiness goes down.
+ * (300) is how long a reversal may wait in store-and-forward before readiness goes down; {@code
+ * phonebank.recovery.sweep-interval-seconds} (30) how often the journal sweeper settles money
+ * movements a failed write left half-done (docs/money-movement.md).
  */
 public record ServerSettings(
     Path stateDirectory,
@@ -24,7 +26,8 @@ public record ServerSettings(
     String databaseUser,
     String databasePassword,
     String databaseJndiName,
-    Duration safStuckAfter) {
+    Duration safStuckAfter,
+    Duration sweepInterval) {
 
   public static final String STATE_DIR = "phonebank.state.dir";
 
@@ -42,7 +45,8 @@ public record ServerSettings(
         keys.text("phonebank.db.user", ""),
         keys.text("phonebank.db.password", ""),
         keys.text("phonebank.db.jndi-name", ""),
-        keys.seconds("phonebank.health.saf-stuck-seconds", Duration.ofMinutes(5)));
+        keys.seconds("phonebank.health.saf-stuck-seconds", Duration.ofMinutes(5)),
+        keys.seconds("phonebank.recovery.sweep-interval-seconds", Duration.ofSeconds(30)));
   }
 
   @Override

@@ -82,9 +82,12 @@ class StoreAndForwardTest {
     saf.start();
   }
 
+  private final java.util.List<JposBankSwitch> extraLinks = new java.util.ArrayList<>();
+
   @AfterEach
   void unwire() {
     saf.close();
+    extraLinks.forEach(JposBankSwitch::close);
     bank.close();
     simulator.fault("clear");
     simulator.setResponseDelay(REZA, Duration.ZERO);
@@ -195,6 +198,93 @@ class StoreAndForwardTest {
       assertTrue(HexFormat.of().formatHex(bank.reversalAdvice(request)).contains(REZA.digits()));
       assertFalse(HexFormat.of().formatHex(stored.sealedMessage()).contains(REZA.digits()));
     }
+  }
+
+  @Test
+  void anAdviceThatCannotBeOpenedIsSetAsideAndTheOnesBehindItStillGo() {
+    Rials before = simulator.ledger().balance(REZA);
+    // A stored advice whose sealed bytes were damaged: it can never be sent.
+    JournalEntry damaged =
+        journal.open(
+            "call-5",
+            org.phonebank.journal.TransactionType.TRANSFER,
+            IDS.next(),
+            REZA,
+            Rials.of(1_000));
+    journal.reversing(damaged.id());
+    queue.arm(
+        new QueuedAdvice(
+            damaged.id(),
+            "0420",
+            damaged.ids().stan(),
+            damaged.ids().rrn(),
+            new byte[64],
+            0,
+            java.time.Instant.now()));
+    queue.release(damaged.id());
+    simulator.fault("drop-next 1");
+
+    journalled.send("call-6", ids -> transfer(ids, 25_000));
+
+    long behind = damaged.id() + 1;
+    eventually(
+        Duration.ofSeconds(20),
+        "the reversal behind the damaged advice acknowledged",
+        () -> journal.find(behind).orElseThrow().state() == EntryState.REVERSED);
+    assertEquals(before, simulator.ledger().balance(REZA));
+    assertEquals(damaged.id(), saf.deadLetters(10).get(0).journalEntryId());
+    assertEquals("sealed message cannot be opened", saf.deadLetters(10).get(0).reason());
+    assertEquals(EntryState.REVERSING, journal.find(damaged.id()).orElseThrow().state());
+
+    assertTrue(saf.close(damaged.id(), "reversed by the switch desk, ticket 4711"));
+
+    assertEquals(EntryState.REVERSED, journal.find(damaged.id()).orElseThrow().state());
+    assertTrue(saf.deadLetters(10).isEmpty());
+  }
+
+  @Test
+  void aReversalRefusedPastItsAttemptsWaitsForAnOperatorWhoseRetrySettlesIt() {
+    saf.close();
+    AtomicReference<JournalledSwitch> acknowledged = new AtomicReference<>();
+    saf =
+        new StoreAndForward(
+            queue,
+            connectedWithFewAttempts(),
+            credentials.storageKey(),
+            id -> acknowledged.get().acknowledged(id));
+    journalled = new JournalledSwitch(bank, journal, IDS, saf);
+    acknowledged.set(journalled);
+    Rials before = simulator.ledger().balance(REZA);
+    simulator.fault("drop-next 1");
+    journalled.send("call-7", ids -> transfer(ids, 35_000));
+    // The 0200 posted unanswered; now refuse the reversal more often than allowed, and only then
+    // start the sender.
+    simulator.fault("answer-91-next 50");
+    saf.start();
+
+    eventually(
+        Duration.ofSeconds(20), "the reversal set aside", () -> !saf.deadLetters(1).isEmpty());
+    long entry = journal.all().get(0).id();
+    assertEquals(EntryState.REVERSING, journal.all().get(0).state());
+    assertEquals(before.minus(Rials.of(35_000)), simulator.ledger().balance(REZA));
+    assertTrue(saf.deadLetters(1).get(0).reason().startsWith("not acknowledged after 3 sends"));
+    simulator.fault("clear");
+
+    assertTrue(saf.retry(entry));
+
+    eventually(
+        Duration.ofSeconds(20),
+        "the retried reversal acknowledged",
+        () -> journal.all().get(0).state() == EntryState.REVERSED);
+    assertEquals(before, simulator.ledger().balance(REZA));
+  }
+
+  /** A second bridge whose store-and-forward gives up after three refused sends. */
+  private JposBankSwitch connectedWithFewAttempts() {
+    JposBankSwitch few =
+        connected(settings(simulator).withSafDeadLetter(3, Duration.ofHours(1)), credentials);
+    extraLinks.add(few);
+    return few;
   }
 
   private static Transfer transfer(org.phonebank.banking.TransactionIds ids, long rials) {

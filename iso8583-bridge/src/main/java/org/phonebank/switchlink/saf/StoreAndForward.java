@@ -2,15 +2,21 @@
 package org.phonebank.switchlink.saf;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.phonebank.banking.ReversalAcknowledgement;
+import org.phonebank.banking.ReversalStage;
 import org.phonebank.banking.Reversals;
 import org.phonebank.banking.SwitchRequest;
 import org.phonebank.saf.AdviceQueue;
+import org.phonebank.saf.DeadLetter;
+import org.phonebank.saf.DeadLetters;
 import org.phonebank.saf.QueuedAdvice;
 import org.phonebank.switchlink.AdviceReply;
 import org.phonebank.switchlink.JposBankSwitch;
@@ -31,7 +37,7 @@ import org.phonebank.switchlink.keys.AesKey;
  * <p>The queue is durable, so advices released before a restart are sent after it: call {@link
  * #start()} once the bridge is started.
  */
-public final class StoreAndForward implements Reversals, AutoCloseable {
+public final class StoreAndForward implements Reversals, DeadLetters, AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(StoreAndForward.class.getName());
   private static final String REVERSAL_ADVICE = "0420";
@@ -41,6 +47,8 @@ public final class StoreAndForward implements Reversals, AutoCloseable {
   private final AesKey storageKey;
   private final ReversalAcknowledgement acknowledgement;
   private final long retryMillis;
+  private final int deadLetterAttempts;
+  private final Duration deadLetterAge;
   private final Object wakeUp = new Object();
   private volatile boolean closed;
   private Thread sender;
@@ -64,6 +72,8 @@ public final class StoreAndForward implements Reversals, AutoCloseable {
     this.acknowledgement =
         Objects.requireNonNull(acknowledgement, "Reversal acknowledgement is required.");
     this.retryMillis = bankSwitch.settings().safRetryInterval().toMillis();
+    this.deadLetterAttempts = bankSwitch.settings().safDeadLetterAttempts();
+    this.deadLetterAge = bankSwitch.settings().safDeadLetterAge();
   }
 
   /** Starts the sender thread, which first picks up whatever was released before a restart. */
@@ -103,6 +113,10 @@ public final class StoreAndForward implements Reversals, AutoCloseable {
   @Override
   public void fire(long journalEntryId) {
     queue.release(journalEntryId);
+    wake();
+  }
+
+  private void wake() {
     synchronized (wakeUp) {
       wakeUp.notifyAll();
     }
@@ -111,6 +125,44 @@ public final class StoreAndForward implements Reversals, AutoCloseable {
   @Override
   public Set<Long> armed() {
     return queue.armed();
+  }
+
+  @Override
+  public Map<Long, ReversalStage> stages(Collection<Long> journalEntryIds) {
+    return queue.stages(journalEntryIds);
+  }
+
+  @Override
+  public List<DeadLetter> deadLetters(int max) {
+    return queue.deadLetters(max);
+  }
+
+  @Override
+  public boolean retry(long journalEntryId) {
+    boolean retried = queue.retry(journalEntryId, Instant.now());
+    if (retried) {
+      LOG.log(Level.WARNING, "Dead letter of entry {0} retried by an operator", journalEntryId);
+      wake();
+    }
+    return retried;
+  }
+
+  /**
+   * Closes the dead letter and tells the journal the reversal is settled; if that fails, the
+   * journal's sweeper finds the CLOSED advice and records it.
+   */
+  @Override
+  public boolean close(long journalEntryId, String reason) {
+    boolean closed = queue.close(journalEntryId, reason, Instant.now());
+    if (closed) {
+      LOG.log(
+          Level.WARNING,
+          "Dead letter of entry {0} closed by an operator: {1}",
+          journalEntryId,
+          reason);
+      acknowledgement.acknowledged(journalEntryId);
+    }
+    return closed;
   }
 
   private void sendLoop() {
@@ -128,8 +180,8 @@ public final class StoreAndForward implements Reversals, AutoCloseable {
   }
 
   /**
-   * Sends the oldest released advice once; true when it was acknowledged (so the next can go at
-   * once).
+   * Sends the oldest released advice once; true when it left the queue, acknowledged or set aside
+   * (so the next can go at once).
    */
   private boolean sendHead() {
     List<QueuedAdvice> head = queue.released(1);
@@ -141,8 +193,9 @@ public final class StoreAndForward implements Reversals, AutoCloseable {
     try {
       packed = SealedAdvice.open(advice.sealedMessage(), advice.journalEntryId(), storageKey);
     } catch (IllegalArgumentException e) {
-      LOG.log(Level.ERROR, "Stored advice {0} cannot be opened; it needs an operator", advice);
-      return false;
+      LOG.log(Level.ERROR, "Stored advice {0} cannot be opened: set aside for an operator", advice);
+      queue.deadLetter(advice.journalEntryId(), "sealed message cannot be opened", Instant.now());
+      return true;
     }
     queue.attempted(advice.journalEntryId(), Instant.now());
     AdviceReply reply = bankSwitch.sendAdvice(packed, advice.attempts() > 0);
@@ -153,11 +206,19 @@ public final class StoreAndForward implements Reversals, AutoCloseable {
       acknowledgement.acknowledged(advice.journalEntryId());
       return true;
     }
-    LOG.log(
-        Level.WARNING,
-        "Reversal {0} not acknowledged: {1}",
-        advice,
-        ((AdviceReply.Unacknowledged) reply).reason());
+    String reason = ((AdviceReply.Unacknowledged) reply).reason();
+    LOG.log(Level.WARNING, "Reversal {0} not acknowledged: {1}", advice, reason);
+    int sent = advice.attempts() + 1;
+    Instant released = advice.releasedAt() != null ? advice.releasedAt() : advice.armedAt();
+    boolean tooOld = Duration.between(released, Instant.now()).compareTo(deadLetterAge) >= 0;
+    if (sent >= deadLetterAttempts || tooOld) {
+      LOG.log(Level.ERROR, "Reversal {0} set aside for an operator after {1} sends", advice, sent);
+      queue.deadLetter(
+          advice.journalEntryId(),
+          "not acknowledged after " + sent + " sends; last: " + reason,
+          Instant.now());
+      return true;
+    }
     return false;
   }
 

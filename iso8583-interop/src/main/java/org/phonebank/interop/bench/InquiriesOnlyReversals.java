@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.interop.bench;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
+import org.phonebank.banking.ReversalStage;
 import org.phonebank.banking.Reversals;
 import org.phonebank.banking.SwitchRequest;
 
@@ -28,5 +31,10 @@ final class InquiriesOnlyReversals implements Reversals {
   @Override
   public Set<Long> armed() {
     return Set.of();
+  }
+
+  @Override
+  public Map<Long, ReversalStage> stages(Collection<Long> journalEntryIds) {
+    return Map.of();
   }
 }

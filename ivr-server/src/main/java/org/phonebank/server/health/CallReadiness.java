@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param safDepth advices released and not yet acknowledged
  * @param safOldest how long the oldest of them has waited since it was armed (zero when none)
  * @param safStuckAfter how long an advice may wait before the queue counts as stuck
+ * @param safDeadLetters advices set aside for an operator. Reported, but not a reason to refuse
+ *     calls: a dead letter no longer holds up the queue, and taking the node out of service would
+ *     not bring the reversal nearer; the operator's console and this count are the alarm.
  */
 public record CallReadiness(
     boolean databaseReachable,
@@ -25,13 +28,14 @@ public record CallReadiness(
     boolean eventSocketListening,
     int safDepth,
     Duration safOldest,
-    Duration safStuckAfter) {
+    Duration safStuckAfter,
+    int safDeadLetters) {
 
   public CallReadiness {
     Objects.requireNonNull(safOldest, "Oldest advice age is required.");
     Objects.requireNonNull(safStuckAfter, "SAF stuck threshold is required.");
-    if (safDepth < 0) {
-      throw new IllegalArgumentException("SAF depth must not be negative.");
+    if (safDepth < 0 || safDeadLetters < 0) {
+      throw new IllegalArgumentException("SAF counts must not be negative.");
     }
   }
 

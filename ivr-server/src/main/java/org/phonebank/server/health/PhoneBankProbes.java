@@ -53,7 +53,7 @@ public class PhoneBankProbes {
   public CallReadiness readiness() {
     Parts p = parts;
     if (p == null) {
-      return new CallReadiness(false, false, false, 0, Duration.ZERO, Duration.ofMinutes(5));
+      return new CallReadiness(false, false, false, 0, Duration.ZERO, Duration.ofMinutes(5), 0);
     }
     List<QueuedAdvice> waiting = p.advices().released(MAX_COUNTED);
     Duration oldest =
@@ -67,7 +67,8 @@ public class PhoneBankProbes {
         p.eventSocketListening().getAsBoolean(),
         waiting.size(),
         oldest.isNegative() ? Duration.ZERO : oldest,
-        p.safStuckAfter());
+        p.safStuckAfter(),
+        p.advices().deadLetters(MAX_COUNTED).size());
   }
 
   private static boolean databaseAnswers(DataSource dataSource) {

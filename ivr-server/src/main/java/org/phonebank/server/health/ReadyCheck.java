@@ -10,7 +10,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * {@code /health/ready}: DOWN while the database is unreachable, the switch link is not signed on,
- * the Event Socket is not listening, or store-and-forward is stuck; its data say which.
+ * the Event Socket is not listening, or store-and-forward is stuck; its data say which, and how
+ * many reversals wait in store-and-forward's dead letters for an operator.
  */
 @Readiness
 @ApplicationScoped
@@ -28,7 +29,8 @@ public class ReadyCheck implements HealthCheck {
             .withData("switch-link", r.switchSignedOn() ? "UP" : "DOWN")
             .withData("event-socket", r.eventSocketListening() ? "UP" : "DOWN")
             .withData("saf-depth", r.safDepth())
-            .withData("saf-oldest-seconds", r.safOldest().toSeconds());
+            .withData("saf-oldest-seconds", r.safOldest().toSeconds())
+            .withData("saf-dead-letters", r.safDeadLetters());
     if (!r.ready()) {
       response.withData("problems", String.join("; ", r.problems()));
     }

@@ -15,14 +15,15 @@ class CallReadinessTest {
 
   @Test
   void readyWhenEveryPartAnswersAndNoAdviceWaitsTooLong() {
-    CallReadiness r = new CallReadiness(true, true, true, 2, Duration.ofSeconds(30), FIVE_MINUTES);
+    CallReadiness r =
+        new CallReadiness(true, true, true, 2, Duration.ofSeconds(30), FIVE_MINUTES, 0);
     assertTrue(r.ready());
     assertEquals(List.of(), r.problems());
   }
 
   @Test
   void eachMissingPartIsNamed() {
-    CallReadiness r = new CallReadiness(false, false, false, 0, Duration.ZERO, FIVE_MINUTES);
+    CallReadiness r = new CallReadiness(false, false, false, 0, Duration.ZERO, FIVE_MINUTES, 0);
     assertFalse(r.ready());
     assertEquals(
         List.of("database unreachable", "switch link not signed on", "Event Socket not listening"),
@@ -31,9 +32,17 @@ class CallReadinessTest {
 
   @Test
   void anAdviceWaitingPastTheThresholdMakesStoreAndForwardStuck() {
-    CallReadiness r = new CallReadiness(true, true, true, 3, Duration.ofMinutes(6), FIVE_MINUTES);
+    CallReadiness r =
+        new CallReadiness(true, true, true, 3, Duration.ofMinutes(6), FIVE_MINUTES, 0);
     assertFalse(r.ready());
     assertEquals(
         List.of("store-and-forward stuck: 3 advice(s), oldest waiting 360 s"), r.problems());
+  }
+
+  @Test
+  void deadLettersAreReportedWithoutTakingTheNodeOutOfService() {
+    CallReadiness r = new CallReadiness(true, true, true, 0, Duration.ZERO, FIVE_MINUTES, 2);
+    assertTrue(r.ready());
+    assertEquals(2, r.safDeadLetters());
   }
 }

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
@@ -365,6 +366,21 @@ public final class JdbcJournal implements Journal {
       return entries(query);
     } catch (SQLException e) {
       throw new JournalStoreException("Could not read the journal of a call.", e);
+    }
+  }
+
+  /** The entry {@code entryId} of this terminal, or empty. */
+  @Override
+  public Optional<JournalEntry> find(long entryId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM switch_journal WHERE id = ? AND terminal_id = ?")) {
+      query.setLong(1, entryId);
+      query.setString(2, terminalId);
+      return entries(query).stream().findFirst();
+    } catch (SQLException e) {
+      throw new JournalStoreException("Could not read journal entry " + entryId + ".", e);
     }
   }
 

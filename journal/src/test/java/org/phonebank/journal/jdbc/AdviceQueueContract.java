@@ -3,17 +3,22 @@ package org.phonebank.journal.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.phonebank.banking.ReversalStage;
 import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
 import org.phonebank.saf.AdviceQueue;
+import org.phonebank.saf.DeadLetter;
 import org.phonebank.saf.QueuedAdvice;
 
 /**
@@ -97,6 +102,7 @@ abstract class AdviceQueueContract {
     assertEquals(armed.toString(), released.toString());
     assertArrayEquals(armed.sealedMessage(), released.sealedMessage());
     assertEquals(ARMED_AT, released.armedAt());
+    assertNotNull(released.releasedAt());
     assertEquals(Set.of(), queue.armed());
   }
 
@@ -206,5 +212,78 @@ abstract class AdviceQueueContract {
 
     assertEquals(Set.of(), queue.armed());
     assertEquals(List.of(), queue.released(10));
+  }
+
+  @Test
+  void aDeadLetterStopsHoldingUpTheAdvicesBehindIt() {
+    long stuck = newJournalEntry();
+    long next = newJournalEntry();
+    queue.arm(reversal(stuck));
+    queue.arm(reversal(next));
+    queue.release(stuck);
+    queue.release(next);
+    queue.attempted(stuck, ARMED_AT.plusSeconds(1));
+
+    queue.deadLetter(stuck, "sealed message cannot be opened", ARMED_AT.plusSeconds(2));
+
+    assertEquals(List.of(next), ids(queue.released(10)));
+    List<DeadLetter> dead = queue.deadLetters(10);
+    assertEquals(1, dead.size());
+    assertEquals(stuck, dead.get(0).journalEntryId());
+    assertEquals(1, dead.get(0).attempts());
+    assertEquals("sealed message cannot be opened", dead.get(0).reason());
+    assertEquals(
+        Map.of(stuck, ReversalStage.DEAD_LETTER, next, ReversalStage.RELEASED),
+        queue.stages(List.of(stuck, next)));
+  }
+
+  @Test
+  void aRetriedDeadLetterGoesToTheEndOfTheQueueCountedAfresh() {
+    long stuck = newJournalEntry();
+    long next = newJournalEntry();
+    queue.arm(reversal(stuck));
+    queue.arm(reversal(next));
+    queue.release(stuck);
+    queue.release(next);
+    for (int i = 0; i < 5; i++) {
+      queue.attempted(stuck, ARMED_AT.plusSeconds(i));
+    }
+    queue.deadLetter(stuck, "answered 91 five times", ARMED_AT.plusSeconds(9));
+
+    assertTrue(queue.retry(stuck, ARMED_AT.plusSeconds(60)));
+
+    assertEquals(List.of(next, stuck), ids(queue.released(10)));
+    QueuedAdvice retried = queue.released(10).get(1);
+    assertEquals(1, retried.attempts(), "counted afresh, but still a repeat when sent again");
+    assertEquals(ARMED_AT.plusSeconds(60), retried.releasedAt());
+    assertEquals(List.of(), queue.deadLetters(10));
+    assertFalse(queue.retry(stuck, ARMED_AT.plusSeconds(61)), "no longer a dead letter");
+  }
+
+  @Test
+  void aClosedDeadLetterIsSettledAndNeverSent() {
+    long stuck = newJournalEntry();
+    queue.arm(reversal(stuck));
+    queue.release(stuck);
+    queue.deadLetter(stuck, "answered 96 for a day", ARMED_AT.plusSeconds(9));
+
+    assertTrue(queue.close(stuck, "reversed by the switch desk, ticket 4711", ARMED_AT));
+
+    assertEquals(List.of(), queue.released(10));
+    assertEquals(List.of(), queue.deadLetters(10));
+    assertEquals(Map.of(stuck, ReversalStage.CLOSED), queue.stages(List.of(stuck)));
+    assertTrue(queue.stages(List.of(stuck)).get(stuck).isSettled());
+    assertFalse(queue.close(stuck, "again", ARMED_AT), "closed once");
+  }
+
+  @Test
+  void onlyAReleasedAdviceBecomesADeadLetter() {
+    long armed = newJournalEntry();
+    queue.arm(reversal(armed));
+
+    queue.deadLetter(armed, "not sent yet", ARMED_AT);
+
+    assertEquals(Map.of(armed, ReversalStage.ARMED), queue.stages(List.of(armed, 987_654L)));
+    assertEquals(List.of(), queue.deadLetters(10));
   }
 }

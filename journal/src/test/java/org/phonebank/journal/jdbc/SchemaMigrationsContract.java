@@ -30,7 +30,8 @@ abstract class SchemaMigrationsContract {
 
   private static final String TEST_SETS = "/org/phonebank/journal/jdbc/testmigrations/";
 
-  private static final List<Integer> EVERY_VERSION = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 20, 21, 30);
+  private static final List<Integer> EVERY_VERSION =
+      List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 30);
   private static final List<String> EVERY_DESCRIPTION =
       List.of(
           "1 switch journal",
@@ -42,6 +43,7 @@ abstract class SchemaMigrationsContract {
           "7 rrn counter",
           "8 pin tries in flight",
           "9 card day limit",
+          "10 advice dead letter",
           "20 escalation",
           "21 officer wrap up and console audit",
           "30 settlement and reconciliation");
