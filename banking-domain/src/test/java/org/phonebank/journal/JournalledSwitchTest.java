@@ -313,8 +313,19 @@ class JournalledSwitchTest {
     }
 
     @Override
-    public Rials approvedToday(CardNumber card, TransactionType type) {
-      return journal.approvedToday(card, type);
+    public Reservation openWithinDailyLimit(
+        String callId,
+        TransactionType type,
+        TransactionIds ids,
+        CardNumber card,
+        Rials amount,
+        Rials dailyLimit) {
+      return journal.openWithinDailyLimit(callId, type, ids, card, amount, dailyLimit);
+    }
+
+    @Override
+    public Rials usedToday(CardNumber card, TransactionType type) {
+      return journal.usedToday(card, type);
     }
 
     @Override

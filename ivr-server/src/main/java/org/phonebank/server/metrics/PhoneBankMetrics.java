@@ -249,6 +249,11 @@ public class PhoneBankMetrics {
       public List<JournalEntry> forCall(String callId) {
         return counted(() -> journal.forCall(callId));
       }
+
+      @Override
+      public Optional<JournalEntry> find(long entryId) {
+        return counted(() -> journal.find(entryId));
+      }
     };
   }
 
