@@ -233,7 +233,12 @@ public final class SwitchLink implements AutoCloseable {
       activeEndpoint = endpoint;
       setReady(candidate);
       LOG.log(Level.INFO, "Signed on to the switch at {0}", endpoint);
-      signOnListener.accept(endpoint);
+      try {
+        signOnListener.accept(endpoint);
+      } catch (RuntimeException e) {
+        // A listener's failure must never end the link's thread, and with it every request.
+        LOG.log(Level.WARNING, "Sign-on listener failed: " + e);
+      }
       supervise(candidate, reader, endpoint);
       return true;
     } catch (IOException e) {

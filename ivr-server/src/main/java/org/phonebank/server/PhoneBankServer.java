@@ -88,6 +88,9 @@ public class PhoneBankServer {
 
     SwitchCredentials credentials = SwitchCredentials.load(settings.switchCredentials());
     bankSwitch = new JposBankSwitch(switchSettings, credentials);
+    // The metrics bean is created here, on the container's thread: Payara injects the application's
+    // MetricRegistry only there, and the switch link's own thread would otherwise create it first.
+    metrics.attach(null);
     bankSwitch.onSignOn(metrics::signedOn);
     bankSwitch.start();
     // The acknowledgement goes straight to the journal: JournalledSwitch needs the reversals, so it

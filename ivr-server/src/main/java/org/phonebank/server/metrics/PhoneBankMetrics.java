@@ -79,8 +79,15 @@ public class PhoneBankMetrics {
     }
   }
 
+  /**
+   * Registers every figure. Runs when the bean is first used, which must be on a container thread:
+   * Payara resolves the application's registry from the thread's invocation, and on another thread
+   * injects none.
+   */
   @PostConstruct
   void register() {
+    Objects.requireNonNull(
+        registry, "No MetricRegistry: first use on a thread Payara does not own.");
     refused =
         registry.counter(
             meta(
@@ -131,8 +138,12 @@ public class PhoneBankMetrics {
         p -> p.unfinished().get().stream().filter(e -> e.state() == EntryState.REVERSING).count());
   }
 
+  /**
+   * Hands over what the gauges read; null before the parts are up (the call still creates this bean
+   * on the caller's thread, which must be a container thread: see {@link #register}).
+   */
   public void attach(Parts started) {
-    this.parts = Objects.requireNonNull(started, "Parts are required.");
+    this.parts = started;
   }
 
   public void detach() {
