@@ -53,7 +53,10 @@ public class PhoneBankMetrics {
 
   @Inject MetricRegistry registry;
 
+  private static final System.Logger LOG = System.getLogger(PhoneBankMetrics.class.getName());
+
   private final Containment containment = new Containment();
+  private volatile boolean recordingFailed;
   private final AtomicReference<SwitchEndpoint> lastEndpoint = new AtomicReference<>();
   private volatile Parts parts;
 
@@ -105,6 +108,14 @@ public class PhoneBankMetrics {
             meta(
                 "phonebank_switch_failovers",
                 "Sign-ons to a different switch endpoint than the one before"));
+    // Every labelled series made once here, on one thread: the registry is not safe when calls
+    // create the same series at once.
+    for (TransactionType type : TransactionType.values()) {
+      roundTrip(type.name());
+    }
+    for (org.phonebank.callpath.CallEnding ending : org.phonebank.callpath.CallEnding.values()) {
+      callsEnded(ending.name());
+    }
     gauge(
         "phonebank_calls_in_progress",
         "Calls being served now",
@@ -177,7 +188,10 @@ public class PhoneBankMetrics {
         outcome = link.send(request);
         return outcome;
       } finally {
-        switchRequest(request, outcome, Duration.ofNanos(System.nanoTime() - start));
+        Duration roundTrip = Duration.ofNanos(System.nanoTime() - start);
+        SwitchOutcome answered = outcome;
+        // A figure that cannot be recorded must never change what the switch answered.
+        quietly(() -> switchRequest(request, answered, roundTrip));
       }
     };
   }
@@ -188,12 +202,11 @@ public class PhoneBankMetrics {
     return new CallPaths() {
       @Override
       public void record(CallPath path) {
-        containment.ended(path.ending());
-        registry
-            .counter(
-                meta("phonebank_calls_ended", "Calls ended, by how they ended"),
-                new Tag("ending", path.ending().name()))
-            .inc();
+        quietly(
+            () -> {
+              containment.ended(path.ending());
+              callsEnded(path.ending().name()).inc();
+            });
         paths.record(path);
       }
 
@@ -272,9 +285,40 @@ public class PhoneBankMetrics {
     try {
       return work.get();
     } catch (RuntimeException e) {
-      journalFailures.inc();
+      quietly(journalFailures::inc);
       throw e;
     }
+  }
+
+  /**
+   * Records a figure, swallowing what the metrics library throws (Payara 6.2025.9's registry threw
+   * ConcurrentModificationException when calls created one timer at once): a call or a money
+   * movement must never fail because of a figure. Logged once.
+   */
+  private void quietly(Runnable record) {
+    try {
+      record.run();
+    } catch (RuntimeException e) {
+      if (!recordingFailed) {
+        recordingFailed = true;
+        LOG.log(System.Logger.Level.WARNING, "A phone-bank figure could not be recorded", e);
+      }
+    }
+  }
+
+  private Counter callsEnded(String ending) {
+    return registry.counter(
+        meta("phonebank_calls_ended", "Calls ended, by how they ended"), new Tag("ending", ending));
+  }
+
+  private org.eclipse.microprofile.metrics.Timer roundTrip(String type) {
+    return registry.timer(
+        Metadata.builder()
+            .withName(ROUND_TRIP)
+            .withDescription("Switch round trip from send to answer (or time-out), by type")
+            .withUnit(MetricUnits.SECONDS)
+            .build(),
+        new Tag("type", type));
   }
 
   private void switchRequest(SwitchRequest request, SwitchOutcome outcome, Duration roundTrip) {
@@ -288,15 +332,7 @@ public class PhoneBankMetrics {
         .inc();
     if (!SwitchAnswer.UNREACHABLE.equals(code)) {
       // A request never sent has no round trip: it would pull the histogram towards zero.
-      registry
-          .timer(
-              Metadata.builder()
-                  .withName(ROUND_TRIP)
-                  .withDescription("Switch round trip from send to answer (or time-out), by type")
-                  .withUnit(MetricUnits.SECONDS)
-                  .build(),
-              new Tag("type", type))
-          .update(roundTrip);
+      roundTrip(type).update(roundTrip);
     }
   }
 
