@@ -89,6 +89,15 @@ final class DeskBrowser implements AutoCloseable {
     wait.until(ExpectedConditions.textToBe(By.id(id), text));
   }
 
+  /** Waits until element {@code id} shows exactly one of {@code texts}. */
+  void waitForOneOf(String id, String... texts) {
+    wait.until(
+        ExpectedConditions.or(
+            java.util.Arrays.stream(texts)
+                .map(text -> ExpectedConditions.textToBe(By.id(id), text))
+                .toArray(org.openqa.selenium.support.ui.ExpectedCondition[]::new)));
+  }
+
   /** Waits until element {@code id} shows something containing {@code text}. */
   void waitForTextContaining(String id, String text) {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
