@@ -150,11 +150,7 @@ public class PhoneBankServer {
             journalSettings.clock()));
     metrics.attach(
         new PhoneBankMetrics.Parts(
-            calls,
-            bankSwitch::isReady,
-            store.adviceQueue(),
-            journal::unfinished,
-            journalSettings.clock()));
+            calls, bankSwitch::isReady, probes::safBacklog, journal::unfinished));
     LOG.log(
         System.Logger.Level.INFO,
         "Phone bank ready: Event Socket listening on " + eslSettings.host() + ":" + port);

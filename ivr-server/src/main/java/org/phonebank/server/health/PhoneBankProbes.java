@@ -6,11 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.phonebank.saf.AdviceQueue;
-import org.phonebank.saf.QueuedAdvice;
+import org.phonebank.saf.SafBacklog;
 
 /**
  * Where the health checks look: the phone bank's server attaches its parts here once they are up
@@ -19,9 +18,6 @@ import org.phonebank.saf.QueuedAdvice;
  */
 @ApplicationScoped
 public class PhoneBankProbes {
-
-  /** Advices read to count the queue: a queue this deep is stuck whatever its age. */
-  private static final int MAX_COUNTED = 10_000;
 
   private volatile Parts parts;
   private volatile boolean started;
@@ -55,20 +51,24 @@ public class PhoneBankProbes {
     if (p == null) {
       return new CallReadiness(false, false, false, 0, Duration.ZERO, Duration.ofMinutes(5), 0);
     }
-    List<QueuedAdvice> waiting = p.advices().released(MAX_COUNTED);
-    Duration oldest =
-        waiting.stream()
-            .map(a -> Duration.between(a.armedAt(), p.clock().instant()))
-            .max(Duration::compareTo)
-            .orElse(Duration.ZERO);
+    SafBacklog backlog = safBacklog();
     return new CallReadiness(
         databaseAnswers(p.dataSource()),
         p.switchSignedOn().getAsBoolean(),
         p.eventSocketListening().getAsBoolean(),
-        waiting.size(),
-        oldest.isNegative() ? Duration.ZERO : oldest,
+        backlog.waiting(),
+        backlog.oldest(),
         p.safStuckAfter(),
-        p.advices().deadLetters(MAX_COUNTED).size());
+        p.advices().deadLetters(SafBacklog.MAX_COUNTED).size());
+  }
+
+  /**
+   * Store-and-forward's backlog now, read once per call; {@link SafBacklog#NONE} before the start
+   * or after the stop. The readiness check and the metrics' gauges both report this one reading.
+   */
+  public SafBacklog safBacklog() {
+    Parts p = parts;
+    return p == null ? SafBacklog.NONE : SafBacklog.of(p.advices(), p.clock().instant());
   }
 
   private static boolean databaseAnswers(DataSource dataSource) {

@@ -32,8 +32,7 @@ import org.phonebank.journal.JournalEntry;
 import org.phonebank.journal.Reservation;
 import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
-import org.phonebank.saf.AdviceQueue;
-import org.phonebank.saf.QueuedAdvice;
+import org.phonebank.saf.SafBacklog;
 import org.phonebank.switchlink.SwitchEndpoint;
 
 /**
@@ -48,8 +47,8 @@ public class PhoneBankMetrics {
   /** Round-trip histogram buckets, in seconds: a switch answers in tens of milliseconds. */
   static final String ROUND_TRIP = "phonebank_switch_round_trip";
 
-  /** Advices read to measure the queue, as the readiness check reads them. */
-  private static final int MAX_COUNTED = 10_000;
+  /** A scrape reads both store-and-forward gauges within this: one queue read serves both. */
+  private static final Duration BACKLOG_FRESH_FOR = Duration.ofSeconds(1);
 
   @Inject MetricRegistry registry;
 
@@ -59,6 +58,9 @@ public class PhoneBankMetrics {
   private volatile boolean recordingFailed;
   private final AtomicReference<SwitchEndpoint> lastEndpoint = new AtomicReference<>();
   private volatile Parts parts;
+  private volatile Reading backlog;
+
+  private record Reading(SafBacklog backlog, long readAtNanos) {}
 
   private Counter refused;
   private Counter journalFailures;
@@ -69,16 +71,14 @@ public class PhoneBankMetrics {
   public record Parts(
       ThreadPoolExecutor calls,
       BooleanSupplier switchSignedOn,
-      AdviceQueue advices,
-      Supplier<List<JournalEntry>> unfinished,
-      java.time.Clock clock) {
+      Supplier<SafBacklog> safBacklog,
+      Supplier<List<JournalEntry>> unfinished) {
 
     public Parts {
       Objects.requireNonNull(calls, "Call threads are required.");
       Objects.requireNonNull(switchSignedOn, "Switch link state is required.");
-      Objects.requireNonNull(advices, "Advice queue is required.");
+      Objects.requireNonNull(safBacklog, "Store-and-forward backlog is required.");
       Objects.requireNonNull(unfinished, "Unfinished journal entries are required.");
-      Objects.requireNonNull(clock, "Clock is required.");
     }
   }
 
@@ -136,12 +136,12 @@ public class PhoneBankMetrics {
         "phonebank_saf_depth",
         "Advices (reversals) released to store-and-forward and not yet acknowledged",
         MetricUnits.NONE,
-        p -> p.advices().released(MAX_COUNTED).size());
+        p -> backlog(p).waiting());
     gauge(
         "phonebank_saf_oldest_age",
         "Age of the oldest advice waiting in store-and-forward",
         MetricUnits.SECONDS,
-        p -> oldestAdviceSeconds(p));
+        p -> backlog(p).oldest().toMillis() / 1000.0);
     gauge(
         "phonebank_reversals_pending",
         "Journal entries REVERSING: money movements whose reversal the switch has not acknowledged",
@@ -336,14 +336,14 @@ public class PhoneBankMetrics {
     }
   }
 
-  private static double oldestAdviceSeconds(Parts p) {
-    List<QueuedAdvice> waiting = p.advices().released(MAX_COUNTED);
-    return waiting.stream()
-        .map(a -> Duration.between(a.armedAt(), p.clock().instant()))
-        .filter(age -> !age.isNegative())
-        .mapToDouble(age -> age.toMillis() / 1000.0)
-        .max()
-        .orElse(0);
+  private SafBacklog backlog(Parts p) {
+    Reading last = backlog;
+    long now = System.nanoTime();
+    if (last == null || now - last.readAtNanos() > BACKLOG_FRESH_FOR.toNanos()) {
+      last = new Reading(p.safBacklog().get(), now);
+      backlog = last;
+    }
+    return last.backlog();
   }
 
   private void gauge(
