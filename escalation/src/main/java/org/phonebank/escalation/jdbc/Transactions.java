@@ -13,13 +13,12 @@ import java.util.TimeZone;
 import javax.sql.DataSource;
 
 /**
- * One unit of work per transaction, run again when the database rolled it back for a deadlock or a
- * serialization failure (SQLState class 40, on Derby and PostgreSQL alike), and the UTC timestamps
- * both databases share.
+ * One unit of work per transaction, run again by the journal's rules when the database undid it for
+ * its own locking ({@link org.phonebank.journal.jdbc.Transactions}: deadlocks, lock time-outs,
+ * serialization failures, never a commit of unknown outcome), and the UTC timestamps both databases
+ * share.
  */
 final class Transactions {
-
-  private static final int ATTEMPTS = 5;
 
   @FunctionalInterface
   interface Work<T> {
@@ -32,29 +31,21 @@ final class Transactions {
     this.dataSource = Objects.requireNonNull(dataSource, "Data source is required.");
   }
 
+  /**
+   * Runs {@code work} in one read-committed transaction.
+   *
+   * @throws EscalationStoreException when it failed, or was still refused after the retries
+   */
   <T> T run(String what, Work<T> work) {
-    for (int attempt = 1; ; attempt++) {
-      try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(false);
-        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        try {
-          T result = work.run(connection);
-          connection.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          try {
-            connection.rollback();
-          } catch (SQLException rollback) {
-            e.addSuppressed(rollback);
-          }
-          throw e;
-        }
-      } catch (SQLException e) {
-        String state = e.getSQLState();
-        if (state == null || !state.startsWith("40") || attempt == ATTEMPTS) {
-          throw new EscalationStoreException("Could not " + what + ": " + e.getMessage(), e);
-        }
-      }
+    try {
+      return org.phonebank.journal.jdbc.Transactions.inOne(
+          dataSource,
+          connection -> {
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            return work.run(connection);
+          });
+    } catch (SQLException e) {
+      throw new EscalationStoreException("Could not " + what + ": " + e.getMessage(), e);
     }
   }
 

@@ -20,8 +20,11 @@ import javax.sql.DataSource;
  * <p>Attempts are spread by a growing, random pause ("full jitter": 0 to 2, 4, 8 … ms, capped at
  * {@value #MAX_PAUSE_MILLIS} ms), so callers that collided do not collide again in step, which is
  * how a fixed five-attempt loop without pause failed as a group under load.
+ *
+ * <p>Public for the other stores on the phone bank's database (escalation's queues), so every store
+ * retries by the same rules.
  */
-final class Transactions {
+public final class Transactions {
 
   /** Attempts before the refusal is passed on; with the pauses below about two seconds in all. */
   static final int ATTEMPTS = 12;
@@ -40,13 +43,13 @@ final class Transactions {
 
   /** One unit of work on a connection the caller must not close. */
   @FunctionalInterface
-  interface Work<T> {
+  public interface Work<T> {
     T run(Connection connection) throws SQLException;
   }
 
   /** Sets the parameters of one statement. */
   @FunctionalInterface
-  interface Parameters {
+  public interface Parameters {
     void set(PreparedStatement statement) throws SQLException;
   }
 
@@ -69,7 +72,7 @@ final class Transactions {
   }
 
   /** Runs {@code work} in one transaction, committed at the end, retried whole when refused. */
-  static <T> T inOne(DataSource dataSource, Work<T> work) throws SQLException {
+  public static <T> T inOne(DataSource dataSource, Work<T> work) throws SQLException {
     return retrying(
         dataSource,
         connection -> {
@@ -107,7 +110,7 @@ final class Transactions {
   }
 
   /** Whether the database undid the whole unit of work because of lock contention. */
-  static boolean isRetryable(SQLException e) {
+  public static boolean isRetryable(SQLException e) {
     for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
       if (cause.getSQLState() != null && RETRYABLE.contains(cause.getSQLState())) {
         return true;
