@@ -53,7 +53,7 @@ public final class EslEvent {
   private EslEvent(List<EslHeader> headers, byte[] body, Map<String, char[]> secrets) {
     this.headers = List.copyOf(Objects.requireNonNull(headers, "Event headers are required."));
     this.body = Objects.requireNonNull(body, "Event body is required (empty when none).").clone();
-    this.secrets = secrets;
+    this.secrets = secrets == null ? Map.of() : secrets;
   }
 
   public static EslEvent of(List<EslHeader> headers) {
@@ -93,57 +93,153 @@ public final class EslEvent {
    * plainBody} and should wipe it.
    */
   public static EslEvent parse(byte[] plainBody, Set<String> secretVariables) {
-    List<String> names = new ArrayList<>();
-    List<StringBuilder> values = new ArrayList<>();
-    Map<String, char[]> secrets = new LinkedHashMap<>();
+    // Names and values are made straight from the bytes, one String each: a call's events carry
+    // about 200 headers apiece, and a String per line plus copies per value made most of a call's
+    // garbage (issue 15; bench/esl-decoding measures it).
+    List<EslHeader> headers = new ArrayList<>();
+    Map<String, char[]> secrets = null;
+    Value pending = null;
     boolean inSecret = false;
     int position = 0;
     while (position < plainBody.length) {
       int end = indexOfLineFeed(plainBody, position);
+      int next = Math.min(end + 1, plainBody.length);
       String secret = secretNamed(plainBody, position, end, secretVariables);
       if (secret != null) {
+        pending = add(headers, pending, plainBody);
+        if (secrets == null) {
+          secrets = new LinkedHashMap<>();
+        }
         // Decoded from the bytes, so no String ever holds the digits; a repeat replaces the first.
         char[] old = secrets.put(secret, decodeSecret(plainBody, position, end, secret));
         if (old != null) {
           Arrays.fill(old, '\0');
         }
         inSecret = true;
-        position = Math.min(end + 1, plainBody.length);
+        position = next;
         continue;
       }
       if (inSecret && !startsHeaderLine(plainBody, position, end)) {
         // A continuation of a secret value is not kept either.
-        position = Math.min(end + 1, plainBody.length);
+        position = next;
         continue;
       }
       inSecret = false;
-      String line = new String(plainBody, position, end - position, StandardCharsets.UTF_8);
-      position = Math.min(end + 1, plainBody.length);
-      if (line.endsWith("\r")) {
-        line = line.substring(0, line.length() - 1);
-      }
-      if (line.isEmpty()) {
+      int lineEnd = end > position && plainBody[end - 1] == '\r' ? end - 1 : end;
+      if (lineEnd == position) {
+        position = next;
         continue;
       }
-      int colon = line.indexOf(':');
-      if (isHeaderLine(line, colon)) {
-        String name = line.substring(0, colon);
-        String value = colon + 2 <= line.length() ? line.substring(colon + 2) : "";
-        if (CONTENT_LENGTH.equalsIgnoreCase(name)) {
-          return new EslEvent(decode(names, values), ownBody(plainBody, position, value), secrets);
+      int colon = headerColon(plainBody, position, lineEnd);
+      if (colon > 0) {
+        pending = add(headers, pending, plainBody);
+        int valueFrom = Math.min(colon + 2, lineEnd);
+        if (isContentLength(plainBody, position, colon)) {
+          String declared =
+              new String(plainBody, valueFrom, lineEnd - valueFrom, StandardCharsets.US_ASCII);
+          return new EslEvent(headers, ownBody(plainBody, next, declared), secrets);
         }
-        if (names.size() == MAX_HEADERS) {
+        if (headers.size() == MAX_HEADERS) {
           throw new IllegalArgumentException("Event with more than " + MAX_HEADERS + " headers.");
         }
-        names.add(name);
-        values.add(new StringBuilder(value));
-      } else if (!values.isEmpty()) {
-        values.get(values.size() - 1).append('\n').append(line);
+        pending =
+            new Value(
+                new String(plainBody, position, colon - position, StandardCharsets.UTF_8),
+                valueFrom,
+                lineEnd);
+      } else if (pending != null) {
+        pending.continueTo(lineEnd);
       } else {
         throw new IllegalArgumentException("Event body does not start with a header line.");
       }
+      position = next;
     }
-    return new EslEvent(decode(names, values), new byte[0], secrets);
+    add(headers, pending, plainBody);
+    return new EslEvent(headers, new byte[0], secrets);
+  }
+
+  /**
+   * A header whose value is still being read: the bytes {@code [from, to)} of one line, or of
+   * several when lines without {@code ": "} continue it (a printed multi-line SDP value).
+   */
+  private static final class Value {
+    private final String name;
+    private final int from;
+    private int to;
+    private boolean continued;
+
+    Value(String name, int from, int to) {
+      this.name = name;
+      this.from = from;
+      this.to = to;
+    }
+
+    void continueTo(int lineEnd) {
+      to = lineEnd;
+      continued = true;
+    }
+
+    /**
+     * The decoded value; continuation lines are joined by a line feed, each without the carriage
+     * return that ended it, and blank lines between them are dropped.
+     */
+    String decode(byte[] bytes) {
+      if (!continued) {
+        return EslUrlCoding.decode(bytes, from, to);
+      }
+      byte[] joined = new byte[to - from];
+      int length = 0;
+      int line = from;
+      boolean first = true;
+      while (line < to) {
+        int end = indexOfLineFeed(bytes, line);
+        int lineEnd = Math.min(end > line && bytes[end - 1] == '\r' ? end - 1 : end, to);
+        // The first line is the value even when empty; each later line that is not blank adds on.
+        if (first || lineEnd > line) {
+          if (!first) {
+            joined[length++] = '\n';
+          }
+          System.arraycopy(bytes, line, joined, length, lineEnd - line);
+          length += lineEnd - line;
+          first = false;
+        }
+        line = end + 1;
+      }
+      return EslUrlCoding.decode(joined, 0, length);
+    }
+  }
+
+  /** Adds the header being read, if any; returns null, the next header's starting state. */
+  private static Value add(List<EslHeader> headers, Value pending, byte[] bytes) {
+    if (pending != null) {
+      headers.add(new EslHeader(pending.name, pending.decode(bytes)));
+    }
+    return null;
+  }
+
+  /**
+   * The colon of a header line {@code Name: value} or {@code Name:} in {@code [start, end)}, or -1;
+   * an SDP line such as {@code a=rtpmap:0 PCMU/8000} is not one.
+   */
+  private static int headerColon(byte[] bytes, int start, int end) {
+    for (int i = start; i < end; i++) {
+      byte b = bytes[i];
+      if (b == ':') {
+        return i > start && (i + 1 == end || bytes[i + 1] == ' ') ? i : -1;
+      }
+      if (b == ' ' || b == '=' || b == '\t') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static final byte[] CONTENT_LENGTH_BYTES =
+      CONTENT_LENGTH.getBytes(StandardCharsets.US_ASCII);
+
+  private static boolean isContentLength(byte[] bytes, int start, int colon) {
+    return colon - start == CONTENT_LENGTH_BYTES.length
+        && sameIgnoringCase(bytes, start, CONTENT_LENGTH_BYTES);
   }
 
   private static final byte[] VARIABLE_PREFIX = "variable_".getBytes(StandardCharsets.US_ASCII);
@@ -232,23 +328,6 @@ public final class EslEvent {
     return bytes.length;
   }
 
-  /**
-   * {@code Name: value} or {@code Name:}; an SDP line such as {@code a=rtpmap:0 PCMU/8000} is not
-   * one.
-   */
-  private static boolean isHeaderLine(String line, int colon) {
-    if (colon <= 0 || (colon + 1 < line.length() && line.charAt(colon + 1) != ' ')) {
-      return false;
-    }
-    for (int i = 0; i < colon; i++) {
-      char c = line.charAt(i);
-      if (c == ' ' || c == '=' || c == '\t') {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** The event's own body: after the blank line that follows its inner Content-Length header. */
   private static byte[] ownBody(byte[] plainBody, int position, String declared) {
     if (!declared.matches("[0-9]{1,9}")) {
@@ -261,14 +340,6 @@ public final class EslEvent {
       throw new IllegalArgumentException("Event body does not match its Content-Length.");
     }
     return Arrays.copyOfRange(plainBody, position + 1, position + 1 + length);
-  }
-
-  private static List<EslHeader> decode(List<String> names, List<StringBuilder> values) {
-    List<EslHeader> headers = new ArrayList<>(names.size());
-    for (int i = 0; i < names.size(); i++) {
-      headers.add(new EslHeader(names.get(i), EslUrlCoding.decode(values.get(i).toString())));
-    }
-    return headers;
   }
 
   /**

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.esl;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -39,28 +38,68 @@ public final class EslUrlCoding {
     if (value.indexOf('%') < 0) {
       return value;
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
-    int i = 0;
-    while (i < value.length()) {
-      char c = value.charAt(i);
-      if (c == '%' && isHex(value, i + 1) && isHex(value, i + 2)) {
-        bytes.write(Integer.parseInt(value, i + 1, i + 3, 16));
-        i += 3;
-      } else {
-        int end = i + Character.charCount(value.codePointAt(i));
-        bytes.writeBytes(value.substring(i, end).getBytes(StandardCharsets.UTF_8));
-        i = end;
-      }
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
+    // Values from FreeSWITCH are ASCII (it escapes every other byte): one array, one String.
+    byte[] bytes = isAscii(value) ? asciiBytes(value) : value.getBytes(StandardCharsets.UTF_8);
+    return decode(bytes, 0, bytes.length);
   }
 
-  private static boolean isHex(String value, int index) {
-    if (index >= value.length()) {
-      return false;
+  /**
+   * Decodes the bytes {@code [from, to)} of a header value as {@link #decode(String)} decodes its
+   * text, without an intermediate String: escapes are read from the bytes, and the result is made
+   * from them as UTF-8 once (malformed sequences become U+FFFD, as {@link String} makes them).
+   */
+  public static String decode(byte[] bytes, int from, int to) {
+    int percent = indexOf(bytes, (byte) '%', from, to);
+    if (percent < 0) {
+      return new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
-    // ASCII only: Character.digit would also accept Persian and Arabic-Indic digits.
-    char c = value.charAt(index);
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+    byte[] decoded = new byte[to - from];
+    int length = percent - from;
+    System.arraycopy(bytes, from, decoded, 0, length);
+    for (int i = percent; i < to; i++) {
+      byte b = bytes[i];
+      if (b == '%' && i + 2 < to && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
+        decoded[length++] = (byte) (hexValue(bytes[i + 1]) << 4 | hexValue(bytes[i + 2]));
+        i += 2;
+      } else {
+        decoded[length++] = b;
+      }
+    }
+    return new String(decoded, 0, length, StandardCharsets.UTF_8);
+  }
+
+  private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == wanted) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) > 0x7F) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static byte[] asciiBytes(String value) {
+    byte[] bytes = new byte[value.length()];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) value.charAt(i);
+    }
+    return bytes;
+  }
+
+  /** ASCII hex digits only: Character.digit would also accept Persian and Arabic-Indic digits. */
+  static boolean isHex(byte b) {
+    return (b >= '0' && b <= '9') || (b >= 'A' && b <= 'F') || (b >= 'a' && b <= 'f');
+  }
+
+  static int hexValue(byte b) {
+    return b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10;
   }
 }
