@@ -37,8 +37,14 @@ public interface Phone {
    * Rings {@code endpoint} (a FreeSWITCH dial string such as {@code user/1001}) for at most {@code
    * ringFor} and, if it answers, connects the caller to it until one of them hangs up. The caller's
    * line stays with the phone bank afterwards.
+   *
+   * @param answered run once, on the calling thread, the moment the far end answers and the two are
+   *     connected: the conversation that follows may last long past any ring time, and the queues
+   *     must know the officer is talking before it ends. Not run for any other outcome; an
+   *     exception it throws is logged and the conversation goes on.
+   * @return how it ended; {@link BridgeOutcome#TALKED} only after the conversation is over
    */
-  BridgeOutcome bridge(String endpoint, Duration ringFor);
+  BridgeOutcome bridge(String endpoint, Duration ringFor, Runnable answered);
 
   /** The caller's number as the network gave it (caller id), if any. */
   Optional<String> callerNumber();

@@ -62,9 +62,17 @@ final class OfficerWait {
       while (true) {
         WaitState state = queue.status(entry.id());
         if (state instanceof WaitState.Ringing ringing) {
-          BridgeOutcome outcome = phone.bridge(ringing.endpoint(), ringing.ringFor());
+          // The officer is talking from the moment the bridge connects, not when it ends: left
+          // RINGING past its deadline, the offer would be ended as a no-answer by the next routing
+          // round on any node while they talk.
+          BridgeOutcome outcome =
+              phone.bridge(
+                  ringing.endpoint(),
+                  ringing.ringFor(),
+                  () -> queue.offerEnded(ringing.offer(), OfferResult.ANSWERED));
           session.path().visit("officer:" + outcome.name().toLowerCase(Locale.ROOT));
           if (outcome == BridgeOutcome.TALKED) {
+            // Already ended at the answer; ending an ended offer changes nothing.
             queue.offerEnded(ringing.offer(), OfferResult.ANSWERED);
             queue.ended(entry.id(), EntryEnd.COMPLETED);
             keepEntry = true;

@@ -34,6 +34,7 @@ public final class ScriptedPhone implements Phone {
   private final List<String> bridged = new ArrayList<>();
   private String callerNumber;
   private java.util.function.Consumer<String> onQuestion = heard -> {};
+  private Runnable duringConversation = () -> {};
   private boolean answered;
   private boolean hungUp;
   private String transferredTo;
@@ -126,15 +127,33 @@ public final class ScriptedPhone implements Phone {
     return Optional.ofNullable(callerNumber);
   }
 
+  /**
+   * Runs {@code action} while the caller talks with an officer who answered: after the phone
+   * reported the answer and before the conversation ends (to move the world on meanwhile).
+   */
+  public ScriptedPhone duringConversation(Runnable action) {
+    this.duringConversation = action;
+    return this;
+  }
+
+  /**
+   * The next scripted outcome; for {@link BridgeOutcome#TALKED} the answer is reported first, then
+   * the conversation runs, as FreeSWITCH's CHANNEL_BRIDGE comes long before the bridge completes.
+   */
   @Override
-  public BridgeOutcome bridge(String endpoint, Duration ringFor) {
+  public BridgeOutcome bridge(String endpoint, Duration ringFor, Runnable answered) {
     lineMustBeUp();
     bridged.add(endpoint);
     transcript.add("<ringing " + endpoint + " for " + ringFor.toSeconds() + " s>");
     if (officerPhones.isEmpty()) {
       throw new AssertionError("The flow rang an officer the script has no outcome for.");
     }
-    return officerPhones.removeFirst();
+    BridgeOutcome outcome = officerPhones.removeFirst();
+    if (outcome == BridgeOutcome.TALKED) {
+      answered.run();
+      duringConversation.run();
+    }
+    return outcome;
   }
 
   /** The officers' endpoints rung, in order. */

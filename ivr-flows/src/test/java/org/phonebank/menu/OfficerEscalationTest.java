@@ -18,6 +18,9 @@ import static org.phonebank.call.ScriptedPhone.HANG_UP;
 import static org.phonebank.call.ScriptedPhone.NO_INPUT;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,8 @@ import org.phonebank.escalation.EntryStatus;
 import org.phonebank.escalation.EscalationSettings;
 import org.phonebank.escalation.Escalations;
 import org.phonebank.escalation.InMemoryEscalationStore;
+import org.phonebank.escalation.OfferFacts;
+import org.phonebank.escalation.OfferResult;
 import org.phonebank.escalation.OfficerStatus;
 import org.phonebank.escalation.QueuedCall;
 import org.phonebank.escalation.WaitState;
@@ -185,5 +190,78 @@ class OfficerEscalationTest {
     assertThrows(CallerHungUp.class, () -> flow.handle(phone));
 
     assertEquals(EntryEnd.ABANDONED, store.endOf(onlyEntry().id()).orElseThrow());
+  }
+
+  /** A clock the test moves on, as time passes during a conversation. */
+  private static final class MovingClock extends Clock {
+    private Instant now = NOW;
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  void anOfficerWhoAnswersOnThePhoneIsTalkingBeforeTheConversationEndsNotMissedAtTheRingDeadline() {
+    MovingClock clock = new MovingClock();
+    Escalations moving = new Escalations(settings(), store, clock, "node-1");
+    moving.setStatus("t1", OfficerStatus.READY);
+    ScriptedSwitch bank = new ScriptedSwitch(approved(900));
+    ScriptedPhone phone = phone("2", CARD, PIN, "0").officersWill(BridgeOutcome.TALKED);
+    phone.duringConversation(
+        () -> {
+          // The officer never pressed Accept on the desk; the call goes on past the ring
+          // deadline, and another node's routing round runs meanwhile.
+          assertEquals(OfficerStatus.BUSY, moving.officer("t1").orElseThrow().status());
+          assertEquals(EntryStatus.CONNECTED, onlyEntry().status());
+          clock.advance(Duration.ofMinutes(5));
+          moving.dispatch();
+        });
+
+    new PhoneBankingCall(fixture.services(bank, moving), IvrSettings.defaults()).run(phone);
+
+    List<OfferFacts> offers = store.offerFacts(NOW, NOW.plus(Duration.ofHours(1)));
+    assertEquals(1, offers.size());
+    assertEquals(Optional.of(OfferResult.ANSWERED), offers.get(0).result());
+    assertEquals(0, moving.officer("t1").orElseThrow().missesInRow());
+    assertEquals(EntryEnd.COMPLETED, store.endOf(onlyEntry().id()).orElseThrow());
+  }
+
+  @Test
+  void anOfficerWhoHangsUpMidCallLeavesTheQueueConsistentAndTakesTheNextCaller() {
+    queues.setStatus("t1", OfficerStatus.READY);
+    ScriptedSwitch bank = new ScriptedSwitch(approved(900));
+    // The officer answers and hangs up on the caller mid-call: the bridge ends TALKED with the
+    // caller's line still up (hangup_after_bridge=false), and the phone bank ends the call.
+    ScriptedPhone phone = phone("2", CARD, PIN, "0").officersWill(BridgeOutcome.TALKED);
+
+    call(bank, phone);
+
+    QueuedCall first = onlyEntry();
+    assertEquals(EntryStatus.ENDED, first.status());
+    assertEquals(EntryEnd.COMPLETED, store.endOf(first.id()).orElseThrow());
+    assertTrue(phone.hungUp(), "the phone bank hangs the caller up after the officer left");
+    assertEquals(OfficerStatus.READY, queues.officer("t1").orElseThrow().status());
+    assertEquals(0, queues.officer("t1").orElseThrow().entryId());
+    assertTrue(queues.ringingFor("t1").isEmpty(), "no offer left ringing");
+    // The officer is free for the next caller at once.
+    ScriptedPhone next = phone("2", CARD, PIN, "0").officersWill(BridgeOutcome.TALKED);
+    call(new ScriptedSwitch(approved(900)), next);
+    assertEquals(List.of("user/t1"), next.bridged());
   }
 }

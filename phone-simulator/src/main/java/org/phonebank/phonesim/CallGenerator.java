@@ -95,6 +95,22 @@ public final class CallGenerator implements AutoCloseable {
       Duration thinkTime,
       Duration timeout,
       CallListener listener) {
+    return place(host, port, script, thinkTime, timeout, listener, OfficerPhones.answeringAll());
+  }
+
+  /**
+   * As {@link #place(String, int, CallScript, Duration, Duration, CallListener)}, with the
+   * officers' phones the call's {@code bridge} rings doing what {@code officers} scripts.
+   */
+  public CompletableFuture<Transcript> place(
+      String host,
+      int port,
+      CallScript script,
+      Duration thinkTime,
+      Duration timeout,
+      CallListener listener,
+      OfficerPhones officers) {
+    Objects.requireNonNull(officers, "Officers' phones are required.");
     Objects.requireNonNull(host, "Host is required.");
     Objects.requireNonNull(script, "Key script is required.");
     Objects.requireNonNull(thinkTime, "Think time is required.");
@@ -114,7 +130,7 @@ public final class CallGenerator implements AutoCloseable {
             dialplanVariables);
     CompletableFuture<Transcript> result = new CompletableFuture<>();
     FreeSwitchSession simulated =
-        new FreeSwitchSession(script, texts, channel, result, thinkTime, listener);
+        new FreeSwitchSession(script, texts, channel, result, thinkTime, listener, officers);
     ChannelFuture connecting =
         new Bootstrap()
             .group(loops)

@@ -47,6 +47,7 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
   private final CompletableFuture<Transcript> result;
   private final Duration thinkTime;
   private final CallListener listener;
+  private final OfficerPhones officers;
   private final List<String> lines = new ArrayList<>();
   private final List<String> applications = new ArrayList<>();
   private final DtmfQueue dtmf = new DtmfQueue();
@@ -78,6 +79,18 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
       CompletableFuture<Transcript> result,
       Duration thinkTime,
       CallListener listener) {
+    this(script, texts, channel, result, thinkTime, listener, OfficerPhones.answeringAll());
+  }
+
+  FreeSwitchSession(
+      CallScript script,
+      PromptTexts texts,
+      FakeChannel channel,
+      CompletableFuture<Transcript> result,
+      Duration thinkTime,
+      CallListener listener,
+      OfficerPhones officers) {
+    this.officers = officers;
     this.steps = new ArrayDeque<>(script.steps());
     this.texts = texts;
     this.channel = channel;
@@ -425,39 +438,148 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
   }
 
   /**
-   * The officer's phone, as FreeSWITCH's {@code bridge} application reports it
-   * (signalwire/freeswitch src/mod/applications/mod_dptools/mod_dptools.c {@code
-   * audio_bridge_function}): the phone rings {@link #OFFICER_RINGS}, the officer answers, and
-   * {@code switch_ivr_originate} (src/switch_ivr_originate.c) sets {@code originate_disposition} to
-   * {@code call accepted} and {@code DIALSTATUS} to {@code SUCCESS}; the bridge lasts {@link
-   * #OFFICER_TALKS} until the officer hangs up, and only then does the application complete (with
-   * {@code hangup_after_bridge=false} the caller's channel stays up and the socket goes on). Both
-   * together stay under the phone bank's default ring timeout (15 s), so an officer who accepts on
-   * the console in time and one who does not both end in the same answered offer.
+   * The officer's phone, as FreeSWITCH's {@code bridge} application reports it on the caller's
+   * socket (signalwire/freeswitch at cc93a683), doing what {@link OfficerPhones} scripts for the
+   * endpoint:
+   *
+   * <ul>
+   *   <li>{@code mod_dptools.c}, {@code audio_bridge_function}, originates with {@code
+   *       switch_ivr_originate} ({@code switch_ivr_originate.c}), which rings for the caller's
+   *       {@code call_timeout} (60 s when unset). With {@code ignore_early_media=true} it returns
+   *       only once the officer answers, setting {@code originate_disposition=call accepted} and
+   *       {@code DIALSTATUS} (to {@code EARLY} for an answered leg: the source has it so).
+   *   <li>{@code switch_ivr_bridge.c}, {@code switch_ivr_multi_threaded_bridge}, then fires
+   *       CHANNEL_BRIDGE with the caller's channel data and {@code Bridge-A-Unique-ID} / {@code
+   *       Bridge-B-Unique-ID}, sets {@code bridge_to} and {@code last_bridge_to}, and runs the
+   *       conversation; when a side hangs up it fires CHANNEL_UNBRIDGE and returns. Only then does
+   *       {@code switch_core_session_exec} ({@code switch_core_session.c}) raise the application's
+   *       CHANNEL_EXECUTE_COMPLETE. With {@code hangup_after_bridge=false} the caller's channel
+   *       stays up and the socket goes on.
+   *   <li>A failed originate sets {@code originate_disposition} to the cause name and {@code
+   *       DIALSTATUS} from it ({@code NO_ANSWER}: NOANSWER, {@code CALL_REJECTED}: DONTCALL, any
+   *       other: the cause name), no CHANNEL_BRIDGE; with {@code continue_on_fail=true} the
+   *       application simply completes.
+   * </ul>
    */
   private void bridgeToOfficer(ChannelHandlerContext ctx, String endpoint, String eventUuid) {
     say("[ringing officer " + endpoint + "]");
     ctx.flush();
+    OfficerPhone phone = officers.ring(endpoint);
+    Duration ringLimit = ringLimit();
+    if (phone instanceof OfficerPhone.Answers answers) {
+      if (answers.ring().compareTo(ringLimit) >= 0) {
+        later(ctx, ringLimit, () -> originateFailed(ctx, endpoint, eventUuid, "NO_ANSWER"));
+        return;
+      }
+      later(
+          ctx,
+          answers.ring(),
+          () -> {
+            officerAnswers(ctx, endpoint);
+            later(ctx, answers.talk(), () -> officerHangsUp(ctx, endpoint, eventUuid));
+          });
+    } else if (phone instanceof OfficerPhone.TalksUntil talks) {
+      later(
+          ctx,
+          talks.ring(),
+          () -> {
+            officerAnswers(ctx, endpoint);
+            talks
+                .hangUp()
+                .thenRun(
+                    () ->
+                        ctx.executor()
+                            .execute(
+                                () -> {
+                                  if (!finished && ctx.channel().isActive()) {
+                                    officerHangsUp(ctx, endpoint, eventUuid);
+                                  }
+                                }));
+          });
+    } else if (phone instanceof OfficerPhone.Refuses refuses) {
+      Duration after = refuses.ring().compareTo(ringLimit) < 0 ? refuses.ring() : ringLimit;
+      String cause = after.equals(refuses.ring()) ? "CALL_REJECTED" : "NO_ANSWER";
+      later(ctx, after, () -> originateFailed(ctx, endpoint, eventUuid, cause));
+    } else if (phone instanceof OfficerPhone.Unreachable) {
+      originateFailed(ctx, endpoint, eventUuid, "USER_NOT_REGISTERED");
+    } else {
+      later(ctx, ringLimit, () -> originateFailed(ctx, endpoint, eventUuid, "NO_ANSWER"));
+    }
+  }
+
+  /** The caller's {@code call_timeout}, as {@code switch_ivr_originate} reads it; 60 s unset. */
+  private Duration ringLimit() {
+    try {
+      long seconds = Long.parseLong(channel.variables().getOrDefault("call_timeout", "60").trim());
+      return Duration.ofSeconds(seconds > 0 ? seconds : 60);
+    } catch (NumberFormatException e) {
+      return Duration.ofSeconds(60);
+    }
+  }
+
+  private void officerAnswers(ChannelHandlerContext ctx, String endpoint) {
+    say("[officer answered; talking]");
+    channel.variables().put("originate_disposition", "call accepted");
+    channel.variables().put("DIALSTATUS", "EARLY");
+    ctx.write(
+        channel.event(
+            "CHANNEL_BRIDGE",
+            new EslHeader("Bridge-A-Unique-ID", channel.uuid()),
+            new EslHeader("Bridge-B-Unique-ID", officerLeg)));
+    channel.variables().put("bridge_to", officerLeg);
+    channel.variables().put("last_bridge_to", officerLeg);
+    ctx.flush();
+  }
+
+  private void officerHangsUp(ChannelHandlerContext ctx, String endpoint, String eventUuid) {
+    say("[officer hung up]");
+    channel.variables().remove("bridge_to");
+    ctx.write(
+        channel.event(
+            "CHANNEL_UNBRIDGE",
+            new EslHeader("Bridge-A-Unique-ID", channel.uuid()),
+            new EslHeader("Bridge-B-Unique-ID", officerLeg)));
+    complete(ctx, "bridge", endpoint, eventUuid, "_none_");
+  }
+
+  /** What {@code switch_ivr_originate} leaves on the caller for a failed originate. */
+  private void originateFailed(
+      ChannelHandlerContext ctx, String endpoint, String eventUuid, String cause) {
+    say(
+        switch (cause) {
+          case "NO_ANSWER" -> "[officer did not answer]";
+          case "CALL_REJECTED" -> "[officer refused]";
+          default -> "[officer's phone unreachable: " + cause + "]";
+        });
+    channel.variables().put("originate_disposition", cause);
+    channel
+        .variables()
+        .put(
+            "DIALSTATUS",
+            switch (cause) {
+              case "NO_ANSWER" -> "NOANSWER";
+              case "CALL_REJECTED" -> "DONTCALL";
+              case "USER_BUSY" -> "BUSY";
+              default -> cause;
+            });
+    complete(ctx, "bridge", endpoint, eventUuid, "_none_");
+  }
+
+  /** Runs {@code next} on the call's loop after {@code delay}, unless the call ended meanwhile. */
+  private void later(ChannelHandlerContext ctx, Duration delay, Runnable next) {
     ctx.executor()
         .schedule(
             () -> {
-              if (finished || !ctx.channel().isActive()) {
-                return;
+              if (!finished && ctx.channel().isActive()) {
+                next.run();
               }
-              say("[officer answered; talking]");
-              channel.variables().put("originate_disposition", "call accepted");
-              channel.variables().put("DIALSTATUS", "SUCCESS");
-              complete(ctx, "bridge", endpoint, eventUuid, "_none_");
             },
-            OFFICER_RINGS.plus(OFFICER_TALKS).toMillis(),
+            delay.toMillis(),
             TimeUnit.MILLISECONDS);
   }
 
-  /** How long the simulated officer's phone rings before they answer. */
-  static final Duration OFFICER_RINGS = Duration.ofSeconds(5);
-
-  /** How long the simulated officer talks with the caller. */
-  static final Duration OFFICER_TALKS = Duration.ofSeconds(8);
+  /** The officer's leg's UUID, as the CHANNEL_BRIDGE names it. */
+  private final String officerLeg = UUID.randomUUID().toString();
 
   /** The order FreeSWITCH uses: the hangup app hangs the channel up, then completes. */
   private void appHangsUp(ChannelHandlerContext ctx, String app, String cause, String eventUuid) {

@@ -19,7 +19,8 @@ import java.util.concurrent.ExecutionException;
  * <pre>
  * java -jar phone-simulator/target/phone-simulator-0.1.0-SNAPSHOT.jar \
  *     --host 127.0.0.1 --port 8084 --peer-secret-file .state/esl-peer-secret \
- *     --keys "1 6037991234567893# 7391 1" [--timeout-seconds 60]
+ *     --keys "1 6037991234567893# 7391 1" [--timeout-seconds 60] \
+ *     [--officer "user/1001=ignore,answer:2:5"]...
  * </pre>
  *
  * The peer secret is what FreeSWITCH's dialplan sets before {@code socket}; without it the phone
@@ -46,8 +47,23 @@ public final class PhoneSimulator {
    */
   public static Transcript call(
       String host, int port, String peerSecret, CallScript script, Duration timeout) {
+    return call(host, port, peerSecret, script, timeout, OfficerPhones.answeringAll());
+  }
+
+  /**
+   * As {@link #call(String, int, String, CallScript, Duration)}, with the officers' phones doing
+   * what {@code officers} scripts when the phone bank rings them.
+   */
+  public static Transcript call(
+      String host,
+      int port,
+      String peerSecret,
+      CallScript script,
+      Duration timeout,
+      OfficerPhones officers) {
     CompletableFuture<Transcript> call =
-        SharedGenerators.forSecret(peerSecret).place(host, port, script, timeout);
+        SharedGenerators.forSecret(peerSecret)
+            .place(host, port, script, Duration.ZERO, timeout, CallListener.NONE, officers);
     try {
       return call.get();
     } catch (InterruptedException e) {
@@ -87,6 +103,7 @@ public final class PhoneSimulator {
     String keys = "";
     int timeoutSeconds = 60;
     String peerSecret = null;
+    OfficerPhones officers = OfficerPhones.answeringAll();
     try {
       for (int i = 0; i < args.length; i += 2) {
         if (i + 1 >= args.length) {
@@ -99,12 +116,13 @@ public final class PhoneSimulator {
           case "--keys" -> keys = value;
           case "--timeout-seconds" -> timeoutSeconds = Integer.parseInt(value);
           case "--peer-secret-file" -> peerSecret = readSecret(value);
+          case "--officer" -> officers.parse(value);
           default -> throw new IllegalArgumentException("Unknown option " + args[i] + ".");
         }
       }
       CallScript script = CallScript.parse(keys);
       Transcript transcript =
-          call(host, port, peerSecret, script, Duration.ofSeconds(timeoutSeconds));
+          call(host, port, peerSecret, script, Duration.ofSeconds(timeoutSeconds), officers);
       transcript.lines().forEach(out::println);
       out.println("--- " + transcript.detail());
       return switch (transcript.ending()) {
@@ -117,7 +135,9 @@ public final class PhoneSimulator {
       err.println(
           "usage: java -jar phone-simulator.jar --host 127.0.0.1 --port 8084"
               + " --peer-secret-file .state/esl-peer-secret --keys \"1 6037991234567893# 7391 1\""
-              + " [--timeout-seconds 60]");
+              + " [--timeout-seconds 60] [--officer user/1001=ignore,answer:2:5 ...]"
+              + "\n  officer phones: answer[:RING[:TALK]] (TALK short: hangs up mid-call),"
+              + " ignore, refuse[:RING], unreachable; seconds; default answer:5:8");
       return 64;
     }
   }

@@ -87,13 +87,19 @@ class PhoneBankCallIT {
   }
 
   private static Transcript call(String keys) {
+    return call(keys, org.phonebank.phonesim.OfficerPhones.answeringAll());
+  }
+
+  /** A call whose officers' phones do what {@code officers} scripts. */
+  private static Transcript call(String keys, org.phonebank.phonesim.OfficerPhones officers) {
     Transcript transcript =
         PhoneSimulator.call(
             "127.0.0.1",
             PhoneBankStack.ESL_PORT,
             STACK.eslPeerSecret(),
             CallScript.parse(keys),
-            CALL_TIMEOUT);
+            CALL_TIMEOUT,
+            officers);
     System.out.println(String.join("\n", transcript.lines()));
     callIds.add(transcript.callId());
     return transcript;
@@ -354,7 +360,13 @@ class PhoneBankCallIT {
       // Sara asks for more than she has: the switch declines with 51 and she presses 0.
       java.util.concurrent.CompletableFuture<Transcript> caller =
           java.util.concurrent.CompletableFuture.supplyAsync(
-              () -> call(signIn("2", SARA) + " 3 2 " + NARGES.card().digits() + "# 50000000# 1 0"));
+              () ->
+                  call(
+                      signIn("2", SARA) + " 3 2 " + NARGES.card().digits() + "# 50000000# 1 0",
+                      // The officer accepts on the desk while the phone rings, then picks it up
+                      // (the answer is known at once from CHANNEL_BRIDGE) and talks briefly.
+                      new org.phonebank.phonesim.OfficerPhones()
+                          .parse("user/officer=answer:11:2")));
 
       desk.waitVisible("incoming", Duration.ofSeconds(60));
       desk.waitForText("state", "RESERVED");

@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.phonebank.call.CallerHungUp;
 import org.phonebank.esl.EslCommand;
 import org.phonebank.esl.EslEvent;
@@ -51,6 +52,7 @@ final class EslLine {
   private boolean down;
   private boolean handedOver;
   private EslEvent earlyCompletion;
+  private Consumer<EslEvent> watcher = event -> {};
 
   /**
    * @param timeout longest wait for one command, a whole application included
@@ -141,6 +143,21 @@ final class EslLine {
     return execute(app, arg, patience, true);
   }
 
+  /**
+   * As {@link #executeToTheEnd(String, String, Duration)}, handing {@code watcher} every other
+   * event of the call that arrives while the application runs (before its secrets are wiped), on
+   * the flow's thread: how a {@code bridge} tells the flow that the far end answered long before
+   * the application completes.
+   */
+  EslEvent executeToTheEnd(String app, String arg, Duration patience, Consumer<EslEvent> watcher) {
+    this.watcher = watcher;
+    try {
+      return execute(app, arg, patience, true);
+    } finally {
+      this.watcher = event -> {};
+    }
+  }
+
   private EslEvent execute(String app, String arg, Duration patience, boolean toTheEnd) {
     ensureUp();
     String eventUuid = UUID.randomUUID().toString();
@@ -153,6 +170,7 @@ final class EslLine {
       EslFrame frame = next(deadline);
       completion = completionIn(frame, eventUuid);
       if (completion == null) {
+        watch(frame);
         wipe(frame);
       }
     }
@@ -256,8 +274,15 @@ final class EslLine {
         earlyCompletion = completion;
       }
       if (completion == null) {
+        watch(frame);
         wipe(frame);
       }
+    }
+  }
+
+  private void watch(EslFrame frame) {
+    if (frame.isEvent()) {
+      watcher.accept(frame.event());
     }
   }
 

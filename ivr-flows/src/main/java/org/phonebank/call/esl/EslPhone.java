@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.call.esl;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import org.phonebank.prompt.Prompt;
  *     mod_dptools: play_and_get_digits</a>
  */
 final class EslPhone implements Phone {
+
+  private static final System.Logger LOG = System.getLogger(EslPhone.class.getName());
 
   static final String DIGITS_VARIABLE = "pb_digits";
   static final String SECRET_VARIABLE = "pb_secret";
@@ -83,8 +86,10 @@ final class EslPhone implements Phone {
 
   /**
    * {@code set call_timeout}, {@code set continue_on_fail=true}, {@code set
-   * hangup_after_bridge=false}, then {@code bridge <endpoint>}, and the outcome read from its
-   * CHANNEL_EXECUTE_COMPLETE. What FreeSWITCH does (signalwire/freeswitch):
+   * hangup_after_bridge=false}, {@code set ignore_early_media=true}, then {@code bridge
+   * <endpoint>}; {@code answered} runs at the caller's CHANNEL_BRIDGE and the outcome is read from
+   * the application's CHANNEL_EXECUTE_COMPLETE. What FreeSWITCH does (signalwire/freeswitch at
+   * cc93a683):
    *
    * <ul>
    *   <li>{@code mod_dptools.c audio_bridge_function} originates with {@code switch_ivr_originate},
@@ -94,15 +99,26 @@ final class EslPhone implements Phone {
    *       DIALSTATUS} to NOANSWER, BUSY, DONTCALL (call rejected) or the cause, then calls {@code
    *       switch_channel_handle_cause}, which hangs the caller up unless {@code continue_on_fail}
    *       is true ({@code switch_channel.c}): with it the app just ends and the socket goes on.
-   *   <li>On an answer {@code originate_disposition} is {@code call accepted} and the bridge lasts
-   *       until one side hangs up; with {@code hangup_after_bridge=false} the caller's channel
-   *       stays ({@code switch_ivr_bridge.c}), so the flow hangs up itself.
+   *   <li>{@code switch_ivr_originate} returns the officer's leg once it is answered, or, unless
+   *       {@code ignore_early_media} is set, as soon as it sends early media ({@code
+   *       oglobals.early_ok}); then {@code switch_ivr_multi_threaded_bridge} ({@code
+   *       switch_ivr_bridge.c}) fires CHANNEL_BRIDGE with the caller's channel data ({@code
+   *       Unique-ID} and {@code Bridge-A-Unique-ID} the caller, {@code Bridge-B-Unique-ID} the
+   *       officer), which {@code myevents} delivers on this socket ({@code mod_event_socket.c},
+   *       {@code event_handler}, {@code LFLAG_MYEVENTS} keeps events of this {@code Unique-ID}).
+   *       With {@code ignore_early_media=true} the bridge starts only at the officer's answer, so
+   *       CHANNEL_BRIDGE is the answer. The officer's own CHANNEL_ANSWER carries the officer's
+   *       {@code Unique-ID} and never reaches this socket.
+   *   <li>The bridge lasts until one side hangs up: CHANNEL_UNBRIDGE, and only then does {@code
+   *       switch_core_session_exec} send the application's CHANNEL_EXECUTE_COMPLETE, with {@code
+   *       originate_disposition} {@code call accepted}. With {@code hangup_after_bridge=false} the
+   *       caller's channel stays ({@code switch_ivr_bridge.c}), so the flow hangs up itself.
    *   <li>If the caller hangs up, the bridge's completion (with {@code Answer-State: hangup}) comes
    *       before CHANNEL_HANGUP; it is read for the outcome and the line is down afterwards.
    * </ul>
    */
   @Override
-  public BridgeOutcome bridge(String endpoint, Duration ringFor) {
+  public BridgeOutcome bridge(String endpoint, Duration ringFor, Runnable answered) {
     if (!endpoint.matches("[A-Za-z0-9_./@:+=${}-]{1,128}")) {
       throw new IllegalArgumentException("An officer's endpoint is one dial string.");
     }
@@ -110,9 +126,25 @@ final class EslPhone implements Phone {
     line.execute("set", "call_timeout=" + seconds);
     line.execute("set", "continue_on_fail=true");
     line.execute("set", "hangup_after_bridge=false");
+    line.execute("set", "ignore_early_media=true");
+    boolean[] told = {false};
     // The caller may hang up first: the completion still tells whether the officer had answered.
-    EslEvent done = line.executeToTheEnd("bridge", endpoint, LONGEST_CONVERSATION);
+    EslEvent done =
+        line.executeToTheEnd(
+            "bridge",
+            endpoint,
+            LONGEST_CONVERSATION,
+            event -> {
+              if (!told[0] && connects(event, callId)) {
+                told[0] = true;
+                tell(answered);
+              }
+            });
     if ("call accepted".equals(done.variable("originate_disposition").orElse(""))) {
+      if (!told[0]) {
+        // A bridge whose CHANNEL_BRIDGE never arrived (lost event): the answer is known now.
+        tell(answered);
+      }
       return BridgeOutcome.TALKED;
     }
     switch (done.variable("DIALSTATUS").orElse("")) {
@@ -125,6 +157,25 @@ final class EslPhone implements Phone {
         return BridgeOutcome.CALLER_LEFT;
       default:
         return BridgeOutcome.FAILED;
+    }
+  }
+
+  /**
+   * Whether {@code event} is FreeSWITCH connecting this caller ({@code callId}) to the far end: a
+   * CHANNEL_BRIDGE whose A leg is the caller (see {@link #bridge}).
+   */
+  static boolean connects(EslEvent event, String callId) {
+    return "CHANNEL_BRIDGE".equals(event.eventName())
+        && callId.equals(
+            event.header("Bridge-A-Unique-ID").orElse(event.header("Unique-ID").orElse("")));
+  }
+
+  /** The conversation goes on whatever recording the answer does. */
+  private void tell(Runnable answered) {
+    try {
+      answered.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not record an officer's answer on call " + callId, e);
     }
   }
 

@@ -2,6 +2,7 @@
 package org.phonebank.call.esl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -217,13 +218,23 @@ class EslServerWireTest {
   }
 
   @Test
-  void bridgeSetsRingTimeAndContinueOnFailAndReadsTheOutcomeFromTheCompletion() throws IOException {
+  void bridgeSetsRingTimeAndContinueOnFailAndReadsTheOutcomeFromTheCompletion() throws Exception {
     CompletableFuture<List<BridgeOutcome>> outcomes = new CompletableFuture<>();
+    List<String> answered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CompletableFuture<Void> talking = new CompletableFuture<>();
     try (Socket socket =
         call(
             phone -> {
-              BridgeOutcome first = phone.bridge("user/1001", Duration.ofSeconds(15));
-              BridgeOutcome second = phone.bridge("user/1002", Duration.ofSeconds(15));
+              BridgeOutcome first =
+                  phone.bridge("user/1001", Duration.ofSeconds(15), () -> answered.add("1001"));
+              BridgeOutcome second =
+                  phone.bridge(
+                      "user/1002",
+                      Duration.ofSeconds(15),
+                      () -> {
+                        answered.add("1002");
+                        talking.complete(null);
+                      });
               outcomes.complete(List.of(first, second));
               phone.hangUp();
             })) {
@@ -231,7 +242,11 @@ class EslServerWireTest {
       OutputStream out = socket.getOutputStream();
       for (String officer : List.of("user/1001", "user/1002")) {
         for (String variable :
-            List.of("call_timeout=15", "continue_on_fail=true", "hangup_after_bridge=false")) {
+            List.of(
+                "call_timeout=15",
+                "continue_on_fail=true",
+                "hangup_after_bridge=false",
+                "ignore_early_media=true")) {
           String set = readCommand(in);
           assertEquals("execute-app-arg: " + variable, line(set, "execute-app-arg"));
           write(out, "Content-Type: command/reply\nReply-Text: +OK\n\n");
@@ -241,8 +256,17 @@ class EslServerWireTest {
         assertEquals("execute-app-name: bridge", line(bridge, "execute-app-name"));
         assertEquals("execute-app-arg: " + officer, line(bridge, "execute-app-arg"));
         write(out, "Content-Type: command/reply\nReply-Text: +OK\n\n");
-        // What switch_ivr_originate leaves on the caller's channel: NO_ANSWER, then an answer.
         boolean first = officer.endsWith("1001");
+        if (!first) {
+          // switch_ivr_multi_threaded_bridge (src/switch_ivr_bridge.c): CHANNEL_BRIDGE with the
+          // caller's data when the officer answers; the application completes only when the
+          // conversation is over, after CHANNEL_UNBRIDGE.
+          write(out, event(bridgeEvent("CHANNEL_BRIDGE")));
+          talking.get(10, java.util.concurrent.TimeUnit.SECONDS);
+          assertFalse(outcomes.isDone(), "the answer is known while the bridge is still up");
+          write(out, event(bridgeEvent("CHANNEL_UNBRIDGE")));
+        }
+        // What switch_ivr_originate leaves on the caller's channel: NO_ANSWER, then an answer.
         write(
             out,
             event(
@@ -260,6 +284,16 @@ class EslServerWireTest {
       assertEquals("execute-app-name: hangup", line(hangup, "execute-app-name"));
     }
     assertEquals(List.of(BridgeOutcome.NO_ANSWER, BridgeOutcome.TALKED), outcomes.join());
+    assertEquals(List.of("1002"), answered, "told once, and only of the answered officer");
+  }
+
+  private static EslEvent bridgeEvent(String name) {
+    return EslEvent.of(
+        List.of(
+            new EslHeader("Event-Name", name),
+            new EslHeader("Unique-ID", CALL_ID),
+            new EslHeader("Bridge-A-Unique-ID", CALL_ID),
+            new EslHeader("Bridge-B-Unique-ID", "officer-leg-1002")));
   }
 
   /**
