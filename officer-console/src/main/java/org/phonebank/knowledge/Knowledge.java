@@ -52,6 +52,10 @@ public final class Knowledge {
 
   /** Adds the next version of article {@code id}, made on {@code baseVersion}. */
   public ArticleVersion edit(String editor, String id, int baseVersion, ArticleText text) {
+    if (baseVersion < 1) {
+      throw new KnowledgeRefusal(
+          KnowledgeRefusal.Kind.BAD_INPUT, "An edit names the version it was made on (1 or more).");
+    }
     return store.addVersion(id(id), baseVersion, text, editor(editor), clock.instant());
   }
 

@@ -37,6 +37,12 @@ class KnowledgeTest {
                         List.of(),
                         List.of("51"))));
     assertEquals(KnowledgeRefusal.Kind.BAD_INPUT, refused.kind());
+    assertEquals(
+        KnowledgeRefusal.Kind.BAD_INPUT,
+        assertThrows(
+                KnowledgeRefusal.class,
+                () -> knowledge.edit("supervisor", "decline-51", 0, Articles.text("No base")))
+            .kind());
     assertEquals(1, knowledge.history("decline-51").size());
   }
 

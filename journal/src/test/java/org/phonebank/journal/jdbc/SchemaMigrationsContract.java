@@ -46,6 +46,7 @@ abstract class SchemaMigrationsContract {
           "10 advice dead letter",
           "20 escalation",
           "21 officer wrap up and console audit",
+          "22 knowledge tree",
           "30 settlement and reconciliation");
 
   private TestDatabase database;
