@@ -93,6 +93,7 @@ async function loadPop(entryId) {
     history.appendChild(row);
   }
   $('pop').hidden = false;
+  document.dispatchEvent(new CustomEvent('pop-shown', { detail: pop })); // knowledge-suggest.js
 }
 
 async function act(method, path, body, done) {

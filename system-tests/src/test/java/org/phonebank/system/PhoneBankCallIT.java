@@ -391,6 +391,10 @@ class PhoneBankCallIT {
           desk.texts("#pop-requests td.meaning").get(declined).contains("Insufficient funds"),
           desk.texts("#pop-requests td.meaning").toString());
       assertEquals("Not locked", desk.text("pop-lockout"));
+      // The knowledge tree's suggestion for a transfer declined with 51.
+      desk.waitForTextContaining("pop-articles", "Insufficient funds");
+      List<String> suggested = desk.texts("#pop-articles li a");
+      assertTrue(suggested.get(0).startsWith("Insufficient funds"), suggested.toString());
 
       desk.click("accept");
       desk.waitForText("state", "BUSY");
@@ -421,6 +425,38 @@ class PhoneBankCallIT {
       // Away, so that later calls of this run wait for no one.
       desk.click("away");
       desk.waitForText("state", "AWAY");
+
+      // The suggested article on the knowledge tree page, found also by a Persian search typed
+      // with an Arabic keyboard's yeh.
+      desk.go(OfficerConsole.ROOT + "/knowledge.html#decline-51");
+      desk.waitForText("article-title", "Insufficient funds (51)");
+      assertEquals("موجودی کافی نیست (۵۱)", desk.text("article-title-fa"));
+      assertEquals(1, desk.count("#editor[hidden]"), "an officer is offered no editor");
+      desk.type("search", "موجودي");
+      desk.click("search-button");
+      desk.waitForTextContaining("search-results", "Insufficient funds");
+      desk.screenshot("06-knowledge-tree");
+    }
+  }
+
+  @Test
+  @Order(11)
+  void aSupervisorsArticleEditWithMarkupIsRefusedOnThePageAndNothingIsStored() throws Exception {
+    try (DeskBrowser page = DeskBrowser.open()) {
+      page.signIn("supervisor", OfficerConsole.password(STACK, "supervisor"));
+      page.go(OfficerConsole.ROOT + "/knowledge.html#decline-55");
+      page.waitForText("article-title", "Incorrect PIN (55)");
+      page.waitVisible("editor", Duration.ofSeconds(10));
+      int versions = page.count("#history li");
+      page.type("edit-body-en", "<script>alert(1)</script>");
+      page.click("edit-save");
+      page.waitForTextContaining("message", "plain text");
+      assertEquals(0, page.count("#article script, #message script"));
+      page.screenshot("07-knowledge-edit-refused");
+      // A new load of the page (not a fragment change), reading the article afresh.
+      page.go(OfficerConsole.ROOT + "/knowledge.html?reloaded#decline-55");
+      page.waitForText("article-title", "Incorrect PIN (55)");
+      assertEquals(versions, page.count("#history li"), "a refused edit stores no version");
     }
   }
 
@@ -452,6 +488,32 @@ class PhoneBankCallIT {
         403,
         statusOf(supervisor, "/api/desk/callers/1", "application/json"),
         "a supervisor is not served callers' contexts at the officer's desk");
+
+    // The knowledge tree: officers and supervisors read, only supervisors edit.
+    String edit = "/api/knowledge/articles/decline-51/versions";
+    String body =
+        "{\"baseVersion\":1,\"titleEnglish\":\"T\",\"titlePersian\":\"ع\","
+            + "\"bodyEnglish\":\"B\",\"bodyPersian\":\"م\",\"responseCodes\":[\"99\"]}";
+    assertEquals(401, statusOf(stranger, "/api/knowledge", "application/json"), "tree, stranger");
+    assertEquals(401, postStatus(stranger, edit, body), "edit, stranger");
+    assertEquals(
+        403, statusOf(backOffice, "/api/knowledge", "application/json"), "tree, back office");
+    HttpClient officer = new OfficerConsole(STACK, "officer").client();
+    assertEquals(200, statusOf(officer, "/api/knowledge", "application/json"), "tree, officer");
+    assertEquals(403, postStatus(officer, edit, body), "an officer cannot edit an article");
+    assertEquals(
+        400, postStatus(supervisor, edit, body), "a supervisor's edit linking an unknown code");
+  }
+
+  private static int postStatus(HttpClient client, String path, String json) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(OfficerConsole.ROOT + path))
+            .header("X-Phonebank-Console", "1")
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   private static int statusOf(HttpClient client, String path, String accept) throws Exception {

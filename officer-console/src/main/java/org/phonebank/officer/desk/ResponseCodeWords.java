@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.officer.desk;
 
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * What an ISO 8583:1987 response code (field 39) means, in English and Persian, for the officer's
@@ -59,6 +61,16 @@ public final class ResponseCodeWords {
       case "PENDING" -> new Meaning("Awaiting the switch", "در انتظار پاسخ سوییچ");
       default -> new Meaning("No answer from the switch", "پاسخی از سوییچ نرسید");
     };
+  }
+
+  /** Whether {@code code} is one the switch link understands. */
+  public static boolean isKnown(String code) {
+    return MEANINGS.containsKey(code);
+  }
+
+  /** Every known code but approval ({@code 00}), in order. */
+  public static List<String> declineCodes() {
+    return new TreeSet<>(MEANINGS.keySet()).stream().filter(code -> !"00".equals(code)).toList();
   }
 
   /** The meaning of {@code code}; "Unknown code" for one not in the table. */
