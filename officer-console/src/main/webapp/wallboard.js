@@ -60,7 +60,7 @@ function draw() {
     width: Math.max(320, $('chart').clientWidth),
     height: 300,
     series: [
-      { value: (u, v) => (v === null ? '–' : I18n.time(v * 1000)) },
+      { label: I18n.t('wallboard.series.time'), value: (u, v) => (v === null ? '–' : I18n.time(v * 1000)) },
       { label: I18n.t('wallboard.series.offered'), stroke: '#1f5fa8', width: 2, value: count },
       { label: I18n.t('wallboard.series.answered'), stroke: '#2e8b3a', width: 2, value: count },
       { label: I18n.t('wallboard.series.abandoned'), stroke: '#c0392b', width: 2, value: count },

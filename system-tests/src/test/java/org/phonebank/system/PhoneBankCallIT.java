@@ -387,6 +387,11 @@ class PhoneBankCallIT {
       desk.click("accept");
       desk.waitForState("BUSY");
       desk.screenshot("03-on-the-call");
+      // The screen-pop in Persian (a reviewer's look), then back to English for the checks below.
+      desk.language("fa");
+      desk.waitForText("pop-lockout", "مسدود نیست");
+      desk.screenshot("03-on-the-call-in-persian");
+      desk.language("en");
 
       // The officer's phone (the phone simulator) hangs up after the talk; the desk turns to
       // wrap-up.
