@@ -1,68 +1,61 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// The desk page's only script: the Content-Security-Policy allows no inline code. Everything from the server is put
-// on the page with textContent, never as markup. The desk follows the server's events (api/desk/events); no reload.
-const $ = (id) => document.getElementById(id);
-const message = $('message');
-const CHANGE = { 'X-Phonebank-Console': '1' }; // the console guard refuses changes without it (CSRF)
+// The desk page's own script (after i18n.js and page.js; the Content-Security-Policy allows no inline code).
+// Everything from the server is put on the page with textContent, never as markup. The desk follows the server's
+// events (api/desk/events); no reload. A language change re-renders the desk and the pop from what was received.
+const { say, call, cell } = Page;
 let desk = null;
 let shownEntry = null;
-
-function say(text) { message.textContent = text; }
-
-async function call(method, path, body) {
-  const options = { method, credentials: 'same-origin', headers: { ...CHANGE } };
-  if (body !== undefined) {
-    options.headers['Content-Type'] = 'application/json';
-    options.body = JSON.stringify(body);
-  }
-  const response = await fetch(path, options);
-  if (response.status === 401) { window.location.replace('sign-in.html'); throw new Error('signed out'); }
-  let json = null;
-  try { json = await response.json(); } catch (e) { /* no body */ }
-  if (!response.ok) { throw new Error(json && json.error ? json.error : 'Refused (' + response.status + ').'); }
-  return json;
-}
-
-function cell(row, text, name) {
-  const td = document.createElement('td');
-  td.textContent = text === null || text === undefined ? '' : String(text);
-  if (name) { td.className = name; }
-  row.appendChild(td);
-  return td;
-}
+let pop = null;
+let lockouts = [];
 
 function render(view) {
   desk = view;
   $('officer').textContent = view.officer;
-  $('state').textContent = view.status;
+  delete $('state').dataset.i18n; // from now on the desk's state, not "connecting"
+  $('state').textContent = I18n.t('state.' + view.status);
   document.body.dataset.state = view.status;
   $('incoming').hidden = view.status !== 'RESERVED' || !view.offerId;
-  $('rings-until').textContent = view.ringsUntil || '';
+  $('rings-until').textContent = I18n.dateTime(view.ringsUntil);
   $('wrap-up').hidden = view.status !== 'WRAP_UP' || !view.entryId;
   if (view.entryId && view.entryId !== shownEntry) {
     loadPop(view.entryId);
   } else if (!view.entryId) {
     shownEntry = null;
+    pop = null;
     $('pop').hidden = true;
   }
 }
 
 async function loadPop(entryId) {
   shownEntry = entryId;
-  let pop;
   try { pop = await call('GET', 'api/desk/callers/' + entryId); } catch (e) { say(e.message); return; }
-  $('pop-card').textContent = pop.maskedCard || 'No card keyed';
-  $('pop-holder').textContent = pop.holderName || pop.holderNote;
-  $('pop-language').textContent = pop.language;
-  $('pop-authenticated').textContent = pop.authenticated ? 'Yes: the issuer accepted the PIN' : 'No';
-  $('pop-reason').textContent = pop.reasonText + ' (' + pop.reason + ')';
-  $('pop-lockout').textContent = pop.lockedOut === null || pop.lockedOut === undefined
-    ? 'Unknown: the card reached no switch request' : (pop.lockedOut ? 'Locked' : 'Not locked');
+  renderPop();
+}
+
+/** "Card-to-card transfer: declined" from a path step: the service in the page's language, then what happened. */
+function stepWords(step) {
+  const colon = step.name.indexOf(':');
+  if (I18n.language() === 'en' || colon < 0) { return I18n.tOr('path.' + step.name, step.words); }
+  const service = step.name.substring(0, colon);
+  const detail = step.name.substring(colon + 1).replace(/[-_]/g, ' ');
+  return I18n.tOr('path.' + service, step.words) + (detail ? ': ' + detail : '');
+}
+
+function renderPop() {
+  if (!pop) { return; }
+  const persian = I18n.language() === 'fa';
+  $('pop-card').textContent = pop.maskedCard || I18n.t('pop.no-card');
+  $('pop-holder').textContent = pop.holderName || I18n.t('pop.holder-unknown');
+  $('pop-language').textContent = I18n.tOr('language.' + pop.language, pop.language);
+  $('pop-authenticated').textContent = I18n.t(pop.authenticated ? 'pop.authenticated.yes' : 'pop.authenticated.no');
+  $('pop-reason').textContent = I18n.tOr('reason.' + pop.reason, pop.reasonText) + ' (' + pop.reason + ')';
+  $('pop-lockout').textContent = I18n.t(pop.lockedOut === null || pop.lockedOut === undefined
+    ? 'pop.lockout.unknown' : (pop.lockedOut ? 'pop.lockout.locked' : 'pop.lockout.not-locked'));
   const path = $('pop-path');
   path.replaceChildren();
   for (const step of pop.path) {
     const li = document.createElement('li');
-    li.textContent = step.words;
+    li.textContent = stepWords(step);
     li.title = step.name;
     path.appendChild(li);
   }
@@ -70,26 +63,33 @@ async function loadPop(entryId) {
   requests.replaceChildren();
   for (const r of pop.switchRequests) {
     const row = document.createElement('tr');
-    cell(row, r.type, 'type'); cell(row, r.amount, 'amount'); cell(row, r.stan, 'stan'); cell(row, r.rrn, 'rrn');
-    cell(row, r.responseCode, 'code');
-    const meaning = cell(row, r.meaning + ' / ', 'meaning');
-    const persian = document.createElement('span');
-    persian.className = 'persian'; persian.lang = 'fa'; persian.textContent = r.meaningPersian;
-    meaning.appendChild(persian);
-    cell(row, r.state, 'state');
+    cell(row, I18n.tOr('request.' + r.type, r.type), 'type');
+    cell(row, I18n.rials(r.amount), 'amount');
+    // Identifiers read back to the switch's staff keep Latin digits, left to right, on Persian pages too.
+    cell(row, r.stan, 'stan ident'); cell(row, r.rrn, 'rrn ident'); cell(row, r.responseCode, 'code ident');
+    if (persian) {
+      cell(row, r.meaningPersian, 'meaning');
+    } else {
+      const meaning = cell(row, r.meaning + ' / ', 'meaning');
+      const words = document.createElement('span');
+      words.className = 'persian'; words.lang = 'fa'; words.textContent = r.meaningPersian;
+      meaning.appendChild(words);
+    }
+    cell(row, I18n.tOr('entry.' + r.state, r.state), 'state');
     requests.appendChild(row);
   }
   const history = $('pop-history');
   history.replaceChildren();
   if (pop.history.length === 0) {
     const row = document.createElement('tr');
-    cell(row, 'No other call of this card in the last 30 days.').colSpan = 4;
+    cell(row, I18n.t('pop.no-history')).colSpan = 4;
     history.appendChild(row);
   }
   for (const h of pop.history) {
     const row = document.createElement('tr');
-    cell(row, h.at); cell(row, h.ending); cell(row, h.escalationReason);
-    cell(row, h.wrapUpCode ? h.wrapUpWords + ' (' + h.wrapUpCode + ')' : '');
+    cell(row, I18n.dateTime(h.at)); cell(row, I18n.tOr('ending.' + h.ending, h.ending));
+    cell(row, h.escalationReason ? I18n.tOr('reason.' + h.escalationReason, h.escalationReason) : '');
+    cell(row, h.wrapUpCode ? I18n.tOr('wrap.' + h.wrapUpCode, h.wrapUpWords) + ' (' + h.wrapUpCode + ')' : '');
     history.appendChild(row);
   }
   $('pop').hidden = false;
@@ -109,12 +109,8 @@ $('wrap-up-form').addEventListener('submit', (event) => {
   event.preventDefault();
   act('POST', 'api/desk/callers/' + desk.entryId + '/wrap-up',
       { code: $('wrap-code').value, note: $('wrap-note').value },
-      () => { $('wrap-note').value = ''; say('Call written up.'); });
+      () => { $('wrap-note').value = ''; say(I18n.t('wrap.done')); });
 });
-$('sign-out').onclick = async () => {
-  await fetch('sign-out', { method: 'POST', credentials: 'same-origin', headers: CHANGE });
-  window.location.replace('sign-in.html');
-};
 
 function follow() {
   const events = new EventSource('api/desk/events');
@@ -129,17 +125,21 @@ function follow() {
 
 async function loadLockouts() {
   const response = await fetch('api/lockouts', { credentials: 'same-origin' });
+  if (!response.ok) { say(I18n.t('lockouts.load-failed', response.status)); return; }
+  lockouts = await response.json();
+  renderLockouts();
+}
+
+function renderLockouts() {
   const rows = $('locked');
   rows.replaceChildren();
-  if (!response.ok) { say('Could not load locked cards (' + response.status + ').'); return; }
-  const cards = await response.json();
-  for (const card of cards) {
+  for (const card of lockouts) {
     const row = document.createElement('tr');
     row.dataset.card = card.maskedCard;
-    cell(row, card.maskedCard); cell(row, card.lockedAt);
+    cell(row, card.maskedCard, 'ident'); cell(row, I18n.dateTime(card.lockedAt));
     const action = document.createElement('td');
     const button = document.createElement('button');
-    button.textContent = 'Unlock';
+    button.textContent = I18n.t('lockouts.unlock');
     button.onclick = () => unlock(card);
     action.appendChild(button); row.appendChild(action);
     rows.appendChild(row);
@@ -149,9 +149,21 @@ async function loadLockouts() {
 async function unlock(card) {
   const response = await fetch('api/lockouts/' + card.fingerprint + '/unlock',
                                { method: 'POST', credentials: 'same-origin', headers: CHANGE });
-  say(response.ok ? 'Unlocked ' + card.maskedCard + '.' : 'Could not unlock ' + card.maskedCard + ' (' + response.status + ').');
+  say(response.ok ? I18n.t('lockouts.unlocked', card.maskedCard)
+                  : I18n.t('lockouts.unlock-failed', card.maskedCard, response.status));
   await loadLockouts();
 }
 
-follow();
-loadLockouts();
+I18n.onChange(() => { if (desk) { render(desk); } renderPop(); renderLockouts(); });
+
+(async () => {
+  const me = await Page.signedIn();
+  if (me.roles.includes('officer')) {
+    follow();
+  } else {
+    // A supervisor takes no calls here: the page is their lockouts, with the wallboard a link away.
+    $('officer').textContent = me.user;
+    for (const id of ['ready', 'away', 'state']) { $(id).hidden = true; }
+  }
+  loadLockouts();
+})();

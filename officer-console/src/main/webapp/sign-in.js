@@ -17,13 +17,15 @@ form.addEventListener('submit', async (event) => {
     body
   });
   if (response.ok) {
+    // This user's own remembered language wins on the next page; a first sign-in keeps the choice made here.
+    await I18n.forUser(body.get('username'));
     window.location.replace('./');
   } else if (response.status === 429) {
     const seconds = Number(response.headers.get('Retry-After') || '900');
-    message.textContent = 'Too many failed sign-ins. Try again in ' + Math.ceil(seconds / 60) + ' minutes.';
+    message.textContent = I18n.t('sign-in.throttled', I18n.number(Math.ceil(seconds / 60)));
   } else if (response.status === 401) {
-    message.textContent = 'Wrong user name or password.';
+    message.textContent = I18n.t('sign-in.wrong');
   } else {
-    message.textContent = 'Sign-in failed (' + response.status + ').';
+    message.textContent = I18n.t('sign-in.failed', response.status);
   }
 });

@@ -140,6 +140,11 @@ public final class Escalations implements OfficerQueue {
     store.callbackRequested(entryId, number, clock.instant());
   }
 
+  /** The queues, officers and thresholds these queues were started with (the wallboard's too). */
+  public EscalationSettings settings() {
+    return settings;
+  }
+
   @Override
   public Duration announceInterval() {
     return settings.announceInterval();

@@ -7,7 +7,7 @@ public final class OfficerRoles {
   /** Takes escalated calls at the desk, lifts lockouts. */
   public static final String OFFICER = "officer";
 
-  /** Oversees the queues (the wallboard comes in a later slice); lifts lockouts. */
+  /** Oversees the queues on the wallboard; lifts lockouts. */
   public static final String SUPERVISOR = "supervisor";
 
   /** Back office (settlement and reconciliation); no access to callers' contexts. */

@@ -66,7 +66,56 @@ final class DeskBrowser implements AutoCloseable {
     driver.findElement(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.id("sign-in-button")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ready")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
+  }
+
+  /** Waits until the desk is in officer state {@code state} (READY, ...), whatever the language. */
+  void waitForState(String... states) {
+    wait.until(
+        ExpectedConditions.or(
+            java.util.Arrays.stream(states)
+                .map(
+                    state ->
+                        ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("body[data-state='" + state + "']")))
+                .toArray(org.openqa.selenium.support.ui.ExpectedCondition[]::new)));
+  }
+
+  /** The desk's officer state (READY, ...). */
+  String state() {
+    return driver.findElement(By.tagName("body")).getAttribute("data-state");
+  }
+
+  /** Chooses the page's language in its language menu and waits until the page is in it. */
+  void language(String language) {
+    choose("language", language);
+    wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", language));
+  }
+
+  /** The page's direction as the browser lays it out ("rtl" or "ltr"), not as the markup says. */
+  String direction() {
+    return (String)
+        driver.executeScript("return getComputedStyle(document.documentElement).direction;");
+  }
+
+  /** Whether the page loaded the web font {@code family} (from the console, as the CSP allows). */
+  boolean fontLoaded(String family) {
+    return (Boolean)
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "document.fonts.ready.then(() => done([...document.fonts].some("
+                + "f => f.family.replace(/[\"']/g, '') === arguments[0] && f.status === 'loaded')));",
+            family);
+  }
+
+  /** Waits until the element {@code css} selects shows exactly {@code text}. */
+  void waitForCss(String css, String text) {
+    wait.until(ExpectedConditions.textToBe(By.cssSelector(css), text));
+  }
+
+  /** The text of the element {@code css} selects. */
+  String cssText(String css) {
+    return driver.findElement(By.cssSelector(css)).getText();
   }
 
   void click(String id) {

@@ -156,6 +156,34 @@ final class OfficerConsole {
         .statusCode();
   }
 
+  /**
+   * How many callers the supervisor's wallboard ({@code GET api/wallboard}, as the supervisor)
+   * counts as answered in {@code queue} (callers who joined in its window).
+   */
+  int answeredOnWallboard(String queue) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(ROOT + "/api/wallboard"))
+                .header("Accept", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("GET wallboard answered " + response.statusCode());
+    }
+    // A queue's row is a flat object; JSON-B may order its properties as it likes.
+    Matcher row =
+        Pattern.compile("\\{[^{}]*\"queue\"\\s*:\\s*\"" + queue + "\"[^{}]*\\}")
+            .matcher(response.body());
+    if (!row.find()) {
+      throw new AssertionError("no queue " + queue + " on the wallboard: " + response.body());
+    }
+    Matcher answered = Pattern.compile("\"answered\"\\s*:\\s*(\\d+)").matcher(row.group());
+    if (!answered.find()) {
+      throw new AssertionError("no answered count: " + row.group());
+    }
+    return Integer.parseInt(answered.group(1));
+  }
+
   /** Each locked card as {fingerprint, masked card}. */
   private List<String[]> cards() throws IOException, InterruptedException {
     List<String[]> cards = new ArrayList<>();

@@ -352,10 +352,14 @@ class PhoneBankCallIT {
       desk.signIn("officer", OfficerConsole.password(STACK, "officer"));
       // LOGGED_OUT on a new state folder; AWAY, as the last run left it, on a reused one (officers'
       // states survive a restart).
-      desk.waitForOneOf("state", "LOGGED_OUT", "AWAY");
+      desk.waitForState("LOGGED_OUT", "AWAY");
       desk.click("ready");
-      desk.waitForText("state", "READY");
+      desk.waitForState("READY");
       desk.screenshot("01-desk-ready");
+
+      // What the supervisor's wallboard counts as answered in the transfers queue before this call.
+      OfficerConsole supervisor = new OfficerConsole(STACK, "supervisor");
+      int answeredBefore = supervisor.answeredOnWallboard("transfers");
 
       // Sara asks for more than she has: the switch declines with 51 and she presses 0.
       java.util.concurrent.CompletableFuture<Transcript> caller =
@@ -369,7 +373,7 @@ class PhoneBankCallIT {
                           .parse("user/officer=answer:11:2")));
 
       desk.waitVisible("incoming", Duration.ofSeconds(60));
-      desk.waitForText("state", "RESERVED");
+      desk.waitForState("RESERVED");
       desk.waitForText("pop-card", SARA.card().masked());
       desk.screenshot("02-incoming-call-and-screen-pop");
       String path = String.join(" / ", desk.texts("#pop-path li"));
@@ -397,13 +401,18 @@ class PhoneBankCallIT {
       assertTrue(suggested.get(0).startsWith("Insufficient funds"), suggested.toString());
 
       desk.click("accept");
-      desk.waitForText("state", "BUSY");
+      desk.waitForState("BUSY");
       desk.screenshot("03-on-the-call");
+      // The screen-pop in Persian (a reviewer's look), then back to English for the checks below.
+      desk.language("fa");
+      desk.waitForText("pop-lockout", "مسدود نیست");
+      desk.screenshot("03-on-the-call-in-persian");
+      desk.language("en");
 
       // The officer's phone (the phone simulator) hangs up after the talk; the desk turns to
       // wrap-up.
       desk.waitVisible("wrap-up", Duration.ofSeconds(30));
-      desk.waitForText("state", "WRAP_UP");
+      desk.waitForState("WRAP_UP");
       Transcript transcript = caller.get(60, java.util.concurrent.TimeUnit.SECONDS);
       assertTrue(
           transcript.lines().stream().anyMatch(line -> line.contains("officer answered")),
@@ -413,18 +422,18 @@ class PhoneBankCallIT {
       desk.type("wrap-note", "<script>alert(1)</script>");
       desk.click("wrap-submit");
       desk.waitForTextContaining("message", "plain text");
-      assertEquals("WRAP_UP", desk.text("state"), "a refused note changes nothing");
+      assertEquals("WRAP_UP", desk.state(), "a refused note changes nothing");
       assertEquals(0, desk.count("#message script, #pop script"));
       desk.screenshot("04-wrap-up-note-refused");
 
       desk.type("wrap-note", "Explained the decline (51); customer will top up and retry.");
       desk.click("wrap-submit");
-      desk.waitForText("state", "READY");
+      desk.waitForState("READY");
       desk.screenshot("05-written-up-ready");
 
       // Away, so that later calls of this run wait for no one.
       desk.click("away");
-      desk.waitForText("state", "AWAY");
+      desk.waitForState("AWAY");
 
       // The suggested article on the knowledge tree page, found also by a Persian search typed
       // with an Arabic keyboard's yeh.
@@ -435,7 +444,53 @@ class PhoneBankCallIT {
       desk.type("search", "موجودي");
       desk.click("search-button");
       desk.waitForTextContaining("search-results", "Insufficient funds");
-      desk.screenshot("06-knowledge-tree");
+      desk.screenshot("10-knowledge-tree");
+      desk.go(OfficerConsole.ROOT + "/");
+      desk.waitForState("AWAY");
+
+      // The same desk in Persian: laid out right to left, in the shipped font, today's date in
+      // the Solar Hijri calendar with Persian digits (expected from ICU4J's Persian calendar).
+      desk.language("fa");
+      assertEquals("rtl", desk.direction());
+      assertTrue(desk.fontLoaded("Noto Sans Arabic"), "the Persian font is served and used");
+      com.ibm.icu.util.ULocale persian = new com.ibm.icu.util.ULocale("fa_IR@calendar=persian");
+      com.ibm.icu.util.Calendar today = com.ibm.icu.util.Calendar.getInstance(persian);
+      com.ibm.icu.text.NumberFormat digits = com.ibm.icu.text.NumberFormat.getInstance(persian);
+      digits.setGroupingUsed(false);
+      String year = digits.format(today.get(com.ibm.icu.util.Calendar.YEAR));
+      String month = new com.ibm.icu.text.SimpleDateFormat("MMMM", persian).format(today);
+      String date = desk.text("today");
+      assertTrue(
+          date.contains(year) && date.contains(month), date + " is not " + month + " " + year);
+      assertTrue(year.matches("[۰-۹]{4}"), "Persian digits: " + year);
+      assertEquals("غایب", desk.text("state"));
+      desk.screenshot("06-desk-in-persian");
+
+      // Signed out, the sign-in page keeps this browser's last choice: Persian.
+      desk.click("sign-out");
+      desk.waitVisible("sign-in-button", Duration.ofSeconds(20));
+      desk.language("fa");
+      assertEquals("rtl", desk.direction());
+      desk.screenshot("07-sign-in-in-persian");
+
+      // The supervisor's wallboard, in English, counts the answered call and shows its service
+      // level; then in Persian.
+      desk.language("en");
+      desk.signIn("supervisor", OfficerConsole.password(STACK, "supervisor"));
+      desk.go(OfficerConsole.ROOT + "/wallboard.html");
+      desk.waitForCss(
+          "#queues tr[data-queue='transfers'] td.answered", String.valueOf(answeredBefore + 1));
+      assertTrue(
+          desk.cssText("#queues tr[data-queue='transfers'] td.service-level").matches("[0-9]+%"),
+          desk.cssText("#queues tr[data-queue='transfers'] td.service-level"));
+      assertEquals(1, desk.count("#chart canvas"), "the chart is drawn");
+      desk.screenshot("08-wallboard");
+      desk.language("fa");
+      assertEquals("rtl", desk.direction());
+      assertTrue(
+          desk.cssText("#queues tr[data-queue='transfers'] td.service-level").contains("٪"),
+          desk.cssText("#queues tr[data-queue='transfers'] td.service-level"));
+      desk.screenshot("09-wallboard-in-persian");
     }
   }
 
@@ -452,7 +507,7 @@ class PhoneBankCallIT {
       page.click("edit-save");
       page.waitForTextContaining("message", "plain text");
       assertEquals(0, page.count("#article script, #message script"));
-      page.screenshot("07-knowledge-edit-refused");
+      page.screenshot("11-knowledge-edit-refused");
       // A new load of the page (not a fragment change), reading the article afresh.
       page.go(OfficerConsole.ROOT + "/knowledge.html?reloaded#decline-55");
       page.waitForText("article-title", "Incorrect PIN (55)");
@@ -482,6 +537,21 @@ class PhoneBankCallIT {
     assertEquals(403, statusOf(backOffice, "/api/desk", "application/json"), "REST, wrong role");
     assertEquals(
         403, statusOf(backOffice, "/api/desk/events", "text/event-stream"), "SSE, wrong role");
+
+    assertEquals(401, statusOf(stranger, "/api/wallboard", "application/json"), "wallboard");
+    assertEquals(
+        401, statusOf(stranger, "/api/wallboard/events", "text/event-stream"), "wallboard SSE");
+    assertEquals(403, statusOf(backOffice, "/wallboard.html", "text/html"), "wallboard page");
+    assertEquals(403, statusOf(backOffice, "/api/wallboard", "application/json"), "wallboard");
+    assertEquals(
+        403,
+        statusOf(backOffice, "/api/wallboard/events", "text/event-stream"),
+        "wallboard SSE, wrong role");
+    HttpClient officer = new OfficerConsole(STACK, "officer").client();
+    assertEquals(403, statusOf(officer, "/wallboard.html", "text/html"), "an officer's wallboard");
+    assertEquals(403, statusOf(officer, "/api/wallboard", "application/json"), "officer, REST");
+    assertEquals(
+        403, statusOf(officer, "/api/wallboard/events", "text/event-stream"), "officer, SSE");
 
     HttpClient supervisor = new OfficerConsole(STACK, "supervisor").client();
     assertEquals(

@@ -6,8 +6,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,11 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.lang.System.Logger.Level;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import org.phonebank.officer.LiveFeed;
 import org.phonebank.officer.OfficerRoles;
 import org.phonebank.officer.desk.Desk;
 import org.phonebank.officer.desk.DeskRefusal;
@@ -28,9 +22,8 @@ import org.phonebank.officer.desk.DeskRefusal;
 /**
  * {@code GET /officer/api/desk/events}: the signed-in officer's desk as server-sent events. An
  * event {@code desk} carries the {@code DeskView} as JSON whenever it changes (a call offered, the
- * offer ended, the call ended, the state changed), looked at every {@value #LOOK_MILLIS} ms; a
- * comment every few seconds finds a closed page, whose stream then stops. The queues live in the
- * shared database, so any node's change reaches the page this way, with no message bus.
+ * offer ended, the call ended, the state changed), looked at every {@value #LOOK_MILLIS} ms (see
+ * {@link LiveFeed}); a desk refusal (say, no queues configured) is sent as {@code refused}.
  */
 @RequestScoped
 @Path("desk/events")
@@ -38,9 +31,6 @@ import org.phonebank.officer.desk.DeskRefusal;
 public class DeskEvents {
 
   static final long LOOK_MILLIS = 500;
-  private static final int LOOKS_PER_KEEPALIVE = 20;
-  private static final System.Logger LOG = System.getLogger(DeskEvents.class.getName());
-  private static final Jsonb JSON = JsonbBuilder.create();
 
   @Inject private Desk desk;
 
@@ -53,51 +43,18 @@ public class DeskEvents {
   public void events(@Context SseEventSink sink, @Context Sse sse) {
     String officer = security.getUserPrincipal().getName();
     Desk ownDesk = desk;
-    AtomicReference<String> last = new AtomicReference<>();
-    AtomicInteger looks = new AtomicInteger();
-    AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
-    Runnable look =
+    LiveFeed.follow(
+        sink,
+        sse,
+        scheduler,
+        "desk",
+        LOOK_MILLIS,
         () -> {
-          if (sink.isClosed()) {
-            stop(task, sink);
-            return;
-          }
           try {
-            String view = JSON.toJson(ownDesk.view(officer));
-            if (!view.equals(last.getAndSet(view))) {
-              sink.send(sse.newEventBuilder().name("desk").data(view).build())
-                  .whenComplete((done, failed) -> stopIfFailed(failed, task, sink));
-            } else if (looks.incrementAndGet() % LOOKS_PER_KEEPALIVE == 0) {
-              sink.send(sse.newEventBuilder().comment("still here").build())
-                  .whenComplete((done, failed) -> stopIfFailed(failed, task, sink));
-            }
+            return ownDesk.view(officer);
           } catch (DeskRefusal refusal) {
-            sink.send(sse.newEventBuilder().name("refused").data(refusal.getMessage()).build());
-            stop(task, sink);
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Desk events for an officer stopped.", e);
-            stop(task, sink);
+            throw new LiveFeed.Refused(refusal.getMessage());
           }
-        };
-    task.set(scheduler.scheduleWithFixedDelay(look, 50, LOOK_MILLIS, TimeUnit.MILLISECONDS));
-  }
-
-  private static void stopIfFailed(
-      Throwable failed, AtomicReference<ScheduledFuture<?>> task, SseEventSink sink) {
-    if (failed != null) {
-      stop(task, sink);
-    }
-  }
-
-  private static void stop(AtomicReference<ScheduledFuture<?>> task, SseEventSink sink) {
-    ScheduledFuture<?> running = task.get();
-    if (running != null) {
-      running.cancel(false);
-    }
-    try {
-      sink.close();
-    } catch (RuntimeException e) {
-      // Already closed by the client.
-    }
+        });
   }
 }

@@ -45,6 +45,7 @@ import org.phonebank.officer.audit.AuditRecord;
 import org.phonebank.officer.desk.CallerContext;
 import org.phonebank.officer.desk.PastContact;
 import org.phonebank.officer.desk.WrapUpCode;
+import org.phonebank.officer.wallboard.InQueue;
 
 /**
  * The desk's ports on the phone bank's real schema (every migration), in embedded Derby: one
@@ -177,6 +178,26 @@ class JdbcDeskPortsOnDerbyTest {
     WaitState.Ringing ringing = (WaitState.Ringing) queues.status(call.id());
     queues.offerEnded(ringing.offer(), OfferResult.ANSWERED);
     assertEquals(Optional.of(call.id()), contexts.lastAnswered("o1"));
+  }
+
+  @Test
+  void theWallboardReadsTheCallersInTheQueuesNowAndWhoWaitsForACallback() {
+    queues.start();
+    JdbcWallboardFacts facts = new JdbcWallboardFacts(derby);
+    // Other tests of this class share the database: count what this one adds.
+    List<InQueue> before = facts.inQueue();
+    escalate("call-holding", List.of());
+    QueuedCall later = escalate("call-later", List.of());
+    queues.callback(later.id(), "09121234567");
+
+    List<InQueue> now = facts.inQueue();
+    assertEquals(before.size() + 2, now.size());
+    assertEquals(
+        before.stream().filter(InQueue::callback).count() + 1,
+        now.stream().filter(InQueue::callback).count());
+    assertTrue(now.contains(new InQueue("general", NOW, false)), now.toString());
+    assertTrue(facts.joined(NOW, NOW.plusSeconds(1)).size() >= 2);
+    assertTrue(facts.officers().stream().anyMatch(o -> o.officerId().equals("o1")));
   }
 
   @Test
