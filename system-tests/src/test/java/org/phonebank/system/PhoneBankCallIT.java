@@ -568,7 +568,6 @@ class PhoneBankCallIT {
     assertEquals(401, postStatus(stranger, edit, body), "edit, stranger");
     assertEquals(
         403, statusOf(backOffice, "/api/knowledge", "application/json"), "tree, back office");
-    HttpClient officer = new OfficerConsole(STACK, "officer").client();
     assertEquals(200, statusOf(officer, "/api/knowledge", "application/json"), "tree, officer");
     assertEquals(403, postStatus(officer, edit, body), "an officer cannot edit an article");
     assertEquals(
