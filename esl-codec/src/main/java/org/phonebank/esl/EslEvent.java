@@ -142,11 +142,7 @@ public final class EslEvent {
         if (headers.size() == MAX_HEADERS) {
           throw new IllegalArgumentException("Event with more than " + MAX_HEADERS + " headers.");
         }
-        pending =
-            new Value(
-                new String(plainBody, position, colon - position, StandardCharsets.UTF_8),
-                valueFrom,
-                lineEnd);
+        pending = new Value(HeaderNames.of(plainBody, position, colon), valueFrom, lineEnd);
       } else if (pending != null) {
         pending.continueTo(lineEnd);
       } else {

@@ -24,10 +24,12 @@ public final class CallTimingBenchmark {
   private CallTimingBenchmark() {}
 
   public static void main(String[] args) {
-    if (args.length != 6) {
+    if (args.length != 6 && args.length != 7) {
       System.err.println(
           "usage: CallTimingBenchmark <host> <port> <calls> \"<full keys>\" \"<baseline keys>\""
-              + " <peer-secret-file>");
+              + " <peer-secret-file> [<warm-up calls, default "
+              + WARM_UP_CALLS
+              + ">]");
       System.exit(64);
     }
     peerSecret = PhoneSimulator.readSecret(args[5]);
@@ -36,7 +38,8 @@ public final class CallTimingBenchmark {
     int calls = Integer.parseInt(args[2]);
     CallScript full = CallScript.parse(args[3]);
     CallScript baseline = CallScript.parse(args[4]);
-    for (int i = 0; i < WARM_UP_CALLS; i++) {
+    int warmUp = args.length == 7 ? Integer.parseInt(args[6]) : WARM_UP_CALLS;
+    for (int i = 0; i < warmUp; i++) {
       time(host, port, full, Transcript.Ending.APP_HUNG_UP);
       time(host, port, baseline, Transcript.Ending.CALLER_HUNG_UP);
     }
@@ -56,7 +59,7 @@ public final class CallTimingBenchmark {
         (double) percentile(fullNanos, 50) / percentile(baselineNanos, 50),
         (double) percentile(fullNanos, 99) / percentile(baselineNanos, 99),
         calls,
-        WARM_UP_CALLS);
+        warmUp);
   }
 
   private static long time(String host, int port, CallScript script, Transcript.Ending expected) {

@@ -678,6 +678,14 @@ class PhoneBankCallIT {
     assertTrue(printed.contains("| errors | 0 |"), printed);
   }
 
+  @Test
+  @Order(13)
+  void theWholeCallBenchmarkRunsAtATinySize() throws Exception {
+    String printed = STACK.bench("backbone", 120, "--attached", "--calls", "2", "--warm-up", "1");
+    assertTrue(printed.contains("balance call (connect to hang-up)"), printed);
+    assertTrue(printed.contains("ratio full/baseline: p50"), printed);
+  }
+
   private static String metrics() throws Exception {
     java.net.http.HttpResponse<String> response =
         java.net.http.HttpClient.newHttpClient()
