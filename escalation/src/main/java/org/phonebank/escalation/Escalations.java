@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The officers' queues of one node over a shared {@link EscalationStore}: each routing round first
@@ -27,16 +26,30 @@ public final class Escalations implements OfficerQueue {
   /** ... or this many per free officer, so one page nearly always places them all. */
   private static final int PAGE_PER_OFFICER = 8;
 
-  private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9]{4,15}");
-
   private final EscalationSettings settings;
   private final EscalationStore store;
   private final Clock clock;
   private final String nodeId;
   private final Router router;
+  private final CallbackNumbers numbers;
 
+  /** Queues whose callback numbers are sealed under a key made for this object (tests). */
   public Escalations(
       EscalationSettings settings, EscalationStore store, Clock clock, String nodeId) {
+    this(settings, store, clock, nodeId, CallbackNumbers.ephemeral());
+  }
+
+  /**
+   * @param numbers seals callback numbers for the store; every node sharing the store needs the
+   *     same key
+   */
+  public Escalations(
+      EscalationSettings settings,
+      EscalationStore store,
+      Clock clock,
+      String nodeId,
+      CallbackNumbers numbers) {
+    this.numbers = Objects.requireNonNull(numbers, "Callback numbers are required.");
     this.settings = Objects.requireNonNull(settings, "Escalation settings are required.");
     this.store = Objects.requireNonNull(store, "Escalation store is required.");
     this.clock = Objects.requireNonNull(clock, "Clock is required.");
@@ -66,6 +79,8 @@ public final class Escalations implements OfficerQueue {
     for (Offer overdue : store.overdue(now)) {
       store.endOffer(overdue.id(), OfferResult.NO_ANSWER, settings.missesBeforeAway(), now);
     }
+    // A callback past its expiry is not worth an officer's ring.
+    store.expireCallbacks(now.minus(settings.callbackExpiry()), now);
     List<OfficerState> free = new ArrayList<>(store.readyOfficers());
     if (free.isEmpty()) {
       return List.of();
@@ -78,7 +93,7 @@ public final class Escalations implements OfficerQueue {
     List<Offer> made = new ArrayList<>();
     QueuedCall after = null;
     while (!free.isEmpty()) {
-      List<QueuedCall> callers = store.waitingInServiceOrder(after, page);
+      List<QueuedCall> callers = store.waitingInServiceOrder(after, page, now);
       if (callers.isEmpty()) {
         break;
       }
@@ -134,10 +149,21 @@ public final class Escalations implements OfficerQueue {
   @Override
   public void callback(long entryId, String number) {
     Objects.requireNonNull(number, "Callback number is required.");
-    if (!PHONE_NUMBER.matcher(number).matches()) {
-      throw new IllegalArgumentException("A callback number is 4 to 15 digits.");
+    // Sealed before it reaches the store: a callback number is collected digits.
+    store.callbackRequested(entryId, numbers.seal(number), clock.instant());
+  }
+
+  @Override
+  public int callingAgain(String callerNumber) {
+    if (!CallbackNumbers.isPhoneNumber(callerNumber)) {
+      return 0;
     }
-    store.callbackRequested(entryId, number, clock.instant());
+    return store.cancelCallbacks(numbers.digest(callerNumber), clock.instant());
+  }
+
+  /** This node's callbacks over the same store, settings and clock. */
+  public Callbacks callbacks() {
+    return new Callbacks(settings, store, clock, nodeId, numbers);
   }
 
   @Override

@@ -289,8 +289,11 @@ abstract class JdbcRoutingContract extends RoutingContract {
     assertEquals(OfficerStatus.AWAY, restarted.officer("f4").orElseThrow().status());
     assertEquals(Optional.of(EntryEnd.SYSTEM), endOf(holding.id()));
     assertInstanceOf(WaitState.Waiting.class, restarted.status(callback.id()));
+    // The number is kept sealed: never in clear, in neither column.
     assertEquals(
-        "09121234567",
-        text("SELECT callback_number FROM escalation_entry WHERE id = ?", callback.id()));
+        null, text("SELECT callback_number FROM escalation_entry WHERE id = ?", callback.id()));
+    String sealed =
+        text("SELECT callback_sealed FROM escalation_entry WHERE id = ?", callback.id());
+    assertTrue(sealed.startsWith("v1:") && !sealed.contains("09121234567"), sealed);
   }
 }
