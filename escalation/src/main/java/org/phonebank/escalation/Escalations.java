@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The officers' queues of one node over a shared {@link EscalationStore}: each routing round first
@@ -75,6 +77,21 @@ public final class Escalations implements OfficerQueue {
 
   /** One routing round; returns the offers made. */
   public List<Offer> dispatch() {
+    return dispatch(false);
+  }
+
+  /**
+   * A routing round that reserves officers for callbacks only, for the dialler's rounds. Officers
+   * the plan gives to callers on hold are left free for those callers' own next look at the queue
+   * (at most a poll interval away): reserved from here, their officer's ring time would run before
+   * the caller's line even rings the phone. Callers keep their order: a callback behind a caller on
+   * hold does not take the officer the plan gives that caller.
+   */
+  public List<Offer> dispatchCallbacks() {
+    return dispatch(true);
+  }
+
+  private List<Offer> dispatch(boolean callbacksOnly) {
     Instant now = clock.instant();
     for (Offer overdue : store.overdue(now)) {
       store.endOffer(overdue.id(), OfferResult.NO_ANSWER, settings.missesBeforeAway(), now);
@@ -100,6 +117,11 @@ public final class Escalations implements OfficerQueue {
       List<Router.Match> matches = router.plan(callers, free, now);
       for (Router.Match match : matches) {
         free.removeIf(officer -> officer.officerId().equals(match.officerId()));
+      }
+      if (callbacksOnly) {
+        Set<Long> callbacks = new HashSet<>();
+        callers.stream().filter(QueuedCall::wantsCallback).forEach(c -> callbacks.add(c.id()));
+        matches = matches.stream().filter(m -> callbacks.contains(m.entryId())).toList();
       }
       made.addAll(store.reserveAll(matches, now, deadline));
       if (callers.size() < page) {

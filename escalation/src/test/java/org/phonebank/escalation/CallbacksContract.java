@@ -225,4 +225,21 @@ public abstract class CallbacksContract {
     assertTrue(two.isEmpty());
     assertTrue(store.unclaimedCallbacks().isEmpty());
   }
+
+  @Test
+  void theDiallersRoundReservesNoOfficerForACallerOnHoldAndKeepsTheirOrder() {
+    QueuedCall onHold = queues.enqueue(caller("live-1", "fa", EscalationReason.ASKED));
+    clock.advanceSeconds(1);
+    QueuedCall callback = leftANumber("cb-2");
+    queues.setStatus("a2", OfficerStatus.READY);
+
+    assertTrue(queues.dispatchCallbacks().isEmpty(), "a2 is the caller on hold's, ahead");
+    assertEquals(OfficerStatus.READY, store.officer("a2").orElseThrow().status());
+
+    queues.setStatus("a1", OfficerStatus.READY);
+    List<Offer> made = queues.dispatchCallbacks();
+    assertEquals(1, made.size());
+    assertEquals(callback.id(), made.get(0).entryId());
+    assertInstanceOf(WaitState.Ringing.class, queues.status(onHold.id()));
+  }
 }

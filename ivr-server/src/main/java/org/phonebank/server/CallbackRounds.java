@@ -12,10 +12,10 @@ import org.phonebank.escalation.Callbacks;
 import org.phonebank.escalation.Escalations;
 
 /**
- * Every poll interval: one routing round (so an officer who becomes free is offered a callback even
- * when no caller is on hold to start one), then the callbacks this node claimed are placed, each on
- * a thread of its own for as long as its conversation lasts. Every node runs this; the store's
- * claim makes sure one node places each call.
+ * Every poll interval: one routing round for callbacks (so an officer who becomes free is offered a
+ * callback even when no caller is on hold to start one; {@link Escalations#dispatchCallbacks}),
+ * then the callbacks this node claimed are placed, each on a thread of its own for as long as its
+ * conversation lasts. Every node runs this; the store's claim makes sure one node places each call.
  */
 final class CallbackRounds implements AutoCloseable {
 
@@ -48,7 +48,7 @@ final class CallbackRounds implements AutoCloseable {
         () -> {
           // An exception would cancel the schedule: the rounds must outlive a bad database minute.
           try {
-            escalations.dispatch();
+            escalations.dispatchCallbacks();
             for (CallbackCall call : callbacks.claim()) {
               calls.execute(() -> dialler.place(call, callbacks));
             }

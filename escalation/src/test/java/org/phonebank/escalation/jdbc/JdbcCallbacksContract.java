@@ -3,11 +3,6 @@ package org.phonebank.escalation.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,22 +19,12 @@ import org.phonebank.escalation.EntryEnd;
 import org.phonebank.escalation.EscalationStore;
 import org.phonebank.escalation.Offer;
 import org.phonebank.escalation.OfficerStatus;
-import org.phonebank.journal.jdbc.SchemaMigrations;
 
 /**
  * Every callback rule again on the database, and the claim raced for real: several nodes' threads
  * claiming the same callbacks at once, each claimed exactly once.
  */
 abstract class JdbcCallbacksContract extends CallbacksContract {
-
-  private static final List<String> TABLES =
-      List.of(
-          "escalation_wrap_up",
-          "escalation_callback_attempt",
-          "escalation_switch_request",
-          "escalation_offer",
-          "escalation_officer",
-          "escalation_entry");
 
   private static TestDatabase database;
 
@@ -49,16 +34,8 @@ abstract class JdbcCallbacksContract extends CallbacksContract {
   protected EscalationStore newStore() {
     if (database == null) {
       database = newDatabase();
-      SchemaMigrations.migrate(database.pooled());
     }
-    try (Connection connection = database.pooled().getConnection();
-        Statement statement = connection.createStatement()) {
-      for (String table : TABLES) {
-        statement.executeUpdate("DELETE FROM " + table);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    database.migratedAndEmpty();
     return new JdbcEscalationStore(database.pooled());
   }
 
@@ -72,18 +49,9 @@ abstract class JdbcCallbacksContract extends CallbacksContract {
 
   @Override
   protected Optional<EntryEnd> endOf(long entryId) {
-    try (Connection connection = database.pooled().getConnection();
-        PreparedStatement query =
-            connection.prepareStatement("SELECT end_reason FROM escalation_entry WHERE id = ?")) {
-      query.setLong(1, entryId);
-      try (ResultSet row = query.executeQuery()) {
-        return row.next()
-            ? Optional.ofNullable(row.getString(1)).map(EntryEnd::valueOf)
-            : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return Optional.ofNullable(
+            database.text("SELECT end_reason FROM escalation_entry WHERE id = ?", entryId))
+        .map(EntryEnd::valueOf);
   }
 
   @Test
