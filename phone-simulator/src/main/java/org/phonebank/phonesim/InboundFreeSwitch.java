@@ -48,7 +48,8 @@ import org.phonebank.esl.EslHeader;
  *   <li>{@code bgapi <cmd> <arg>}: {@code +OK Job-UUID: <job>} with a {@code Job-UUID} header (the
  *       client's own {@code Job-UUID} header if it sent one), then, from {@code api_exec}, a
  *       BACKGROUND_JOB event with {@code Job-UUID}, {@code Job-Command}, {@code Job-Command-Arg}
- *       and the output as its body. {@code api <cmd>} answers {@code api/response} with the output.
+ *       and the output as its body. Only {@code bgapi originate} is played; other commands get
+ *       {@code -ERR command not found}.
  *   <li>{@code originate} ({@code mod_commands.c}, {@code originate_function}; {@code
  *       switch_ivr_originate.c}): {@code {vars}<dial string> &app(arg)}; the leg rings what the
  *       {@link OfficerPhones} script says for the dial string, for {@code originate_timeout}
