@@ -12,5 +12,9 @@ public enum EntryEnd {
   /** Called back and bridged to an officer. */
   CALLBACK_COMPLETED,
   /** Called back the configured number of times without an answer. */
-  CALLBACK_FAILED
+  CALLBACK_FAILED,
+  /** Not called back within the configured expiry. */
+  CALLBACK_EXPIRED,
+  /** The caller called the phone bank again and reached the queues before being called back. */
+  CALLBACK_CANCELLED
 }

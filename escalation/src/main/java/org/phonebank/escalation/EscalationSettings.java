@@ -57,6 +57,10 @@ import java.util.regex.Pattern;
  * @param callbackAttempts calls placed for one callback before giving up ({@code
  *     callback-attempts}, 3)
  * @param callbackSpacing wait between two callback attempts ({@code callback-spacing-seconds}, 120)
+ * @param callbackRingTime how long the customer's phone rings on a callback before the attempt
+ *     counts as not reached ({@code callback-ring-seconds}, 30)
+ * @param callbackExpiry how long after the request a callback not yet made is given up ({@code
+ *     callback-expiry-seconds}, 14400: four hours)
  * @param pollInterval how long a waiting caller's hold lasts between two looks at the queue, so an
  *     officer who becomes free rings within about this ({@code poll-interval-seconds}, 5)
  * @param wrapUpAfterCall whether an officer whose call ends goes to WRAP_UP (and is offered no call
@@ -77,6 +81,8 @@ public record EscalationSettings(
     Duration serviceLevel,
     int callbackAttempts,
     Duration callbackSpacing,
+    Duration callbackRingTime,
+    Duration callbackExpiry,
     Duration pollInterval,
     boolean wrapUpAfterCall) {
 
@@ -137,6 +143,8 @@ public record EscalationSettings(
     positive(defaultHandlingTime, "Default handling time");
     positive(serviceLevel, "Service level");
     positive(callbackSpacing, "Callback spacing");
+    positive(callbackRingTime, "Callback ring time");
+    positive(callbackExpiry, "Callback expiry");
     positive(pollInterval, "Poll interval");
     if (missesBeforeAway < 1) {
       throw new IllegalArgumentException("Misses before away must be at least 1.");
@@ -212,6 +220,8 @@ public record EscalationSettings(
         keys.seconds("service-level-seconds", 20),
         keys.number("callback-attempts", 3),
         keys.seconds("callback-spacing-seconds", 120),
+        keys.seconds("callback-ring-seconds", 30),
+        keys.seconds("callback-expiry-seconds", 14400),
         keys.seconds("poll-interval-seconds", 5),
         keys.flag("wrap-up-after-call", false));
   }

@@ -89,7 +89,8 @@ public interface EscalationStore {
    * {@code missesBeforeAway} misses in a row. REFUSED: READY again without a miss. For all three
    * the caller is WAITING again with the officer in {@link QueuedCall#tried}. CALLER_LEFT: the
    * officer is READY again, the caller ended as ABANDONED. An offer already ended is left alone, so
-   * two nodes ending the same offer is harmless; returns whether this call ended it.
+   * two nodes ending the same offer is harmless; returns whether this call ended it. NOT_REACHED is
+   * not ended here but by {@link #callbackNotReached}.
    */
   boolean endOffer(long offerId, OfferResult result, int missesBeforeAway, Instant now);
 
@@ -109,7 +110,50 @@ public interface EscalationStore {
   boolean setStatus(String officerId, OfficerStatus status, Instant now);
 
   /** The caller asked to be called back at {@code number}; they keep their place. */
-  void callbackRequested(long entryId, String number, Instant now);
+  void callbackRequested(long entryId, SealedNumber number, Instant now);
+
+  /**
+   * As {@link #waitingInServiceOrder(QueuedCall, int)}, leaving out callbacks whose next attempt is
+   * not due before {@code now} (the spacing after a call that did not reach the customer); they
+   * keep their place for when it is.
+   */
+  List<QueuedCall> waitingInServiceOrder(QueuedCall after, int limit, Instant now);
+
+  /**
+   * Offers still ringing for callers waiting to be called back that no node has claimed yet (the
+   * officer is reserved, nobody is placing the call), oldest first.
+   */
+  List<Offer> unclaimedCallbacks();
+
+  /**
+   * Claims the call of a callback offer for {@code nodeId}, atomically: records the next attempt
+   * and moves the offer's deadline to {@code deadline} (the customer's ring time and then the
+   * officer's). Empty if another node claimed it first or the offer no longer rings.
+   */
+  Optional<CallbackClaim> claimCallback(long offerId, String nodeId, Instant now, Instant deadline);
+
+  /**
+   * The customer was not reached ({@code cause}: FreeSWITCH's hang-up cause, e.g. NO_ANSWER). The
+   * offer ends NOT_REACHED and the officer is READY again without a miss; the caller waits again,
+   * keeping their place, with the next attempt due at {@code retryAt}, or, when it is null, is
+   * ended CALLBACK_FAILED. The attempt records the cause.
+   */
+  void callbackNotReached(CallbackClaim claim, String cause, Instant retryAt, Instant now);
+
+  /** Records how a callback attempt ended, e.g. ANSWERED or OFFICER_NO_ANSWER. */
+  void callbackAttemptEnded(long entryId, int attemptNo, String result, Instant now);
+
+  /**
+   * Ends as CALLBACK_EXPIRED every caller still WAITING to be called back who asked before {@code
+   * requestedBefore}. Returns how many.
+   */
+  int expireCallbacks(Instant requestedBefore, Instant now);
+
+  /**
+   * Ends as CALLBACK_CANCELLED every caller WAITING to be called back at the number whose digest is
+   * {@code digest} (they called again). Returns how many.
+   */
+  int cancelCallbacks(String digest, Instant now);
 
   /**
    * Average handling time (answer to end) of the last {@code lastCalls} completed calls of {@code

@@ -5,10 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * The officers' queues of one node over a shared {@link EscalationStore}: each routing round first
@@ -27,16 +28,30 @@ public final class Escalations implements OfficerQueue {
   /** ... or this many per free officer, so one page nearly always places them all. */
   private static final int PAGE_PER_OFFICER = 8;
 
-  private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9]{4,15}");
-
   private final EscalationSettings settings;
   private final EscalationStore store;
   private final Clock clock;
   private final String nodeId;
   private final Router router;
+  private final CallbackNumbers numbers;
 
+  /** Queues whose callback numbers are sealed under a key made for this object (tests). */
   public Escalations(
       EscalationSettings settings, EscalationStore store, Clock clock, String nodeId) {
+    this(settings, store, clock, nodeId, CallbackNumbers.ephemeral());
+  }
+
+  /**
+   * @param numbers seals callback numbers for the store; every node sharing the store needs the
+   *     same key
+   */
+  public Escalations(
+      EscalationSettings settings,
+      EscalationStore store,
+      Clock clock,
+      String nodeId,
+      CallbackNumbers numbers) {
+    this.numbers = Objects.requireNonNull(numbers, "Callback numbers are required.");
     this.settings = Objects.requireNonNull(settings, "Escalation settings are required.");
     this.store = Objects.requireNonNull(store, "Escalation store is required.");
     this.clock = Objects.requireNonNull(clock, "Clock is required.");
@@ -62,10 +77,27 @@ public final class Escalations implements OfficerQueue {
 
   /** One routing round; returns the offers made. */
   public List<Offer> dispatch() {
+    return dispatch(false);
+  }
+
+  /**
+   * A routing round that reserves officers for callbacks only, for the dialler's rounds. Officers
+   * the plan gives to callers on hold are left free for those callers' own next look at the queue
+   * (at most a poll interval away): reserved from here, their officer's ring time would run before
+   * the caller's line even rings the phone. Callers keep their order: a callback behind a caller on
+   * hold does not take the officer the plan gives that caller.
+   */
+  public List<Offer> dispatchCallbacks() {
+    return dispatch(true);
+  }
+
+  private List<Offer> dispatch(boolean callbacksOnly) {
     Instant now = clock.instant();
     for (Offer overdue : store.overdue(now)) {
       store.endOffer(overdue.id(), OfferResult.NO_ANSWER, settings.missesBeforeAway(), now);
     }
+    // A callback past its expiry is not worth an officer's ring.
+    store.expireCallbacks(now.minus(settings.callbackExpiry()), now);
     List<OfficerState> free = new ArrayList<>(store.readyOfficers());
     if (free.isEmpty()) {
       return List.of();
@@ -78,13 +110,18 @@ public final class Escalations implements OfficerQueue {
     List<Offer> made = new ArrayList<>();
     QueuedCall after = null;
     while (!free.isEmpty()) {
-      List<QueuedCall> callers = store.waitingInServiceOrder(after, page);
+      List<QueuedCall> callers = store.waitingInServiceOrder(after, page, now);
       if (callers.isEmpty()) {
         break;
       }
       List<Router.Match> matches = router.plan(callers, free, now);
       for (Router.Match match : matches) {
         free.removeIf(officer -> officer.officerId().equals(match.officerId()));
+      }
+      if (callbacksOnly) {
+        Set<Long> callbacks = new HashSet<>();
+        callers.stream().filter(QueuedCall::wantsCallback).forEach(c -> callbacks.add(c.id()));
+        matches = matches.stream().filter(m -> callbacks.contains(m.entryId())).toList();
       }
       made.addAll(store.reserveAll(matches, now, deadline));
       if (callers.size() < page) {
@@ -134,10 +171,21 @@ public final class Escalations implements OfficerQueue {
   @Override
   public void callback(long entryId, String number) {
     Objects.requireNonNull(number, "Callback number is required.");
-    if (!PHONE_NUMBER.matcher(number).matches()) {
-      throw new IllegalArgumentException("A callback number is 4 to 15 digits.");
+    // Sealed before it reaches the store: a callback number is collected digits.
+    store.callbackRequested(entryId, numbers.seal(number), clock.instant());
+  }
+
+  @Override
+  public int callingAgain(String callerNumber) {
+    if (!CallbackNumbers.isPhoneNumber(callerNumber)) {
+      return 0;
     }
-    store.callbackRequested(entryId, number, clock.instant());
+    return store.cancelCallbacks(numbers.digest(callerNumber), clock.instant());
+  }
+
+  /** This node's callbacks over the same store, settings and clock. */
+  public Callbacks callbacks() {
+    return new Callbacks(settings, store, clock, nodeId, numbers);
   }
 
   /** The queues, officers and thresholds these queues were started with (the wallboard's too). */

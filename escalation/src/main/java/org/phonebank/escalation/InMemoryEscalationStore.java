@@ -32,6 +32,10 @@ public final class InMemoryEscalationStore implements EscalationStore {
     Instant answeredAt;
     Instant endedAt;
     EntryEnd end;
+    SealedNumber callback;
+    Instant callbackRequestedAt;
+    Instant callbackDue;
+    int callbackAttempts;
 
     Entry(QueuedCall call, String nodeId) {
       this.call = call;
@@ -40,6 +44,10 @@ public final class InMemoryEscalationStore implements EscalationStore {
   }
 
   private record OfferRow(Offer offer, OfferResult result) {}
+
+  private record Attempt(long entryId, int attemptNo, long offerId, String result) {}
+
+  private final List<Attempt> attempts = new ArrayList<>();
 
   @Override
   public synchronized void enrol(Collection<String> officerIds, Instant now) {
@@ -129,6 +137,9 @@ public final class InMemoryEscalationStore implements EscalationStore {
   @Override
   public synchronized boolean endOffer(
       long offerId, OfferResult result, int missesBeforeAway, Instant now) {
+    if (result == OfferResult.NOT_REACHED) {
+      throw new IllegalArgumentException("A callback not reached is ended by callbackNotReached.");
+    }
     OfferRow row = offers.get(offerId);
     if (row == null || row.result() != null) {
       return false;
@@ -206,12 +217,130 @@ public final class InMemoryEscalationStore implements EscalationStore {
   }
 
   @Override
-  public synchronized void callbackRequested(long entryId, String number, Instant now) {
+  public synchronized void callbackRequested(long entryId, SealedNumber number, Instant now) {
     Entry entry = entries.get(entryId);
     if (entry == null || entry.call.status() == EntryStatus.ENDED) {
       throw new IllegalArgumentException("No waiting caller " + entryId + " to call back.");
     }
-    entry.call = entry.call.withCallback(number);
+    entry.call = entry.call.withCallback(number.sealed());
+    entry.callback = number;
+    entry.callbackRequestedAt = now;
+  }
+
+  @Override
+  public synchronized List<QueuedCall> waitingInServiceOrder(
+      QueuedCall after, int limit, Instant now) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("A page holds at least one caller: " + limit);
+    }
+    return entries.values().stream()
+        .filter(e -> e.call.status() == EntryStatus.WAITING)
+        .filter(e -> e.callbackDue == null || !e.callbackDue.isAfter(now))
+        .map(e -> e.call)
+        .sorted(Router.SERVICE_ORDER)
+        .filter(c -> after == null || Router.SERVICE_ORDER.compare(c, after) > 0)
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized List<Offer> unclaimedCallbacks() {
+    return offers.values().stream()
+        .filter(row -> row.result() == null)
+        .filter(row -> entries.get(row.offer().entryId()).callback != null)
+        .filter(row -> attempts.stream().noneMatch(a -> a.offerId() == row.offer().id()))
+        .map(OfferRow::offer)
+        .sorted(Comparator.comparing(Offer::offeredAt).thenComparing(Offer::id))
+        .toList();
+  }
+
+  @Override
+  public synchronized Optional<CallbackClaim> claimCallback(
+      long offerId, String nodeId, Instant now, Instant deadline) {
+    OfferRow row = offers.get(offerId);
+    if (row == null
+        || row.result() != null
+        || attempts.stream().anyMatch(a -> a.offerId() == offerId)) {
+      return Optional.empty();
+    }
+    Entry entry = entries.get(row.offer().entryId());
+    if (entry.callback == null) {
+      return Optional.empty();
+    }
+    entry.callbackAttempts++;
+    attempts.add(new Attempt(entry.call.id(), entry.callbackAttempts, offerId, null));
+    Offer moved =
+        new Offer(
+            offerId,
+            row.offer().entryId(),
+            row.offer().officerId(),
+            row.offer().offeredAt(),
+            deadline);
+    offers.put(offerId, new OfferRow(moved, null));
+    return Optional.of(new CallbackClaim(moved, entry.callbackAttempts, entry.callback));
+  }
+
+  @Override
+  public synchronized void callbackNotReached(
+      CallbackClaim claim, String cause, Instant retryAt, Instant now) {
+    OfferRow row = offers.get(claim.offer().id());
+    if (row == null || row.result() != null) {
+      return;
+    }
+    offers.put(row.offer().id(), new OfferRow(row.offer(), OfferResult.NOT_REACHED));
+    String id = row.offer().officerId();
+    OfficerState officer = officers.get(id);
+    if (officer.status() == OfficerStatus.RESERVED && officer.entryId() == claim.entryId()) {
+      officers.put(id, new OfficerState(id, OfficerStatus.READY, now, officer.missesInRow(), 0));
+    }
+    Entry entry = entries.get(claim.entryId());
+    if (retryAt == null) {
+      end(entry, EntryEnd.CALLBACK_FAILED, now);
+    } else {
+      entry.call = entry.call.with(EntryStatus.WAITING, entry.call.tried());
+      entry.callbackDue = retryAt;
+    }
+    callbackAttemptEnded(claim.entryId(), claim.attemptNo(), cause, now);
+  }
+
+  @Override
+  public synchronized void callbackAttemptEnded(
+      long entryId, int attemptNo, String result, Instant now) {
+    attempts.replaceAll(
+        a ->
+            a.entryId() == entryId && a.attemptNo() == attemptNo
+                ? new Attempt(entryId, attemptNo, a.offerId(), result)
+                : a);
+  }
+
+  /** The results of the callback attempts of {@code entryId} so far, in order; for tests. */
+  public synchronized List<String> callbackAttempts(long entryId) {
+    return attempts.stream()
+        .filter(a -> a.entryId() == entryId)
+        .map(a -> a.result() == null ? "(in progress)" : a.result())
+        .toList();
+  }
+
+  @Override
+  public synchronized int expireCallbacks(Instant requestedBefore, Instant now) {
+    return endCallbacks(
+        e -> e.callbackRequestedAt.isBefore(requestedBefore), EntryEnd.CALLBACK_EXPIRED, now);
+  }
+
+  @Override
+  public synchronized int cancelCallbacks(String digest, Instant now) {
+    return endCallbacks(e -> e.callback.digest().equals(digest), EntryEnd.CALLBACK_CANCELLED, now);
+  }
+
+  private int endCallbacks(java.util.function.Predicate<Entry> which, EntryEnd how, Instant now) {
+    int ended = 0;
+    for (Entry e : entries.values()) {
+      if (e.call.status() == EntryStatus.WAITING && e.callback != null && which.test(e)) {
+        end(e, how, now);
+        ended++;
+      }
+    }
+    return ended;
   }
 
   @Override

@@ -11,5 +11,11 @@ public enum OfferResult {
   /** The phone could not be reached (not registered, network): counts as a miss too. */
   FAILED,
   /** The caller hung up while the officer's phone rang. */
-  CALLER_LEFT
+  CALLER_LEFT,
+  /**
+   * A callback: the customer's phone was not answered (or busy, or unreachable), so the officer was
+   * never rung. Not the officer's miss: they are READY again, the callback waits for its next
+   * attempt.
+   */
+  NOT_REACHED
 }

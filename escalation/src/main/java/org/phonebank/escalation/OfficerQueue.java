@@ -29,6 +29,15 @@ public interface OfficerQueue {
    */
   void callback(long entryId, String number);
 
+  /**
+   * The caller at {@code callerNumber} reached the queues again: callbacks they left and are still
+   * waiting for are cancelled (they are being served now). A number that is not a phone number
+   * cancels nothing.
+   *
+   * @return how many callbacks were cancelled
+   */
+  int callingAgain(String callerNumber);
+
   /** How often a waiting caller hears their position and estimated wait. */
   Duration announceInterval();
 

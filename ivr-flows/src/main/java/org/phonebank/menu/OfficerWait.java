@@ -54,6 +54,8 @@ final class OfficerWait {
   }
 
   Next run(Escalation escalation) {
+    // A caller back before we called them: this call serves them, the callback would be a second.
+    phone.callerNumber().ifPresent(queue::callingAgain);
     QueuedCall entry = queue.enqueue(escalation);
     session.path().visit("officer-queue:" + escalation.reason().key());
     boolean keepEntry = false;

@@ -132,7 +132,9 @@ class OfficerEscalationTest {
     call(bank, phone);
 
     QueuedCall entry = onlyEntry();
-    assertEquals(Optional.of("09121234567"), entry.callbackNumber());
+    // Kept sealed: collected digits never reach the store in clear.
+    String kept = entry.callbackNumber().orElseThrow();
+    assertTrue(kept.startsWith("v1:") && !kept.contains("09121234567"), kept);
     assertEquals("general", entry.queue());
     assertInstanceOf(WaitState.Waiting.class, queues.status(entry.id()));
     List<String> heard = phone.transcript();
@@ -147,7 +149,7 @@ class OfficerEscalationTest {
 
     call(bank, phone);
 
-    assertEquals(Optional.of("02188776655"), onlyEntry().callbackNumber());
+    assertTrue(onlyEntry().callbackNumber().isPresent());
     assertTrue(phone.transcript().contains(say(Phrase.CALLBACK_NUMBER_NOT_VALID, EN)));
   }
 
@@ -263,5 +265,27 @@ class OfficerEscalationTest {
     ScriptedPhone next = phone("2", CARD, PIN, "0").officersWill(BridgeOutcome.TALKED);
     call(new ScriptedSwitch(approved(900)), next);
     assertEquals(List.of("user/t1"), next.bridged());
+  }
+
+  @Test
+  void aCallerWhoCallsAgainAndReachesTheQueueCancelsTheCallbackTheyLeft() {
+    ScriptedPhone first = phone("2", CARD, PIN, "0", "1", "1").withCallerNumber("09121234567");
+    call(new ScriptedSwitch(approved(900)), first);
+    long callback =
+        LongStream.rangeClosed(1, 10)
+            .mapToObj(store::entry)
+            .flatMap(Optional::stream)
+            .findFirst()
+            .orElseThrow()
+            .id();
+
+    ScriptedPhone again =
+        phone("2", CARD, PIN, "0", NO_INPUT, HANG_UP).withCallerNumber("09121234567");
+    PhoneBankingCall flow =
+        new PhoneBankingCall(
+            fixture.services(new ScriptedSwitch(approved(900)), queues), IvrSettings.defaults());
+    assertThrows(CallerHungUp.class, () -> flow.handle(again));
+
+    assertEquals(EntryEnd.CALLBACK_CANCELLED, store.endOf(callback).orElseThrow());
   }
 }

@@ -20,8 +20,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.phonebank.call.CallServices;
 import org.phonebank.call.IvrSettings;
 import org.phonebank.call.PhoneBankingCall;
+import org.phonebank.call.esl.CallbackDialler;
 import org.phonebank.call.esl.EslServer;
 import org.phonebank.call.esl.EslSettings;
+import org.phonebank.call.esl.InboundEslSettings;
+import org.phonebank.escalation.CallbackNumbers;
 import org.phonebank.escalation.EscalationSettings;
 import org.phonebank.escalation.Escalations;
 import org.phonebank.escalation.jdbc.JdbcEscalationStore;
@@ -62,6 +65,7 @@ public class PhoneBankServer {
   private ThreadPoolExecutor calls;
   private EslServer eslServer;
   private Escalations escalations;
+  private CallbackRounds callbackRounds;
 
   @Inject PhoneBankProbes probes;
   @Inject PhoneBankMetrics metrics;
@@ -169,8 +173,28 @@ public class PhoneBankServer {
       LOG.log(System.Logger.Level.INFO, "No officers configured: escalation by dialplan transfer");
       return null;
     }
-    escalations = new Escalations(escalation, new JdbcEscalationStore(dataSource), clock, nodeId);
+    CallbackNumbers numbers = CallbackNumbers.from(lookup);
+    if (numbers.isEphemeral()) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "No "
+              + CallbackNumbers.KEY_SETTING
+              + ": callback numbers are sealed under a key of this run alone, so callbacks left"
+              + " now cannot be placed after a restart or by another node");
+    }
+    escalations =
+        new Escalations(escalation, new JdbcEscalationStore(dataSource), clock, nodeId, numbers);
     int ended = escalations.start();
+    Optional<InboundEslSettings> inbound = InboundEslSettings.from(lookup);
+    if (inbound.isPresent()) {
+      callbackRounds = new CallbackRounds(escalations, new CallbackDialler(inbound.get()));
+      LOG.log(System.Logger.Level.INFO, "Callbacks placed through " + inbound.get());
+    } else {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "No phonebank.esl.inbound-password: callbacks are recorded but not placed"
+              + " (docs/freeswitch.md, \"Callbacks\")");
+    }
     LOG.log(
         System.Logger.Level.INFO,
         "Officers' queues: "
@@ -234,6 +258,9 @@ public class PhoneBankServer {
     }
     if (calls != null) {
       calls.shutdownNow();
+    }
+    if (callbackRounds != null) {
+      callbackRounds.close();
     }
     if (sweeper != null) {
       sweeper.close();

@@ -431,6 +431,40 @@ class PhoneBankCallIT {
       desk.waitForState("READY");
       desk.screenshot("05-written-up-ready");
 
+      // A callback: with the officer away, Sara asks for one at her caller id and hangs up; when
+      // the officer goes ready, the phone bank calls her back through FreeSWITCH's inbound Event
+      // Socket (the simulator) and bridges her to the officer's phone.
+      desk.click("away");
+      desk.waitForText("state", "AWAY");
+      Transcript leftNumber = call(signIn("2", SARA) + " 0 1 1");
+      assertEquals(Transcript.Ending.APP_HUNG_UP, leftNumber.ending(), leftNumber.toString());
+      try (org.phonebank.phonesim.InboundFreeSwitch freeswitch =
+          new org.phonebank.phonesim.InboundFreeSwitch(
+              PhoneBankStack.INBOUND_ESL_PASSWORD,
+              new org.phonebank.phonesim.OfficerPhones()
+                  .parse("sofia/gateway/bank/1001=answer:0:0")
+                  .parse("user/officer=answer:1:2"))) {
+        freeswitch.start(PhoneBankStack.INBOUND_ESL_PORT);
+        desk.click("ready");
+        desk.waitVisible("wrap-up", Duration.ofSeconds(40));
+        desk.waitForText("state", "WRAP_UP");
+        assertTrue(
+            freeswitch
+                .log()
+                .containsAll(
+                    List.of(
+                        "auth accepted",
+                        "originate sofia/gateway/bank/<4 digits> &bridge(user/officer)"
+                            + " ignore_early_media",
+                        "customer answered",
+                        "officer user/officer answered; bridged")),
+            freeswitch.log().toString());
+      }
+      desk.choose("wrap-code", "RESOLVED");
+      desk.type("wrap-note", "Called back.");
+      desk.click("wrap-submit");
+      desk.waitForText("state", "READY");
+
       // Away, so that later calls of this run wait for no one.
       desk.click("away");
       desk.waitForState("AWAY");

@@ -29,6 +29,12 @@ final class PhoneBankStack {
   static final int ESL_PORT = 18084 + PORT_OFFSET;
   static final int SWITCH_PORT = 19443 + PORT_OFFSET;
 
+  /** Where the phone bank's callback dialler finds FreeSWITCH's inbound Event Socket. */
+  static final int INBOUND_ESL_PORT = 18021 + PORT_OFFSET;
+
+  /** The inbound Event Socket password of the test stack (a test value, not a secret). */
+  static final String INBOUND_ESL_PASSWORD = "phonebank-it-inbound-esl";
+
   private final Path root =
       Path.of(System.getProperty("phonebank.root", "..")).toAbsolutePath().normalize();
   private final Path state =
@@ -145,6 +151,9 @@ final class PhoneBankStack {
     env.put("PHONEBANK_ESL_PORT", Integer.toString(ESL_PORT));
     env.put("PHONEBANK_SWITCH_PORT", Integer.toString(SWITCH_PORT));
     env.put("PHONEBANK_SKIP_BUILD", "1");
+    // The callback dialler: the test plays FreeSWITCH's inbound Event Socket with the simulator.
+    env.put("PHONEBANK_ESL_INBOUND_PORT", Integer.toString(INBOUND_ESL_PORT));
+    env.put("PHONEBANK_ESL_INBOUND_PASSWORD", INBOUND_ESL_PASSWORD);
     // Small chunks and a quick inbox, so the reconciliation test can stop a run half-way.
     env.put("PHONEBANK_RECONCILIATION_CHUNK_SIZE", "10");
     env.put("PHONEBANK_RECONCILIATION_INBOX_POLL_SECONDS", "1");

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.phonebank.escalation.CallbackClaim;
 import org.phonebank.escalation.EntryEnd;
 import org.phonebank.escalation.EntryFacts;
 import org.phonebank.escalation.EntryStatus;
@@ -35,6 +36,7 @@ import org.phonebank.escalation.OfficerStatus;
 import org.phonebank.escalation.QueueDefinition;
 import org.phonebank.escalation.QueuedCall;
 import org.phonebank.escalation.Router;
+import org.phonebank.escalation.SealedNumber;
 import org.phonebank.journal.JournalEntry;
 
 /**
@@ -54,7 +56,7 @@ public final class JdbcEscalationStore implements EscalationStore {
 
   private static final String MISSES = "('NO_ANSWER', 'REFUSED', 'FAILED')";
   private static final String ENTRY_COLUMNS =
-      "id, call_id, queue_name, priority, language, enqueued_at, status, callback_number";
+      "id, call_id, queue_name, priority, language, enqueued_at, status, callback_sealed";
   private static final String OFFER_COLUMNS = "id, entry_id, officer_id, offered_at, deadline";
   private static final int MAX_PATH = 2000;
 
@@ -203,6 +205,11 @@ public final class JdbcEscalationStore implements EscalationStore {
 
   @Override
   public List<QueuedCall> waitingInServiceOrder(QueuedCall after, int limit) {
+    return waitingInServiceOrder(after, limit, null);
+  }
+
+  @Override
+  public List<QueuedCall> waitingInServiceOrder(QueuedCall after, int limit, Instant now) {
     if (limit < 1) {
       throw new IllegalArgumentException("A page holds at least one caller: " + limit);
     }
@@ -215,6 +222,7 @@ public final class JdbcEscalationStore implements EscalationStore {
               "SELECT "
                   + ENTRY_COLUMNS
                   + " FROM escalation_entry WHERE status = 'WAITING'"
+                  + (now == null ? "" : " AND (callback_due IS NULL OR callback_due <= ?)")
                   + (after == null
                       ? ""
                       : " AND (priority < ? OR (priority = ? AND (enqueued_at > ?"
@@ -224,6 +232,9 @@ public final class JdbcEscalationStore implements EscalationStore {
           List<QueuedCall> page = new ArrayList<>();
           try (PreparedStatement query = connection.prepareStatement(sql)) {
             int index = 1;
+            if (now != null) {
+              Transactions.setInstant(query, index++, now);
+            }
             if (after != null) {
               query.setInt(index++, after.priority());
               query.setInt(index++, after.priority());
@@ -522,6 +533,9 @@ public final class JdbcEscalationStore implements EscalationStore {
   @Override
   public boolean endOffer(long offerId, OfferResult result, int missesBeforeAway, Instant now) {
     Objects.requireNonNull(result, "Result is required.");
+    if (result == OfferResult.NOT_REACHED) {
+      throw new IllegalArgumentException("A callback not reached is ended by callbackNotReached.");
+    }
     return transactions.run(
         "end offer " + offerId,
         connection -> {
@@ -676,24 +690,219 @@ public final class JdbcEscalationStore implements EscalationStore {
   }
 
   @Override
-  public void callbackRequested(long entryId, String number, Instant now) {
+  public void callbackRequested(long entryId, SealedNumber number, Instant now) {
+    Objects.requireNonNull(number, "Callback number is required.");
     boolean done =
         transactions.run(
             "record a callback request for entry " + entryId,
             connection -> {
               try (PreparedStatement update =
                   connection.prepareStatement(
-                      "UPDATE escalation_entry SET callback_number = ?, callback_requested_at = ?"
-                          + " WHERE id = ? AND status <> 'ENDED'")) {
-                update.setString(1, number);
-                Transactions.setInstant(update, 2, now);
-                update.setLong(3, entryId);
+                      "UPDATE escalation_entry SET callback_sealed = ?, callback_digest = ?,"
+                          + " callback_requested_at = ? WHERE id = ? AND status <> 'ENDED'")) {
+                update.setString(1, number.sealed());
+                update.setString(2, number.digest());
+                Transactions.setInstant(update, 3, now);
+                update.setLong(4, entryId);
                 return update.executeUpdate() == 1;
               }
             });
     if (!done) {
       throw new IllegalArgumentException("No waiting caller " + entryId + " to call back.");
     }
+  }
+
+  @Override
+  public List<Offer> unclaimedCallbacks() {
+    return transactions.run(
+        "list callbacks to place",
+        connection -> {
+          List<Offer> offers = new ArrayList<>();
+          try (PreparedStatement query =
+                  connection.prepareStatement(
+                      "SELECT o.id, o.entry_id, o.officer_id, o.offered_at, o.deadline"
+                          + " FROM escalation_offer o JOIN escalation_entry e ON e.id = o.entry_id"
+                          + " WHERE o.result IS NULL AND e.callback_sealed IS NOT NULL"
+                          + " AND NOT EXISTS (SELECT 1 FROM escalation_callback_attempt a"
+                          + " WHERE a.offer_id = o.id) ORDER BY o.offered_at, o.id");
+              ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+              offers.add(offer(rows));
+            }
+          }
+          return offers;
+        });
+  }
+
+  /**
+   * The attempt's insert is the claim: {@code offer_id} is unique, so of two nodes claiming the
+   * same offer the second hits the constraint (or, having waited on the first's row lock, the guard
+   * on the offer) and changes nothing.
+   */
+  @Override
+  public Optional<CallbackClaim> claimCallback(
+      long offerId, String nodeId, Instant now, Instant deadline) {
+    return transactions.run(
+        "claim the callback of offer " + offerId,
+        connection -> {
+          try (PreparedStatement move =
+              connection.prepareStatement(
+                  "UPDATE escalation_offer SET deadline = ? WHERE id = ? AND result IS NULL")) {
+            Transactions.setInstant(move, 1, deadline);
+            move.setLong(2, offerId);
+            if (move.executeUpdate() == 0) {
+              return Optional.<CallbackClaim>empty();
+            }
+          }
+          Offer offer = offer(connection, offerId).orElseThrow();
+          String sealed;
+          String digest;
+          int attempt;
+          try (PreparedStatement count =
+              connection.prepareStatement(
+                  "UPDATE escalation_entry SET callback_attempts = callback_attempts + 1"
+                      + " WHERE id = ? AND callback_sealed IS NOT NULL AND status = 'RINGING'")) {
+            count.setLong(1, offer.entryId());
+            if (count.executeUpdate() == 0) {
+              connection.rollback();
+              return Optional.<CallbackClaim>empty();
+            }
+          }
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT callback_sealed, callback_digest, callback_attempts"
+                      + " FROM escalation_entry WHERE id = ?")) {
+            query.setLong(1, offer.entryId());
+            try (ResultSet row = query.executeQuery()) {
+              row.next();
+              sealed = row.getString(1);
+              digest = row.getString(2);
+              attempt = row.getInt(3);
+            }
+          }
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO escalation_callback_attempt"
+                      + " (entry_id, attempt_no, officer_id, started_at, offer_id, node_id)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, offer.entryId());
+            insert.setInt(2, attempt);
+            insert.setString(3, offer.officerId());
+            Transactions.setInstant(insert, 4, now);
+            insert.setLong(5, offerId);
+            insert.setString(6, nodeId);
+            insert.executeUpdate();
+          } catch (SQLException e) {
+            if (Transactions.isUniqueViolation(e)) {
+              connection.rollback();
+              return Optional.<CallbackClaim>empty();
+            }
+            throw e;
+          }
+          return Optional.of(new CallbackClaim(offer, attempt, new SealedNumber(sealed, digest)));
+        });
+  }
+
+  @Override
+  public void callbackNotReached(CallbackClaim claim, String cause, Instant retryAt, Instant now) {
+    Objects.requireNonNull(cause, "Cause is required.");
+    transactions.run(
+        "record callback attempt " + claim.attemptNo() + " of entry " + claim.entryId(),
+        connection -> {
+          // Officer first, then caller, then offer: the order every transaction keeps.
+          try (PreparedStatement officer =
+              connection.prepareStatement(
+                  "UPDATE escalation_officer SET status = 'READY', entry_id = NULL, since = ?"
+                      + " WHERE officer_id = ? AND entry_id = ? AND status = 'RESERVED'")) {
+            Transactions.setInstant(officer, 1, now);
+            officer.setString(2, claim.offer().officerId());
+            officer.setLong(3, claim.entryId());
+            officer.executeUpdate();
+          }
+          try (PreparedStatement entry =
+              retryAt == null
+                  ? connection.prepareStatement(
+                      "UPDATE escalation_entry SET status = 'ENDED', end_reason = 'CALLBACK_FAILED',"
+                          + " ended_at = ? WHERE id = ? AND status = 'RINGING'")
+                  : connection.prepareStatement(
+                      "UPDATE escalation_entry SET status = 'WAITING', callback_due = ?"
+                          + " WHERE id = ? AND status = 'RINGING'")) {
+            Transactions.setInstant(entry, 1, retryAt == null ? now : retryAt);
+            entry.setLong(2, claim.entryId());
+            entry.executeUpdate();
+          }
+          try (PreparedStatement offer =
+              connection.prepareStatement(
+                  "UPDATE escalation_offer SET result = 'NOT_REACHED', ended_at = ?"
+                      + " WHERE id = ? AND result IS NULL")) {
+            Transactions.setInstant(offer, 1, now);
+            offer.setLong(2, claim.offer().id());
+            if (offer.executeUpdate() == 0) {
+              connection.rollback();
+              return null;
+            }
+          }
+          endAttempt(connection, claim.entryId(), claim.attemptNo(), cause, now);
+          return null;
+        });
+  }
+
+  @Override
+  public void callbackAttemptEnded(long entryId, int attemptNo, String result, Instant now) {
+    transactions.run(
+        "record callback attempt " + attemptNo + " of entry " + entryId,
+        connection -> {
+          endAttempt(connection, entryId, attemptNo, result, now);
+          return null;
+        });
+  }
+
+  private static void endAttempt(
+      Connection connection, long entryId, int attemptNo, String result, Instant now)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE escalation_callback_attempt SET result = ?, ended_at = ?"
+                + " WHERE entry_id = ? AND attempt_no = ? AND result IS NULL")) {
+      update.setString(1, clip(result, 24));
+      Transactions.setInstant(update, 2, now);
+      update.setLong(3, entryId);
+      update.setInt(4, attemptNo);
+      update.executeUpdate();
+    }
+  }
+
+  @Override
+  public int expireCallbacks(Instant requestedBefore, Instant now) {
+    return transactions.run(
+        "expire old callbacks",
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE escalation_entry SET status = 'ENDED', end_reason = 'CALLBACK_EXPIRED',"
+                      + " ended_at = ? WHERE status = 'WAITING' AND callback_sealed IS NOT NULL"
+                      + " AND callback_requested_at < ?")) {
+            Transactions.setInstant(update, 1, now);
+            Transactions.setInstant(update, 2, requestedBefore);
+            return update.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public int cancelCallbacks(String digest, Instant now) {
+    return transactions.run(
+        "cancel a caller's callbacks",
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE escalation_entry SET status = 'ENDED', end_reason = 'CALLBACK_CANCELLED',"
+                      + " ended_at = ? WHERE callback_digest = ? AND status = 'WAITING'")) {
+            Transactions.setInstant(update, 1, now);
+            update.setString(2, digest);
+            return update.executeUpdate();
+          }
+        });
   }
 
   @Override
@@ -735,7 +944,7 @@ public final class JdbcEscalationStore implements EscalationStore {
               try (PreparedStatement query =
                   connection.prepareStatement(
                       "SELECT id FROM escalation_entry WHERE node_id = ? AND status <> 'ENDED'"
-                          + " AND callback_number IS NULL")) {
+                          + " AND callback_sealed IS NULL")) {
                 query.setString(1, nodeId);
                 try (ResultSet rows = query.executeQuery()) {
                   while (rows.next()) {
@@ -758,7 +967,7 @@ public final class JdbcEscalationStore implements EscalationStore {
           try (PreparedStatement query =
               connection.prepareStatement(
                   "SELECT e.queue_name, e.enqueued_at, e.answered_at, e.ended_at, e.end_reason,"
-                      + " e.callback_number, o.officer_id FROM escalation_entry e"
+                      + " e.callback_requested_at, o.officer_id FROM escalation_entry e"
                       + " LEFT JOIN escalation_offer o ON o.entry_id = e.id AND o.result = 'ANSWERED'"
                       + " WHERE e.enqueued_at >= ? AND e.enqueued_at < ?")) {
             Transactions.setInstant(query, 1, from);
@@ -773,7 +982,7 @@ public final class JdbcEscalationStore implements EscalationStore {
                         Optional.ofNullable(Transactions.instant(rows, "answered_at")),
                         Optional.ofNullable(Transactions.instant(rows, "ended_at")),
                         Optional.ofNullable(end).map(EntryEnd::valueOf),
-                        rows.getString("callback_number") != null,
+                        rows.getTimestamp("callback_requested_at") != null,
                         Optional.ofNullable(rows.getString("officer_id"))));
               }
             }
@@ -846,7 +1055,7 @@ public final class JdbcEscalationStore implements EscalationStore {
         Transactions.instant(row, "enqueued_at"),
         EntryStatus.valueOf(row.getString("status")),
         tried,
-        Optional.ofNullable(row.getString("callback_number")));
+        Optional.ofNullable(row.getString("callback_sealed")));
   }
 
   private static String clip(String text, int max) {

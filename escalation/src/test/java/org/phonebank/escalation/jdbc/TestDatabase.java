@@ -22,6 +22,50 @@ abstract class TestDatabase implements AutoCloseable {
 
   private HikariDataSource pool;
 
+  /** The escalation tables, in the order they are emptied between tests. */
+  private static final java.util.List<String> ESCALATION_TABLES =
+      java.util.List.of(
+          "escalation_wrap_up",
+          "escalation_callback_attempt",
+          "escalation_switch_request",
+          "escalation_offer",
+          "escalation_officer",
+          "escalation_entry");
+
+  /**
+   * The schema applied on first use, the escalation tables emptied: one database per test class
+   * saves its migration.
+   */
+  void migratedAndEmpty() {
+    if (!migrated) {
+      org.phonebank.journal.jdbc.SchemaMigrations.migrate(pooled());
+      migrated = true;
+    }
+    try (java.sql.Connection connection = pooled().getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      for (String table : ESCALATION_TABLES) {
+        statement.executeUpdate("DELETE FROM " + table);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The first column of the row {@code sql} finds for {@code id}, null when none. */
+  String text(String sql, long id) {
+    try (java.sql.Connection connection = pooled().getConnection();
+        java.sql.PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setLong(1, id);
+      try (java.sql.ResultSet row = query.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private boolean migrated;
+
   /** A new data source on the same data, as a second node (or a restarted one) would open. */
   abstract DataSource open();
 
