@@ -17,7 +17,8 @@ form.addEventListener('submit', async (event) => {
     body
   });
   if (response.ok) {
-    window.location.replace('./');
+    // The server names the user's console when it is not the desk (the back office).
+    window.location.replace(response.headers.get('X-Phonebank-Home') === 'backoffice/' ? 'backoffice/' : './');
   } else if (response.status === 429) {
     const seconds = Number(response.headers.get('Retry-After') || '900');
     message.textContent = 'Too many failed sign-ins. Try again in ' + Math.ceil(seconds / 60) + ' minutes.';

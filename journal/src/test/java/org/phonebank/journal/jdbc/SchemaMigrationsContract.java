@@ -31,7 +31,7 @@ abstract class SchemaMigrationsContract {
   private static final String TEST_SETS = "/org/phonebank/journal/jdbc/testmigrations/";
 
   private static final List<Integer> EVERY_VERSION =
-      List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 30);
+      List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 30, 31);
   private static final List<String> EVERY_DESCRIPTION =
       List.of(
           "1 switch journal",
@@ -46,7 +46,8 @@ abstract class SchemaMigrationsContract {
           "10 advice dead letter",
           "20 escalation",
           "21 officer wrap up and console audit",
-          "30 settlement and reconciliation");
+          "30 settlement and reconciliation",
+          "31 reconciliation worklist");
 
   private TestDatabase database;
 
