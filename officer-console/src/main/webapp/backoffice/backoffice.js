@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // The back office's only script (the Content-Security-Policy allows no inline code). Everything the server sends
 // is put on the page as text (textContent), never as markup. Changes carry the console's header, which the
-// server's cross-site check requires.
+// server's cross-site check requires. Absent values are left out of the server's JSON (undefined here).
 const API = '../api/backoffice/';
 const KINDS = ['MISSING_AT_SWITCH', 'UNKNOWN_TO_US', 'AMOUNT_MISMATCH', 'PROCESSING_CODE_MISMATCH', 'DUPLICATE',
   'DECLINED_BUT_SETTLED', 'REVERSED_BUT_SETTLED', 'REVERSAL_QUEUED_BUT_SETTLED', 'REVERSAL_WITHOUT_ORIGINAL'];
@@ -133,7 +133,7 @@ async function showProgress() {
   $('run-id').textContent = String(run.id);
   $('run-date-shown').textContent = run.businessDate + ' (' + run.businessDateSolarHijri + ')';
   $('run-state').textContent = run.state;
-  $('run-groups').textContent = run.groupsDone + ' of ' + (run.groupsTotal === null ? '?' : run.groupsTotal);
+  $('run-groups').textContent = run.groupsDone + ' of ' + (run.groupsTotal == null ? '?' : run.groupsTotal);
   $('run-items').textContent = String(run.items);
   $('run-matched').textContent = String(run.matched);
   $('run-exceptions').textContent = String(run.exceptions);
@@ -237,7 +237,7 @@ async function openChain(itemId) {
     ['response code', l.responseCode], ['fee', RIALS.format(l.fee)]]);
   const e = chain.entry;
   facts($('item-entry'), e && [['entry', e.id], ['type', e.type], ['STAN', e.stan], ['RRN', e.rrn],
-    ['response code', e.responseCode], ['state', e.state], ['amount', e.amount === null ? '' : RIALS.format(e.amount)],
+    ['response code', e.responseCode], ['state', e.state], ['amount', e.amount == null ? '' : RIALS.format(e.amount)],
     ['card', e.maskedCard], ['sent at (UTC)', e.transmittedAt], ['business date', e.businessDate],
     ['call', e.callId]]);
   const r = chain.reversal;

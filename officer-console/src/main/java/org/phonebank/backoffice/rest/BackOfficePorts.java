@@ -2,6 +2,7 @@
 package org.phonebank.backoffice.rest;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
@@ -61,7 +62,17 @@ public class BackOfficePorts {
 
       @Override
       public long startRun(LocalDate businessDate) {
-        return reconciliations.startRun(businessDate);
+        try {
+          return reconciliations.startRun(businessDate);
+        } catch (EJBException e) {
+          // The singleton's "no file loaded" reaches us wrapped as a system exception.
+          for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalStateException noFile) {
+              throw noFile;
+            }
+          }
+          throw e;
+        }
       }
 
       @Override

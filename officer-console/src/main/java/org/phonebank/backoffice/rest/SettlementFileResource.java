@@ -40,6 +40,7 @@ import org.phonebank.settlement.jdbc.Receipt;
 public class SettlementFileResource {
 
   private static final int MAX_NAME = 255;
+  private static final int UNPROCESSABLE = 422;
 
   @Inject private SettlementDesk desk;
 
@@ -67,17 +68,17 @@ public class SettlementFileResource {
     }
     Receipt receipt = desk.receive(name, audit.user(), content);
     Map<String, Object> answer = new LinkedHashMap<>();
-    Response.Status status;
+    int status;
     if (receipt instanceof Receipt.Loaded loaded) {
       answer.put("outcome", "LOADED");
       answer.put("fileId", loaded.fileId());
       answer.put("businessDate", loaded.businessDate().toString());
       answer.put("details", loaded.details());
-      status = Response.Status.CREATED;
+      status = 201;
     } else if (receipt instanceof Receipt.Duplicate duplicate) {
       answer.put("outcome", "DUPLICATE");
       answer.put("fileId", duplicate.loadedAs());
-      status = Response.Status.OK;
+      status = 200;
     } else {
       Receipt.Quarantined quarantined = (Receipt.Quarantined) receipt;
       answer.put("outcome", "QUARANTINED");
@@ -87,7 +88,7 @@ public class SettlementFileResource {
               .map(e -> Map.<String, Object>of("line", e.line(), "message", e.message()))
               .toList();
       answer.put("errors", errors);
-      status = Response.Status.fromStatusCode(422);
+      status = UNPROCESSABLE; // Response.Status names no 422
     }
     audit.record(
         AuditAction.SETTLEMENT_UPLOAD, answer.get("outcome") + " file " + answer.get("fileId"));
