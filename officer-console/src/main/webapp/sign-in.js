@@ -19,7 +19,8 @@ form.addEventListener('submit', async (event) => {
   if (response.ok) {
     // This user's own remembered language wins on the next page; a first sign-in keeps the choice made here.
     await I18n.forUser(body.get('username'));
-    window.location.replace('./');
+    // The server names the user's console when it is not the desk (the back office).
+    window.location.replace(response.headers.get('X-Phonebank-Home') === 'backoffice/' ? 'backoffice/' : './');
   } else if (response.status === 429) {
     const seconds = Number(response.headers.get('Retry-After') || '900');
     message.textContent = I18n.t('sign-in.throttled', I18n.number(Math.ceil(seconds / 60)));

@@ -23,6 +23,7 @@ public final class PathLog {
   private CallEnding ending = CallEnding.CALLER_LEFT;
   private String reason = "hung up";
   private boolean served;
+  private String maskedCaller;
 
   public PathLog(String callId, Instant startedAt) {
     this.callId = Objects.requireNonNull(callId, "Call id is required.");
@@ -31,6 +32,11 @@ public final class PathLog {
 
   public void visit(String step) {
     steps.add(Objects.requireNonNull(step, "Step is required."));
+  }
+
+  /** The caller's number as the network gave it; only its last four digits are kept. */
+  public void caller(String number) {
+    this.maskedCaller = CallPath.maskCaller(number);
   }
 
   public void language(String code) {
@@ -71,6 +77,6 @@ public final class PathLog {
   }
 
   public CallPath toPath(Instant endedAt) {
-    return new CallPath(callId, language, steps, ending, reason, startedAt, endedAt);
+    return new CallPath(callId, language, steps, ending, reason, startedAt, endedAt, maskedCaller);
   }
 }

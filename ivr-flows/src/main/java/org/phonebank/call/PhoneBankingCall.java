@@ -76,6 +76,7 @@ public final class PhoneBankingCall implements CallFlow {
   /** Handles the call and returns its path (also recorded, and logged as one line per call). */
   public CallPath run(Phone phone) {
     PathLog path = new PathLog(phone.callId(), services.clock().instant());
+    phone.callerNumber().ifPresent(path::caller);
     Session session = null;
     try {
       phone.answer();

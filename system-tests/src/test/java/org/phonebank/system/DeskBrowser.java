@@ -118,6 +118,59 @@ final class DeskBrowser implements AutoCloseable {
     return driver.findElement(By.cssSelector(css)).getText();
   }
 
+  /**
+   * Signs in as {@code user} and waits for element {@code landmark} of the console they land on.
+   */
+  void signInTo(String user, String password, String landmark) {
+    go(OfficerConsole.ROOT + "/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("sign-in-button")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(landmark)));
+  }
+
+  /** Chooses {@code file} in the file input {@code id}, as a user picking it would. */
+  void attach(String id, Path file) {
+    driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
+  }
+
+  /**
+   * Downloads go to {@code folder} without asking (Chrome DevTools: Browser.setDownloadBehavior).
+   */
+  void downloadTo(Path folder) throws IOException {
+    Files.createDirectories(folder);
+    driver.executeCdpCommand(
+        "Browser.setDownloadBehavior",
+        java.util.Map.of("behavior", "allow", "downloadPath", folder.toAbsolutePath().toString()));
+  }
+
+  /** The value of form field {@code id}. */
+  String value(String id) {
+    return driver.findElement(By.id(id)).getDomProperty("value");
+  }
+
+  /** Waits up to {@code atMost} until element {@code id} shows exactly {@code text}. */
+  void waitForText(String id, String text, Duration atMost) {
+    new WebDriverWait(driver, atMost).until(ExpectedConditions.textToBe(By.id(id), text));
+  }
+
+  /** Waits until the first element {@code css} selects shows something containing {@code text}. */
+  void waitForCss(String css, String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+  }
+
+  /** Clicks the first element {@code css} selects. */
+  void clickFirst(String css) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+  }
+
+  /** Waits until {@code css} selects at least one element. */
+  void waitFor(String css, Duration atMost) {
+    new WebDriverWait(driver, atMost)
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+  }
+
   void click(String id) {
     wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
   }

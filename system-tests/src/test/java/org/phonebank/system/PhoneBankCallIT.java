@@ -614,6 +614,210 @@ class PhoneBankCallIT {
     return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
+  /**
+   * Every back-office endpoint (page, script, each REST path and method) refuses a stranger (401, a
+   * page: the sign-in page) and the officer's and supervisor's roles (403); for the back office
+   * itself bad input gets a clear error and an unknown item 404.
+   */
+  @Test
+  @Order(11)
+  void everyBackOfficeEndpointRefusesStrangersAndOtherRolesAndBadInputIsRefused() throws Exception {
+    String[][] endpoints = {
+      {"GET", "/backoffice/", "text/html"},
+      {"GET", "/backoffice/backoffice.js", "application/javascript"},
+      {"POST", "/api/backoffice/files?name=a.txt", "application/json"},
+      {"GET", "/api/backoffice/runs", "application/json"},
+      {"POST", "/api/backoffice/runs", "application/json"},
+      {"GET", "/api/backoffice/runs/1", "application/json"},
+      {"GET", "/api/backoffice/runs/1/report.csv", "text/csv"},
+      {"GET", "/api/backoffice/runs/1/items", "application/json"},
+      {"GET", "/api/backoffice/items/1-0-0", "application/json"},
+      {"POST", "/api/backoffice/items/1-0-0/resolutions", "application/json"},
+      {"GET", "/api/backoffice/journal/1/items", "application/json"}
+    };
+    HttpClient stranger = OfficerConsole.anonymous(STACK);
+    HttpClient officer = new OfficerConsole(STACK, "officer").client();
+    HttpClient supervisor = new OfficerConsole(STACK, "supervisor").client();
+    for (String[] endpoint : endpoints) {
+      String what = endpoint[0] + " " + endpoint[1];
+      HttpResponse<String> refused = send(stranger, endpoint[0], endpoint[1], endpoint[2], "{}");
+      if (endpoint[2].equals("text/html")) {
+        assertEquals(302, refused.statusCode(), what);
+        assertTrue(
+            refused.headers().firstValue("Location").orElse("").endsWith("/officer/sign-in.html"));
+      } else {
+        assertEquals(401, refused.statusCode(), "stranger: " + what);
+      }
+      assertEquals(
+          403,
+          send(officer, endpoint[0], endpoint[1], endpoint[2], "{}").statusCode(),
+          "officer: " + what);
+      assertEquals(
+          403,
+          send(supervisor, endpoint[0], endpoint[1], endpoint[2], "{}").statusCode(),
+          "supervisor: " + what);
+    }
+
+    HttpClient backOffice = new OfficerConsole(STACK, "backoffice").client();
+    assertEquals(200, send(backOffice, "GET", "/backoffice/", "text/html", "").statusCode());
+    String markup = "{\"reason\":\"WRITE_OFF\",\"note\":\"<b>ok</b>\",\"follows\":0}";
+    HttpResponse<String> badNote =
+        send(backOffice, "POST", "/api/backoffice/items/999999-0-0/resolutions", "", markup);
+    assertEquals(400, badNote.statusCode(), badNote.body());
+    assertTrue(badNote.body().contains("plain text"), badNote.body());
+    String tooLong =
+        "{\"reason\":\"WRITE_OFF\",\"note\":\"" + "x".repeat(501) + "\",\"follows\":0}";
+    assertEquals(
+        400,
+        send(backOffice, "POST", "/api/backoffice/items/999999-0-0/resolutions", "", tooLong)
+            .statusCode());
+    String fine = "{\"reason\":\"WRITE_OFF\",\"note\":\"fine\",\"follows\":0}";
+    assertEquals(
+        404,
+        send(backOffice, "POST", "/api/backoffice/items/999999-0-0/resolutions", "", fine)
+            .statusCode(),
+        "an unknown item");
+    assertEquals(
+        400, send(backOffice, "GET", "/api/backoffice/items/not-an-item", "", "").statusCode());
+    assertEquals(
+        400,
+        send(backOffice, "POST", "/api/backoffice/runs", "", "{\"businessDate\":\"2026-02-30\"}")
+            .statusCode(),
+        "a day that does not exist");
+    assertEquals(
+        409,
+        send(backOffice, "POST", "/api/backoffice/runs", "", "{\"businessDate\":\"2001-01-01\"}")
+            .statusCode(),
+        "no file loaded for that date");
+    assertEquals(
+        400,
+        send(backOffice, "POST", "/api/backoffice/files?name=%3Cb%3E.txt", "", "H").statusCode(),
+        "a file name with markup");
+  }
+
+  private static HttpResponse<String> send(
+      HttpClient client, String method, String path, String accept, String body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(OfficerConsole.ROOT + path))
+            .timeout(Duration.ofSeconds(10));
+    if (!accept.isEmpty()) {
+      request.header("Accept", accept);
+    }
+    if (method.equals("POST")) {
+      request
+          .header("X-Phonebank-Console", "1")
+          .header(
+              "Content-Type",
+              path.contains("/files") ? "application/octet-stream" : "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Issue 13 item 7 in Chromium: a back-office user signs in (and lands on the back office), a file
+   * with CR LF line ends is refused with its errors by line, the real file is loaded, its run is
+   * started and followed to its end, an exception is opened and resolved (a note with markup
+   * refused first), and the run's report is downloaded.
+   */
+  @Test
+  @Order(16)
+  void aBackOfficeUserUploadsAFileRunsItResolvesAnExceptionAndDownloadsTheReport()
+      throws Exception {
+    LocalDate day = LocalDate.of(2026, 1, 17);
+    Path folder = Path.of("target", "back-office");
+    Files.createDirectories(folder);
+    Path downloads = folder.resolve("downloads");
+    if (Files.isDirectory(downloads)) {
+      try (var old = Files.list(downloads)) {
+        for (Path file : old.toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+    List<SettlementRecord> records = SettlementInbox.unknownItems(day, 12);
+    byte[] content =
+        org.phonebank.settlement.file.SettlementFileWriter.write(
+            new org.phonebank.settlement.file.SettlementHeader(
+                "603799",
+                SettlementInbox.TERMINAL,
+                day,
+                java.time.LocalTime.of(23, 0),
+                java.time.Instant.now()),
+            records);
+    Path good = Files.write(folder.resolve("switch-" + day + ".txt"), content);
+    Path crlf =
+        Files.writeString(
+            folder.resolve("switch-" + day + "-crlf.txt"),
+            new String(content, StandardCharsets.US_ASCII).replace("\n", "\r\n"));
+
+    try (DeskBrowser office = DeskBrowser.open()) {
+      office.downloadTo(downloads);
+      office.signInTo("backoffice", OfficerConsole.password(STACK, "backoffice"), "upload");
+      assertTrue(office.currentUrl().endsWith("/officer/backoffice/"), office.currentUrl());
+
+      office.attach("file", crlf);
+      office.click("upload");
+      office.waitForTextContaining("upload-result", "Quarantined");
+      List<String> errors = office.texts("#upload-errors li");
+      assertTrue(errors.stream().anyMatch(e -> e.startsWith("line ")), errors.toString());
+      office.screenshot("11-back-office-file-quarantined");
+
+      office.attach("file", good);
+      office.click("upload");
+      office.waitForTextContaining("upload-result", "Loaded");
+      assertEquals(day.toString(), office.value("run-date"));
+      office.click("start-run");
+      office.waitVisible("progress", Duration.ofSeconds(20));
+      office.waitForText("run-state", "COMPLETED", Duration.ofSeconds(90));
+      // 12 items the journal cannot know (the 7th a reversal of nothing), the 10th settled twice.
+      assertEquals("13", office.text("run-items"));
+      assertEquals("0", office.text("run-matched"));
+      assertEquals("13", office.text("run-exceptions"));
+      office.screenshot("12-back-office-run-completed");
+
+      office.waitFor("#items tbody tr", Duration.ofSeconds(20));
+      office.clickFirst("#items button.open-item");
+      office.waitVisible("item", Duration.ofSeconds(20));
+      String itemId = office.text("item-id");
+      assertTrue(office.text("item-line").contains("603799******7893"), office.text("item-line"));
+      assertTrue(office.text("item-entry").contains("none"), "unknown to us: no journal entry");
+
+      office.choose("resolve-reason", "CHASE_SWITCH");
+      office.type("resolve-note", "<img src=x>");
+      office.click("resolve-submit");
+      office.waitForTextContaining("message", "plain text");
+      assertEquals(0, office.count("#item-resolutions li"), "a refused note stores nothing");
+      office.type("resolve-note", "Asked the switch for the original of this item.");
+      office.click("resolve-submit");
+      office.waitFor("#item-resolutions li", Duration.ofSeconds(20));
+      assertTrue(
+          office.texts("#item-resolutions li").get(0).startsWith("CHASE_SWITCH by backoffice"),
+          office.texts("#item-resolutions li").toString());
+      office.waitForText("resolve-submit", "Supersede resolution 1");
+      office.waitForCss("#items tr[data-item='" + itemId + "'] td.status", "CHASING");
+      office.screenshot("13-back-office-exception-resolved");
+
+      office.click("report-link");
+      Path report =
+          SettlementInbox.await(
+              Duration.ofSeconds(30),
+              "the downloaded report",
+              () -> {
+                try (var files = Files.list(downloads)) {
+                  return files.filter(f -> f.toString().endsWith(".csv")).findFirst();
+                }
+              });
+      String csv = Files.readString(report, StandardCharsets.UTF_8);
+      assertTrue(csv.startsWith("business date," + day), csv);
+      assertEquals(
+          new Reconciler(SettlementInbox.TEHRAN)
+              .reconcile(day, SettlementInbox.TERMINAL, List.of(), records)
+              .totals(),
+          SettlementInbox.totals(report));
+    }
+  }
+
   private static int statusOf(HttpClient client, String path, String accept) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(OfficerConsole.ROOT + path))

@@ -179,6 +179,22 @@ public class Reconciliations {
     BatchRuntime.getJobOperator().start(JOB, parameters);
   }
 
+  /**
+   * The largest settlement file taken, in bytes ({@code phonebank.reconciliation.max-file-bytes}).
+   */
+  public long maxFileBytes() {
+    return settings.maxFileBytes();
+  }
+
+  /**
+   * The run's report as CSV (the same as the file written when it completed).
+   *
+   * @throws IllegalArgumentException when there is no such run
+   */
+  public String reportCsv(long runId) {
+    return RunReports.csv(runs.run(runId), runs.totals(runId));
+  }
+
   public RunCursor cursor() {
     return new RunCursor(files, journal, runs, reconciler, settings.carryDays());
   }

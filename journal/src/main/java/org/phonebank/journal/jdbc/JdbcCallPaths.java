@@ -31,7 +31,7 @@ public final class JdbcCallPaths implements CallPaths {
   static final int MAX_STEP = 100;
 
   private static final String COLUMNS =
-      "call_id, language, ending, leave_reason, started_at, ended_at";
+      "call_id, language, ending, leave_reason, started_at, ended_at, masked_caller";
 
   private final DataSource dataSource;
 
@@ -48,13 +48,14 @@ public final class JdbcCallPaths implements CallPaths {
       try {
         try (PreparedStatement insert =
             connection.prepareStatement(
-                "INSERT INTO call_path (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO call_path (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
           insert.setString(1, path.callId());
           insert.setString(2, path.language());
           insert.setString(3, path.ending().name());
           insert.setString(4, path.leaveReason());
           Sql.setInstant(insert, 5, path.startedAt());
           Sql.setInstant(insert, 6, path.endedAt());
+          insert.setString(7, path.maskedCaller());
           insert.executeUpdate();
         }
         try (PreparedStatement insert =
@@ -133,7 +134,8 @@ public final class JdbcCallPaths implements CallPaths {
                   CallEnding.valueOf(rows.getString("ending")),
                   rows.getString("leave_reason"),
                   Sql.getInstant(rows, "started_at"),
-                  Sql.getInstant(rows, "ended_at")));
+                  Sql.getInstant(rows, "ended_at"),
+                  rows.getString("masked_caller")));
         }
       }
     }
@@ -164,7 +166,8 @@ public final class JdbcCallPaths implements CallPaths {
               path.ending(),
               path.leaveReason(),
               path.startedAt(),
-              path.endedAt()));
+              path.endedAt(),
+              path.maskedCaller()));
     }
     return complete;
   }

@@ -64,6 +64,24 @@ abstract class CallPathsContract {
   }
 
   @Test
+  void theCallersMaskedNumberIsKeptWithThePath() {
+    CallPath withCaller =
+        new CallPath(
+            "call-1",
+            "en",
+            List.of("main-menu"),
+            CallEnding.SERVED,
+            "balance",
+            TEN_AM_TEHRAN,
+            TEN_AM_TEHRAN.plusSeconds(60),
+            CallPath.maskCaller("0912 123 4567"));
+
+    paths.record(withCaller);
+
+    assertEquals("*******4567", paths.forCall("call-1").orElseThrow().maskedCaller());
+  }
+
+  @Test
   void aPathWithoutStepsOrLanguageIsKept() {
     CallPath silent =
         new CallPath(

@@ -8,9 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import org.phonebank.officer.OfficerRoles;
 
 /** The ends of {@link ThrottledFormSignIn}'s sign-in and of signing out. */
 public final class SignInServlets {
+
+  /** Where the sign-in page sends the user, relative to the console, when not the desk. */
+  public static final String HOME_HEADER = "X-Phonebank-Home";
 
   private SignInServlets() {}
 
@@ -26,6 +30,12 @@ public final class SignInServlets {
       if (request.getUserPrincipal() == null) {
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
         return;
+      }
+      // A back-office user's console is the back office: the sign-in page goes there instead.
+      if (request.isUserInRole(OfficerRoles.BACKOFFICE)
+          && !request.isUserInRole(OfficerRoles.OFFICER)
+          && !request.isUserInRole(OfficerRoles.SUPERVISOR)) {
+        response.setHeader(HOME_HEADER, "backoffice/");
       }
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }

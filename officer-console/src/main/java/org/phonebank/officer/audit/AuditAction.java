@@ -14,5 +14,13 @@ public enum AuditAction {
   /** Changed their own state: ready, away. */
   STATUS,
   /** Lifted a card's phone-channel lockout. */
-  UNLOCK
+  UNLOCK,
+  /** Back office: uploaded a settlement file (loaded, duplicate or quarantined). */
+  SETTLEMENT_UPLOAD,
+  /** Back office: started or restarted a reconciliation run. */
+  RECONCILIATION_RUN,
+  /** Back office: opened an item's chain (line, journal entry, call). */
+  VIEW_ITEM,
+  /** Back office: resolved an exception (the resolution itself is in the worklist). */
+  RESOLVE_ITEM
 }

@@ -10,12 +10,14 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.phonebank.money.Rials;
 import org.phonebank.settlement.DifferenceKind;
@@ -192,6 +194,92 @@ public final class JdbcReconciliationRuns {
     } catch (SQLException e) {
       throw new SettlementStoreException("Could not claim run " + runId + ".", e);
     }
+  }
+
+  /**
+   * Records how many match-key groups the run has in all, once its cursor has put them in order:
+   * what progress is measured against.
+   */
+  public void total(long runId, int groups) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement("UPDATE recon_run SET groups_total = ? WHERE id = ?")) {
+      update.setInt(1, groups);
+      update.setLong(2, runId);
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw new SettlementStoreException("Could not record the size of run " + runId + ".", e);
+    }
+  }
+
+  /** A run as the back office follows it: when, how far, and its items so far by kind. */
+  public record Progress(
+      Run run,
+      Instant startedAt,
+      Optional<Instant> endedAt,
+      Optional<Integer> groupsTotal,
+      Map<DifferenceKind, KindTotal> totals) {
+
+    /** Items written so far. */
+    public long items() {
+      return totals.values().stream().mapToLong(KindTotal::count).sum();
+    }
+
+    public long matched() {
+      return totals.get(DifferenceKind.MATCHED).count();
+    }
+
+    public long exceptions() {
+      return totals.entrySet().stream()
+          .filter(e -> e.getKey().isException())
+          .mapToLong(e -> e.getValue().count())
+          .sum();
+    }
+  }
+
+  /** The run's progress; empty when there is no such run. */
+  public Optional<Progress> progress(long runId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT started_at, ended_at, groups_total FROM recon_run WHERE id = ?")) {
+      query.setLong(1, runId);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        Timestamp ended = row.getTimestamp("ended_at");
+        int total = row.getInt("groups_total");
+        Optional<Integer> groups = row.wasNull() ? Optional.empty() : Optional.of(total);
+        return Optional.of(
+            new Progress(
+                run(runId),
+                row.getTimestamp("started_at").toInstant(),
+                Optional.ofNullable(ended).map(Timestamp::toInstant),
+                groups,
+                totals(runId)));
+      }
+    } catch (SQLException e) {
+      throw new SettlementStoreException("Could not read run " + runId + ".", e);
+    }
+  }
+
+  /** The latest {@code limit} runs, newest first. */
+  public List<Run> recent(int limit) {
+    List<Long> ids = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement("SELECT id FROM recon_run ORDER BY id DESC")) {
+      query.setMaxRows(limit);
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          ids.add(row.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new SettlementStoreException("Could not list runs.", e);
+    }
+    return ids.stream().map(this::run).toList();
   }
 
   /** Runs not finished, oldest first: what to resume after the server was stopped or killed. */

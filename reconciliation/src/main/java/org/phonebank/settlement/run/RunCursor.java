@@ -78,6 +78,7 @@ public final class RunCursor {
             run.businessDate().minusDays(carryDays),
             run.businessDate().plusDays(1));
     groups = MatchGroup.of(reconciler, ours, records);
+    runs.total(runId, groups.size());
     position = run.checkpoint();
     written = position;
     runs.discardFrom(runId, position);

@@ -200,6 +200,28 @@ class RunCursorTest {
   }
 
   @Test
+  void aRunsProgressCountsItsGroupsAndItemsSoFarAndItIsListedFirst() {
+    long runId = runs.start(DAY, TERMINAL, fileId);
+    chunks(runId, 4, 2);
+
+    JdbcReconciliationRuns.Progress halfWay = runs.progress(runId).orElseThrow();
+    assertEquals(runs.items(runId).size(), halfWay.items());
+    assertEquals(halfWay.items(), halfWay.matched() + halfWay.exceptions());
+    assertTrue(halfWay.groupsTotal().orElseThrow() > 8, halfWay.groupsTotal().toString());
+    assertEquals(8, halfWay.run().checkpoint());
+    assertTrue(halfWay.endedAt().isEmpty());
+
+    chunks(runId, 4, Integer.MAX_VALUE);
+    JdbcReconciliationRuns.Progress done = runs.progress(runId).orElseThrow();
+    assertEquals("COMPLETED", done.run().state());
+    assertEquals(40 + 2, done.items(), "40 entries and two unknown lines");
+    assertEquals(40 - 5 - 7 - 3, done.matched());
+    assertTrue(done.endedAt().isPresent());
+    assertEquals(runId, runs.recent(5).get(0).id());
+    assertTrue(runs.progress(runId + 1).isEmpty());
+  }
+
+  @Test
   void anExecutionTakenOverByANewerOneCanNeitherWriteNorFinish() {
     long runId = runs.start(DAY, TERMINAL, fileId);
     RunCursor older = cursor();

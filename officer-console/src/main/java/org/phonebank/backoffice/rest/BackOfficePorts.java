@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.backoffice.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.phonebank.backoffice.SettlementDesk;
+import org.phonebank.server.PhoneBankServer;
+import org.phonebank.settlement.batch.Reconciliations;
+import org.phonebank.settlement.jdbc.JdbcReconciliationRuns;
+import org.phonebank.settlement.jdbc.JdbcWorklist;
+import org.phonebank.settlement.jdbc.Receipt;
+import org.phonebank.settlement.worklist.Resolutions;
+import org.phonebank.settlement.worklist.Worklist;
+
+/**
+ * Where the back-office console meets the server: it produces the ports the back-office resources
+ * inject (the settlement desk, the worklist and its rules) on the server's reconciliation and
+ * database. Resources never see the server itself.
+ */
+@ApplicationScoped
+public class BackOfficePorts {
+
+  @EJB private PhoneBankServer server;
+
+  @EJB private Reconciliations reconciliations;
+
+  @Produces
+  @Dependent
+  public Worklist worklist() {
+    return new JdbcWorklist(server.dataSource());
+  }
+
+  @Produces
+  @Dependent
+  public Resolutions resolutions() {
+    return new Resolutions(worklist(), Clock.systemUTC());
+  }
+
+  @Produces
+  @Dependent
+  public SettlementDesk settlementDesk() {
+    JdbcReconciliationRuns runs =
+        new JdbcReconciliationRuns(server.dataSource(), Clock.systemUTC());
+    return new SettlementDesk() {
+      @Override
+      public long maxFileBytes() {
+        return reconciliations.maxFileBytes();
+      }
+
+      @Override
+      public Receipt receive(String fileName, String user, byte[] content) {
+        // Unlike a file dropped in the inbox, an upload only loads: the user starts the run.
+        return reconciliations.receive(fileName, user, content);
+      }
+
+      @Override
+      public long startRun(LocalDate businessDate) {
+        try {
+          return reconciliations.startRun(businessDate);
+        } catch (EJBException e) {
+          // The singleton's "no file loaded" reaches us wrapped as a system exception.
+          for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalStateException noFile) {
+              throw noFile;
+            }
+          }
+          throw e;
+        }
+      }
+
+      @Override
+      public List<JdbcReconciliationRuns.Run> recentRuns(int limit) {
+        return runs.recent(limit);
+      }
+
+      @Override
+      public Optional<JdbcReconciliationRuns.Progress> progress(long runId) {
+        return runs.progress(runId);
+      }
+
+      @Override
+      public String reportCsv(long runId) {
+        return reconciliations.reportCsv(runId);
+      }
+    };
+  }
+}

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.backoffice.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.phonebank.backoffice.SettlementDesk;
+import org.phonebank.officer.OfficerRoles;
+import org.phonebank.officer.audit.AuditAction;
+import org.phonebank.officer.desk.rest.Refusals;
+import org.phonebank.settlement.DifferenceKind;
+import org.phonebank.settlement.jdbc.JdbcReconciliationRuns;
+import org.phonebank.settlement.worklist.WorkItemStatus;
+import org.phonebank.settlement.worklist.Worklist;
+import org.phonebank.settlement.worklist.WorklistQuery;
+
+/**
+ * Reconciliation runs: {@code GET /api/backoffice/runs} (the latest 30 with their progress), {@code
+ * POST /api/backoffice/runs} {@code {"businessDate":"2026-05-06"}} (starts a run against the date's
+ * latest loaded file; 202 with its id, 409 when no file is loaded), {@code GET .../runs/{id}} (its
+ * progress: groups done of all, items, matched, exceptions, per kind; the page polls it), {@code
+ * GET .../runs/{id}/report.csv} (once completed) and {@code GET .../runs/{id}/items?kind=&status=
+ * &offset=&limit=} (its exceptions).
+ */
+@RequestScoped
+@Path("backoffice/runs")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(OfficerRoles.BACKOFFICE)
+public class RunResource {
+
+  private static final int LISTED = 30;
+
+  /** Body of a run request. */
+  public static class StartRun {
+    public String businessDate;
+  }
+
+  @Inject private SettlementDesk desk;
+
+  @Inject private Worklist worklist;
+
+  @Inject private BackOfficeAudit audit;
+
+  @GET
+  public List<Views.RunView> runs() {
+    return desk.recentRuns(LISTED).stream()
+        .map(run -> desk.progress(run.id()))
+        .flatMap(Optional::stream)
+        .map(Views.RunView::of)
+        .toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response start(StartRun body) {
+    LocalDate date;
+    try {
+      if (body == null || body.businessDate == null || body.businessDate.length() != 10) {
+        throw new DateTimeParseException("not a date", "", 0);
+      }
+      date = LocalDate.parse(body.businessDate);
+    } catch (DateTimeParseException bad) {
+      return Refusals.error(
+          Response.Status.BAD_REQUEST, "A business date is yyyy-MM-dd, e.g. 2026-05-06.");
+    }
+    long runId;
+    try {
+      runId = desk.startRun(date);
+    } catch (IllegalStateException noFile) {
+      return Refusals.error(Response.Status.CONFLICT, noFile.getMessage());
+    }
+    audit.record(AuditAction.RECONCILIATION_RUN, "run " + runId + " of " + date);
+    return Response.accepted(Map.of("id", runId)).build();
+  }
+
+  @GET
+  @Path("{id}")
+  public Response run(@PathParam("id") long id) {
+    return desk.progress(id)
+        .map(progress -> Response.ok(Views.RunView.of(progress)).build())
+        .orElseGet(() -> noSuchRun(id));
+  }
+
+  @GET
+  @Path("{id}/report.csv")
+  @Produces({"text/csv", MediaType.APPLICATION_JSON})
+  public Response report(@PathParam("id") long id) {
+    Optional<JdbcReconciliationRuns.Progress> progress = desk.progress(id);
+    if (progress.isEmpty()) {
+      return noSuchRun(id);
+    }
+    JdbcReconciliationRuns.Run run = progress.get().run();
+    if (!"COMPLETED".equals(run.state())) {
+      return Refusals.error(
+          Response.Status.CONFLICT, "Run " + id + " is " + run.state() + ": no report yet.");
+    }
+    String name = run.businessDate() + "-" + run.terminalId() + "-run" + id + ".csv";
+    return Response.ok(desk.reportCsv(id).getBytes(StandardCharsets.UTF_8))
+        .type("text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+        .build();
+  }
+
+  @GET
+  @Path("{id}/items")
+  public Response items(
+      @PathParam("id") long id,
+      @QueryParam("kind") String kind,
+      @QueryParam("status") String status,
+      @QueryParam("offset") @DefaultValue("0") int offset,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    if (desk.progress(id).isEmpty()) {
+      return noSuchRun(id);
+    }
+    WorklistQuery query;
+    try {
+      query =
+          new WorklistQuery(
+              id,
+              named(kind).map(DifferenceKind::valueOf),
+              named(status).map(WorkItemStatus::valueOf),
+              offset,
+              limit);
+    } catch (IllegalArgumentException bad) {
+      return Refusals.error(
+          Response.Status.BAD_REQUEST,
+          "Filter by a difference kind, a status (OPEN, CHASING, CLOSED), an offset of 0 or more"
+              + " and a limit of 1 to "
+              + WorklistQuery.MAX_LIMIT
+              + ".");
+    }
+    return Response.ok(worklist.items(query).stream().map(Views.ItemView::of).toList()).build();
+  }
+
+  private static Optional<String> named(String value) {
+    return value == null || value.isBlank()
+        ? Optional.empty()
+        : Optional.of(value.strip().toUpperCase(Locale.ROOT));
+  }
+
+  private static Response noSuchRun(long id) {
+    return Refusals.error(Response.Status.NOT_FOUND, "There is no run " + id + ".");
+  }
+}

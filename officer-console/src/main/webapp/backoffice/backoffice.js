@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The back office's only script (the Content-Security-Policy allows no inline code). Everything the server sends
+// is put on the page as text (textContent), never as markup. Changes carry the console's header, which the
+// server's cross-site check requires. Absent values are left out of the server's JSON (undefined here).
+const API = '../api/backoffice/';
+const KINDS = ['MISSING_AT_SWITCH', 'UNKNOWN_TO_US', 'AMOUNT_MISMATCH', 'PROCESSING_CODE_MISMATCH', 'DUPLICATE',
+  'DECLINED_BUT_SETTLED', 'REVERSED_BUT_SETTLED', 'REVERSAL_QUEUED_BUT_SETTLED', 'REVERSAL_WITHOUT_ORIGINAL'];
+const RIALS = new Intl.NumberFormat('en-US');
+const $ = (id) => document.getElementById(id);
+let followed = null; // the run whose progress is shown
+let polling = null;
+let openItem = null; // {id, resolutions}
+
+function say(text) {
+  $('message').textContent = text || '';
+}
+
+async function call(path, options = {}) {
+  const headers = Object.assign({ Accept: 'application/json' }, options.headers || {});
+  if (options.method && options.method !== 'GET') {
+    headers['X-Phonebank-Console'] = '1';
+  }
+  const response = await fetch(API + path, Object.assign({}, options, { headers, credentials: 'same-origin' }));
+  if (response.status === 401) {
+    window.location.replace('../sign-in.html');
+    throw new Error('signed out');
+  }
+  const type = response.headers.get('Content-Type') || '';
+  const body = type.includes('json') ? await response.json() : null;
+  return { status: response.status, ok: response.ok, body };
+}
+
+function cell(row, text, className) {
+  const td = document.createElement('td');
+  td.textContent = text === null || text === undefined ? '' : String(text);
+  if (className) {
+    td.className = className;
+  }
+  row.appendChild(td);
+  return td;
+}
+
+function button(label, onClick, className) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = label;
+  if (className) {
+    b.className = className;
+  }
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function facts(dl, pairs) {
+  dl.replaceChildren();
+  if (!pairs) {
+    const dd = document.createElement('dd');
+    dd.textContent = 'none';
+    dl.appendChild(dd);
+    return;
+  }
+  for (const [name, value] of pairs) {
+    const dt = document.createElement('dt');
+    dt.textContent = name;
+    const dd = document.createElement('dd');
+    dd.textContent = value === null || value === undefined ? '' : String(value);
+    dd.dataset.fact = name;
+    dl.append(dt, dd);
+  }
+}
+
+// Upload: the file's bytes as the body; the server reads them as data, up to its size limit.
+$('upload').addEventListener('click', async () => {
+  say('');
+  $('upload-result').textContent = '';
+  $('upload-errors').replaceChildren();
+  const file = $('file').files[0];
+  if (!file) {
+    say('Choose a settlement file first.');
+    return;
+  }
+  const answer = await call('files?name=' + encodeURIComponent(file.name), {
+    method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file
+  });
+  if (answer.status === 201) {
+    $('upload-result').textContent = 'Loaded: file ' + answer.body.fileId + ', business date '
+      + answer.body.businessDate + ', ' + answer.body.details + ' details.';
+    $('run-date').value = answer.body.businessDate;
+  } else if (answer.status === 200) {
+    $('upload-result').textContent = 'Already loaded as file ' + answer.body.fileId + ': nothing changed.';
+  } else if (answer.status === 422) {
+    $('upload-result').textContent = 'Quarantined (file ' + answer.body.fileId + '): nothing loaded.';
+    for (const error of answer.body.errors) {
+      const li = document.createElement('li');
+      li.textContent = (error.line === 0 ? 'file' : 'line ' + error.line) + ': ' + error.message;
+      $('upload-errors').appendChild(li);
+    }
+  } else {
+    say(answer.body && answer.body.error ? answer.body.error : 'Upload failed (' + answer.status + ').');
+  }
+});
+
+$('start-run').addEventListener('click', async () => {
+  say('');
+  const answer = await call('runs', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ businessDate: $('run-date').value.trim() })
+  });
+  if (answer.status === 202) {
+    follow(answer.body.id);
+  } else {
+    say(answer.body && answer.body.error ? answer.body.error : 'The run was not started (' + answer.status + ').');
+  }
+});
+
+// Progress is polled every second while the run goes on (items read, matched, exceptions).
+function follow(runId) {
+  followed = runId;
+  if (polling) {
+    clearInterval(polling);
+  }
+  polling = setInterval(showProgress, 1000);
+  showProgress();
+}
+
+async function showProgress() {
+  const answer = await call('runs/' + followed);
+  if (!answer.ok) {
+    return;
+  }
+  const run = answer.body;
+  $('progress').hidden = false;
+  $('run-id').textContent = String(run.id);
+  $('run-date-shown').textContent = run.businessDate + ' (' + run.businessDateSolarHijri + ')';
+  $('run-state').textContent = run.state;
+  $('run-groups').textContent = run.groupsDone + ' of ' + (run.groupsTotal == null ? '?' : run.groupsTotal);
+  $('run-items').textContent = String(run.items);
+  $('run-matched').textContent = String(run.matched);
+  $('run-exceptions').textContent = String(run.exceptions);
+  const body = $('run-kinds').tBodies[0];
+  body.replaceChildren();
+  for (const kind of run.kinds.filter((k) => k.count > 0)) {
+    const row = body.insertRow();
+    cell(row, kind.kind);
+    cell(row, kind.count, 'amount');
+    cell(row, RIALS.format(kind.amount), 'amount');
+  }
+  if (run.state !== 'STARTED') {
+    clearInterval(polling);
+    polling = null;
+    $('report-link').href = API + 'runs/' + run.id + '/report.csv';
+    $('report-link').hidden = run.state !== 'COMPLETED';
+    loadRuns();
+    if (run.state === 'COMPLETED') {
+      showWorklist(run.id);
+    }
+  }
+}
+
+async function loadRuns() {
+  const answer = await call('runs');
+  if (!answer.ok) {
+    return;
+  }
+  const body = $('runs').tBodies[0];
+  body.replaceChildren();
+  for (const run of answer.body) {
+    const row = body.insertRow();
+    cell(row, run.id);
+    cell(row, run.businessDate);
+    cell(row, run.businessDateSolarHijri);
+    cell(row, run.state);
+    cell(row, run.items, 'amount');
+    cell(row, run.exceptions, 'amount');
+    const actions = row.insertCell();
+    actions.appendChild(button('Follow', () => follow(run.id)));
+    actions.appendChild(button('Run again', async () => {
+      $('run-date').value = run.businessDate;
+      $('start-run').click();
+    }));
+  }
+}
+
+function showWorklist(runId) {
+  $('worklist-section').hidden = false;
+  $('worklist-run').textContent = String(runId);
+  $('worklist-section').dataset.run = String(runId);
+  loadItems();
+}
+
+$('filter').addEventListener('click', () => loadItems());
+
+async function loadItems() {
+  const runId = $('worklist-section').dataset.run;
+  const query = new URLSearchParams();
+  if ($('filter-kind').value) {
+    query.set('kind', $('filter-kind').value);
+  }
+  if ($('filter-status').value) {
+    query.set('status', $('filter-status').value);
+  }
+  const answer = await call('runs/' + runId + '/items?' + query.toString());
+  if (!answer.ok) {
+    say(answer.body && answer.body.error ? answer.body.error : 'Cannot list the exceptions.');
+    return;
+  }
+  const body = $('items').tBodies[0];
+  body.replaceChildren();
+  for (const item of answer.body) {
+    const row = body.insertRow();
+    row.dataset.item = item.id;
+    cell(row, item.id);
+    cell(row, item.kind, 'kind');
+    cell(row, RIALS.format(item.amount), 'amount');
+    cell(row, item.status, 'status');
+    cell(row, item.latestReason ? item.latestReason + ' by ' + item.latestBy : '');
+    row.insertCell().appendChild(button('Open', () => openChain(item.id), 'open-item'));
+  }
+}
+
+async function openChain(itemId) {
+  say('');
+  const answer = await call('items/' + encodeURIComponent(itemId));
+  if (!answer.ok) {
+    say(answer.body && answer.body.error ? answer.body.error : 'Cannot open item ' + itemId + '.');
+    return;
+  }
+  const chain = answer.body;
+  openItem = { id: chain.item.id, resolutions: chain.item.resolutions };
+  $('item').hidden = false;
+  $('item-id').textContent = chain.item.id;
+  $('item-kind').textContent = chain.item.kind + ' (' + chain.item.status + ')';
+  const l = chain.line;
+  facts($('item-line'), l && [['file', l.fileName + ' (' + l.fileId + '), line ' + l.lineNo], ['MTI', l.mti],
+    ['processing code', l.processingCode], ['STAN', l.stan], ['RRN', l.rrn], ['terminal', l.terminal],
+    ['local time', l.localDate + ' ' + l.localTime], ['card', l.maskedCard], ['amount', RIALS.format(l.amount)],
+    ['response code', l.responseCode], ['fee', RIALS.format(l.fee)]]);
+  const e = chain.entry;
+  facts($('item-entry'), e && [['entry', e.id], ['type', e.type], ['STAN', e.stan], ['RRN', e.rrn],
+    ['response code', e.responseCode], ['state', e.state], ['amount', e.amount == null ? '' : RIALS.format(e.amount)],
+    ['card', e.maskedCard], ['sent at (UTC)', e.transmittedAt], ['business date', e.businessDate],
+    ['call', e.callId]]);
+  const r = chain.reversal;
+  facts($('item-reversal'), r && [['MTI', r.mti], ['state', r.state], ['attempts', r.attempts],
+    ['last attempt', r.lastAttemptAt], ['acknowledged', r.acknowledgedAt], ['response code', r.responseCode],
+    ['set aside because', r.deadLetterReason], ['closed because', r.closedReason]]);
+  const c = chain.call;
+  facts($('item-call'), c && [['call', c.callId], ['caller', c.maskedCaller || 'unknown'], ['started (UTC)', c.startedAt],
+    ['ended (UTC)', c.endedAt], ['language', c.language], ['ending', c.ending]]);
+  $('item-path').replaceChildren();
+  for (const step of c ? c.path : []) {
+    const li = document.createElement('li');
+    li.textContent = step;
+    $('item-path').appendChild(li);
+  }
+  $('item-resolutions').replaceChildren();
+  for (const res of chain.resolutions) {
+    const li = document.createElement('li');
+    li.textContent = res.reason + ' by ' + res.resolvedBy + ' at ' + res.resolvedAt + ': ' + res.note;
+    $('item-resolutions').appendChild(li);
+  }
+  $('item-elsewhere').replaceChildren();
+  for (const other of chain.elsewhere) {
+    const li = document.createElement('li');
+    li.appendChild(button(other.id, () => openChain(other.id)));
+    li.append(' ' + other.kind + ' (' + other.status + ')');
+    $('item-elsewhere').appendChild(li);
+  }
+  $('resolve-submit').textContent = chain.item.resolutions === 0 ? 'Resolve' : 'Supersede resolution ' + chain.item.resolutions;
+}
+
+$('resolve').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  say('');
+  const answer = await call('items/' + encodeURIComponent(openItem.id) + '/resolutions', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ reason: $('resolve-reason').value, note: $('resolve-note').value, follows: openItem.resolutions })
+  });
+  if (answer.status === 201) {
+    $('resolve-note').value = '';
+    say('');
+    await openChain(openItem.id);
+    await loadItems();
+  } else {
+    say(answer.body && answer.body.error ? answer.body.error : 'Not resolved (' + answer.status + ').');
+  }
+});
+
+$('sign-out').addEventListener('click', async () => {
+  await fetch('../sign-out', { method: 'POST', credentials: 'same-origin', headers: { 'X-Phonebank-Console': '1' } });
+  window.location.replace('../sign-in.html');
+});
+
+for (const kind of KINDS) {
+  const option = document.createElement('option');
+  option.value = kind;
+  option.textContent = kind.toLowerCase().replaceAll('_', ' ');
+  $('filter-kind').appendChild(option);
+}
+loadRuns();
