@@ -156,7 +156,7 @@ final class DeskBrowser implements AutoCloseable {
   }
 
   /** Waits until the first element {@code css} selects shows something containing {@code text}. */
-  void waitForCss(String css, String text) {
+  void waitForCssContaining(String css, String text) {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
   }
 

@@ -795,7 +795,7 @@ class PhoneBankCallIT {
           office.texts("#item-resolutions li").get(0).startsWith("CHASE_SWITCH by backoffice"),
           office.texts("#item-resolutions li").toString());
       office.waitForText("resolve-submit", "Supersede resolution 1");
-      office.waitForCss("#items tr[data-item='" + itemId + "'] td.status", "CHASING");
+      office.waitForCssContaining("#items tr[data-item='" + itemId + "'] td.status", "CHASING");
       office.screenshot("13-back-office-exception-resolved");
 
       office.click("report-link");
