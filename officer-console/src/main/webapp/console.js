@@ -32,13 +32,23 @@ async function loadPop(entryId) {
   renderPop();
 }
 
-/** "Card-to-card transfer: declined" from a path step: the service in the page's language, then what happened. */
+/** What happened in a step ("declined-51", "holder-name-declined-14", "amount") in the page's language. */
+function detailWords(detail) {
+  const declined = /^(.*?)-?declined-(\w+)$/.exec(detail);
+  if (declined) {
+    const before = declined[1] ? detailWords(declined[1]) + ' ' : '';
+    return before + I18n.t('step.declined', declined[2]);
+  }
+  return I18n.tOr('step.' + detail, I18n.tOr('reason.' + detail, detail.replace(/[-_]/g, ' ')));
+}
+
+/** "Card-to-card transfer: declined 51" from a path step: the service, then what happened, in the page's language. */
 function stepWords(step) {
   const colon = step.name.indexOf(':');
   if (I18n.language() === 'en' || colon < 0) { return I18n.tOr('path.' + step.name, step.words); }
   const service = step.name.substring(0, colon);
-  const detail = step.name.substring(colon + 1).replace(/[-_]/g, ' ');
-  return I18n.tOr('path.' + service, step.words) + (detail ? ': ' + detail : '');
+  const detail = step.name.substring(colon + 1);
+  return I18n.tOr('path.' + service, step.words) + (detail ? ': ' + detailWords(detail) : '');
 }
 
 function renderPop() {

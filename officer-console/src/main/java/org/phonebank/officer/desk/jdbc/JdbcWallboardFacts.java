@@ -44,7 +44,7 @@ public final class JdbcWallboardFacts implements WallboardFacts {
           List<InQueue> callers = new ArrayList<>();
           try (PreparedStatement query =
                   connection.prepareStatement(
-                      "SELECT queue_name, enqueued_at, callback_number FROM escalation_entry"
+                      "SELECT queue_name, enqueued_at, callback_sealed FROM escalation_entry"
                           + " WHERE status IN ('WAITING', 'RINGING')");
               ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
@@ -52,7 +52,7 @@ public final class JdbcWallboardFacts implements WallboardFacts {
                   new InQueue(
                       rows.getString("queue_name"),
                       Rows.instant(rows, "enqueued_at"),
-                      rows.getString("callback_number") != null));
+                      rows.getString("callback_sealed") != null));
             }
           }
           return callers;
