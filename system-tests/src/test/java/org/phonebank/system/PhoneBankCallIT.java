@@ -435,7 +435,7 @@ class PhoneBankCallIT {
       // the officer goes ready, the phone bank calls her back through FreeSWITCH's inbound Event
       // Socket (the simulator) and bridges her to the officer's phone.
       desk.click("away");
-      desk.waitForText("state", "AWAY");
+      desk.waitForState("AWAY");
       Transcript leftNumber = call(signIn("2", SARA) + " 0 1 1");
       assertEquals(Transcript.Ending.APP_HUNG_UP, leftNumber.ending(), leftNumber.toString());
       try (org.phonebank.phonesim.InboundFreeSwitch freeswitch =
@@ -447,7 +447,7 @@ class PhoneBankCallIT {
         freeswitch.start(PhoneBankStack.INBOUND_ESL_PORT);
         desk.click("ready");
         desk.waitVisible("wrap-up", Duration.ofSeconds(40));
-        desk.waitForText("state", "WRAP_UP");
+        desk.waitForState("WRAP_UP");
         assertTrue(
             freeswitch
                 .log()
@@ -463,7 +463,7 @@ class PhoneBankCallIT {
       desk.choose("wrap-code", "RESOLVED");
       desk.type("wrap-note", "Called back.");
       desk.click("wrap-submit");
-      desk.waitForText("state", "READY");
+      desk.waitForState("READY");
 
       // Away, so that later calls of this run wait for no one.
       desk.click("away");
