@@ -63,10 +63,19 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
    * SwitchOutcome.TimedOut} (the outcome is not on record) and the movement is reversed, now or by
    * the sweeper, so the journal and the switch end equal.
    *
+   * <p>Only requests that move no money (inquiries, statements, card block, PIN change): a money
+   * movement goes through {@link #sendWithinDailyLimit}, so no caller can send one past the
+   * channel's limit by forgetting it.
+   *
+   * @throws IllegalArgumentException when the request moves money: nothing was journalled or sent
    * @throws RuntimeException when the journal cannot open the entry: nothing was sent
    */
   public SwitchOutcome send(String callId, Function<TransactionIds, SwitchRequest> build) {
     SwitchRequest request = build.apply(ids.next());
+    if (request.movesMoney()) {
+      throw new IllegalArgumentException(
+          "A " + request.type() + " moves money: it is sent under its daily limit only.");
+    }
     JournalEntry entry =
         journal.open(callId, request.type(), request.ids(), request.card(), request.amount());
     return sendJournalled(request, entry);

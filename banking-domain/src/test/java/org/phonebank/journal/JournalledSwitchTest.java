@@ -25,6 +25,7 @@ import org.phonebank.card.TelephonePin;
 import org.phonebank.money.Rials;
 import org.phonebank.testing.InMemoryJournal;
 import org.phonebank.testing.InMemoryReversals;
+import org.phonebank.testing.UnlimitedMoney;
 
 class JournalledSwitchTest {
 
@@ -48,7 +49,7 @@ class JournalledSwitchTest {
   }
 
   private SwitchOutcome transfer(JournalledSwitch journalled, long rials) {
-    return journalled.send("call-t", next -> transferOf(next, rials));
+    return UnlimitedMoney.send(journalled, "call-t", next -> transferOf(next, rials));
   }
 
   private Transfer transferOf(TransactionIds next, long rials) {
@@ -84,6 +85,22 @@ class JournalledSwitchTest {
             .balanceInquiry("call-2", card, TelephonePin.of("7391".toCharArray()));
     assertInstanceOf(SwitchOutcome.TimedOut.class, outcome);
     assertEquals(EntryState.TIMED_OUT, journal.all().get(0).state());
+  }
+
+  @Test
+  void aMoneyMovementSentWithoutItsDailyLimitIsRefusedBeforeTheJournalAndTheSwitch() {
+    JournalledSwitch journalled =
+        over(
+            request -> {
+              seenBySwitch.add(request.type().name());
+              return new SwitchOutcome.Approved("654321");
+            });
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> journalled.send("call-unlimited", next -> transferOf(next, 1_000_000)));
+    assertEquals(List.of(), journal.all(), "nothing journalled");
+    assertEquals(List.of(), seenBySwitch, "nothing sent");
+    assertEquals(List.of(), reversals.events(), "nothing armed");
   }
 
   @Test

@@ -34,6 +34,7 @@ import org.phonebank.switchlink.keys.SwitchCredentials;
 import org.phonebank.switchlink.saf.StoreAndForward;
 import org.phonebank.testing.InMemoryAdviceQueue;
 import org.phonebank.testing.InMemoryJournal;
+import org.phonebank.testing.UnlimitedMoney;
 
 /**
  * The money test: a steady load of card-to-card transfers through {@link JournalledSwitch}
@@ -156,7 +157,8 @@ public final class MoneyUnderFire {
             long pauseMillis = pause.isZero() ? 0 : random.nextInt((int) pause.toMillis());
             callers.execute(
                 () ->
-                    journalled.send(
+                    UnlimitedMoney.send(
+                        journalled,
                         "call",
                         ids -> {
                           pauseQuietly(pauseMillis);

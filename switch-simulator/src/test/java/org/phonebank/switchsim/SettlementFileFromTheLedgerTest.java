@@ -40,6 +40,7 @@ import org.phonebank.switchlink.keys.SwitchCredentials;
 import org.phonebank.switchlink.saf.StoreAndForward;
 import org.phonebank.testing.InMemoryAdviceQueue;
 import org.phonebank.testing.InMemoryJournal;
+import org.phonebank.testing.UnlimitedMoney;
 
 /**
  * The settlement file the simulator writes from its ledger, over the real link: what was posted,
@@ -113,10 +114,12 @@ class SettlementFileFromTheLedgerTest {
       acknowledged.set(journalled);
       saf.start();
       assertInstanceOf(
-          SwitchOutcome.Approved.class, journalled.send("call-1", i -> transfer(i, 50_000)));
+          SwitchOutcome.Approved.class,
+          UnlimitedMoney.send(journalled, "call-1", i -> transfer(i, 50_000)));
       simulator.fault("drop-next 1");
       assertEquals(
-          new SwitchOutcome.TimedOut(), journalled.send("call-2", i -> transfer(i, 30_000)));
+          new SwitchOutcome.TimedOut(),
+          UnlimitedMoney.send(journalled, "call-2", i -> transfer(i, 30_000)));
       eventually(
           Duration.ofSeconds(20),
           "the reversal acknowledged",

@@ -35,6 +35,7 @@ import org.phonebank.switchlink.keys.SwitchCredentials;
 import org.phonebank.switchlink.saf.StoreAndForward;
 import org.phonebank.testing.InMemoryAdviceQueue;
 import org.phonebank.testing.InMemoryJournal;
+import org.phonebank.testing.UnlimitedMoney;
 
 /**
  * Reversals through the journal, store-and-forward and the real link, against the simulator's
@@ -100,7 +101,7 @@ class StoreAndForwardTest {
     // The first drop hits the 0210, the second the 0430 of the first 0420.
     simulator.fault("drop-next 2");
 
-    SwitchOutcome outcome = journalled.send("call-1", ids -> transfer(ids, 40_000));
+    SwitchOutcome outcome = UnlimitedMoney.send(journalled, "call-1", ids -> transfer(ids, 40_000));
 
     assertEquals(new SwitchOutcome.TimedOut(), outcome);
     JournalEntry entry = journal.all().get(0);
@@ -117,7 +118,7 @@ class StoreAndForwardTest {
   void retryCodeOnTheReversalIsNotAnAcknowledgement() {
     Rials before = simulator.ledger().balance(REZA);
     simulator.fault("drop-next 1");
-    journalled.send("call-2", ids -> transfer(ids, 30_000));
+    UnlimitedMoney.send(journalled, "call-2", ids -> transfer(ids, 30_000));
     simulator.fault("answer-91-next 2");
 
     eventually(
@@ -134,7 +135,8 @@ class StoreAndForwardTest {
     simulator.setResponseDelay(REZA, Duration.ofMillis(1500));
 
     assertEquals(
-        new SwitchOutcome.TimedOut(), journalled.send("call-3", ids -> transfer(ids, 20_000)));
+        new SwitchOutcome.TimedOut(),
+        UnlimitedMoney.send(journalled, "call-3", ids -> transfer(ids, 20_000)));
 
     eventually(
         Duration.ofSeconds(20),
@@ -149,7 +151,8 @@ class StoreAndForwardTest {
     Rials before = simulator.ledger().balance(REZA);
 
     assertInstanceOf(
-        SwitchOutcome.Approved.class, journalled.send("call-4", ids -> transfer(ids, 10_000)));
+        SwitchOutcome.Approved.class,
+        UnlimitedMoney.send(journalled, "call-4", ids -> transfer(ids, 10_000)));
 
     assertEquals(EntryState.APPROVED, journal.all().get(0).state());
     assertTrue(queue.armed().isEmpty());
@@ -224,7 +227,7 @@ class StoreAndForwardTest {
     queue.release(damaged.id());
     simulator.fault("drop-next 1");
 
-    journalled.send("call-6", ids -> transfer(ids, 25_000));
+    UnlimitedMoney.send(journalled, "call-6", ids -> transfer(ids, 25_000));
 
     long behind = damaged.id() + 1;
     eventually(
@@ -256,7 +259,7 @@ class StoreAndForwardTest {
     acknowledged.set(journalled);
     Rials before = simulator.ledger().balance(REZA);
     simulator.fault("drop-next 1");
-    journalled.send("call-7", ids -> transfer(ids, 35_000));
+    UnlimitedMoney.send(journalled, "call-7", ids -> transfer(ids, 35_000));
     // The 0200 posted unanswered; now refuse the reversal more often than allowed, and only then
     // start the sender.
     simulator.fault("answer-91-next 50");

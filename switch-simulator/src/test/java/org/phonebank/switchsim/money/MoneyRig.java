@@ -27,6 +27,7 @@ import org.phonebank.settings.SettingsReader;
 import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.keys.SwitchCredentials;
 import org.phonebank.switchlink.saf.StoreAndForward;
+import org.phonebank.testing.UnlimitedMoney;
 
 /**
  * One phone bank's money path wired as the server wires it, on a data source of the test's: the
@@ -114,7 +115,8 @@ public final class MoneyRig implements AutoCloseable {
    */
   public SwitchOutcome transfer(String callId, long rials) {
     try {
-      return journalled.send(
+      return UnlimitedMoney.send(
+          journalled,
           callId,
           ids ->
               new Transfer(
