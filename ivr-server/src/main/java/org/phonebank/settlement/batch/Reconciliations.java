@@ -215,7 +215,12 @@ public class Reconciliations {
             .resolve(run.businessDate() + "-" + terminal + "-run" + runId + ".csv");
     try {
       Files.createDirectories(report.getParent());
-      Files.writeString(report, RunReports.csv(run, runs.totals(runId)), StandardCharsets.UTF_8);
+      // Written aside and moved into place in one step: whoever watches the folder (the back
+      // office's tools, the tests) sees the whole report or none, never a half-written one.
+      Path partial = report.resolveSibling("." + report.getFileName() + ".part");
+      Files.writeString(partial, RunReports.csv(run, runs.totals(runId)), StandardCharsets.UTF_8);
+      Files.move(
+          partial, report, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write report " + report + ".", e);
     }
