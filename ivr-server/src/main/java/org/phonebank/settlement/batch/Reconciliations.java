@@ -242,12 +242,17 @@ public class Reconciliations {
     return folder().resolve("inbox");
   }
 
-  /** Takes every file in the inbox, oldest name first. */
+  /**
+   * Takes every file in the inbox except those still arriving: a name starting with a dot or ending
+   * in {@code .part} or {@code .filepart} (how file-transfer clients name a file until it is
+   * whole), which a writer renames when done (docs/back-office.md).
+   */
   void scanInbox() {
     Path inbox = inbox();
     try {
       Files.createDirectories(inbox);
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox, Files::isRegularFile)) {
+      try (DirectoryStream<Path> entries =
+          Files.newDirectoryStream(inbox, f -> Files.isRegularFile(f) && !arriving(f))) {
         for (Path file : entries) {
           take(file);
         }
@@ -255,6 +260,12 @@ public class Reconciliations {
     } catch (IOException e) {
       LOG.log(Level.WARNING, "Cannot read the settlement inbox {0}: {1}", inbox, e.getMessage());
     }
+  }
+
+  /** Whether {@code file} is still arriving by its name (see {@link #scanInbox}). */
+  static boolean arriving(Path file) {
+    String name = file.getFileName().toString();
+    return name.startsWith(".") || name.endsWith(".part") || name.endsWith(".filepart");
   }
 
   private void take(Path file) throws IOException {
