@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The officers' queues of one node over a shared {@link EscalationStore}: each routing round first
@@ -75,9 +76,16 @@ public final class Escalations implements OfficerQueue {
     return store.enqueue(escalation, queue, nodeId, clock.instant());
   }
 
-  /** One routing round; returns the offers made. */
+  /**
+   * One routing round that reserves every match of the plan; returns the offers made. For tests and
+   * the benchmark's steady state: in a running phone bank each caller's own look ({@link #status})
+   * reserves for that caller only, and the dialler's rounds ({@link #dispatchCallbacks}) for
+   * callbacks only, so every offer is rung by whoever made it, at once.
+   */
   public List<Offer> dispatch() {
-    return dispatch(false);
+    Instant now = clock.instant();
+    sweep(now);
+    return route(now, caller -> true, null);
   }
 
   /**
@@ -88,16 +96,29 @@ public final class Escalations implements OfficerQueue {
    * hold does not take the officer the plan gives that caller.
    */
   public List<Offer> dispatchCallbacks() {
-    return dispatch(true);
+    Instant now = clock.instant();
+    sweep(now);
+    return route(now, QueuedCall::wantsCallback, null);
   }
 
-  private List<Offer> dispatch(boolean callbacksOnly) {
-    Instant now = clock.instant();
+  /**
+   * Ends offers rung past their deadline as no-answers (a node that died mid-ring strands no
+   * officer in RESERVED) and callbacks past their expiry (not worth an officer's ring).
+   */
+  private void sweep(Instant now) {
     for (Offer overdue : store.overdue(now)) {
       store.endOffer(overdue.id(), OfferResult.NO_ANSWER, settings.missesBeforeAway(), now);
     }
-    // A callback past its expiry is not worth an officer's ring.
     store.expireCallbacks(now.minus(settings.callbackExpiry()), now);
+  }
+
+  /**
+   * Plans over the queue in service order and reserves the matches of the callers {@code owned}
+   * selects, offered now and ringing for the ring timeout from now. The others are left for their
+   * owners, who ring them at once when they reserve. Stops after the page holding {@code upTo} when
+   * it is given: callers behind it cannot change its match.
+   */
+  private List<Offer> route(Instant now, Predicate<QueuedCall> owned, QueuedCall upTo) {
     List<OfficerState> free = new ArrayList<>(store.readyOfficers());
     if (free.isEmpty()) {
       return List.of();
@@ -118,40 +139,55 @@ public final class Escalations implements OfficerQueue {
       for (Router.Match match : matches) {
         free.removeIf(officer -> officer.officerId().equals(match.officerId()));
       }
-      if (callbacksOnly) {
-        Set<Long> callbacks = new HashSet<>();
-        callers.stream().filter(QueuedCall::wantsCallback).forEach(c -> callbacks.add(c.id()));
-        matches = matches.stream().filter(m -> callbacks.contains(m.entryId())).toList();
-      }
+      Set<Long> mine = new HashSet<>();
+      callers.stream().filter(owned).forEach(c -> mine.add(c.id()));
+      matches = matches.stream().filter(m -> mine.contains(m.entryId())).toList();
       made.addAll(store.reserveAll(matches, now, deadline));
-      if (callers.size() < page) {
+      QueuedCall last = callers.get(callers.size() - 1);
+      if (callers.size() < page
+          || (upTo != null && Router.SERVICE_ORDER.compare(upTo, last) <= 0)) {
         break;
       }
-      after = callers.get(callers.size() - 1);
+      after = last;
     }
     return made;
   }
 
+  /**
+   * Where the caller stands, after a routing round of their own: the offer it makes is this
+   * caller's, rung by this caller's call at once, so the ring timeout runs from the moment the
+   * officer's phone starts to ring. A look never reserves an officer for another caller, whose line
+   * would ring the phone only at its own next look, up to a poll interval of the ring time later.
+   */
   @Override
   public WaitState status(long entryId) {
-    dispatch();
+    Instant now = clock.instant();
+    sweep(now);
     QueuedCall caller = entry(entryId);
     switch (caller.status()) {
       case RINGING:
         Optional<Offer> offer = store.ringing(entryId);
         if (offer.isPresent()) {
-          Duration left = Duration.between(clock.instant(), offer.get().deadline());
-          return new WaitState.Ringing(
-              offer.get(),
-              settings.officer(offer.get().officerId()).endpoint(),
-              left.isNegative() ? Duration.ZERO : left);
+          return ringing(offer.get(), now);
         }
         return status(entryId);
       case WAITING:
+        List<Offer> mine = route(now, other -> other.id() == entryId, caller);
+        if (!mine.isEmpty()) {
+          return ringing(mine.get(0), now);
+        }
         return waiting(caller);
       default:
         return new WaitState.Gone(caller.status());
     }
+  }
+
+  private WaitState.Ringing ringing(Offer offer, Instant now) {
+    Duration left = Duration.between(now, offer.deadline());
+    return new WaitState.Ringing(
+        offer,
+        settings.officer(offer.officerId()).endpoint(),
+        left.isNegative() ? Duration.ZERO : left);
   }
 
   @Override

@@ -166,6 +166,35 @@ public abstract class RoutingContract {
   }
 
   @Test
+  void aCallersLookReservesForThatCallerOnlySoTheRingTimeRunsFromTheirOwnOffer() {
+    ready("a1");
+    QueuedCall ahead = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    QueuedCall behind = queues.enqueue(caller("call-2", "fa", EscalationReason.ASKED));
+
+    // The caller behind looks first: a1 is the caller ahead's, left READY for their own look.
+    assertInstanceOf(WaitState.Waiting.class, queues.status(behind.id()));
+    assertEquals(OfficerStatus.READY, queues.officer("a1").orElseThrow().status());
+    assertEquals(Optional.empty(), store.ringing(ahead.id()));
+
+    // The caller ahead looks one poll later and rings a1 for the whole ring timeout.
+    clock.advanceSeconds(5);
+    WaitState.Ringing ring =
+        assertInstanceOf(WaitState.Ringing.class, queues.status(ahead.id()), "ahead rings");
+    assertEquals("a1", ring.offer().officerId());
+    assertEquals(clock.instant(), ring.offer().offeredAt());
+    assertEquals(java.time.Duration.ofSeconds(15), ring.ringFor());
+
+    // Ring-no-answer counts from that offer: ringing 15 s after it, a miss only past that.
+    clock.advanceSeconds(15);
+    assertInstanceOf(WaitState.Waiting.class, queues.status(behind.id()));
+    assertEquals(OfficerStatus.RESERVED, queues.officer("a1").orElseThrow().status());
+    clock.advanceSeconds(1);
+    assertInstanceOf(WaitState.Waiting.class, queues.status(behind.id()));
+    assertEquals(1, queues.officer("a1").orElseThrow().missesInRow());
+    assertEquals(OfficerStatus.READY, queues.officer("a1").orElseThrow().status());
+  }
+
+  @Test
   void aRefusalOffersTheCallToTheNextOfficerWithoutCountingAMiss() {
     ready("a1", "a2");
     QueuedCall call = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));

@@ -104,6 +104,29 @@ abstract class JdbcRoutingContract extends RoutingContract {
   }
 
   @Test
+  void aCallerOnAnotherNodeIsNeverReservedByThisNodesCallersLook() {
+    EscalationSettings settings = operators(1);
+    Escalations first = node(settings, "node-1");
+    Escalations second = node(settings, "node-2");
+    first.start();
+    second.start();
+    assertTrue(first.setStatus("o1", OfficerStatus.READY));
+    QueuedCall ahead = second.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    QueuedCall behind = first.enqueue(caller("call-2", "fa", EscalationReason.ASKED));
+
+    assertInstanceOf(WaitState.Waiting.class, first.status(behind.id()));
+    assertEquals(OfficerStatus.READY, first.officer("o1").orElseThrow().status());
+
+    clock.advanceSeconds(4);
+    WaitState.Ringing ring = assertInstanceOf(WaitState.Ringing.class, second.status(ahead.id()));
+    assertEquals(clock.instant(), ring.offer().offeredAt());
+    assertEquals(settings.ringTimeout(), ring.ringFor());
+    clock.advanceSeconds(settings.ringTimeout().toSeconds());
+    assertInstanceOf(WaitState.Waiting.class, first.status(behind.id()));
+    assertEquals(OfficerStatus.RESERVED, first.officer("o1").orElseThrow().status());
+  }
+
+  @Test
   void twoRoutersOverOneDatabaseNeverReserveTheSameOfficer() throws Exception {
     EscalationSettings settings = operators(12);
     Escalations first = node(settings, "node-1");
