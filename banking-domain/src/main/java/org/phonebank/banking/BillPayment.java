@@ -5,19 +5,19 @@ import java.util.Objects;
 import org.phonebank.bill.BillId;
 import org.phonebank.bill.PaymentId;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
+import org.phonebank.card.SealedPin;
 import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
 
 /** The caller pays a utility or government bill identified by its bill and payment identifiers. */
 public record BillPayment(
-    TransactionIds ids, CardNumber card, TelephonePin pin, BillId billId, PaymentId paymentId)
+    TransactionIds ids, CardNumber card, SealedPin pin, BillId billId, PaymentId paymentId)
     implements SwitchRequest {
 
   public BillPayment {
     Objects.requireNonNull(ids, "Transaction ids are required.");
     Objects.requireNonNull(card, "Card is required.");
-    Objects.requireNonNull(pin, "PIN is required.");
+    RequestPins.check(card, pin, "PIN");
     Objects.requireNonNull(billId, "Bill id is required.");
     Objects.requireNonNull(paymentId, "Payment id is required.");
     if (!paymentId.belongsTo(billId)) {

@@ -3,17 +3,17 @@ package org.phonebank.banking;
 
 import java.util.Objects;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
+import org.phonebank.card.SealedPin;
 import org.phonebank.journal.TransactionType;
 
 /** The caller asks the issuer to block the card at once (hot-card it), for a reason. */
-public record CardBlock(TransactionIds ids, CardNumber card, TelephonePin pin, BlockReason reason)
+public record CardBlock(TransactionIds ids, CardNumber card, SealedPin pin, BlockReason reason)
     implements SwitchRequest {
 
   public CardBlock {
     Objects.requireNonNull(ids, "Transaction ids are required.");
     Objects.requireNonNull(card, "Card is required.");
-    Objects.requireNonNull(pin, "PIN is required.");
+    RequestPins.check(card, pin, "PIN");
     Objects.requireNonNull(reason, "Reason is required.");
   }
 

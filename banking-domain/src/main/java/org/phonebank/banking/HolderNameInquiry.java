@@ -3,20 +3,20 @@ package org.phonebank.banking;
 
 import java.util.Objects;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
+import org.phonebank.card.SealedPin;
 import org.phonebank.journal.TransactionType;
 
 /**
  * Before a transfer, the caller's issuer is asked whose name the destination card or account is in.
  */
 public record HolderNameInquiry(
-    TransactionIds ids, CardNumber card, TelephonePin pin, TransferDestination destination)
+    TransactionIds ids, CardNumber card, SealedPin pin, TransferDestination destination)
     implements SwitchRequest {
 
   public HolderNameInquiry {
     Objects.requireNonNull(ids, "Transaction ids are required.");
     Objects.requireNonNull(card, "Card is required.");
-    Objects.requireNonNull(pin, "PIN is required.");
+    RequestPins.check(card, pin, "PIN");
     Objects.requireNonNull(destination, "Destination is required.");
   }
 

@@ -7,8 +7,9 @@ import org.phonebank.money.Rials;
 
 /**
  * A request the phone bank sends to the issuer through the switch. Every request carries its own
- * ids and the caller's card; the PIN (where there is one) is only ever turned into an encrypted PIN
- * block by the bridge.
+ * ids and the caller's card; the PIN (where there is one) travels as the {@link
+ * org.phonebank.card.SealedPin} made when it was collected, sealed for that card, which only the
+ * bridge turns into the PIN block of the message.
  */
 public sealed interface SwitchRequest
     permits BalanceInquiry,

@@ -3,7 +3,7 @@ package org.phonebank.banking;
 
 import java.util.Objects;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
+import org.phonebank.card.SealedPin;
 import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
 
@@ -11,7 +11,7 @@ import org.phonebank.money.Rials;
 public record Transfer(
     TransactionIds ids,
     CardNumber card,
-    TelephonePin pin,
+    SealedPin pin,
     TransferDestination destination,
     Rials amount)
     implements SwitchRequest {
@@ -19,7 +19,7 @@ public record Transfer(
   public Transfer {
     Objects.requireNonNull(ids, "Transaction ids are required.");
     Objects.requireNonNull(card, "Card is required.");
-    Objects.requireNonNull(pin, "PIN is required.");
+    RequestPins.check(card, pin, "PIN");
     Objects.requireNonNull(destination, "Destination is required.");
     Objects.requireNonNull(amount, "Amount is required.");
     if (!amount.isPositive()) {

@@ -20,7 +20,7 @@ import org.phonebank.banking.SwitchRequest;
 import org.phonebank.banking.TransactionIdSource;
 import org.phonebank.banking.TransactionIds;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
+import org.phonebank.card.SealedPin;
 import org.phonebank.money.Rials;
 
 /**
@@ -48,7 +48,7 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
     this.reversals = Objects.requireNonNull(reversals, "Reversals are required.");
   }
 
-  public SwitchOutcome balanceInquiry(String callId, CardNumber card, TelephonePin pin) {
+  public SwitchOutcome balanceInquiry(String callId, CardNumber card, SealedPin pin) {
     return send(callId, next -> new BalanceInquiry(next, card, pin));
   }
 

@@ -21,10 +21,10 @@ import org.phonebank.banking.TransactionIds;
 import org.phonebank.banking.Transfer;
 import org.phonebank.banking.TransferDestination;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
 import org.phonebank.money.Rials;
 import org.phonebank.testing.InMemoryJournal;
 import org.phonebank.testing.InMemoryReversals;
+import org.phonebank.testing.MaskingPinSealer;
 import org.phonebank.testing.UnlimitedMoney;
 
 class JournalledSwitchTest {
@@ -56,7 +56,7 @@ class JournalledSwitchTest {
     return new Transfer(
         next,
         card,
-        TelephonePin.of("7391".toCharArray()),
+        MaskingPinSealer.sealed("7391", card),
         new TransferDestination.ToCard(payee),
         Rials.of(rials));
   }
@@ -68,7 +68,7 @@ class JournalledSwitchTest {
               seenBySwitch.add(journal.all().get(0).state().name());
               return new SwitchOutcome.Approved("123456", Rials.of(5_000_000));
             })
-            .balanceInquiry("call-1", card, TelephonePin.of("7391".toCharArray()));
+            .balanceInquiry("call-1", card, MaskingPinSealer.sealed("7391", card));
     assertInstanceOf(SwitchOutcome.Approved.class, outcome);
     assertEquals(List.of("PENDING"), seenBySwitch);
     assertEquals(EntryState.APPROVED, journal.all().get(0).state());
@@ -82,7 +82,7 @@ class JournalledSwitchTest {
         over(request -> {
               throw new IllegalStateException("socket closed");
             })
-            .balanceInquiry("call-2", card, TelephonePin.of("7391".toCharArray()));
+            .balanceInquiry("call-2", card, MaskingPinSealer.sealed("7391", card));
     assertInstanceOf(SwitchOutcome.TimedOut.class, outcome);
     assertEquals(EntryState.TIMED_OUT, journal.all().get(0).state());
   }
@@ -201,7 +201,7 @@ class JournalledSwitchTest {
             journalled.sendWithinDailyLimit(
                 "call-b",
                 Rials.of(1),
-                next -> new BalanceInquiry(next, card, TelephonePin.of("7391".toCharArray()))));
+                next -> new BalanceInquiry(next, card, MaskingPinSealer.sealed("7391", card))));
     assertTrue(journal.all().isEmpty());
   }
 

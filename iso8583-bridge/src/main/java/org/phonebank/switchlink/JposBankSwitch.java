@@ -20,6 +20,8 @@ import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.banking.SwitchRequest;
 import org.phonebank.banking.Transfer;
 import org.phonebank.card.CardNumber;
+import org.phonebank.card.PinSealer;
+import org.phonebank.card.SealedPin;
 import org.phonebank.card.TelephonePin;
 import org.phonebank.switchlink.keys.AesKey;
 import org.phonebank.switchlink.keys.SwitchCredentials;
@@ -28,14 +30,16 @@ import org.phonebank.switchlink.mac.MessageMac;
 import org.phonebank.switchlink.pin.PinBlock;
 import org.phonebank.switchlink.pin.PinEncipherment;
 import org.phonebank.switchlink.pin.PinFormat;
+import org.phonebank.switchlink.pin.SealedPinBlock;
 import org.phonebank.switchlink.tls.MutualTls;
 import org.phonebank.switchlink.tls.TlsClientSocketFactory;
 
 /**
- * The bank switch reached over ISO 8583:1987 with jPOS, on mutual TLS 1.3. The PIN is enciphered
- * into an ISO-0 (TDES) or ISO-4 (AES) block as the request is built, as the settings choose, and
- * the block is wiped once the message has gone; financial messages carry a retail MAC under the ZAK
- * and so must their responses.
+ * The bank switch reached over ISO 8583:1987 with jPOS, on mutual TLS 1.3. It is also the phone
+ * bank's {@link PinSealer}: a PIN is enciphered into an ISO-0 (TDES) or ISO-4 (AES) block, as the
+ * settings choose, the moment it is collected ({@link #seal}), and each request copies the block
+ * into its message, wiped once the message has gone; financial messages carry a retail MAC under
+ * the ZAK and so must their responses.
  *
  * <p>Life cycle: construct, {@link #start()} (connects, signs on, reconnects and fails over in the
  * background), use from any number of threads, {@link #close()} (signs off). A request while the
@@ -45,7 +49,7 @@ import org.phonebank.switchlink.tls.TlsClientSocketFactory;
  *
  * <p>{@link #reversalAdvice} and {@link #sendAdvice} are the two calls store-and-forward makes.
  */
-public final class JposBankSwitch implements BankSwitch, AutoCloseable {
+public final class JposBankSwitch implements BankSwitch, PinSealer, AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(JposBankSwitch.class.getName());
 
@@ -106,16 +110,16 @@ public final class JposBankSwitch implements BankSwitch, AutoCloseable {
     if (!link.isReady()) {
       return new SwitchOutcome.Unreachable("no signed-on link to the switch");
     }
-    ISOMsg message;
-    TelephonePin pin = request instanceof PinChange change ? change.oldPin() : pinOf(request);
-    try (PinBlock block = encipher(pin, request.card());
-        PinBlock newBlock =
-            request instanceof PinChange change
-                ? encipher(change.newPin(), request.card())
-                : null) {
-      message =
-          SwitchMessages.financialRequest(request, block, newBlock, settings.pinFormat(), settings);
-    }
+    // The blocks were enciphered when the PINs were collected (seal); the message takes copies,
+    // wiped once it has gone, and the handles keep theirs for the call's next request.
+    SealedPin pin = request instanceof PinChange change ? change.oldPin() : pinOf(request);
+    PinBlock block = SealedPinBlock.blockOf(pin, request.card(), this);
+    PinBlock newBlock =
+        request instanceof PinChange change
+            ? SealedPinBlock.blockOf(change.newPin(), request.card(), this)
+            : null;
+    ISOMsg message =
+        SwitchMessages.financialRequest(request, block, newBlock, settings.pinFormat(), settings);
     LinkReply reply;
     try {
       reply = link.exchange(message, settings.responseTimeout());
@@ -141,7 +145,7 @@ public final class JposBankSwitch implements BankSwitch, AutoCloseable {
     return new SwitchOutcome.TimedOut();
   }
 
-  private static TelephonePin pinOf(SwitchRequest request) {
+  private static SealedPin pinOf(SwitchRequest request) {
     if (request instanceof BalanceInquiry r) {
       return r.pin();
     } else if (request instanceof MiniStatementInquiry r) {
@@ -158,10 +162,22 @@ public final class JposBankSwitch implements BankSwitch, AutoCloseable {
     throw new IllegalArgumentException("Request " + request.type() + " carries no PIN.");
   }
 
-  private PinBlock encipher(TelephonePin pin, CardNumber card) {
-    return settings.pinFormat() == PinFormat.ISO_0
-        ? PinEncipherment.encipher(pin, card, pinKey)
-        : PinEncipherment.encipherFormat4(pin, card, aesPinKey);
+  /**
+   * Builds and enciphers the PIN block for {@code card} now, in the format the settings choose, so
+   * that the caller can wipe the clear PIN at once; every request of the call then carries the
+   * handle. A format 4 block thus keeps the random fill of its collection for the whole call (an
+   * ISO 9564 block may be re-sent unchanged: its fill protects against dictionary attacks across
+   * PINs, not repeats of one); the key does not change while the link object lives.
+   */
+  @Override
+  public SealedPin seal(TelephonePin pin, CardNumber card) {
+    Objects.requireNonNull(pin, "PIN is required.");
+    Objects.requireNonNull(card, "Card is required.");
+    PinBlock block =
+        settings.pinFormat() == PinFormat.ISO_0
+            ? PinEncipherment.encipher(pin, card, pinKey)
+            : PinEncipherment.encipherFormat4(pin, card, aesPinKey);
+    return new SealedPinBlock(block, card, this);
   }
 
   /**

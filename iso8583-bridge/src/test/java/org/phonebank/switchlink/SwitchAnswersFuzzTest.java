@@ -15,7 +15,8 @@ import org.phonebank.banking.SwitchRequest;
 import org.phonebank.banking.TransactionIds;
 import org.phonebank.banking.TransferDestination;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
+import org.phonebank.card.SealedPin;
+import org.phonebank.testing.MaskingPinSealer;
 
 /**
  * Whatever bytes arrive as an answer from the switch, unpacking them (jPOS's ISO87BPackager, as the
@@ -31,6 +32,7 @@ class SwitchAnswersFuzzTest {
   private static final TransactionIds IDS =
       new TransactionIds(new Stan(123), new Rrn("000000000042"), Instant.EPOCH);
   private static final CardNumber CARD = new CardNumber("6037991234567893");
+  private static final SealedPin PIN = MaskingPinSealer.sealed("7391", CARD);
 
   @FuzzTest(maxDuration = "6h", maxExecutions = 10_000_000)
   void anAnswerUnpacksAndReadsOrFailsWithItsDeclaredErrors(byte[] image) {
@@ -53,14 +55,10 @@ class SwitchAnswersFuzzTest {
   }
 
   private static List<SwitchRequest> requests() {
-    // A PIN is wiped once used, so each run gets its own.
     return List.of(
-        new BalanceInquiry(IDS, CARD, TelephonePin.of("7391".toCharArray())),
-        new MiniStatementInquiry(IDS, CARD, TelephonePin.of("7391".toCharArray())),
+        new BalanceInquiry(IDS, CARD, PIN),
+        new MiniStatementInquiry(IDS, CARD, PIN),
         new HolderNameInquiry(
-            IDS,
-            CARD,
-            TelephonePin.of("7391".toCharArray()),
-            new TransferDestination.ToCard(new CardNumber("6219861112223333"))));
+            IDS, CARD, PIN, new TransferDestination.ToCard(new CardNumber("6219861112223333"))));
   }
 }

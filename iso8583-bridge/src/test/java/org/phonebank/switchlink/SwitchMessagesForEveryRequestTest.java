@@ -26,10 +26,11 @@ import org.phonebank.banking.TransactionIds;
 import org.phonebank.banking.Transfer;
 import org.phonebank.banking.TransferDestination;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
+import org.phonebank.card.SealedPin;
 import org.phonebank.money.Rials;
 import org.phonebank.switchlink.pin.PinBlock;
 import org.phonebank.switchlink.pin.PinFormat;
+import org.phonebank.testing.MaskingPinSealer;
 
 class SwitchMessagesForEveryRequestTest {
 
@@ -180,7 +181,8 @@ class SwitchMessagesForEveryRequestTest {
     return new Transfer(IDS, CARD, pin("1234"), to, Rials.of(1_250_000));
   }
 
-  private static TelephonePin pin(String digits) {
-    return TelephonePin.of(digits.toCharArray());
+  private static SealedPin pin(String digits) {
+    // The message takes its blocks as arguments: the request's handle is only carried.
+    return MaskingPinSealer.sealed(digits, CARD);
   }
 }

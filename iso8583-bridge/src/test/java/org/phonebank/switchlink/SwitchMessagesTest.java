@@ -33,6 +33,8 @@ import org.phonebank.switchlink.keys.ZoneKey;
 import org.phonebank.switchlink.pin.PinBlock;
 import org.phonebank.switchlink.pin.PinEncipherment;
 import org.phonebank.switchlink.pin.PinFormat;
+import org.phonebank.switchlink.pin.SealedPinBlock;
+import org.phonebank.testing.MaskingPinSealer;
 
 class SwitchMessagesTest {
 
@@ -43,7 +45,7 @@ class SwitchMessagesTest {
       new BalanceInquiry(
           new TransactionIds(new Stan(123), new Rrn("000000000042"), SENT),
           new CardNumber(CARD),
-          TelephonePin.of("7391".toCharArray()));
+          MaskingPinSealer.sealed("7391", new CardNumber(CARD)));
 
   @Test
   void balanceInquiryCarriesTheFieldsTheSwitchExpects() throws Exception {
@@ -243,8 +245,9 @@ class SwitchMessagesTest {
     CardNumber card = new CardNumber(CARD);
     try (TelephonePin pin = TelephonePin.of("7391".toCharArray());
         ZoneKey zpk = ZoneKey.of(HexFormat.of().parseHex("0123456789ABCDEFFEDCBA9876543210"));
-        PinBlock block = PinEncipherment.encipher(pin, card, zpk)) {
-      BalanceInquiry inquiry = new BalanceInquiry(ids, card, pin);
+        PinBlock block = PinEncipherment.encipher(pin, card, zpk);
+        SealedPinBlock sealed = new SealedPinBlock(PinBlock.of(block.bytes()), card, zpk)) {
+      BalanceInquiry inquiry = new BalanceInquiry(ids, card, sealed);
       assertFalse(inquiry.toString().contains(CARD));
       assertFalse(block.toString().contains(HexFormat.of().formatHex(block.bytes())));
       return SwitchMessages.financialRequest(inquiry, block, null, PinFormat.ISO_0, SETTINGS);

@@ -13,16 +13,18 @@ import org.phonebank.call.PathLog;
 import org.phonebank.call.Session;
 import org.phonebank.callpath.CallEnding;
 import org.phonebank.card.CardNumber;
+import org.phonebank.card.SealedPin;
 import org.phonebank.card.TelephonePin;
 import org.phonebank.lockout.LockoutState;
 import org.phonebank.prompt.Phrase;
 
 /**
  * Card and PIN, checked by the issuer with a balance inquiry (the one request every card may make).
- * Wrong PINs are counted in the durable lockout store, consecutive across calls: the one that
- * reaches the limit locks the card for the phone channel until an officer lifts it, and a locked
- * card is refused before any PIN is asked. A card the issuer does not know spends a card try, as a
- * mistyped one does.
+ * The PIN is sealed ({@link org.phonebank.card.PinSealer}) as soon as it is keyed and its digits
+ * wiped; the session keeps only the sealed PIN the issuer accepted. Wrong PINs are counted in the
+ * durable lockout store, consecutive across calls: the one that reaches the limit locks the card
+ * for the phone channel until an officer lifts it, and a locked card is refused before any PIN is
+ * asked. A card the issuer does not know spends a card try, as a mistyped one does.
  */
 public final class Authentication {
 
@@ -76,7 +78,11 @@ public final class Authentication {
         path.ended(CallEnding.GAVE_UP, "PIN not entered");
         return Optional.of(Next.OFFER_OFFICER);
       }
-      TelephonePin pin = keyed.get();
+      // Sealed into its PIN block at once: from here on the call holds no PIN digits.
+      SealedPin pin;
+      try (TelephonePin clear = keyed.get()) {
+        pin = services.pins().seal(clear, card);
+      }
       boolean kept = false;
       try {
         // Checked and counted per guess in one atomic step: calls parked at the PIN prompt on the

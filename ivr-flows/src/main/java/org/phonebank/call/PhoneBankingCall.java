@@ -64,7 +64,9 @@ public final class PhoneBankingCall implements CallFlow {
                         services.nameVoice()),
                 "4", new BillPayer(services.bank(), questions, settings.dailyBills()),
                 "5", new CardBlocker(services.bank(), questions),
-                "6", new PinChanger(settings, services.bank(), services.lockouts())),
+                "6",
+                    new PinChanger(
+                        settings, services.bank(), services.pins(), services.lockouts())),
             officer);
   }
 

@@ -4,7 +4,7 @@ package org.phonebank.call;
 import java.util.Objects;
 import java.util.Optional;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
+import org.phonebank.card.SealedPin;
 import org.phonebank.escalation.EscalationReason;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Phrase;
@@ -12,9 +12,10 @@ import org.phonebank.prompt.Prompt;
 
 /**
  * One caller's conversation once the language is chosen: the line, the language, the path being
- * recorded, and after authentication the card and the PIN the issuer accepted. Every request of the
- * call carries that PIN to the switch, so it is held until the call ends and then wiped by {@link
- * #close()}.
+ * recorded, and after authentication the card and the PIN the issuer accepted, sealed (a {@link
+ * SealedPin}: its PIN block, enciphered when it was keyed; the session never holds PIN digits).
+ * Every request of the call carries that handle to the switch, so it is held until the call ends
+ * and then wiped by {@link #close()}.
  */
 public final class Session implements AutoCloseable {
 
@@ -22,7 +23,7 @@ public final class Session implements AutoCloseable {
   private final Language language;
   private final PathLog path;
   private CardNumber card;
-  private TelephonePin pin;
+  private SealedPin pin;
   private EscalationReason officerReason;
   private CardNumber keyedCard;
 
@@ -58,15 +59,19 @@ public final class Session implements AutoCloseable {
 
   /**
    * The issuer accepted {@code acceptedPin} for {@code authenticatedCard}; the session now owns the
-   * PIN.
+   * sealed PIN.
    */
-  public void authenticated(CardNumber authenticatedCard, TelephonePin acceptedPin) {
-    this.card = Objects.requireNonNull(authenticatedCard, "Card is required.");
+  public void authenticated(CardNumber authenticatedCard, SealedPin acceptedPin) {
+    Objects.requireNonNull(authenticatedCard, "Card is required.");
+    if (!acceptedPin.card().equals(authenticatedCard)) {
+      throw new IllegalArgumentException("The PIN was sealed for another card.");
+    }
+    this.card = authenticatedCard;
     replacePin(acceptedPin);
   }
 
   /** After a PIN change the new PIN is the one later requests must carry; the old one is wiped. */
-  public void replacePin(TelephonePin newPin) {
+  public void replacePin(SealedPin newPin) {
     Objects.requireNonNull(newPin, "PIN is required.");
     if (pin != null && pin != newPin) {
       pin.close();
@@ -108,7 +113,8 @@ public final class Session implements AutoCloseable {
     return card;
   }
 
-  public TelephonePin pin() {
+  /** The accepted PIN, sealed for {@link #card()}, for the call's requests. */
+  public SealedPin pin() {
     if (pin == null) {
       throw new IllegalStateException("The caller is not authenticated.");
     }

@@ -68,19 +68,31 @@ public final class CallFixture {
 
   public CallServices services(BankSwitch bankSwitch) {
     return new CallServices(
-        bank(bankSwitch), lockouts, callPaths, Clock.fixed(NOW, ZoneOffset.UTC));
+        bank(bankSwitch),
+        ScriptedSwitch.PINS,
+        lockouts,
+        callPaths,
+        Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   /** Services with the phone bank's own officers' queues. */
   public CallServices services(ScriptedSwitch bankSwitch, OfficerQueue officers) {
     return new CallServices(
-        bank(bankSwitch), lockouts, callPaths, Clock.fixed(NOW, ZoneOffset.UTC), officers);
+        bank(bankSwitch),
+        ScriptedSwitch.PINS,
+        lockouts,
+        callPaths,
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        officers);
   }
 
   /** A session whose caller is already past the card and PIN, in {@code language}. */
   public static Session signedIn(ScriptedPhone phone, Language language) {
     Session session = new Session(phone, language, new PathLog(phone.callId(), NOW));
-    session.authenticated(new CardNumber(CARD), TelephonePin.of(PIN.toCharArray()));
+    CardNumber card = new CardNumber(CARD);
+    try (TelephonePin pin = TelephonePin.of(PIN.toCharArray())) {
+      session.authenticated(card, ScriptedSwitch.PINS.seal(pin, card));
+    }
     return session;
   }
 

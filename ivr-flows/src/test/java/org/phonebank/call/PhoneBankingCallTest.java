@@ -32,13 +32,14 @@ import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.callpath.CallEnding;
 import org.phonebank.callpath.CallPath;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
+import org.phonebank.card.SealedPin;
 import org.phonebank.journal.EntryState;
 import org.phonebank.journal.JournalEntry;
 import org.phonebank.journal.TransactionType;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Phrase;
 import org.phonebank.testing.InMemoryCardLockouts;
+import org.phonebank.testing.MaskingPinSealer;
 
 class PhoneBankingCallTest {
 
@@ -567,8 +568,8 @@ class PhoneBankingCallTest {
       }
     }
     assertEquals(3, bank.pinsReceived().size());
-    for (TelephonePin sent : bank.pinsReceived()) {
-      assertThrows(IllegalStateException.class, () -> sent.reveal(String::new));
+    for (SealedPin sent : bank.pinsReceived()) {
+      assertTrue(MaskingPinSealer.wiped(sent), "a sealed PIN outlived the call");
     }
   }
 

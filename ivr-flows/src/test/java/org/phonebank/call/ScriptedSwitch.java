@@ -15,14 +15,18 @@ import org.phonebank.banking.PinChange;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.banking.SwitchRequest;
 import org.phonebank.banking.Transfer;
-import org.phonebank.card.TelephonePin;
+import org.phonebank.card.SealedPin;
+import org.phonebank.testing.MaskingPinSealer;
 
 /**
  * A bank switch that answers requests with scripted outcomes in order, and keeps what it was sent
- * so a test can see which PINs arrived (read at the time, the way a PIN block is built) and that
- * they were wiped later.
+ * so a test can see which PINs arrived (opened at the time by the fixture's {@link #PINS}, the
+ * sealer every flow test uses, as the bridge reads its PIN block) and that they were wiped later.
  */
 public final class ScriptedSwitch implements BankSwitch {
+
+  /** The sealer of the flow tests' PINs: handles without digits, which it alone can open. */
+  public static final MaskingPinSealer PINS = new MaskingPinSealer();
 
   private final Deque<SwitchOutcome> answers;
   private final List<SwitchRequest> received = new ArrayList<>();
@@ -35,8 +39,8 @@ public final class ScriptedSwitch implements BankSwitch {
   @Override
   public SwitchOutcome send(SwitchRequest request) {
     received.add(request);
-    for (TelephonePin pin : pinsOf(request)) {
-      pinsSeen.add(pin.reveal(String::new));
+    for (SealedPin pin : pinsOf(request)) {
+      pinsSeen.add(PINS.open(pin));
     }
     if (answers.isEmpty()) {
       throw new AssertionError(
@@ -45,7 +49,7 @@ public final class ScriptedSwitch implements BankSwitch {
     return answers.removeFirst();
   }
 
-  private static List<TelephonePin> pinsOf(SwitchRequest request) {
+  private static List<SealedPin> pinsOf(SwitchRequest request) {
     if (request instanceof BalanceInquiry r) {
       return List.of(r.pin());
     } else if (request instanceof MiniStatementInquiry r) {
@@ -75,7 +79,7 @@ public final class ScriptedSwitch implements BankSwitch {
         .toList();
   }
 
-  public List<TelephonePin> pinsReceived() {
+  public List<SealedPin> pinsReceived() {
     return received.stream().flatMap(r -> pinsOf(r).stream()).toList();
   }
 

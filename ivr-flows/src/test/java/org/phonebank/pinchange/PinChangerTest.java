@@ -2,7 +2,6 @@
 package org.phonebank.pinchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.phonebank.call.CallFixture.PIN;
 import static org.phonebank.call.CallFixture.answeredPhone;
@@ -26,9 +25,10 @@ import org.phonebank.call.SecretEntry;
 import org.phonebank.call.Session;
 import org.phonebank.callpath.CallEnding;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
+import org.phonebank.card.SealedPin;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Phrase;
+import org.phonebank.testing.MaskingPinSealer;
 
 class PinChangerTest {
 
@@ -39,7 +39,8 @@ class PinChangerTest {
   private final CallFixture fixture = new CallFixture();
 
   private Next change(ScriptedSwitch bank, Session session) {
-    return new PinChanger(IvrSettings.defaults(), fixture.bank(bank), fixture.lockouts)
+    return new PinChanger(
+            IvrSettings.defaults(), fixture.bank(bank), ScriptedSwitch.PINS, fixture.lockouts)
         .serve(session);
   }
 
@@ -68,8 +69,8 @@ class PinChangerTest {
       }
     }
     session.close();
-    for (TelephonePin sent : bank.pinsReceived()) {
-      assertThrows(IllegalStateException.class, () -> sent.reveal(String::new));
+    for (SealedPin sent : bank.pinsReceived()) {
+      assertTrue(MaskingPinSealer.wiped(sent), "a sealed PIN outlived the call");
     }
   }
 

@@ -136,6 +136,7 @@ public class PhoneBankServer {
     CallServices services =
         new CallServices(
             journalled,
+            bankSwitch,
             store.lockouts(),
             metrics.metered(store.callPaths()),
             journalSettings.clock(),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.phonebank.switchsim.LinkFixture.connected;
 import static org.phonebank.switchsim.LinkFixture.eventually;
+import static org.phonebank.switchsim.LinkFixture.sealed;
 import static org.phonebank.switchsim.LinkFixture.settings;
 
 import java.io.BufferedReader;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.phonebank.banking.BalanceInquiry;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
 import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.keys.SwitchCredentials;
 
@@ -65,8 +65,8 @@ class AdminConsoleTest {
         Admin admin = new Admin()) {
       assertTrue(admin.ask("fault drop-next 1").startsWith("ok"));
 
-      assertEquals(new SwitchOutcome.TimedOut(), bank.send(balance()));
-      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance()));
+      assertEquals(new SwitchOutcome.TimedOut(), bank.send(balance(bank)));
+      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance(bank)));
       assertTrue(admin.ask("fault clear").startsWith("ok"));
     }
   }
@@ -132,13 +132,13 @@ class AdminConsoleTest {
         JposBankSwitch bank = connected(settings(configured), SwitchCredentials.load(other))) {
       assertEquals(
           "91",
-          assertInstanceOf(SwitchOutcome.Declined.class, bank.send(balance())).responseCode());
-      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance()));
+          assertInstanceOf(SwitchOutcome.Declined.class, bank.send(balance(bank))).responseCode());
+      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance(bank)));
     }
   }
 
-  private static BalanceInquiry balance() {
-    return new BalanceInquiry(IDS.next(), MELLI, TelephonePin.of("7391".toCharArray()));
+  private static BalanceInquiry balance(JposBankSwitch bank) {
+    return new BalanceInquiry(IDS.next(), MELLI, sealed(bank, MELLI, "7391"));
   }
 
   /** One admin session: a line out, a line back. */

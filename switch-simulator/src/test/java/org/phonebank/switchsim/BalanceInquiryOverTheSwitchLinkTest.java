@@ -32,7 +32,6 @@ import org.phonebank.banking.Stan;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.banking.TransactionIds;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
 import org.phonebank.money.Rials;
 import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.LinkReply;
@@ -77,7 +76,7 @@ class BalanceInquiryOverTheSwitchLinkTest {
   @Test
   void balanceInquiryIsApprovedWithTheAvailableBalance() {
     try (JposBankSwitch bank = connected(settings())) {
-      SwitchOutcome outcome = bank.send(inquiry(MELLI, "7391"));
+      SwitchOutcome outcome = bank.send(inquiry(bank, MELLI, "7391"));
 
       SwitchOutcome.Approved approved = assertInstanceOf(SwitchOutcome.Approved.class, outcome);
       assertEquals(Rials.of(12_345_678), approved.balance());
@@ -88,7 +87,7 @@ class BalanceInquiryOverTheSwitchLinkTest {
   @Test
   void elevenDigitBalanceArrivesWhole() {
     try (JposBankSwitch bank = connected(settings())) {
-      SwitchOutcome outcome = bank.send(inquiry(MELLAT, "2580"));
+      SwitchOutcome outcome = bank.send(inquiry(bank, MELLAT, "2580"));
 
       assertEquals(
           Rials.of(98_765_432_100L),
@@ -99,7 +98,7 @@ class BalanceInquiryOverTheSwitchLinkTest {
   @Test
   void wrongPinIsDeclinedAsIncorrectPin() {
     try (JposBankSwitch bank = connected(settings())) {
-      SwitchOutcome outcome = bank.send(inquiry(MELLI, "7392"));
+      SwitchOutcome outcome = bank.send(inquiry(bank, MELLI, "7392"));
 
       assertEquals(new SwitchOutcome.Declined(DeclineReason.INCORRECT_PIN, "55"), outcome);
     }
@@ -110,14 +109,14 @@ class BalanceInquiryOverTheSwitchLinkTest {
     // A card no other test here uses: once its issuer count runs out it stays blocked.
     CardNumber ali = new CardNumber("5022293333444457");
     try (JposBankSwitch bank = connected(settings())) {
-      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(inquiry(ali, "864209")));
+      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(inquiry(bank, ali, "864209")));
       List<String> codes = new ArrayList<>();
       for (int guess = 0; guess < Issuer.PIN_TRY_LIMIT; guess++) {
         codes.add(
-            assertInstanceOf(SwitchOutcome.Declined.class, bank.send(inquiry(ali, "111111")))
+            assertInstanceOf(SwitchOutcome.Declined.class, bank.send(inquiry(bank, ali, "111111")))
                 .responseCode());
       }
-      SwitchOutcome rightPinAfterwards = bank.send(inquiry(ali, "864209"));
+      SwitchOutcome rightPinAfterwards = bank.send(inquiry(bank, ali, "864209"));
 
       List<String> expected = new ArrayList<>(Collections.nCopies(Issuer.PIN_TRY_LIMIT - 1, "55"));
       expected.add("75");
@@ -130,7 +129,7 @@ class BalanceInquiryOverTheSwitchLinkTest {
   @Test
   void cardUnknownToTheIssuerIsDeclinedAsInvalidCard() {
     try (JposBankSwitch bank = connected(settings())) {
-      SwitchOutcome outcome = bank.send(inquiry(NOT_IN_LEDGER, "1234"));
+      SwitchOutcome outcome = bank.send(inquiry(bank, NOT_IN_LEDGER, "1234"));
 
       assertEquals(new SwitchOutcome.Declined(DeclineReason.INVALID_CARD, "14"), outcome);
     }
@@ -180,7 +179,7 @@ class BalanceInquiryOverTheSwitchLinkTest {
         new JposBankSwitch(settings().withEndpoint("127.0.0.1", unused), credentials)) {
       bank.start();
 
-      assertInstanceOf(SwitchOutcome.Unreachable.class, bank.send(inquiry(MELLI, "7391")));
+      assertInstanceOf(SwitchOutcome.Unreachable.class, bank.send(inquiry(bank, MELLI, "7391")));
     }
   }
 
@@ -189,7 +188,7 @@ class BalanceInquiryOverTheSwitchLinkTest {
     try (JposBankSwitch bank = connected(settings().withResponseTimeout(Duration.ofMillis(500)))) {
       simulator.setResponseDelay(MELLI, Duration.ofSeconds(2));
 
-      assertEquals(new SwitchOutcome.TimedOut(), bank.send(inquiry(MELLI, "7391")));
+      assertEquals(new SwitchOutcome.TimedOut(), bank.send(inquiry(bank, MELLI, "7391")));
     }
   }
 
@@ -198,10 +197,10 @@ class BalanceInquiryOverTheSwitchLinkTest {
     try (JposBankSwitch bank = connected(settings())) {
       simulator.setResponseDelay(MELLI, Duration.ofSeconds(2));
       CompletableFuture<SwitchOutcome> first =
-          CompletableFuture.supplyAsync(() -> bank.send(inquiry(MELLI, "7391")));
+          CompletableFuture.supplyAsync(() -> bank.send(inquiry(bank, MELLI, "7391")));
       awaitHeldAnswer();
 
-      SwitchOutcome second = bank.send(inquiry(MELLAT, "2580"));
+      SwitchOutcome second = bank.send(inquiry(bank, MELLAT, "2580"));
 
       // The second answer arrived while the first was still held back by the switch.
       assertFalse(first.isDone());
@@ -242,11 +241,11 @@ class BalanceInquiryOverTheSwitchLinkTest {
         .withReconnectDelay(Duration.ofMillis(200));
   }
 
-  private static BalanceInquiry inquiry(CardNumber card, String pin) {
+  private static BalanceInquiry inquiry(JposBankSwitch bank, CardNumber card, String pin) {
     int stan = STANS.incrementAndGet();
     TransactionIds ids =
         new TransactionIds(new Stan(stan), new Rrn(String.format("%012d", stan)), Instant.now());
-    return new BalanceInquiry(ids, card, TelephonePin.of(pin.toCharArray()));
+    return new BalanceInquiry(ids, card, LinkFixture.sealed(bank, card, pin));
   }
 
   private static ISOMsg echo() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.phonebank.switchsim.LinkFixture.connected;
+import static org.phonebank.switchsim.LinkFixture.sealed;
 import static org.phonebank.switchsim.LinkFixture.settings;
 
 import java.io.IOException;
@@ -32,7 +33,6 @@ import org.phonebank.banking.TransferDestination;
 import org.phonebank.bill.BillId;
 import org.phonebank.bill.PaymentId;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
 import org.phonebank.money.Rials;
 import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.keys.SwitchCredentials;
@@ -144,7 +144,10 @@ class EveryRequestKindTest {
     SwitchOutcome outcome =
         bank.send(
             new HolderNameInquiry(
-                IDS.next(), SARA, pin("7391"), new TransferDestination.ToCard(REZA)));
+                IDS.next(),
+                SARA,
+                sealed(bank, SARA, "7391"),
+                new TransferDestination.ToCard(REZA)));
 
     assertEquals("رضا کریمی", assertInstanceOf(SwitchOutcome.Approved.class, outcome).holderName());
   }
@@ -154,7 +157,8 @@ class EveryRequestKindTest {
     bank.send(transfer(NARGES, "4826", new TransferDestination.ToCard(REZA), 11_000));
     bank.send(transfer(NARGES, "4826", new TransferDestination.ToCard(REZA), 22_000));
 
-    SwitchOutcome outcome = bank.send(new MiniStatementInquiry(IDS.next(), NARGES, pin("4826")));
+    SwitchOutcome outcome =
+        bank.send(new MiniStatementInquiry(IDS.next(), NARGES, sealed(bank, NARGES, "4826")));
 
     List<StatementLine> lines = assertInstanceOf(SwitchOutcome.Approved.class, outcome).statement();
     assertTrue(lines.size() >= 2 && lines.size() <= 5);
@@ -170,7 +174,7 @@ class EveryRequestKindTest {
     Rials before = simulator.ledger().balance(REZA);
 
     SwitchOutcome outcome =
-        bank.send(new BillPayment(IDS.next(), REZA, pin("2580"), bill, payment));
+        bank.send(new BillPayment(IDS.next(), REZA, sealed(bank, REZA, "2580"), bill, payment));
 
     assertInstanceOf(SwitchOutcome.Approved.class, outcome);
     assertEquals(before.minus(payment.amount()), simulator.ledger().balance(REZA));
@@ -178,10 +182,13 @@ class EveryRequestKindTest {
 
   @Test
   void blockedCardIsDeclinedOnEveryLaterRequest() {
-    CardBlock block = new CardBlock(IDS.next(), SARA_SECOND, pin("7391"), BlockReason.STOLEN);
+    CardBlock block =
+        new CardBlock(
+            IDS.next(), SARA_SECOND, sealed(bank, SARA_SECOND, "7391"), BlockReason.STOLEN);
     assertInstanceOf(SwitchOutcome.Approved.class, bank.send(block));
 
-    SwitchOutcome later = bank.send(new BalanceInquiry(IDS.next(), SARA_SECOND, pin("7391")));
+    SwitchOutcome later =
+        bank.send(new BalanceInquiry(IDS.next(), SARA_SECOND, sealed(bank, SARA_SECOND, "7391")));
 
     assertEquals(new SwitchOutcome.Declined(DeclineReason.INVALID_CARD, "62"), later);
   }
@@ -192,21 +199,26 @@ class EveryRequestKindTest {
         "55",
         assertInstanceOf(
                 SwitchOutcome.Declined.class,
-                bank.send(new PinChange(IDS.next(), ALI, pin("111111"), pin("2468"))))
+                bank.send(
+                    new PinChange(
+                        IDS.next(), ALI, sealed(bank, ALI, "111111"), sealed(bank, ALI, "2468"))))
             .responseCode());
 
     assertInstanceOf(
         SwitchOutcome.Approved.class,
-        bank.send(new PinChange(IDS.next(), ALI, pin("864209"), pin("2468"))));
+        bank.send(
+            new PinChange(
+                IDS.next(), ALI, sealed(bank, ALI, "864209"), sealed(bank, ALI, "2468"))));
 
     assertEquals(
         "55",
         assertInstanceOf(
                 SwitchOutcome.Declined.class,
-                bank.send(new BalanceInquiry(IDS.next(), ALI, pin("864209"))))
+                bank.send(new BalanceInquiry(IDS.next(), ALI, sealed(bank, ALI, "864209"))))
             .responseCode());
     assertInstanceOf(
-        SwitchOutcome.Approved.class, bank.send(new BalanceInquiry(IDS.next(), ALI, pin("2468"))));
+        SwitchOutcome.Approved.class,
+        bank.send(new BalanceInquiry(IDS.next(), ALI, sealed(bank, ALI, "2468"))));
   }
 
   @Test
@@ -215,12 +227,12 @@ class EveryRequestKindTest {
         connected(settings(simulator).withPinFormat(PinFormat.ISO_4), credentials)) {
       assertInstanceOf(
           SwitchOutcome.Approved.class,
-          aes.send(new BalanceInquiry(IDS.next(), REZA, pin("2580"))));
+          aes.send(new BalanceInquiry(IDS.next(), REZA, sealed(aes, REZA, "2580"))));
       assertEquals(
           "55",
           assertInstanceOf(
                   SwitchOutcome.Declined.class,
-                  aes.send(new BalanceInquiry(IDS.next(), REZA, pin("2581"))))
+                  aes.send(new BalanceInquiry(IDS.next(), REZA, sealed(aes, REZA, "2581"))))
               .responseCode());
     }
   }
@@ -236,13 +248,8 @@ class EveryRequestKindTest {
     assertEquals(reza.minus(Rials.of(7_000)), simulator.ledger().balance(REZA));
   }
 
-  private static Transfer transfer(
-      CardNumber from, String pin, TransferDestination to, long rials) {
-    return new Transfer(IDS.next(), from, pin(pin), to, Rials.of(rials));
-  }
-
-  private static TelephonePin pin(String digits) {
-    return TelephonePin.of(digits.toCharArray());
+  private Transfer transfer(CardNumber from, String pin, TransferDestination to, long rials) {
+    return new Transfer(IDS.next(), from, sealed(bank, from, pin), to, Rials.of(rials));
   }
 
   /** A water bill id (type digit 1) with its mod 11 check digit found by trying each. */

@@ -9,6 +9,10 @@ import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
 import org.phonebank.banking.TransactionIdSource;
 import org.phonebank.banking.TransactionIds;
+import org.phonebank.card.CardNumber;
+import org.phonebank.card.PinSealer;
+import org.phonebank.card.SealedPin;
+import org.phonebank.card.TelephonePin;
 import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.SwitchSettings;
 import org.phonebank.switchlink.keys.SwitchCredentials;
@@ -38,6 +42,15 @@ final class LinkFixture {
       throw new AssertionError("The link to the simulator did not come up.");
     }
     return bank;
+  }
+
+  /**
+   * {@code digits} as the phone bank keeps a PIN once keyed: sealed by {@code sealer} for a card.
+   */
+  static SealedPin sealed(PinSealer sealer, CardNumber card, String digits) {
+    try (TelephonePin pin = TelephonePin.of(digits.toCharArray())) {
+      return sealer.seal(pin, card);
+    }
   }
 
   /**

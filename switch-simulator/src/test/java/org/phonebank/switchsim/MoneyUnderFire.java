@@ -22,7 +22,6 @@ import org.phonebank.banking.Stan;
 import org.phonebank.banking.Transfer;
 import org.phonebank.banking.TransferDestination;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
 import org.phonebank.journal.EntryState;
 import org.phonebank.journal.JournalEntry;
 import org.phonebank.journal.JournalledSwitch;
@@ -166,7 +165,7 @@ public final class MoneyUnderFire {
                           return new Transfer(
                               ids,
                               source,
-                              TelephonePin.of(CARDS.get(source).toCharArray()),
+                              LinkFixture.sealed(bank, source, CARDS.get(source)),
                               new TransferDestination.ToCard(destination),
                               Rials.of(amount));
                         }));

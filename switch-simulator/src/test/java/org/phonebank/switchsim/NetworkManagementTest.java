@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.phonebank.switchsim.LinkFixture.connected;
 import static org.phonebank.switchsim.LinkFixture.eventually;
+import static org.phonebank.switchsim.LinkFixture.sealed;
 import static org.phonebank.switchsim.LinkFixture.settings;
 
 import java.io.IOException;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.phonebank.banking.BalanceInquiry;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
 import org.phonebank.money.Rials;
 import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.keys.SwitchCredentials;
@@ -61,7 +61,7 @@ class NetworkManagementTest {
     int signOffs = simulator.signOffs();
     try (JposBankSwitch bank = connected(settings(simulator), credentials)) {
       assertEquals(signOns + 1, simulator.signOns());
-      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance()));
+      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance(bank)));
     }
     eventually(Duration.ofSeconds(5), "sign-off", () -> simulator.signOffs() == signOffs + 1);
   }
@@ -76,7 +76,7 @@ class NetworkManagementTest {
       eventually(Duration.ofSeconds(10), "a refused sign-on", () -> simulator.signOns() > signOns);
 
       assertFalse(bank.isReady());
-      assertInstanceOf(SwitchOutcome.Unreachable.class, bank.send(balance()));
+      assertInstanceOf(SwitchOutcome.Unreachable.class, bank.send(balance(bank)));
       assertEquals(financial, simulator.financialRequests());
     }
   }
@@ -108,7 +108,7 @@ class NetworkManagementTest {
           Duration.ofSeconds(10),
           "a fresh sign-on",
           () -> simulator.signOns() > signOns && bank.isReady());
-      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance()));
+      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance(bank)));
     }
   }
 
@@ -117,7 +117,7 @@ class NetworkManagementTest {
     simulator.fault("chatter on");
     try (JposBankSwitch bank = connected(settings(simulator), credentials)) {
       for (int i = 0; i < 3; i++) {
-        SwitchOutcome outcome = bank.send(balance());
+        SwitchOutcome outcome = bank.send(balance(bank));
         assertEquals(
             Rials.of(12_345_678),
             assertInstanceOf(SwitchOutcome.Approved.class, outcome).balance());
@@ -125,7 +125,7 @@ class NetworkManagementTest {
     }
   }
 
-  private static BalanceInquiry balance() {
-    return new BalanceInquiry(IDS.next(), MELLI, TelephonePin.of("7391".toCharArray()));
+  private static BalanceInquiry balance(JposBankSwitch bank) {
+    return new BalanceInquiry(IDS.next(), MELLI, sealed(bank, MELLI, "7391"));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.phonebank.switchsim.LinkFixture.connected;
 import static org.phonebank.switchsim.LinkFixture.eventually;
+import static org.phonebank.switchsim.LinkFixture.sealed;
 import static org.phonebank.switchsim.LinkFixture.settings;
 
 import java.io.IOException;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.phonebank.banking.BalanceInquiry;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
 import org.phonebank.money.Rials;
 import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.SwitchEndpoint;
@@ -59,7 +59,7 @@ class ResilienceTest {
       simulator.fault("garbage-next 2");
 
       for (int i = 0; i < 3; i++) {
-        SwitchOutcome outcome = bank.send(balance());
+        SwitchOutcome outcome = bank.send(balance(bank));
         assertEquals(
             Rials.of(12_345_678),
             assertInstanceOf(SwitchOutcome.Approved.class, outcome).balance());
@@ -73,8 +73,8 @@ class ResilienceTest {
     try (JposBankSwitch bank = connected(settings(simulator), credentials)) {
       simulator.fault("bad-mac-next 1");
 
-      assertEquals(new SwitchOutcome.TimedOut(), bank.send(balance()));
-      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance()));
+      assertEquals(new SwitchOutcome.TimedOut(), bank.send(balance(bank)));
+      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance(bank)));
     }
   }
 
@@ -88,7 +88,7 @@ class ResilienceTest {
           Duration.ofSeconds(10),
           "a new sign-on",
           () -> simulator.signOns() > signOns && bank.isReady());
-      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance()));
+      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance(bank)));
     }
   }
 
@@ -97,7 +97,7 @@ class ResilienceTest {
     try (JposBankSwitch bank = connected(settings(simulator), credentials)) {
       simulator.fault("disconnect-next 1");
 
-      assertEquals(new SwitchOutcome.TimedOut(), bank.send(balance()));
+      assertEquals(new SwitchOutcome.TimedOut(), bank.send(balance(bank)));
     }
   }
 
@@ -111,7 +111,7 @@ class ResilienceTest {
             new SwitchEndpoint("127.0.0.1", simulator.port()));
     try (JposBankSwitch bank = connected(settings(simulator).withEndpoints(both), credentials)) {
       assertEquals(both.get(0), bank.activeEndpoint());
-      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance()));
+      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance(bank)));
 
       first.close();
 
@@ -119,13 +119,13 @@ class ResilienceTest {
           Duration.ofSeconds(10),
           "failover to the second endpoint",
           () -> both.get(1).equals(bank.activeEndpoint()));
-      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance()));
+      assertInstanceOf(SwitchOutcome.Approved.class, bank.send(balance(bank)));
     } finally {
       first.close();
     }
   }
 
-  private static BalanceInquiry balance() {
-    return new BalanceInquiry(IDS.next(), MELLI, TelephonePin.of("7391".toCharArray()));
+  private static BalanceInquiry balance(JposBankSwitch bank) {
+    return new BalanceInquiry(IDS.next(), MELLI, sealed(bank, MELLI, "7391"));
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.phonebank.switchsim.LinkFixture.connected;
 import static org.phonebank.switchsim.LinkFixture.eventually;
+import static org.phonebank.switchsim.LinkFixture.sealed;
 import static org.phonebank.switchsim.LinkFixture.settings;
 
 import java.nio.file.Path;
@@ -23,7 +24,6 @@ import org.phonebank.banking.TransactionIds;
 import org.phonebank.banking.Transfer;
 import org.phonebank.banking.TransferDestination;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
 import org.phonebank.journal.BusinessDayEntry;
 import org.phonebank.journal.EntryState;
 import org.phonebank.journal.JournalledSwitch;
@@ -115,11 +115,11 @@ class SettlementFileFromTheLedgerTest {
       saf.start();
       assertInstanceOf(
           SwitchOutcome.Approved.class,
-          UnlimitedMoney.send(journalled, "call-1", i -> transfer(i, 50_000)));
+          UnlimitedMoney.send(journalled, "call-1", i -> transfer(bank, i, 50_000)));
       simulator.fault("drop-next 1");
       assertEquals(
           new SwitchOutcome.TimedOut(),
-          UnlimitedMoney.send(journalled, "call-2", i -> transfer(i, 30_000)));
+          UnlimitedMoney.send(journalled, "call-2", i -> transfer(bank, i, 30_000)));
       eventually(
           Duration.ofSeconds(20),
           "the reversal acknowledged",
@@ -127,11 +127,11 @@ class SettlementFileFromTheLedgerTest {
     }
   }
 
-  private static Transfer transfer(TransactionIds ids, long rials) {
+  private static Transfer transfer(JposBankSwitch bank, TransactionIds ids, long rials) {
     return new Transfer(
         ids,
         REZA,
-        TelephonePin.of("2580".toCharArray()),
+        sealed(bank, REZA, "2580"),
         new TransferDestination.ToCard(NARGES),
         Rials.of(rials));
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.phonebank.switchsim.LinkFixture.connected;
 import static org.phonebank.switchsim.LinkFixture.eventually;
+import static org.phonebank.switchsim.LinkFixture.sealed;
 import static org.phonebank.switchsim.LinkFixture.settings;
 
 import java.io.IOException;
@@ -24,7 +25,6 @@ import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.banking.Transfer;
 import org.phonebank.banking.TransferDestination;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
 import org.phonebank.journal.EntryState;
 import org.phonebank.journal.JournalEntry;
 import org.phonebank.journal.JournalledSwitch;
@@ -290,11 +290,11 @@ class StoreAndForwardTest {
     return few;
   }
 
-  private static Transfer transfer(org.phonebank.banking.TransactionIds ids, long rials) {
+  private Transfer transfer(org.phonebank.banking.TransactionIds ids, long rials) {
     return new Transfer(
         ids,
         REZA,
-        TelephonePin.of("2580".toCharArray()),
+        sealed(bank, REZA, "2580"),
         new TransferDestination.ToCard(NARGES),
         Rials.of(rials));
   }

@@ -24,6 +24,7 @@ import org.phonebank.banking.Stan;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.banking.TransactionIds;
 import org.phonebank.card.CardNumber;
+import org.phonebank.card.SealedPin;
 import org.phonebank.card.TelephonePin;
 import org.phonebank.journal.JournalledSwitch;
 import org.phonebank.journal.jdbc.JdbcJournal;
@@ -58,21 +59,15 @@ final class PhoneBankPaths {
     // RRN with its first answer, and the in-memory STANs start again at 1.
     SwitchSettings settings = settings(String.format("IVRA%04d", callerCount));
     AtomicInteger stans = new AtomicInteger();
-    try (JposBankSwitch bank = connected(settings)) {
+    try (JposBankSwitch bank = connected(settings);
+        SealedPin pin = sealed(bank)) {
       Supplier<TransactionIds> ids =
           () -> {
             Stan stan = new Stan(stans.updateAndGet(n -> n >= Stan.MAX ? 1 : n + 1));
             return new TransactionIds(stan, new Rrn("600000" + stan.digits()), Instant.now());
           };
       List<Caller> callers =
-          callers(
-              callerCount,
-              () ->
-                  bank.send(
-                      new BalanceInquiry(
-                          ids.get(),
-                          card,
-                          TelephonePin.of(SwitchLinkBenchmark.PIN.toCharArray()))));
+          callers(callerCount, () -> bank.send(new BalanceInquiry(ids.get(), card, pin)));
       Load.run("warm-up bridge", callers, options.warmup());
       return Load.run("bridge", callers, options.transactions());
     }
@@ -92,9 +87,7 @@ final class PhoneBankPaths {
               callerCount,
               () ->
                   journalled.balanceInquiry(
-                      "journal-" + calls.incrementAndGet(),
-                      card,
-                      TelephonePin.of(SwitchLinkBenchmark.PIN.toCharArray())));
+                      "journal-" + calls.incrementAndGet(), card, new UnreadPin(card)));
       Load.run("warm-up journal", callers, options.warmup());
       return Load.run("journal", callers, options.transactions());
     }
@@ -154,20 +147,33 @@ final class PhoneBankPaths {
   RunResult phoneBank(SwitchLinkBenchmark.Options options, int callerCount) throws Exception {
     SwitchSettings settings = settings(String.format("IVRB%04d", callerCount));
     try (BenchDatabase database = database(options, "phone-bank-" + callerCount);
-        JposBankSwitch bank = connected(settings)) {
+        JposBankSwitch bank = connected(settings);
+        SealedPin pin = sealed(bank)) {
       JournalledSwitch journalled = journalled(bank, database.dataSource(), settings);
       AtomicLong calls = new AtomicLong();
       List<Caller> callers =
           callers(
               callerCount,
-              () ->
-                  journalled.balanceInquiry(
-                      "bench-" + calls.incrementAndGet(),
-                      card,
-                      TelephonePin.of(SwitchLinkBenchmark.PIN.toCharArray())));
+              () -> journalled.balanceInquiry("bench-" + calls.incrementAndGet(), card, pin));
       Load.run("warm-up phone bank", callers, options.warmup());
       return Load.run("phone bank", callers, options.transactions());
     }
+  }
+
+  /**
+   * The demo PIN sealed once, as a call seals it at collection: every request of the run carries
+   * the same PIN block, as a signed-in caller's requests do.
+   */
+  private SealedPin sealed(JposBankSwitch bank) {
+    try (TelephonePin pin = TelephonePin.of(SwitchLinkBenchmark.PIN.toCharArray())) {
+      return bank.seal(pin, card);
+    }
+  }
+
+  /** A PIN for a switch that never reads one. */
+  private record UnreadPin(CardNumber card) implements SealedPin {
+    @Override
+    public void close() {}
   }
 
   private SwitchSettings settings(String terminalId) {

@@ -144,7 +144,7 @@ class BridgeMeetsAnIndependentPeerTest {
 
   @Test
   void balanceInquiryIsApprovedWithTheBalanceInField54() {
-    SwitchOutcome outcome = bank.send(inquiry(SARA, "7391", Instant.now()));
+    SwitchOutcome outcome = bank.send(inquiry(bank, SARA, "7391", Instant.now()));
 
     SwitchOutcome.Approved approved =
         assertInstanceOf(SwitchOutcome.Approved.class, outcome, problems());
@@ -154,7 +154,7 @@ class BridgeMeetsAnIndependentPeerTest {
 
   @Test
   void elevenDigitBalanceCrossesWhole() {
-    SwitchOutcome outcome = bank.send(inquiry(REZA, "2580", Instant.now()));
+    SwitchOutcome outcome = bank.send(inquiry(bank, REZA, "2580", Instant.now()));
 
     assertEquals(
         Rials.of(98_765_432_100L),
@@ -164,7 +164,7 @@ class BridgeMeetsAnIndependentPeerTest {
   @Test
   void balanceInquiryCarriesTheSpecifiedFieldEncodings() {
     Instant at = Instant.parse("2026-03-21T06:30:05Z");
-    BalanceInquiry inquiry = inquiry(SARA, "7391", at);
+    BalanceInquiry inquiry = inquiry(bank, SARA, "7391", at);
 
     bank.send(inquiry);
 
@@ -191,7 +191,7 @@ class BridgeMeetsAnIndependentPeerTest {
 
   @Test
   void bridgeMacsItsFinancialRequestsByTheRetailMacRule() {
-    BalanceInquiry inquiry = inquiry(SARA, "7391", Instant.now());
+    BalanceInquiry inquiry = inquiry(bank, SARA, "7391", Instant.now());
 
     bank.send(inquiry);
 
@@ -204,7 +204,7 @@ class BridgeMeetsAnIndependentPeerTest {
 
   @Test
   void cardUnknownToTheIssuerIsDeclinedAsInvalidCard() {
-    SwitchOutcome outcome = bank.send(inquiry(UNKNOWN, "1234", Instant.now()));
+    SwitchOutcome outcome = bank.send(inquiry(bank, UNKNOWN, "1234", Instant.now()));
 
     assertEquals(new SwitchOutcome.Declined(DeclineReason.INVALID_CARD, "14"), outcome, problems());
   }
@@ -224,7 +224,7 @@ class BridgeMeetsAnIndependentPeerTest {
       other.start();
       assertTrue(other.awaitReady(READY), "link to the second peer");
 
-      SwitchOutcome outcome = other.send(inquiry(tampered, "1357", Instant.now()));
+      SwitchOutcome outcome = other.send(inquiry(other, tampered, "1357", Instant.now()));
 
       // Not an approval, and not a decline either: a forged answer says nothing, so the outcome is
       // unknown.
@@ -234,7 +234,7 @@ class BridgeMeetsAnIndependentPeerTest {
 
   @Test
   void peerFoundNothingWrongWithTheWireFormat() {
-    bank.send(inquiry(SARA, "7391", Instant.now()));
+    bank.send(inquiry(bank, SARA, "7391", Instant.now()));
 
     List<String> problems = peer.problems();
     assertEquals(List.of(), problems);
@@ -277,11 +277,13 @@ class BridgeMeetsAnIndependentPeerTest {
     return "peer found: " + peer.problems();
   }
 
-  private static BalanceInquiry inquiry(CardNumber card, String pin, Instant at) {
+  private static BalanceInquiry inquiry(
+      JposBankSwitch sealer, CardNumber card, String pin, Instant at) {
     Stan stan = new Stan(STANS.incrementAndGet());
     Rrn rrn = new Rrn("60801" + "10" + stan.digits().substring(1));
-    return new BalanceInquiry(
-        new TransactionIds(stan, rrn, at), card, TelephonePin.of(pin.toCharArray()));
+    try (TelephonePin keyed = TelephonePin.of(pin.toCharArray())) {
+      return new BalanceInquiry(new TransactionIds(stan, rrn, at), card, sealer.seal(keyed, card));
+    }
   }
 
   /**

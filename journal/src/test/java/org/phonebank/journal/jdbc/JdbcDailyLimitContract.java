@@ -26,7 +26,6 @@ import org.phonebank.banking.TransactionIds;
 import org.phonebank.banking.Transfer;
 import org.phonebank.banking.TransferDestination;
 import org.phonebank.card.CardNumber;
-import org.phonebank.card.TelephonePin;
 import org.phonebank.journal.JournalEntry;
 import org.phonebank.journal.JournalledSwitch;
 import org.phonebank.journal.LimitedSend;
@@ -35,6 +34,7 @@ import org.phonebank.journal.Reservation;
 import org.phonebank.journal.TransactionType;
 import org.phonebank.money.Rials;
 import org.phonebank.testing.InMemoryReversals;
+import org.phonebank.testing.MaskingPinSealer;
 
 /**
  * Daily limits under concurrency on a real database: calls on one card sending at the same moment,
@@ -154,7 +154,7 @@ abstract class JdbcDailyLimitContract {
                               new Transfer(
                                   next,
                                   CARD,
-                                  TelephonePin.of("7391".toCharArray()),
+                                  MaskingPinSealer.sealed("7391", CARD),
                                   new TransferDestination.ToCard(PAYEE),
                                   TRANSFER));
                   if (sent instanceof OverDailyLimit) {

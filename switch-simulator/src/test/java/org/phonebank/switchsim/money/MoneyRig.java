@@ -47,6 +47,7 @@ public final class MoneyRig implements AutoCloseable {
   private final JournalStore observer;
   private final StoreAndForward saf;
   private final JournalledSwitch journalled;
+  private final JposBankSwitch bank;
   private boolean started;
 
   /**
@@ -69,6 +70,7 @@ public final class MoneyRig implements AutoCloseable {
         new StoreAndForward(
             store.adviceQueue(), bank, credentials.storageKey(), store.journal()::reversed);
     journalled = new JournalledSwitch(bank, store.journal(), store.transactionIds(), saf);
+    this.bank = bank;
   }
 
   /** An embedded Derby database at {@code name} ("memory:x" or a folder), created if new. */
@@ -113,6 +115,12 @@ public final class MoneyRig implements AutoCloseable {
    * Sends one transfer of {@code rials} for {@code callId}; the outcome, or null when the journal
    * refused it before anything was sent.
    */
+  private org.phonebank.card.SealedPin sealedPin() {
+    try (TelephonePin pin = TelephonePin.of(REZA_PIN.toCharArray())) {
+      return bank.seal(pin, REZA);
+    }
+  }
+
   public SwitchOutcome transfer(String callId, long rials) {
     try {
       return UnlimitedMoney.send(
@@ -120,11 +128,7 @@ public final class MoneyRig implements AutoCloseable {
           callId,
           ids ->
               new Transfer(
-                  ids,
-                  REZA,
-                  TelephonePin.of(REZA_PIN.toCharArray()),
-                  new TransferDestination.ToCard(NARGES),
-                  Rials.of(rials)));
+                  ids, REZA, sealedPin(), new TransferDestination.ToCard(NARGES), Rials.of(rials)));
     } catch (RuntimeException e) {
       return null;
     }
