@@ -7,6 +7,7 @@ let desk = null;
 let shownEntry = null;
 let pop = null;
 let lockouts = [];
+let targets = { queues: [], officers: [] };
 
 function render(view) {
   desk = view;
@@ -17,6 +18,7 @@ function render(view) {
   $('incoming').hidden = view.status !== 'RESERVED' || !view.offerId;
   $('rings-until').textContent = I18n.dateTime(view.ringsUntil);
   $('wrap-up').hidden = view.status !== 'WRAP_UP' || !view.entryId;
+  $('transfer').hidden = view.status !== 'BUSY' || !view.entryId;
   if (view.entryId && view.entryId !== shownEntry) {
     loadPop(view.entryId);
   } else if (!view.entryId) {
@@ -122,6 +124,38 @@ $('wrap-up-form').addEventListener('submit', (event) => {
       () => { $('wrap-note').value = ''; say(I18n.t('wrap.done')); });
 });
 
+$('transfer-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const choice = $('transfer-to').value;
+  const colon = choice.indexOf(':');
+  const body = { [choice.substring(0, colon)]: choice.substring(colon + 1) };
+  act('POST', 'api/desk/callers/' + desk.entryId + '/transfer', body, () => say(I18n.t('transfer.done')));
+});
+
+/** The transfer form's choices: queues by their words, other officers by id. */
+function renderTargets() {
+  const chosen = $('transfer-to').value;
+  $('transfer-queues').label = I18n.t('transfer.queues');
+  $('transfer-officers').label = I18n.t('transfer.officers');
+  const fill = (group, values, kind, words) => {
+    group.replaceChildren();
+    for (const value of values) {
+      const option = document.createElement('option');
+      option.value = kind + ':' + value;
+      option.textContent = words(value);
+      group.appendChild(option);
+    }
+  };
+  fill($('transfer-queues'), targets.queues, 'queue', (q) => I18n.tOr('queue.' + q, q));
+  fill($('transfer-officers'), targets.officers, 'officer', (o) => o);
+  if (chosen) { $('transfer-to').value = chosen; }
+}
+
+async function loadTargets() {
+  try { targets = await call('GET', 'api/desk/transfer-targets'); } catch (e) { say(e.message); }
+  renderTargets();
+}
+
 function follow() {
   const events = new EventSource('api/desk/events');
   events.addEventListener('desk', (event) => render(JSON.parse(event.data)));
@@ -164,12 +198,13 @@ async function unlock(card) {
   await loadLockouts();
 }
 
-I18n.onChange(() => { if (desk) { render(desk); } renderPop(); renderLockouts(); });
+I18n.onChange(() => { if (desk) { render(desk); } renderPop(); renderLockouts(); renderTargets(); });
 
 (async () => {
   const me = await Page.signedIn();
   if (me.roles.includes('officer')) {
     follow();
+    loadTargets();
   } else {
     // A supervisor takes no calls here: the page is their lockouts, with the wallboard a link away.
     $('officer').textContent = me.user;

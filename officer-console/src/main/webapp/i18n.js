@@ -13,6 +13,8 @@ const I18n = (() => {
     fa: { dir: 'rtl', numbers: 'fa-IR', dates: 'fa-IR-u-ca-persian', currency: '{0} ریال' }
   };
   const LAST = 'phonebank.language';
+  // The catalogues sit beside this script, whichever folder the page is in (the back office's is backoffice/).
+  const HERE = new URL('.', document.currentScript ? document.currentScript.src : window.location.href);
   const listeners = [];
   let language = 'en';
   let messages = {};
@@ -26,7 +28,7 @@ const I18n = (() => {
 
   async function use(wanted, remember) {
     const next = LANGUAGES[wanted] ? wanted : 'en';
-    const response = await fetch('i18n/' + next + '.json', { credentials: 'same-origin' });
+    const response = await fetch(new URL('i18n/' + next + '.json', HERE), { credentials: 'same-origin' });
     if (!response.ok) { throw new Error('No message catalogue for ' + next + ' (' + response.status + ').'); }
     messages = await response.json();
     language = next;

@@ -1,26 +1,12 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// The knowledge tree page's only script (the Content-Security-Policy allows no inline code). Articles are plain text:
-// everything from the server is put on the page with textContent, never as markup. The address's fragment names the
-// article shown (knowledge.html#decline-51), so the desk's suggestions and the history link straight to one.
-const $ = (id) => document.getElementById(id);
-const CHANGE = { 'X-Phonebank-Console': '1' }; // the console guard refuses changes without it (CSRF)
+// The knowledge tree page's own script (after i18n.js and page.js; the Content-Security-Policy allows no inline code).
+// Articles are plain text: everything from the server is put on the page with textContent, never as markup. The
+// address's fragment names the article shown (knowledge.html#decline-51), so the desk's suggestions and the history
+// link straight to one. A language change re-renders the tree and the article from what was received.
+const { say, call } = Page;
+let tree = null; // the outline as the server sent it
 let shown = null; // the article on the page: { id, current, history }
-
-function say(text) { $('message').textContent = text; }
-
-async function call(method, path, body) {
-  const options = { method, credentials: 'same-origin', headers: { ...CHANGE } };
-  if (body !== undefined) {
-    options.headers['Content-Type'] = 'application/json';
-    options.body = JSON.stringify(body);
-  }
-  const response = await fetch(path, options);
-  if (response.status === 401) { window.location.replace('sign-in.html'); throw new Error('signed out'); }
-  let json = null;
-  try { json = await response.json(); } catch (e) { /* no body */ }
-  if (!response.ok) { throw new Error(json && json.error ? json.error : 'Refused (' + response.status + ').'); }
-  return json;
-}
+let reading = null; // the version of it being read
 
 function element(tag, text, className) {
   const e = document.createElement(tag);
@@ -29,14 +15,16 @@ function element(tag, text, className) {
   return e;
 }
 
-// One article's entry in the tree or in a list: its English title, then its Persian title right-to-left.
+// One article's entry in the tree or in a list: its title in the page's language, then the other language's.
 function entry(id, titleEnglish, titlePersian) {
-  const button = element('button', titleEnglish);
+  const persianPage = I18n.language() === 'fa';
+  const button = element('button', persianPage ? titlePersian : titleEnglish);
   button.type = 'button';
   button.dataset.article = id;
-  const persian = element('span', titlePersian, 'fa');
-  persian.lang = 'fa'; persian.dir = 'rtl';
-  button.appendChild(persian);
+  const other = element('span', persianPage ? titleEnglish : titlePersian, persianPage ? 'en' : 'fa');
+  other.lang = persianPage ? 'en' : 'fa';
+  other.dir = persianPage ? 'ltr' : 'rtl';
+  button.appendChild(other);
   button.onclick = () => { window.location.hash = id; };
   return button;
 }
@@ -53,12 +41,18 @@ function branch(nodes) {
 }
 
 async function loadTree() {
-  const tree = await call('GET', 'api/knowledge');
+  tree = await call('GET', 'api/knowledge');
+  renderTree();
+}
+
+function renderTree() {
+  if (!tree) { return; }
   $('tree').replaceChildren(...branch(tree.topics).children);
   $('editor').hidden = !tree.mayEdit;
   document.body.dataset.mayEdit = String(tree.mayEdit);
   $('known-reasons').textContent = tree.escalationReasons.map((t) => t.key).join(' ');
   $('known-codes').textContent = tree.codes.map((t) => t.key).join(' ');
+  $('new-id').placeholder = I18n.t('knowledge.new-id-example');
   markCurrent();
 }
 
@@ -69,18 +63,18 @@ function markCurrent() {
 }
 
 function showVersion(version) {
+  reading = version;
   const latest = shown.current.version;
   $('article-old').hidden = version.version === latest;
-  $('article-old').textContent = 'You are reading version ' + version.version + ' of ' + latest
-    + '; the current text is the latest version.';
+  $('article-old').textContent = I18n.t('knowledge.old-version', I18n.number(version.version), I18n.number(latest));
   $('article-title').textContent = version.titleEnglish;
   $('article-body').textContent = version.bodyEnglish;
   $('article-title-fa').textContent = version.titlePersian;
   $('article-body-fa').textContent = version.bodyPersian;
-  $('article-reasons').textContent = version.escalationReasons.join(', ') || 'none';
-  $('article-codes').textContent = version.responseCodes.join(', ') || 'none';
-  $('article-version').textContent = 'Version ' + version.version + ', written by ' + version.editedBy
-    + ' at ' + version.editedAt;
+  $('article-reasons').textContent = version.escalationReasons.join(', ') || I18n.t('knowledge.none');
+  $('article-codes').textContent = version.responseCodes.join(', ') || I18n.t('knowledge.none');
+  $('article-version').textContent = I18n.t('knowledge.version-by', I18n.number(version.version),
+    version.editedBy, I18n.dateTime(version.editedAt));
   $('article').hidden = false;
 }
 
@@ -95,16 +89,22 @@ function fillEditor(version) {
 
 function render(article) {
   shown = article;
-  showVersion(article.current);
   fillEditor(article.current);
+  renderArticle(article.current);
+}
+
+function renderArticle(version) {
+  if (!shown) { return; }
+  showVersion(version);
   const history = $('history');
   history.replaceChildren();
-  for (const version of [...article.history].reverse()) {
-    const li = element('li', 'Version ' + version.version + ' by ' + version.editedBy + ', ' + version.editedAt + ' ');
-    li.value = version.version;
-    const read = element('button', 'Read');
+  for (const v of [...shown.history].reverse()) {
+    const li = element('li', I18n.t('knowledge.history-entry', I18n.number(v.version), v.editedBy,
+      I18n.dateTime(v.editedAt)) + ' ');
+    li.value = v.version;
+    const read = element('button', I18n.t('knowledge.read'));
     read.type = 'button';
-    read.onclick = () => showVersion(version);
+    read.onclick = () => showVersion(v);
     li.appendChild(read);
     history.appendChild(li);
   }
@@ -135,7 +135,7 @@ $('edit-form').addEventListener('submit', async (event) => {
   say('');
   try {
     render(await call('POST', 'api/knowledge/articles/' + encodeURIComponent(shown.id) + '/versions', edited()));
-    say('Saved as version ' + shown.current.version + '.');
+    say(I18n.t('knowledge.saved', I18n.number(shown.current.version)));
     await loadTree();
   } catch (e) { say(e.message); }
 });
@@ -148,29 +148,45 @@ $('create-under').onclick = async () => {
     $('new-id').value = '';
     await loadTree();
     window.location.hash = created.id;
-    say('Added ' + created.id + '.');
+    say(I18n.t('knowledge.added', created.id));
   } catch (e) { say(e.message); }
 };
+
+let hits = null; // the last search's results
+
+function renderHits() {
+  const results = $('search-results');
+  results.replaceChildren();
+  if (hits === null) { return; }
+  if (hits.length === 0) { results.appendChild(element('li', I18n.t('knowledge.nothing-found'))); }
+  for (const hit of hits) {
+    const li = document.createElement('li');
+    li.appendChild(entry(hit.id, hit.titleEnglish, hit.titlePersian));
+    results.appendChild(li);
+  }
+}
 
 $('search-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   say('');
   const query = $('search').value;
-  const results = $('search-results');
-  results.replaceChildren();
+  hits = null;
+  renderHits();
   $('search-panel').hidden = query.trim() === '';
   if (query.trim() === '') { return; }
   try {
-    const hits = await call('GET', 'api/knowledge/search?q=' + encodeURIComponent(query));
-    if (hits.length === 0) { results.appendChild(element('li', 'Nothing found.')); }
-    for (const hit of hits) {
-      const li = document.createElement('li');
-      li.appendChild(entry(hit.id, hit.titleEnglish, hit.titlePersian));
-      results.appendChild(li);
-    }
+    hits = await call('GET', 'api/knowledge/search?q=' + encodeURIComponent(query));
+    renderHits();
   } catch (e) { say(e.message); }
 });
 
 window.addEventListener('hashchange', () => openArticle(window.location.hash.substring(1)));
+I18n.onChange(() => { renderTree(); renderHits(); if (reading) { renderArticle(reading); } });
 
-loadTree().then(() => openArticle(window.location.hash.substring(1) || 'services')).catch((e) => say(e.message));
+(async () => {
+  try {
+    await Page.signedIn();
+    await loadTree();
+    await openArticle(window.location.hash.substring(1) || 'services');
+  } catch (e) { say(e.message); }
+})();

@@ -1,15 +1,26 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// The back office's only script (the Content-Security-Policy allows no inline code). Everything the server sends
-// is put on the page as text (textContent), never as markup. Changes carry the console's header, which the
-// server's cross-site check requires. Absent values are left out of the server's JSON (undefined here).
+// The back office's own script (after ../i18n.js; the Content-Security-Policy allows no inline code). Everything the
+// server sends is put on the page as text (textContent), never as markup. Changes carry the console's header, which
+// the server's cross-site check requires. Absent values are left out of the server's JSON (undefined here). Labels
+// come from the consoles' message catalogues (backoffice.*); codes the server sends (states, kinds, reasons) keep
+// their names on English pages and have Persian words on Persian ones. A language change redraws what was shown.
 const API = '../api/backoffice/';
 const KINDS = ['MISSING_AT_SWITCH', 'UNKNOWN_TO_US', 'AMOUNT_MISMATCH', 'PROCESSING_CODE_MISMATCH', 'DUPLICATE',
   'DECLINED_BUT_SETTLED', 'REVERSED_BUT_SETTLED', 'REVERSAL_QUEUED_BUT_SETTLED', 'REVERSAL_WITHOUT_ORIGINAL'];
-const RIALS = new Intl.NumberFormat('en-US');
+const RIALS = { format: (amount) => I18n.number(amount) };
 const $ = (id) => document.getElementById(id);
 let followed = null; // the run whose progress is shown
 let polling = null;
 let openItem = null; // {id, resolutions}
+let lastUpload = null; // what the last upload's answer said, redrawn on a language change
+
+/**
+ * A code the server sends (a state, a kind, a reason): itself on English pages (what the switch's and the bank's
+ * staff quote), its words on Persian ones.
+ */
+function code(group, value) {
+  return I18n.language() === 'en' ? value : I18n.tOr('backoffice.' + group + '.' + value, value);
+}
 
 function say(text) {
   $('message').textContent = text || '';
@@ -55,13 +66,14 @@ function facts(dl, pairs) {
   dl.replaceChildren();
   if (!pairs) {
     const dd = document.createElement('dd');
-    dd.textContent = 'none';
+    dd.textContent = I18n.t('backoffice.none');
     dl.appendChild(dd);
     return;
   }
   for (const [name, value] of pairs) {
     const dt = document.createElement('dt');
-    dt.textContent = name;
+    dt.textContent = I18n.tOr('backoffice.fact.' + name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, ''),
+      name);
     const dd = document.createElement('dd');
     dd.textContent = value === null || value === undefined ? '' : String(value);
     dd.dataset.fact = name;
@@ -76,29 +88,44 @@ $('upload').addEventListener('click', async () => {
   $('upload-errors').replaceChildren();
   const file = $('file').files[0];
   if (!file) {
-    say('Choose a settlement file first.');
+    say(I18n.t('backoffice.file.choose'));
     return;
   }
   const answer = await call('files?name=' + encodeURIComponent(file.name), {
     method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file
   });
   if (answer.status === 201) {
-    $('upload-result').textContent = 'Loaded: file ' + answer.body.fileId + ', business date '
-      + answer.body.businessDate + ', ' + answer.body.details + ' details.';
     $('run-date').value = answer.body.businessDate;
-  } else if (answer.status === 200) {
-    $('upload-result').textContent = 'Already loaded as file ' + answer.body.fileId + ': nothing changed.';
-  } else if (answer.status === 422) {
-    $('upload-result').textContent = 'Quarantined (file ' + answer.body.fileId + '): nothing loaded.';
-    for (const error of answer.body.errors) {
-      const li = document.createElement('li');
-      li.textContent = (error.line === 0 ? 'file' : 'line ' + error.line) + ': ' + error.message;
-      $('upload-errors').appendChild(li);
-    }
+  }
+  if ([200, 201, 422].includes(answer.status)) {
+    lastUpload = answer;
+    showUpload();
   } else {
-    say(answer.body && answer.body.error ? answer.body.error : 'Upload failed (' + answer.status + ').');
+    say(answer.body && answer.body.error ? answer.body.error : I18n.t('backoffice.file.failed', answer.status));
   }
 });
+
+function showUpload() {
+  if (!lastUpload) {
+    return;
+  }
+  const body = lastUpload.body;
+  $('upload-errors').replaceChildren();
+  if (lastUpload.status === 201) {
+    $('upload-result').textContent = I18n.t('backoffice.file.loaded', body.fileId, body.businessDate,
+      I18n.number(body.details));
+  } else if (lastUpload.status === 200) {
+    $('upload-result').textContent = I18n.t('backoffice.file.already', body.fileId);
+  } else {
+    $('upload-result').textContent = I18n.t('backoffice.file.quarantined', body.fileId);
+    for (const error of body.errors) {
+      const li = document.createElement('li');
+      li.textContent = (error.line === 0 ? I18n.t('backoffice.file.whole') : I18n.t('backoffice.file.line', error.line))
+        + ': ' + error.message;
+      $('upload-errors').appendChild(li);
+    }
+  }
+}
 
 $('start-run').addEventListener('click', async () => {
   say('');
@@ -109,7 +136,7 @@ $('start-run').addEventListener('click', async () => {
   if (answer.status === 202) {
     follow(answer.body.id);
   } else {
-    say(answer.body && answer.body.error ? answer.body.error : 'The run was not started (' + answer.status + ').');
+    say(answer.body && answer.body.error ? answer.body.error : I18n.t('backoffice.runs.not-started', answer.status));
   }
 });
 
@@ -123,37 +150,47 @@ function follow(runId) {
   showProgress();
 }
 
+let shownRun = null; // the followed run as last read
+
 async function showProgress() {
   const answer = await call('runs/' + followed);
   if (!answer.ok) {
     return;
   }
   const run = answer.body;
-  $('progress').hidden = false;
-  $('run-id').textContent = String(run.id);
-  $('run-date-shown').textContent = run.businessDate + ' (' + run.businessDateSolarHijri + ')';
-  $('run-state').textContent = run.state;
-  $('run-groups').textContent = run.groupsDone + ' of ' + (run.groupsTotal == null ? '?' : run.groupsTotal);
-  $('run-items').textContent = String(run.items);
-  $('run-matched').textContent = String(run.matched);
-  $('run-exceptions').textContent = String(run.exceptions);
-  const body = $('run-kinds').tBodies[0];
-  body.replaceChildren();
-  for (const kind of run.kinds.filter((k) => k.count > 0)) {
-    const row = body.insertRow();
-    cell(row, kind.kind);
-    cell(row, kind.count, 'amount');
-    cell(row, RIALS.format(kind.amount), 'amount');
-  }
+  shownRun = run;
+  drawProgress(run);
   if (run.state !== 'STARTED') {
     clearInterval(polling);
     polling = null;
-    $('report-link').href = API + 'runs/' + run.id + '/report.csv';
-    $('report-link').hidden = run.state !== 'COMPLETED';
     loadRuns();
     if (run.state === 'COMPLETED') {
       showWorklist(run.id);
     }
+  }
+}
+
+function drawProgress(run) {
+  $('progress').hidden = false;
+  $('run-id').textContent = String(run.id);
+  $('run-date-shown').textContent = run.businessDate + ' (' + run.businessDateSolarHijri + ')';
+  $('run-state').textContent = code('state', run.state);
+  $('run-groups').textContent = I18n.t('backoffice.progress.groups-done', I18n.number(run.groupsDone),
+    run.groupsTotal == null ? '?' : I18n.number(run.groupsTotal));
+  $('run-items').textContent = I18n.number(run.items);
+  $('run-matched').textContent = I18n.number(run.matched);
+  $('run-exceptions').textContent = I18n.number(run.exceptions);
+  const body = $('run-kinds').tBodies[0];
+  body.replaceChildren();
+  for (const kind of run.kinds.filter((k) => k.count > 0)) {
+    const row = body.insertRow();
+    cell(row, code('kind', kind.kind));
+    cell(row, I18n.number(kind.count), 'amount');
+    cell(row, RIALS.format(kind.amount), 'amount');
+  }
+  if (run.state !== 'STARTED') {
+    $('report-link').href = API + 'runs/' + run.id + '/report.csv';
+    $('report-link').hidden = run.state !== 'COMPLETED';
   }
 }
 
@@ -169,12 +206,12 @@ async function loadRuns() {
     cell(row, run.id);
     cell(row, run.businessDate);
     cell(row, run.businessDateSolarHijri);
-    cell(row, run.state);
-    cell(row, run.items, 'amount');
-    cell(row, run.exceptions, 'amount');
+    cell(row, code('state', run.state));
+    cell(row, I18n.number(run.items), 'amount');
+    cell(row, I18n.number(run.exceptions), 'amount');
     const actions = row.insertCell();
-    actions.appendChild(button('Follow', () => follow(run.id)));
-    actions.appendChild(button('Run again', async () => {
+    actions.appendChild(button(I18n.t('backoffice.runs.follow'), () => follow(run.id)));
+    actions.appendChild(button(I18n.t('backoffice.runs.again'), async () => {
       $('run-date').value = run.businessDate;
       $('start-run').click();
     }));
@@ -201,7 +238,7 @@ async function loadItems() {
   }
   const answer = await call('runs/' + runId + '/items?' + query.toString());
   if (!answer.ok) {
-    say(answer.body && answer.body.error ? answer.body.error : 'Cannot list the exceptions.');
+    say(answer.body && answer.body.error ? answer.body.error : I18n.t('backoffice.worklist.failed'));
     return;
   }
   const body = $('items').tBodies[0];
@@ -210,11 +247,11 @@ async function loadItems() {
     const row = body.insertRow();
     row.dataset.item = item.id;
     cell(row, item.id);
-    cell(row, item.kind, 'kind');
+    cell(row, code('kind', item.kind), 'kind');
     cell(row, RIALS.format(item.amount), 'amount');
-    cell(row, item.status, 'status');
-    cell(row, item.latestReason ? item.latestReason + ' by ' + item.latestBy : '');
-    row.insertCell().appendChild(button('Open', () => openChain(item.id), 'open-item'));
+    cell(row, code('status', item.status), 'status');
+    cell(row, item.latestReason ? I18n.t('backoffice.worklist.latest', code('reason', item.latestReason), item.latestBy) : '');
+    row.insertCell().appendChild(button(I18n.t('backoffice.worklist.open'), () => openChain(item.id), 'open-item'));
   }
 }
 
@@ -222,14 +259,20 @@ async function openChain(itemId) {
   say('');
   const answer = await call('items/' + encodeURIComponent(itemId));
   if (!answer.ok) {
-    say(answer.body && answer.body.error ? answer.body.error : 'Cannot open item ' + itemId + '.');
+    say(answer.body && answer.body.error ? answer.body.error : I18n.t('backoffice.item.failed', itemId));
     return;
   }
-  const chain = answer.body;
+  shownChain = answer.body;
+  drawChain(shownChain);
+}
+
+let shownChain = null; // the item's chain as last read
+
+function drawChain(chain) {
   openItem = { id: chain.item.id, resolutions: chain.item.resolutions };
   $('item').hidden = false;
   $('item-id').textContent = chain.item.id;
-  $('item-kind').textContent = chain.item.kind + ' (' + chain.item.status + ')';
+  $('item-kind').textContent = code('kind', chain.item.kind) + ' (' + code('status', chain.item.status) + ')';
   const l = chain.line;
   facts($('item-line'), l && [['file', l.fileName + ' (' + l.fileId + '), line ' + l.lineNo], ['MTI', l.mti],
     ['processing code', l.processingCode], ['STAN', l.stan], ['RRN', l.rrn], ['terminal', l.terminal],
@@ -245,7 +288,7 @@ async function openChain(itemId) {
     ['last attempt', r.lastAttemptAt], ['acknowledged', r.acknowledgedAt], ['response code', r.responseCode],
     ['set aside because', r.deadLetterReason], ['closed because', r.closedReason]]);
   const c = chain.call;
-  facts($('item-call'), c && [['call', c.callId], ['caller', c.maskedCaller || 'unknown'], ['started (UTC)', c.startedAt],
+  facts($('item-call'), c && [['call', c.callId], ['caller', c.maskedCaller || I18n.t('backoffice.unknown')], ['started (UTC)', c.startedAt],
     ['ended (UTC)', c.endedAt], ['language', c.language], ['ending', c.ending]]);
   $('item-path').replaceChildren();
   for (const step of c ? c.path : []) {
@@ -256,17 +299,19 @@ async function openChain(itemId) {
   $('item-resolutions').replaceChildren();
   for (const res of chain.resolutions) {
     const li = document.createElement('li');
-    li.textContent = res.reason + ' by ' + res.resolvedBy + ' at ' + res.resolvedAt + ': ' + res.note;
+    li.textContent = I18n.t('backoffice.item.resolution', code('reason', res.reason), res.resolvedBy, res.resolvedAt,
+      res.note);
     $('item-resolutions').appendChild(li);
   }
   $('item-elsewhere').replaceChildren();
   for (const other of chain.elsewhere) {
     const li = document.createElement('li');
     li.appendChild(button(other.id, () => openChain(other.id)));
-    li.append(' ' + other.kind + ' (' + other.status + ')');
+    li.append(' ' + code('kind', other.kind) + ' (' + code('status', other.status) + ')');
     $('item-elsewhere').appendChild(li);
   }
-  $('resolve-submit').textContent = chain.item.resolutions === 0 ? 'Resolve' : 'Supersede resolution ' + chain.item.resolutions;
+  $('resolve-submit').textContent = chain.item.resolutions === 0 ? I18n.t('backoffice.resolve.submit')
+    : I18n.t('backoffice.resolve.supersede', I18n.number(chain.item.resolutions));
 }
 
 $('resolve').addEventListener('submit', async (event) => {
@@ -282,7 +327,7 @@ $('resolve').addEventListener('submit', async (event) => {
     await openChain(openItem.id);
     await loadItems();
   } else {
-    say(answer.body && answer.body.error ? answer.body.error : 'Not resolved (' + answer.status + ').');
+    say(answer.body && answer.body.error ? answer.body.error : I18n.t('backoffice.resolve.failed', answer.status));
   }
 });
 
@@ -291,10 +336,41 @@ $('sign-out').addEventListener('click', async () => {
   window.location.replace('../sign-in.html');
 });
 
-for (const kind of KINDS) {
-  const option = document.createElement('option');
-  option.value = kind;
-  option.textContent = kind.toLowerCase().replaceAll('_', ' ');
-  $('filter-kind').appendChild(option);
+function fillKinds() {
+  const chosen = $('filter-kind').value;
+  $('filter-kind').querySelectorAll('option[value]:not([value=""])').forEach((o) => o.remove());
+  for (const kind of KINDS) {
+    const option = document.createElement('option');
+    option.value = kind;
+    option.textContent = I18n.tOr('backoffice.kind.' + kind, kind.toLowerCase().replaceAll('_', ' '));
+    $('filter-kind').appendChild(option);
+  }
+  $('filter-kind').value = chosen;
 }
-loadRuns();
+
+function showToday() {
+  $('today').textContent = I18n.date(new Date());
+}
+
+// A language change redraws what the page shows from what was last read (lists are read again).
+I18n.onChange(() => {
+  showToday();
+  fillKinds();
+  showUpload();
+  if (shownRun) {
+    drawProgress(shownRun);
+  }
+  if (shownChain) {
+    drawChain(shownChain);
+  }
+  loadRuns();
+  if (!$('worklist-section').hidden) {
+    loadItems();
+  }
+});
+
+I18n.ready.then(() => {
+  showToday();
+  fillKinds();
+  loadRuns();
+});

@@ -172,4 +172,24 @@ public interface EscalationStore {
 
   /** Every offer made in {@code [from, to)}, for the figures. */
   List<OfferFacts> offerFacts(Instant from, Instant to);
+
+  /**
+   * An officer's transfer, atomically: officer {@code officerId}, BUSY with the caller of {@code
+   * entryId} (CONNECTED), goes WRAP_UP; the caller waits again (WAITING) in {@code toQueue},
+   * keeping their priority, their arrival time and their first answer time; with {@code toOfficer}
+   * (not null) the caller instead rings that officer, who must be READY, with an offer ringing
+   * until {@code deadline}. The transfer is recorded with the offer the officer had answered.
+   * Refused, nothing changed: NOT_YOUR_CALLER when the officer is not talking to that caller (any
+   * more), OFFICER_NOT_READY when the named officer is not READY.
+   */
+  TransferOutcome transfer(
+      long entryId,
+      String officerId,
+      String toQueue,
+      String toOfficer,
+      Instant now,
+      Instant deadline);
+
+  /** The transfers of the caller of {@code entryId}, oldest first. */
+  List<Transfer> transfers(long entryId);
 }

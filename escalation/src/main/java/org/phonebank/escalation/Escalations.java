@@ -224,6 +224,14 @@ public final class Escalations implements OfficerQueue {
     return new Callbacks(settings, store, clock, nodeId, numbers);
   }
 
+  /**
+   * Officers' transfers over the same store, settings and clock; {@code legs} ends the transferring
+   * officer's leg of the conversation.
+   */
+  public Transfers transfers(OfficerLegs legs) {
+    return new Transfers(settings, store, clock, legs);
+  }
+
   /** The queues, officers and thresholds these queues were started with (the wallboard's too). */
   public EscalationSettings settings() {
     return settings;

@@ -48,6 +48,7 @@ public final class InMemoryEscalationStore implements EscalationStore {
   private record Attempt(long entryId, int attemptNo, long offerId, String result) {}
 
   private final List<Attempt> attempts = new ArrayList<>();
+  private final List<Transfer> transfers = new ArrayList<>();
 
   @Override
   public synchronized void enrol(Collection<String> officerIds, Instant now) {
@@ -153,7 +154,10 @@ public final class InMemoryEscalationStore implements EscalationStore {
       case ANSWERED:
         officers.put(id, new OfficerState(id, OfficerStatus.BUSY, now, 0, offer.entryId()));
         entry.call = entry.call.with(EntryStatus.CONNECTED, entry.call.tried());
-        entry.answeredAt = now;
+        if (entry.answeredAt == null) {
+          // A caller answered again after a transfer keeps their first answer for the figures.
+          entry.answeredAt = now;
+        }
         break;
       case CALLER_LEFT:
         officers.put(id, new OfficerState(id, OfficerStatus.READY, now, officer.missesInRow(), 0));
@@ -386,11 +390,18 @@ public final class InMemoryEscalationStore implements EscalationStore {
               .filter(
                   row ->
                       row.result() == OfferResult.ANSWERED && row.offer().entryId() == e.call.id())
-              .map(row -> row.offer().officerId())
-              .findFirst();
+              .min(Comparator.comparingLong(row -> row.offer().id()))
+              .map(row -> row.offer().officerId());
+      // A transferred caller counts in the queue they joined.
+      String joinedQueue =
+          transfers.stream()
+              .filter(t -> t.entryId() == e.call.id())
+              .map(Transfer::fromQueue)
+              .findFirst()
+              .orElse(e.call.queue());
       facts.add(
           new EntryFacts(
-              e.call.queue(),
+              joinedQueue,
               joined,
               Optional.ofNullable(e.answeredAt),
               Optional.ofNullable(e.endedAt),
@@ -419,5 +430,69 @@ public final class InMemoryEscalationStore implements EscalationStore {
     entry.call = entry.call.with(EntryStatus.ENDED, entry.call.tried());
     entry.end = how;
     entry.endedAt = now;
+  }
+
+  @Override
+  public synchronized TransferOutcome transfer(
+      long entryId,
+      String officerId,
+      String toQueue,
+      String toOfficer,
+      Instant now,
+      Instant deadline) {
+    Entry entry = entries.get(entryId);
+    OfficerState officer = officers.get(officerId);
+    if (entry == null
+        || officer == null
+        || officer.status() != OfficerStatus.BUSY
+        || officer.entryId() != entryId
+        || entry.call.status() != EntryStatus.CONNECTED) {
+      return new TransferOutcome.Refused(TransferOutcome.Why.NOT_YOUR_CALLER);
+    }
+    OfficerState target = toOfficer == null ? null : officers.get(toOfficer);
+    if (toOfficer != null && (target == null || target.status() != OfficerStatus.READY)) {
+      return new TransferOutcome.Refused(TransferOutcome.Why.OFFICER_NOT_READY);
+    }
+    long answered =
+        offers.values().stream()
+            .filter(row -> row.result() == OfferResult.ANSWERED)
+            .map(OfferRow::offer)
+            .filter(o -> o.entryId() == entryId && o.officerId().equals(officerId))
+            .mapToLong(Offer::id)
+            .max()
+            .orElseThrow();
+    officers.put(
+        officerId,
+        new OfficerState(officerId, OfficerStatus.WRAP_UP, now, officer.missesInRow(), 0));
+    QueuedCall call = entry.call;
+    entry.call =
+        new QueuedCall(
+            call.id(),
+            call.callId(),
+            toQueue,
+            call.priority(),
+            call.language(),
+            call.enqueuedAt(),
+            EntryStatus.WAITING,
+            call.tried(),
+            call.callbackNumber());
+    Transfer transfer =
+        new Transfer(
+            entryId,
+            officerId,
+            answered,
+            call.queue(),
+            toQueue,
+            Optional.ofNullable(toOfficer),
+            now);
+    transfers.add(transfer);
+    Optional<Offer> offered =
+        toOfficer == null ? Optional.empty() : reserve(entryId, toOfficer, now, deadline);
+    return new TransferOutcome.Transferred(transfer, offered);
+  }
+
+  @Override
+  public synchronized List<Transfer> transfers(long entryId) {
+    return transfers.stream().filter(t -> t.entryId() == entryId).toList();
   }
 }

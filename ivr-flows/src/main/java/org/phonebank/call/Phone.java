@@ -46,6 +46,16 @@ public interface Phone {
    */
   BridgeOutcome bridge(String endpoint, Duration ringFor, Runnable answered);
 
+  /**
+   * {@link #bridge(String, Duration, Runnable)} with the far end's leg named {@code legId} (a
+   * UUID), so that the phone bank can end that leg from elsewhere (an officer refusing or
+   * transferring on the console; FreeSWITCH {@code origination_uuid}, then {@code uuid_kill}). A
+   * phone that cannot name legs simply bridges.
+   */
+  default BridgeOutcome bridge(String endpoint, String legId, Duration ringFor, Runnable answered) {
+    return bridge(endpoint, ringFor, answered);
+  }
+
   /** The caller's number as the network gave it (caller id), if any. */
   Optional<String> callerNumber();
 

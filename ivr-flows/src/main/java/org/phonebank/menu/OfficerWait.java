@@ -17,6 +17,7 @@ import org.phonebank.call.Session;
 import org.phonebank.escalation.EntryEnd;
 import org.phonebank.escalation.Escalation;
 import org.phonebank.escalation.OfferResult;
+import org.phonebank.escalation.OfficerLeg;
 import org.phonebank.escalation.OfficerQueue;
 import org.phonebank.escalation.QueuedCall;
 import org.phonebank.escalation.WaitState;
@@ -32,7 +33,8 @@ import org.phonebank.prompt.SpokenNumber;
  * and the next round rings the next officer at once); otherwise hold for one stretch, telling the
  * caller their position and estimated wait every announce interval, with 1 to leave a callback
  * number instead (the caller id, confirmed, or one keyed in). A caller who hangs up while waiting
- * is ended in the queue as abandoned; one who leaves a callback number keeps their entry.
+ * is ended in the queue as abandoned; one who leaves a callback number keeps their entry. A caller
+ * whose officer transferred them is back on hold when the bridge ends, and is offered again.
  */
 final class OfficerWait {
 
@@ -70,12 +72,19 @@ final class OfficerWait {
           BridgeOutcome outcome =
               phone.bridge(
                   ringing.endpoint(),
+                  OfficerLeg.of(ringing.offer().id()).uuid(),
                   ringing.ringFor(),
                   () -> queue.offerEnded(ringing.offer(), OfferResult.ANSWERED));
           session.path().visit("officer:" + outcome.name().toLowerCase(Locale.ROOT));
           if (outcome == BridgeOutcome.TALKED) {
             // Already ended at the answer; ending an ended offer changes nothing.
             queue.offerEnded(ringing.offer(), OfferResult.ANSWERED);
+            if (!(queue.status(entry.id()) instanceof WaitState.Gone)) {
+              // The officer transferred the caller (escalation Transfers) and their leg was
+              // ended: the caller waits again, in the new queue or for the named officer.
+              session.path().visit("officer-transferred");
+              continue;
+            }
             queue.ended(entry.id(), EntryEnd.COMPLETED);
             keepEntry = true;
             phone.hangUp();

@@ -44,8 +44,11 @@ import org.phonebank.escalation.Escalations;
 import org.phonebank.escalation.InMemoryEscalationStore;
 import org.phonebank.escalation.OfferFacts;
 import org.phonebank.escalation.OfferResult;
+import org.phonebank.escalation.OfficerLegs;
 import org.phonebank.escalation.OfficerStatus;
 import org.phonebank.escalation.QueuedCall;
+import org.phonebank.escalation.TransferOutcome;
+import org.phonebank.escalation.TransferTarget;
 import org.phonebank.escalation.WaitState;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Phrase;
@@ -242,6 +245,37 @@ class OfficerEscalationTest {
     assertEquals(Optional.of(OfferResult.ANSWERED), offers.get(0).result());
     assertEquals(0, moving.officer("t1").orElseThrow().missesInRow());
     assertEquals(EntryEnd.COMPLETED, store.endOf(onlyEntry().id()).orElseThrow());
+  }
+
+  @Test
+  void aCallerTransferredByTheirOfficerGoesBackToHoldAndRingsTheNamedColleague() {
+    queues.setStatus("t1", OfficerStatus.READY);
+    ScriptedPhone phone =
+        phone("2", CARD, PIN, "0").officersWill(BridgeOutcome.TALKED, BridgeOutcome.TALKED);
+    boolean[] transferred = {false};
+    phone.duringConversation(
+        () -> {
+          if (!transferred[0]) {
+            // t1 transfers on the console; their leg ends and the bridge returns TALKED.
+            transferred[0] = true;
+            queues.setStatus("t2", OfficerStatus.READY);
+            assertInstanceOf(
+                TransferOutcome.Transferred.class,
+                queues
+                    .transfers(OfficerLegs.NONE)
+                    .transfer("t1", onlyEntry().id(), new TransferTarget.ToOfficer("t2")));
+          }
+        });
+
+    CallPath path = call(new ScriptedSwitch(approved(900)), phone);
+
+    assertEquals(List.of("user/t1", "user/t2"), phone.bridged());
+    assertEquals(EntryEnd.COMPLETED, store.endOf(onlyEntry().id()).orElseThrow());
+    assertEquals(OfficerStatus.WRAP_UP, queues.officer("t1").orElseThrow().status());
+    assertEquals(OfficerStatus.READY, queues.officer("t2").orElseThrow().status());
+    assertTrue(
+        path.steps().containsAll(List.of("officer:talked", "officer-transferred")),
+        path.steps().toString());
   }
 
   @Test

@@ -21,12 +21,14 @@ import org.phonebank.call.CallServices;
 import org.phonebank.call.IvrSettings;
 import org.phonebank.call.PhoneBankingCall;
 import org.phonebank.call.esl.CallbackDialler;
+import org.phonebank.call.esl.EslOfficerLegs;
 import org.phonebank.call.esl.EslServer;
 import org.phonebank.call.esl.EslSettings;
 import org.phonebank.call.esl.InboundEslSettings;
 import org.phonebank.escalation.CallbackNumbers;
 import org.phonebank.escalation.EscalationSettings;
 import org.phonebank.escalation.Escalations;
+import org.phonebank.escalation.OfficerLegs;
 import org.phonebank.escalation.jdbc.JdbcEscalationStore;
 import org.phonebank.journal.JournalledSwitch;
 import org.phonebank.journal.jdbc.JdbcJournal;
@@ -66,6 +68,7 @@ public class PhoneBankServer {
   private EslServer eslServer;
   private Escalations escalations;
   private CallbackRounds callbackRounds;
+  private EslOfficerLegs officerLegs;
 
   @Inject PhoneBankProbes probes;
   @Inject PhoneBankMetrics metrics;
@@ -189,6 +192,7 @@ public class PhoneBankServer {
     Optional<InboundEslSettings> inbound = InboundEslSettings.from(lookup);
     if (inbound.isPresent()) {
       callbackRounds = new CallbackRounds(escalations, new CallbackDialler(inbound.get()));
+      officerLegs = new EslOfficerLegs(inbound.get());
       LOG.log(System.Logger.Level.INFO, "Callbacks placed through " + inbound.get());
     } else {
       LOG.log(
@@ -211,6 +215,15 @@ public class PhoneBankServer {
   /** The officers' queues, for the officers' console; empty when no officers are configured. */
   public Optional<Escalations> escalations() {
     return Optional.ofNullable(escalations);
+  }
+
+  /**
+   * The officers' phones through FreeSWITCH's inbound Event Socket, for the console's refuse and
+   * transfer; {@link OfficerLegs#NONE} without {@code phonebank.esl.inbound-password} (a refused
+   * phone then rings out, a transferring officer hangs up their phone).
+   */
+  public OfficerLegs officerLegs() {
+    return officerLegs == null ? OfficerLegs.NONE : officerLegs;
   }
 
   /** The phone bank's database, for reconciliation. */
@@ -262,6 +275,9 @@ public class PhoneBankServer {
     }
     if (callbackRounds != null) {
       callbackRounds.close();
+    }
+    if (officerLegs != null) {
+      officerLegs.close();
     }
     if (sweeper != null) {
       sweeper.close();

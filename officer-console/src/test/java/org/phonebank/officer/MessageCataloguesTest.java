@@ -42,7 +42,8 @@ class MessageCataloguesTest {
   @Test
   void everyKeyAPageOrScriptNamesIsInBothCatalogues() throws IOException {
     Set<String> named = new TreeSet<>();
-    try (Stream<Path> files = Files.list(WEBAPP)) {
+    // The pages in the web module's root and in its folders (the back office's).
+    try (Stream<Path> files = Files.walk(WEBAPP, 2)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();
         if (name.endsWith(".html")) {

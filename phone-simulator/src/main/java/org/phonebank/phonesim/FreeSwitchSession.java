@@ -461,29 +461,48 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
    *       application simply completes.
    * </ul>
    */
-  private void bridgeToOfficer(ChannelHandlerContext ctx, String endpoint, String eventUuid) {
-    say("[ringing officer " + endpoint + "]");
+  private void bridgeToOfficer(ChannelHandlerContext ctx, String arg, String eventUuid) {
+    // {origination_uuid=...}user/1001: switch_core_session_outgoing_channel names the new leg so.
+    String endpoint = arg;
+    String legUuid = UUID.randomUUID().toString();
+    if (arg.startsWith("{") && arg.indexOf('}') > 0) {
+      endpoint = arg.substring(arg.indexOf('}') + 1);
+      for (String pair : arg.substring(1, arg.indexOf('}')).split(",")) {
+        if (pair.startsWith("origination_uuid=")) {
+          legUuid = pair.substring("origination_uuid=".length());
+        }
+      }
+    }
+    officerLeg = legUuid;
+    String dialled = endpoint;
+    Leg leg = new Leg(legUuid);
+    currentLeg = leg;
+    officers.legUp(
+        legUuid, cause -> ctx.executor().execute(() -> killed(ctx, leg, arg, eventUuid, cause)));
+    say("[ringing officer " + dialled + "]");
     ctx.flush();
-    OfficerPhone phone = officers.ring(endpoint);
+    OfficerPhone phone = officers.ring(dialled);
     Duration ringLimit = ringLimit();
     if (phone instanceof OfficerPhone.Answers answers) {
       if (answers.ring().compareTo(ringLimit) >= 0) {
-        later(ctx, ringLimit, () -> originateFailed(ctx, endpoint, eventUuid, "NO_ANSWER"));
+        later(ctx, leg, ringLimit, () -> originateFailed(ctx, leg, arg, eventUuid, "NO_ANSWER"));
         return;
       }
       later(
           ctx,
+          leg,
           answers.ring(),
           () -> {
-            officerAnswers(ctx, endpoint);
-            later(ctx, answers.talk(), () -> officerHangsUp(ctx, endpoint, eventUuid));
+            officerAnswers(ctx, leg);
+            later(ctx, leg, answers.talk(), () -> officerHangsUp(ctx, leg, arg, eventUuid));
           });
     } else if (phone instanceof OfficerPhone.TalksUntil talks) {
       later(
           ctx,
+          leg,
           talks.ring(),
           () -> {
-            officerAnswers(ctx, endpoint);
+            officerAnswers(ctx, leg);
             talks
                 .hangUp()
                 .thenRun(
@@ -491,19 +510,51 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
                         ctx.executor()
                             .execute(
                                 () -> {
-                                  if (!finished && ctx.channel().isActive()) {
-                                    officerHangsUp(ctx, endpoint, eventUuid);
+                                  if (!finished && !leg.over && ctx.channel().isActive()) {
+                                    officerHangsUp(ctx, leg, arg, eventUuid);
                                   }
                                 }));
           });
     } else if (phone instanceof OfficerPhone.Refuses refuses) {
       Duration after = refuses.ring().compareTo(ringLimit) < 0 ? refuses.ring() : ringLimit;
       String cause = after.equals(refuses.ring()) ? "CALL_REJECTED" : "NO_ANSWER";
-      later(ctx, after, () -> originateFailed(ctx, endpoint, eventUuid, cause));
+      later(ctx, leg, after, () -> originateFailed(ctx, leg, arg, eventUuid, cause));
     } else if (phone instanceof OfficerPhone.Unreachable) {
-      originateFailed(ctx, endpoint, eventUuid, "USER_NOT_REGISTERED");
+      originateFailed(ctx, leg, arg, eventUuid, "USER_NOT_REGISTERED");
     } else {
-      later(ctx, ringLimit, () -> originateFailed(ctx, endpoint, eventUuid, "NO_ANSWER"));
+      later(ctx, leg, ringLimit, () -> originateFailed(ctx, leg, arg, eventUuid, "NO_ANSWER"));
+    }
+  }
+
+  /** One officer's leg of a bridge: ringing, then answered, then over. */
+  private static final class Leg {
+    final String uuid;
+    boolean answered;
+    boolean over;
+
+    Leg(String uuid) {
+      this.uuid = uuid;
+    }
+  }
+
+  /**
+   * {@code uuid_kill <leg> [cause]} from the inbound Event Socket ({@code mod_commands.c}, {@code
+   * kill_function}: {@code switch_ivr_kill_uuid} hangs the leg up with the cause, NORMAL_CLEARING
+   * when none is given). While the leg rings, {@code switch_ivr_originate} finds it no longer ready
+   * and takes its hang-up cause as the originate's ({@code switch_ivr_originate.c}: {@code reason =
+   * switch_channel_get_cause(peer_channel)}), so the bridge fails as a refusal on the phone would
+   * (CALL_REJECTED: DONTCALL). Once answered, the bridge ends as when the officer hangs up.
+   */
+  private void killed(
+      ChannelHandlerContext ctx, Leg leg, String arg, String eventUuid, String cause) {
+    if (finished || leg.over || !ctx.channel().isActive()) {
+      return;
+    }
+    say("[officer's leg killed: " + cause + "]");
+    if (leg.answered) {
+      officerHangsUp(ctx, leg, arg, eventUuid);
+    } else {
+      originateFailed(ctx, leg, arg, eventUuid, cause);
     }
   }
 
@@ -517,7 +568,8 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
     }
   }
 
-  private void officerAnswers(ChannelHandlerContext ctx, String endpoint) {
+  private void officerAnswers(ChannelHandlerContext ctx, Leg leg) {
+    leg.answered = true;
     say("[officer answered; talking]");
     channel.variables().put("originate_disposition", "call accepted");
     channel.variables().put("DIALSTATUS", "EARLY");
@@ -531,7 +583,8 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
     ctx.flush();
   }
 
-  private void officerHangsUp(ChannelHandlerContext ctx, String endpoint, String eventUuid) {
+  private void officerHangsUp(ChannelHandlerContext ctx, Leg leg, String arg, String eventUuid) {
+    legOver(leg);
     say("[officer hung up]");
     channel.variables().remove("bridge_to");
     ctx.write(
@@ -539,12 +592,19 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
             "CHANNEL_UNBRIDGE",
             new EslHeader("Bridge-A-Unique-ID", channel.uuid()),
             new EslHeader("Bridge-B-Unique-ID", officerLeg)));
-    complete(ctx, "bridge", endpoint, eventUuid, "_none_");
+    complete(ctx, "bridge", arg, eventUuid, "_none_");
+  }
+
+  /** The leg is gone: nothing more happens on it, and uuid_kill no longer finds it. */
+  private void legOver(Leg leg) {
+    leg.over = true;
+    officers.legGone(leg.uuid);
   }
 
   /** What {@code switch_ivr_originate} leaves on the caller for a failed originate. */
   private void originateFailed(
-      ChannelHandlerContext ctx, String endpoint, String eventUuid, String cause) {
+      ChannelHandlerContext ctx, Leg leg, String arg, String eventUuid, String cause) {
+    legOver(leg);
     say(
         switch (cause) {
           case "NO_ANSWER" -> "[officer did not answer]";
@@ -562,15 +622,18 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
               case "USER_BUSY" -> "BUSY";
               default -> cause;
             });
-    complete(ctx, "bridge", endpoint, eventUuid, "_none_");
+    complete(ctx, "bridge", arg, eventUuid, "_none_");
   }
 
-  /** Runs {@code next} on the call's loop after {@code delay}, unless the call ended meanwhile. */
-  private void later(ChannelHandlerContext ctx, Duration delay, Runnable next) {
+  /**
+   * Runs {@code next} on the call's loop after {@code delay}, unless the call or the officer's leg
+   * ended meanwhile.
+   */
+  private void later(ChannelHandlerContext ctx, Leg leg, Duration delay, Runnable next) {
     ctx.executor()
         .schedule(
             () -> {
-              if (!finished && ctx.channel().isActive()) {
+              if (!finished && !leg.over && ctx.channel().isActive()) {
                 next.run();
               }
             },
@@ -579,7 +642,10 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
   }
 
   /** The officer's leg's UUID, as the CHANNEL_BRIDGE names it. */
-  private final String officerLeg = UUID.randomUUID().toString();
+  private String officerLeg = UUID.randomUUID().toString();
+
+  /** The officer's leg of the last bridge, if any; gone with the call. */
+  private Leg currentLeg;
 
   /** The order FreeSWITCH uses: the hangup app hangs the channel up, then completes. */
   private void appHangsUp(ChannelHandlerContext ctx, String app, String cause, String eventUuid) {
@@ -643,6 +709,9 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
   }
 
   private void finish(Ending ending, String detail) {
+    if (currentLeg != null && !currentLeg.over) {
+      legOver(currentLeg);
+    }
     if (!finished) {
       finished = true;
       Transcript transcript =

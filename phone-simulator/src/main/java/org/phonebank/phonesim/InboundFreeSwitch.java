@@ -62,6 +62,11 @@ import org.phonebank.esl.EslHeader;
  *       NORMAL_CLEARING). A failed bridge without {@code continue_on_fail} hangs the leg up with
  *       the cause ({@code switch_channel_handle_cause}), {@code DIALSTATUS} set as {@code
  *       switch_ivr_originate} sets it.
+ *   <li>{@code api uuid_kill <uuid> [cause]} ({@code mod_commands.c}, {@code kill_function}): hangs
+ *       up an officer's leg that a call's {@code bridge} (on the outbound side, {@link
+ *       FreeSwitchSession}) created with that {@code origination_uuid}, sharing the legs through
+ *       {@link OfficerPhones}; answered {@code api/response} {@code +OK} or {@code -ERR No such
+ *       channel!}.
  * </ul>
  *
  * What happened is kept as {@link #log()} lines, with numbers shown only as their digit count.
@@ -162,12 +167,38 @@ public final class InboundFreeSwitch implements AutoCloseable {
                     new EslHeader("Reply-Text", "+OK Job-UUID: " + job),
                     new EslHeader("Job-UUID", job))));
         originate(ctx, job, line.substring("bgapi originate ".length()));
+      } else if (line.startsWith("api uuid_kill")) {
+        ctx.writeAndFlush(
+            EslFrame.withBody(
+                List.of(new EslHeader("Content-Type", EslFrame.API_RESPONSE)),
+                uuidKill(line.substring("api uuid_kill".length()).trim())
+                    .getBytes(StandardCharsets.UTF_8)));
       } else if (line.equals("exit")) {
         ctx.writeAndFlush(EslFrame.ofCommandReply("+OK bye"))
             .addListener(ChannelFutureListener.CLOSE);
       } else {
         ctx.writeAndFlush(EslFrame.ofCommandReply("-ERR command not found"));
       }
+    }
+
+    /**
+     * {@code mod_commands.c}, {@code kill_function}: {@code <uuid> [cause]}, the cause by name
+     * ({@code switch_channel_str2cause}) or NORMAL_CLEARING; {@code +OK} once {@code
+     * switch_ivr_kill_uuid} hung the leg up, {@code -ERR No such channel!} for a UUID not up.
+     */
+    private String uuidKill(String arg) {
+      if (arg.isEmpty()) {
+        return "-USAGE: <uuid> [cause]\n";
+      }
+      int space = arg.indexOf(' ');
+      String uuid = space < 0 ? arg : arg.substring(0, space);
+      String cause = space < 0 ? "" : arg.substring(space + 1).trim();
+      if (cause.isEmpty()) {
+        cause = "NORMAL_CLEARING";
+      }
+      boolean killed = phones.kill(uuid, cause);
+      log.add("uuid_kill " + (killed ? cause : "no such channel"));
+      return killed ? "+OK\n" : "-ERR No such channel!\n";
     }
 
     private void originate(ChannelHandlerContext ctx, String job, String arg) {

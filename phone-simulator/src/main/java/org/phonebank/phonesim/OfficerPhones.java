@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The officers' phones the simulated FreeSWITCH rings, by dial string: each endpoint does the next
@@ -20,6 +22,13 @@ import java.util.Objects;
 public final class OfficerPhones {
 
   private final Map<String, Deque<OfficerPhone>> scripts = new HashMap<>();
+
+  /**
+   * The officers' legs up now, by UUID, with what hangs each up: FreeSWITCH's one table of sessions
+   * ({@code switch_core_session_locate}), shared by the outbound sessions that bridge to officers
+   * and the inbound Event Socket that may {@code uuid_kill} them.
+   */
+  private final Map<String, Consumer<String>> legs = new ConcurrentHashMap<>();
 
   /** Every officer's phone answers after 5 s and the officer talks 8 s. */
   public static OfficerPhones answeringAll() {
@@ -59,6 +68,29 @@ public final class OfficerPhones {
             .map(OfficerPhone::parse)
             .toList();
     return script(option.substring(0, equals), behaviours);
+  }
+
+  /** An officer's leg {@code uuid} is up; {@code hangUp} ends it with a cause name. */
+  void legUp(String uuid, Consumer<String> hangUp) {
+    legs.put(uuid, hangUp);
+  }
+
+  /** The leg {@code uuid} is gone. */
+  void legGone(String uuid) {
+    legs.remove(uuid);
+  }
+
+  /**
+   * Hangs up the leg {@code uuid} with {@code cause}, as {@code switch_ivr_kill_uuid} does; false
+   * when no such leg is up ({@code -ERR No such channel!}).
+   */
+  boolean kill(String uuid, String cause) {
+    Consumer<String> hangUp = legs.remove(uuid);
+    if (hangUp == null) {
+      return false;
+    }
+    hangUp.accept(cause);
+    return true;
   }
 
   /** What {@code endpoint} does at this ring. */

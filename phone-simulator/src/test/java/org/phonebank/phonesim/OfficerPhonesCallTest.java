@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.phonebank.call.BridgeOutcome;
 import org.phonebank.call.CallFlow;
+import org.phonebank.call.esl.EslOfficerLegs;
 import org.phonebank.call.esl.EslServer;
+import org.phonebank.call.esl.InboundEslSettings;
+import org.phonebank.escalation.OfficerLeg;
 import org.phonebank.prompt.Language;
 import org.phonebank.prompt.Prompt;
 
@@ -97,6 +100,65 @@ class OfficerPhonesCallTest {
                     "set ignore_early_media=true",
                     "bridge user/1001")),
         transcript.applications().toString());
+  }
+
+  @Test
+  void anOfficersLegKilledOnTheInboundSocketEndsTheRingAsARefusalAndTheTalkAsOver()
+      throws Exception {
+    String ringingLeg = OfficerLeg.of(1).uuid();
+    String talkingLeg = OfficerLeg.of(2).uuid();
+    CompletableFuture<Void> answered = new CompletableFuture<>();
+    CompletableFuture<List<BridgeOutcome>> outcomes = new CompletableFuture<>();
+    int port =
+        start(
+            phone -> {
+              phone.answer();
+              List<BridgeOutcome> seen = new ArrayList<>();
+              seen.add(phone.bridge("user/1", ringingLeg, Duration.ofSeconds(25), () -> {}));
+              seen.add(
+                  phone.bridge(
+                      "user/2", talkingLeg, Duration.ofSeconds(25), () -> answered.complete(null)));
+              outcomes.complete(seen);
+              phone.hangUp();
+            });
+    OfficerPhones officers = new OfficerPhones().parse("user/1=ignore");
+    officers.script(
+        "user/2", new OfficerPhone.TalksUntil(Duration.ZERO, new CompletableFuture<>()));
+    try (InboundFreeSwitch freeswitch = new InboundFreeSwitch("kill-test-password", officers);
+        EslOfficerLegs legs =
+            new EslOfficerLegs(
+                new InboundEslSettings(
+                    "127.0.0.1",
+                    freeswitch.start(0),
+                    "kill-test-password",
+                    "",
+                    "",
+                    Duration.ofSeconds(5)))) {
+      CompletableFuture<Transcript> call =
+          CompletableFuture.supplyAsync(() -> call(port, officers));
+      // Refused on the console while user/1 rings (asked again until the leg is up).
+      while (!freeswitch.log().contains("uuid_kill CALL_REJECTED")) {
+        legs.release(new OfficerLeg(ringingLeg), OfficerLeg.Release.REFUSED);
+        Thread.sleep(50);
+      }
+      answered.get(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS);
+      legs.release(new OfficerLeg(talkingLeg), OfficerLeg.Release.TRANSFERRED);
+      Transcript transcript = call.get(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS);
+
+      // user/1 ignores its ring: only the kill makes it a refusal (DONTCALL) rather than a
+      // no-answer.
+      assertEquals(List.of(BridgeOutcome.REFUSED, BridgeOutcome.TALKED), outcomes.join());
+      assertTrue(
+          transcript.applications().contains("bridge {origination_uuid=" + ringingLeg + "}user/1"),
+          transcript.applications().toString());
+      assertTrue(
+          freeswitch.log().contains("uuid_kill NORMAL_CLEARING"), freeswitch.log().toString());
+      legs.release(new OfficerLeg(talkingLeg), OfficerLeg.Release.TRANSFERRED);
+      assertEquals(
+          "uuid_kill no such channel",
+          freeswitch.log().get(freeswitch.log().size() - 1),
+          "a leg already gone is not found");
+    }
   }
 
   @Test

@@ -361,91 +361,109 @@ class PhoneBankCallIT {
       OfficerConsole supervisor = new OfficerConsole(STACK, "supervisor");
       int answeredBefore = supervisor.answeredOnWallboard("transfers");
 
-      // Sara asks for more than she has: the switch declines with 51 and she presses 0.
-      java.util.concurrent.CompletableFuture<Transcript> caller =
-          java.util.concurrent.CompletableFuture.supplyAsync(
-              () ->
-                  call(
-                      signIn("2", SARA) + " 3 2 " + NARGES.card().digits() + "# 50000000# 1 0",
-                      // The officer accepts on the desk while the phone rings, then picks it up
-                      // (the answer is known at once from CHANNEL_BRIDGE) and talks briefly.
-                      new org.phonebank.phonesim.OfficerPhones()
-                          .parse("user/officer=answer:11:2")));
-
-      desk.waitVisible("incoming", Duration.ofSeconds(60));
-      desk.waitForState("RESERVED");
-      desk.waitForText("pop-card", SARA.card().masked());
-      desk.screenshot("02-incoming-call-and-screen-pop");
-      String path = String.join(" / ", desk.texts("#pop-path li"));
-      assertTrue(path.contains("Card-to-card transfer"), path);
-      assertTrue(path.contains("Offered an officer"), path);
-      assertTrue(
-          desk.text("pop-reason").contains("money-movement-failed"), desk.text("pop-reason"));
-      assertEquals("English", desk.text("pop-language"));
-      List<String> codes = desk.texts("#pop-requests td.code");
-      int declined = codes.indexOf("51");
-      assertTrue(declined >= 0, "the declined transfer's response code: " + codes);
-      assertTrue(
-          desk.texts("#pop-requests td.stan").get(declined).matches("[0-9]{1,6}"),
-          desk.texts("#pop-requests td.stan").toString());
-      assertTrue(
-          desk.texts("#pop-requests td.rrn").get(declined).matches("[0-9A-Za-z]{12}"),
-          desk.texts("#pop-requests td.rrn").toString());
-      assertTrue(
-          desk.texts("#pop-requests td.meaning").get(declined).contains("Insufficient funds"),
-          desk.texts("#pop-requests td.meaning").toString());
-      assertEquals("Not locked", desk.text("pop-lockout"));
-      // The knowledge tree's suggestion for a transfer declined with 51.
-      desk.waitForTextContaining("pop-articles", "Insufficient funds");
-      List<String> suggested = desk.texts("#pop-articles li a");
-      assertTrue(suggested.get(0).startsWith("Insufficient funds"), suggested.toString());
-
-      desk.click("accept");
-      desk.waitForState("BUSY");
-      desk.screenshot("03-on-the-call");
-      // The screen-pop in Persian (a reviewer's look), then back to English for the checks below.
-      desk.language("fa");
-      desk.waitForText("pop-lockout", "مسدود نیست");
-      desk.screenshot("03-on-the-call-in-persian");
-      desk.language("en");
-
-      // The officer's phone (the phone simulator) hangs up after the talk; the desk turns to
-      // wrap-up.
-      desk.waitVisible("wrap-up", Duration.ofSeconds(30));
-      desk.waitForState("WRAP_UP");
-      Transcript transcript = caller.get(60, java.util.concurrent.TimeUnit.SECONDS);
-      assertTrue(
-          transcript.lines().stream().anyMatch(line -> line.contains("officer answered")),
-          transcript.toString());
-
-      desk.choose("wrap-code", "DECLINE_EXPLAINED");
-      desk.type("wrap-note", "<script>alert(1)</script>");
-      desk.click("wrap-submit");
-      desk.waitForTextContaining("message", "plain text");
-      assertEquals("WRAP_UP", desk.state(), "a refused note changes nothing");
-      assertEquals(0, desk.count("#message script, #pop script"));
-      desk.screenshot("04-wrap-up-note-refused");
-
-      desk.type("wrap-note", "Explained the decline (51); customer will top up and retry.");
-      desk.click("wrap-submit");
-      desk.waitForState("READY");
-      desk.screenshot("05-written-up-ready");
-
-      // A callback: with the officer away, Sara asks for one at her caller id and hangs up; when
-      // the officer goes ready, the phone bank calls her back through FreeSWITCH's inbound Event
-      // Socket (the simulator) and bridges her to the officer's phone.
-      desk.click("away");
-      desk.waitForState("AWAY");
-      Transcript leftNumber = call(signIn("2", SARA) + " 0 1 1");
-      assertEquals(Transcript.Ending.APP_HUNG_UP, leftNumber.ending(), leftNumber.toString());
+      // FreeSWITCH's inbound Event Socket (the simulator), sharing its officers' legs with the
+      // calls' outbound sessions: the transfer below ends the officer's leg with uuid_kill, and
+      // the callback after it is placed through it.
+      org.phonebank.phonesim.OfficerPhones phones =
+          new org.phonebank.phonesim.OfficerPhones()
+              // The officer accepts on the desk while the phone rings, then picks it up (the
+              // answer is known at once from CHANNEL_BRIDGE) and talks until the transfer; the
+              // callback's ring is answered after 1 s, the officer talking 2 s.
+              .parse("user/officer=answer:11:60,answer:1:2")
+              .parse("sofia/gateway/bank/1001=answer:0:0");
       try (org.phonebank.phonesim.InboundFreeSwitch freeswitch =
           new org.phonebank.phonesim.InboundFreeSwitch(
-              PhoneBankStack.INBOUND_ESL_PASSWORD,
-              new org.phonebank.phonesim.OfficerPhones()
-                  .parse("sofia/gateway/bank/1001=answer:0:0")
-                  .parse("user/officer=answer:1:2"))) {
+              PhoneBankStack.INBOUND_ESL_PASSWORD, phones)) {
         freeswitch.start(PhoneBankStack.INBOUND_ESL_PORT);
-        desk.click("ready");
+        // Sara asks for more than she has: the switch declines with 51 and she presses 0; once
+        // transferred and back on hold she asks for a callback at her caller id (1, then 1).
+        java.util.concurrent.CompletableFuture<Transcript> caller =
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () ->
+                    call(
+                        signIn("2", SARA)
+                            + " 3 2 "
+                            + NARGES.card().digits()
+                            + "# 50000000# 1 0 1 1",
+                        phones));
+
+        desk.waitVisible("incoming", Duration.ofSeconds(60));
+        long answeredBy = System.nanoTime() + Duration.ofSeconds(12).toNanos();
+        desk.waitForState("RESERVED");
+        desk.waitForText("pop-card", SARA.card().masked());
+        desk.screenshot("02-incoming-call-and-screen-pop");
+        String path = String.join(" / ", desk.texts("#pop-path li"));
+        assertTrue(path.contains("Card-to-card transfer"), path);
+        assertTrue(path.contains("Offered an officer"), path);
+        assertTrue(
+            desk.text("pop-reason").contains("money-movement-failed"), desk.text("pop-reason"));
+        assertEquals("English", desk.text("pop-language"));
+        List<String> codes = desk.texts("#pop-requests td.code");
+        int declined = codes.indexOf("51");
+        assertTrue(declined >= 0, "the declined transfer's response code: " + codes);
+        assertTrue(
+            desk.texts("#pop-requests td.stan").get(declined).matches("[0-9]{1,6}"),
+            desk.texts("#pop-requests td.stan").toString());
+        assertTrue(
+            desk.texts("#pop-requests td.rrn").get(declined).matches("[0-9A-Za-z]{12}"),
+            desk.texts("#pop-requests td.rrn").toString());
+        assertTrue(
+            desk.texts("#pop-requests td.meaning").get(declined).contains("Insufficient funds"),
+            desk.texts("#pop-requests td.meaning").toString());
+        assertEquals("Not locked", desk.text("pop-lockout"));
+        // The knowledge tree's suggestion for a transfer declined with 51.
+        desk.waitForTextContaining("pop-articles", "Insufficient funds");
+        List<String> suggested = desk.texts("#pop-articles li a");
+        assertTrue(suggested.get(0).startsWith("Insufficient funds"), suggested.toString());
+
+        desk.click("accept");
+        desk.waitForState("BUSY");
+        desk.screenshot("03-on-the-call");
+        // The screen-pop in Persian (a reviewer's look), then back to English for the checks
+        // below.
+        desk.language("fa");
+        desk.waitForText("pop-lockout", "مسدود نیست");
+        desk.screenshot("03-on-the-call-in-persian");
+        desk.language("en");
+
+        // The officer transfers Sara to the general queue once the phone is picked up: the desk
+        // turns to wrap-up, the officer's leg is killed on the inbound Event Socket, the bridge
+        // ends and Sara is back on hold, where she asks for a callback.
+        java.util.concurrent.TimeUnit.NANOSECONDS.sleep(
+            Math.max(0, answeredBy - System.nanoTime()));
+        desk.choose("transfer-to", "queue:general");
+        desk.screenshot("03-transfer");
+        desk.click("transfer-submit");
+        desk.waitForTextContaining("message", "transferred");
+        desk.waitVisible("wrap-up", Duration.ofSeconds(30));
+        desk.waitForState("WRAP_UP");
+        Transcript transcript = caller.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(
+            transcript.lines().stream().anyMatch(line -> line.contains("officer answered")),
+            transcript.toString());
+        assertTrue(
+            transcript.lines().stream()
+                .anyMatch(line -> line.contains("officer's leg killed: NORMAL_CLEARING")),
+            transcript.toString());
+        assertEquals(Transcript.Ending.APP_HUNG_UP, transcript.ending(), transcript.toString());
+
+        desk.choose("wrap-code", "DECLINE_EXPLAINED");
+        desk.type("wrap-note", "<script>alert(1)</script>");
+        desk.click("wrap-submit");
+        desk.waitForTextContaining("message", "plain text");
+        assertEquals("WRAP_UP", desk.state(), "a refused note changes nothing");
+        assertEquals(0, desk.count("#message script, #pop script"));
+        desk.screenshot("04-wrap-up-note-refused");
+
+        desk.type("wrap-note", "Explained the decline (51); sent to the general queue.");
+        desk.click("wrap-submit");
+        desk.waitForState("READY");
+        desk.screenshot("05-written-up-ready");
+
+        // The callback: now the officer is ready, the phone bank calls Sara back through
+        // FreeSWITCH's inbound Event Socket and bridges her to the officer's phone; the pop's
+        // path shows the transfer.
+        desk.waitForTextContaining("pop-path", "Transferred by the officer");
         desk.waitVisible("wrap-up", Duration.ofSeconds(40));
         desk.waitForState("WRAP_UP");
         assertTrue(
@@ -454,6 +472,7 @@ class PhoneBankCallIT {
                 .containsAll(
                     List.of(
                         "auth accepted",
+                        "uuid_kill NORMAL_CLEARING",
                         "originate sofia/gateway/bank/<4 digits> &bridge(user/officer)"
                             + " ignore_early_media",
                         "customer answered",
@@ -1302,6 +1321,7 @@ class PhoneBankCallIT {
             "officer/STATUS/null/READY",
             "officer/VIEW_CONTEXT/" + sara + "/",
             "officer/ACCEPT/" + sara + "/",
+            "officer/TRANSFER/" + sara + "/",
             "officer/WRAP_UP/" + sara + "/",
             "officer/STATUS/null/AWAY")) {
       assertTrue(

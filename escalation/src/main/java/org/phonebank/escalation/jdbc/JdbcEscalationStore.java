@@ -37,6 +37,8 @@ import org.phonebank.escalation.QueueDefinition;
 import org.phonebank.escalation.QueuedCall;
 import org.phonebank.escalation.Router;
 import org.phonebank.escalation.SealedNumber;
+import org.phonebank.escalation.Transfer;
+import org.phonebank.escalation.TransferOutcome;
 import org.phonebank.journal.JournalEntry;
 
 /**
@@ -608,7 +610,10 @@ public final class JdbcEscalationStore implements EscalationStore {
     switch (result) {
       case ANSWERED:
         return connection.prepareStatement(
-            "UPDATE escalation_entry SET status = 'CONNECTED', answered_at = ?" + guard);
+            // A caller answered again after a transfer keeps their first answer for the figures.
+            "UPDATE escalation_entry SET status = 'CONNECTED',"
+                + " answered_at = COALESCE(answered_at, ?)"
+                + guard);
       case CALLER_LEFT:
         return connection.prepareStatement(
             "UPDATE escalation_entry SET status = 'ENDED', end_reason = 'ABANDONED', ended_at = ?"
@@ -966,9 +971,16 @@ public final class JdbcEscalationStore implements EscalationStore {
           List<EntryFacts> facts = new ArrayList<>();
           try (PreparedStatement query =
               connection.prepareStatement(
-                  "SELECT e.queue_name, e.enqueued_at, e.answered_at, e.ended_at, e.end_reason,"
+                  // A transferred caller counts once (their first answer, by its officer) and in
+                  // the queue they joined (the first transfer's origin).
+                  "SELECT COALESCE((SELECT t.from_queue FROM escalation_transfer t"
+                      + " WHERE t.id = (SELECT MIN(t2.id) FROM escalation_transfer t2"
+                      + " WHERE t2.entry_id = e.id)), e.queue_name) AS queue_name,"
+                      + " e.enqueued_at, e.answered_at, e.ended_at, e.end_reason,"
                       + " e.callback_requested_at, o.officer_id FROM escalation_entry e"
-                      + " LEFT JOIN escalation_offer o ON o.entry_id = e.id AND o.result = 'ANSWERED'"
+                      + " LEFT JOIN escalation_offer o ON o.id = (SELECT MIN(o2.id)"
+                      + " FROM escalation_offer o2 WHERE o2.entry_id = e.id"
+                      + " AND o2.result = 'ANSWERED')"
                       + " WHERE e.enqueued_at >= ? AND e.enqueued_at < ?")) {
             Transactions.setInstant(query, 1, from);
             Transactions.setInstant(query, 2, to);
@@ -1060,5 +1072,132 @@ public final class JdbcEscalationStore implements EscalationStore {
 
   private static String clip(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max);
+  }
+
+  @Override
+  public TransferOutcome transfer(
+      long entryId,
+      String officerId,
+      String toQueue,
+      String toOfficer,
+      Instant now,
+      Instant deadline) {
+    Objects.requireNonNull(officerId, "Officer is required.");
+    Objects.requireNonNull(toQueue, "Queue is required.");
+    return transactions.run(
+        "transfer entry " + entryId + " from officer " + officerId,
+        connection -> {
+          // The transferring officer's row first (as every transaction here: officers, then the
+          // caller, then offers), freed before the named officer takes the caller's entry id.
+          try (PreparedStatement officer =
+              connection.prepareStatement(
+                  "UPDATE escalation_officer SET status = 'WRAP_UP', entry_id = NULL, since = ?"
+                      + " WHERE officer_id = ? AND entry_id = ? AND status = 'BUSY'")) {
+            Transactions.setInstant(officer, 1, now);
+            officer.setString(2, officerId);
+            officer.setLong(3, entryId);
+            if (officer.executeUpdate() == 0) {
+              connection.rollback();
+              return new TransferOutcome.Refused(TransferOutcome.Why.NOT_YOUR_CALLER);
+            }
+          }
+          String fromQueue;
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT queue_name FROM escalation_entry WHERE id = ? AND status = 'CONNECTED'")) {
+            query.setLong(1, entryId);
+            try (ResultSet row = query.executeQuery()) {
+              if (!row.next()) {
+                connection.rollback();
+                return new TransferOutcome.Refused(TransferOutcome.Why.NOT_YOUR_CALLER);
+              }
+              fromQueue = row.getString(1);
+            }
+          }
+          try (PreparedStatement entry =
+              connection.prepareStatement(
+                  "UPDATE escalation_entry SET status = 'WAITING', queue_name = ?"
+                      + " WHERE id = ? AND status = 'CONNECTED'")) {
+            entry.setString(1, toQueue);
+            entry.setLong(2, entryId);
+            if (entry.executeUpdate() == 0) {
+              connection.rollback();
+              return new TransferOutcome.Refused(TransferOutcome.Why.NOT_YOUR_CALLER);
+            }
+          }
+          long answered;
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT MAX(id) FROM escalation_offer"
+                      + " WHERE entry_id = ? AND officer_id = ? AND result = 'ANSWERED'")) {
+            query.setLong(1, entryId);
+            query.setString(2, officerId);
+            try (ResultSet row = query.executeQuery()) {
+              row.next();
+              answered = row.getLong(1);
+            }
+          }
+          Transfer transfer =
+              new Transfer(
+                  entryId,
+                  officerId,
+                  answered,
+                  fromQueue,
+                  toQueue,
+                  Optional.ofNullable(toOfficer),
+                  now);
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO escalation_transfer (entry_id, officer_id, answered_offer_id,"
+                      + " from_queue, to_queue, to_officer, transferred_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, entryId);
+            insert.setString(2, officerId);
+            insert.setLong(3, answered);
+            insert.setString(4, fromQueue);
+            insert.setString(5, toQueue);
+            insert.setString(6, toOfficer);
+            Transactions.setInstant(insert, 7, now);
+            insert.executeUpdate();
+          }
+          if (toOfficer == null) {
+            return new TransferOutcome.Transferred(transfer, Optional.empty());
+          }
+          // reserve() rolls the whole transaction back when the officer is not READY.
+          Optional<Offer> offered = reserve(connection, entryId, toOfficer, now, deadline);
+          if (offered.isEmpty()) {
+            return new TransferOutcome.Refused(TransferOutcome.Why.OFFICER_NOT_READY);
+          }
+          return new TransferOutcome.Transferred(transfer, offered);
+        });
+  }
+
+  @Override
+  public List<Transfer> transfers(long entryId) {
+    return transactions.run(
+        "read the transfers of entry " + entryId,
+        connection -> {
+          List<Transfer> transfers = new ArrayList<>();
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT officer_id, answered_offer_id, from_queue, to_queue, to_officer,"
+                      + " transferred_at FROM escalation_transfer WHERE entry_id = ? ORDER BY id")) {
+            query.setLong(1, entryId);
+            try (ResultSet rows = query.executeQuery()) {
+              while (rows.next()) {
+                transfers.add(
+                    new Transfer(
+                        entryId,
+                        rows.getString("officer_id"),
+                        rows.getLong("answered_offer_id"),
+                        rows.getString("from_queue"),
+                        rows.getString("to_queue"),
+                        Optional.ofNullable(rows.getString("to_officer")),
+                        Transactions.instant(rows, "transferred_at")));
+              }
+            }
+          }
+          return transfers;
+        });
   }
 }

@@ -26,6 +26,7 @@ abstract class TestDatabase implements AutoCloseable {
   private static final java.util.List<String> ESCALATION_TABLES =
       java.util.List.of(
           "escalation_wrap_up",
+          "escalation_transfer",
           "escalation_callback_attempt",
           "escalation_switch_request",
           "escalation_offer",

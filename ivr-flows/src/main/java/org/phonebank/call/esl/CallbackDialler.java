@@ -1,34 +1,20 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.call.esl;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.phonebank.escalation.CallbackCall;
 import org.phonebank.escalation.Callbacks;
 import org.phonebank.escalation.OfferResult;
 import org.phonebank.esl.EslCommand;
-import org.phonebank.esl.EslCommandEncoder;
 import org.phonebank.esl.EslEvent;
-import org.phonebank.esl.EslFrame;
-import org.phonebank.esl.EslFrameDecoder;
 import org.phonebank.esl.EslHeader;
 
 /**
@@ -90,9 +76,8 @@ public final class CallbackDialler implements AutoCloseable {
     String legUuid = UUID.randomUUID().toString();
     String jobUuid = UUID.randomUUID().toString();
     Stage stage = Stage.DIALLING;
-    try (Conversation esl = connect()) {
-      esl.expect("auth/request");
-      esl.command(EslCommand.of("auth " + settings.password()));
+    try (InboundConversation esl = connect()) {
+      esl.authenticate();
       esl.command(
           EslCommand.of("event plain BACKGROUND_JOB CHANNEL_BRIDGE CHANNEL_HANGUP_COMPLETE"));
       esl.command(
@@ -127,7 +112,7 @@ public final class CallbackDialler implements AutoCloseable {
           return;
         }
       }
-    } catch (DiallerFailure e) {
+    } catch (InboundConversation.Failure e) {
       LOG.log(Level.WARNING, "Callback " + call + " failed: " + e.getMessage());
       switch (stage) {
         case DIALLING -> callbacks.notReached(call, "DIALLER_FAILED");
@@ -178,133 +163,12 @@ public final class CallbackDialler implements AutoCloseable {
     };
   }
 
-  private Conversation connect() {
-    Conversation conversation = new Conversation();
-    var connecting =
-        new Bootstrap()
-            .group(loop)
-            .channel(NioSocketChannel.class)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.replyTimeout().toMillis())
-            .handler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel socket) {
-                    socket
-                        .pipeline()
-                        .addLast(new EslFrameDecoder(), new EslCommandEncoder(), conversation);
-                  }
-                })
-            .connect(settings.host(), settings.port());
-    if (!connecting.awaitUninterruptibly(settings.replyTimeout().toMillis() + 1000)
-        || !connecting.isSuccess()) {
-      connecting.channel().close();
-      throw new DiallerFailure(
-          "cannot reach FreeSWITCH's Event Socket at " + settings.host() + ":" + settings.port());
-    }
-    conversation.channel = connecting.channel();
-    return conversation;
+  private InboundConversation connect() {
+    return InboundConversation.open(loop, settings);
   }
 
   @Override
   public void close() {
     loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-  }
-
-  /** Why a callback call could not go on: the Event Socket refused, went quiet or went away. */
-  private static final class DiallerFailure extends RuntimeException {
-    DiallerFailure(String message) {
-      super(message, null, false, false);
-    }
-  }
-
-  /** One inbound connection as a blocking conversation for the dialling thread. */
-  private final class Conversation extends SimpleChannelInboundHandler<EslFrame>
-      implements AutoCloseable {
-    private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
-    private Channel channel;
-
-    @Override
-    protected void channelRead0(ChannelHandlerContext ctx, EslFrame frame) {
-      inbox.add(frame);
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-      inbox.add(CLOSED);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      ctx.close();
-    }
-
-    /** The next frame that is not an event, of content type {@code type}. */
-    void expect(String type) {
-      EslFrame frame = nextNonEvent(settings.replyTimeout());
-      if (!type.equals(frame.contentType())) {
-        throw new DiallerFailure("expected " + type + ", got " + frame.contentType());
-      }
-    }
-
-    /** Sends {@code command} and insists on a {@code +OK} command/reply. */
-    void command(EslCommand command) {
-      channel.writeAndFlush(command);
-      EslFrame reply = nextNonEvent(settings.replyTimeout());
-      if (!reply.isCommandReply() || !reply.replyOk()) {
-        // The reply to auth carries no secret; the one to originate carries the job id only.
-        throw new DiallerFailure(
-            "FreeSWITCH refused " + command.name() + ": " + reply.header("Reply-Text").orElse(""));
-      }
-    }
-
-    /** The next event matching {@code wanted}; other events are dropped. */
-    EslEvent event(Predicate<EslEvent> wanted, Duration patience) {
-      long deadline = System.nanoTime() + patience.toNanos();
-      while (true) {
-        EslFrame frame = next(deadline);
-        if (frame.isEvent() && wanted.test(frame.event())) {
-          return frame.event();
-        }
-      }
-    }
-
-    private EslFrame nextNonEvent(Duration patience) {
-      long deadline = System.nanoTime() + patience.toNanos();
-      while (true) {
-        EslFrame frame = next(deadline);
-        if (!frame.isEvent()) {
-          return frame;
-        }
-      }
-    }
-
-    private EslFrame next(long deadline) {
-      Object item;
-      try {
-        item = inbox.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DiallerFailure("interrupted");
-      }
-      if (item == null) {
-        throw new DiallerFailure("FreeSWITCH's Event Socket did not answer in time");
-      }
-      if (item == CLOSED) {
-        inbox.add(CLOSED);
-        throw new DiallerFailure("FreeSWITCH's Event Socket closed the connection");
-      }
-      EslFrame frame = (EslFrame) item;
-      if (frame.isDisconnectNotice()) {
-        throw new DiallerFailure("FreeSWITCH's Event Socket disconnected");
-      }
-      return frame;
-    }
-
-    @Override
-    public void close() {
-      if (channel != null) {
-        channel.close();
-      }
-    }
   }
 }

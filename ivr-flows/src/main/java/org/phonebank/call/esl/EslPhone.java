@@ -119,8 +119,25 @@ final class EslPhone implements Phone {
    */
   @Override
   public BridgeOutcome bridge(String endpoint, Duration ringFor, Runnable answered) {
+    return bridge(endpoint, null, ringFor, answered);
+  }
+
+  /**
+   * As {@link #bridge(String, Duration, Runnable)}, the officer's leg created with {@code
+   * {origination_uuid=<legId>}} before the dial string ({@code switch_core_session.c}, {@code
+   * switch_core_session_outgoing_channel}, takes the new session's UUID from it), so that {@code
+   * uuid_kill <legId>} on the inbound Event Socket ends that leg: while it rings, the originate
+   * fails with the given cause (CALL_REJECTED: {@code DIALSTATUS} DONTCALL, a refusal); once
+   * answered, the bridge ends as when the officer hangs up (TALKED).
+   */
+  @Override
+  public BridgeOutcome bridge(String endpoint, String legId, Duration ringFor, Runnable answered) {
     if (!endpoint.matches("[A-Za-z0-9_./@:+=${}-]{1,128}")) {
       throw new IllegalArgumentException("An officer's endpoint is one dial string.");
+    }
+    if (legId != null) {
+      java.util.UUID.fromString(legId);
+      endpoint = "{origination_uuid=" + legId + "}" + endpoint;
     }
     long seconds = Math.max(1, ringFor.toSeconds());
     line.execute("set", "call_timeout=" + seconds);

@@ -9,6 +9,8 @@ public enum AuditAction {
   ACCEPT,
   /** Turned an offered call down. */
   REFUSE,
+  /** Sent the caller they talked to to another queue or officer. */
+  TRANSFER,
   /** Wrote a handled call up (code and note). */
   WRAP_UP,
   /** Changed their own state: ready, away. */

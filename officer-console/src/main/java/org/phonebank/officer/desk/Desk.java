@@ -10,8 +10,15 @@ import org.phonebank.card.CardFingerprint;
 import org.phonebank.escalation.Escalations;
 import org.phonebank.escalation.Offer;
 import org.phonebank.escalation.OfferResult;
+import org.phonebank.escalation.OfficerLeg;
+import org.phonebank.escalation.OfficerLegs;
+import org.phonebank.escalation.OfficerProfile;
 import org.phonebank.escalation.OfficerState;
 import org.phonebank.escalation.OfficerStatus;
+import org.phonebank.escalation.QueueDefinition;
+import org.phonebank.escalation.Transfer;
+import org.phonebank.escalation.TransferOutcome;
+import org.phonebank.escalation.TransferTarget;
 import org.phonebank.lockout.CardLockouts;
 import org.phonebank.officer.audit.AuditAction;
 import org.phonebank.officer.audit.AuditRecord;
@@ -26,6 +33,9 @@ import org.phonebank.officer.audit.AuditTrail;
  * serve (BUSY), or the caller they are writing up (WRAP_UP, their last answered call); anything
  * else is refused as not theirs. Every view of a caller's context and every action is written to
  * the {@link AuditTrail}.
+ *
+ * <p>Transfer sends the caller the officer talks to to another queue or officer (escalation {@code
+ * Transfers}); the officer then writes their part up.
  *
  * <p>Accept and refuse end the offer as the officer's phone would (ANSWERED, REFUSED): the phone
  * bank's bridge to the officer's phone still runs, and when it ends it reports the same offer
@@ -45,13 +55,20 @@ public final class Desk {
   private final CardLockouts lockouts;
   private final AuditTrail audit;
   private final Clock clock;
+  private final OfficerLegs legs;
 
+  /**
+   * @param legs ends an officer's leg on the phone system: the ringing phone of a refused offer,
+   *     the transferring officer's side of a conversation
+   */
   public Desk(
       Optional<Escalations> queues,
       CustomerContexts contexts,
       CardLockouts lockouts,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      OfficerLegs legs) {
+    this.legs = Objects.requireNonNull(legs, "Officer legs are required.");
     this.queues = Objects.requireNonNull(queues, "Queues are required (empty when none).");
     this.contexts = Objects.requireNonNull(contexts, "Contexts are required.");
     this.lockouts = Objects.requireNonNull(lockouts, "Lockouts are required.");
@@ -104,9 +121,73 @@ public final class Desk {
     return endOffer(officer, offerId, OfferResult.ANSWERED, AuditAction.ACCEPT);
   }
 
-  /** Turns the offered call down: the caller goes to the next officer at once. */
+  /**
+   * Turns the offered call down: the offer ends REFUSED and the officer's phone stops ringing (its
+   * leg is ended as rejected), so the caller's bridge fails and they go to the next officer at
+   * once.
+   */
   public DeskView refuse(String officer, long offerId) {
-    return endOffer(officer, offerId, OfferResult.REFUSED, AuditAction.REFUSE);
+    DeskView view = endOffer(officer, offerId, OfferResult.REFUSED, AuditAction.REFUSE);
+    legs.release(OfficerLeg.of(offerId), OfficerLeg.Release.REFUSED);
+    return view;
+  }
+
+  /**
+   * Sends the caller this officer is talking to ({@code entryId}) to another queue ({@code queue})
+   * or to a named officer ({@code toOfficer}), exactly one of them; the officer goes to WRAP_UP and
+   * their side of the conversation is ended (escalation {@code Transfers}).
+   *
+   * @throws DeskRefusal BAD_INPUT for neither or both targets, a transfer to oneself or to an
+   *     officer who cannot serve the caller; NOT_FOUND for an unknown queue or officer; NOT_YOURS
+   *     for a caller this officer is not talking to; CONFLICT for an officer not ready
+   */
+  public DeskView transfer(String officer, long entryId, String queue, String toOfficer) {
+    boolean toQueue = queue != null && !queue.isBlank();
+    boolean toPerson = toOfficer != null && !toOfficer.isBlank();
+    if (toQueue == toPerson) {
+      throw new DeskRefusal(
+          DeskRefusal.Kind.BAD_INPUT, "A transfer names either a queue or an officer.");
+    }
+    state(officer);
+    TransferTarget target =
+        toQueue
+            ? new TransferTarget.ToQueue(queue.strip())
+            : new TransferTarget.ToOfficer(toOfficer.strip());
+    TransferOutcome outcome = queues().transfers(legs).transfer(officer, entryId, target);
+    if (outcome instanceof TransferOutcome.Refused refused) {
+      DeskRefusal.Kind kind =
+          switch (refused.why()) {
+            case UNKNOWN_QUEUE, UNKNOWN_OFFICER -> DeskRefusal.Kind.NOT_FOUND;
+            case NOT_YOUR_CALLER -> DeskRefusal.Kind.NOT_YOURS;
+            case OFFICER_NOT_READY -> DeskRefusal.Kind.CONFLICT;
+            case TO_YOURSELF, OFFICER_CANNOT_SERVE -> DeskRefusal.Kind.BAD_INPUT;
+          };
+      throw new DeskRefusal(kind, refused.why().words());
+    }
+    Transfer done = ((TransferOutcome.Transferred) outcome).transfer();
+    Optional<String> card = contexts.context(entryId).flatMap(CallerContext::maskedCard);
+    record(
+        officer,
+        AuditAction.TRANSFER,
+        card,
+        "entry "
+            + entryId
+            + " from "
+            + done.fromQueue()
+            + " to "
+            + done.toOfficer().map(o -> "officer " + o).orElse("queue " + done.toQueue()));
+    return view(officer);
+  }
+
+  /** Where this officer may transfer a caller: every queue, and every other officer. */
+  public TransferTargets transferTargets(String officer) {
+    state(officer);
+    return new TransferTargets(
+        queues().settings().queues().stream().map(QueueDefinition::name).toList(),
+        queues().settings().officers().stream()
+            .map(OfficerProfile::id)
+            .filter(id -> !id.equals(officer))
+            .toList());
   }
 
   private DeskView endOffer(String officer, long offerId, OfferResult result, AuditAction action) {
@@ -149,6 +230,15 @@ public final class Desk {
     for (int i = 0; i < context.path().size(); i++) {
       String step = context.path().get(i);
       path.add(new ScreenPop.Step(i + 1, step, PathWords.of(step)));
+    }
+    // The path the IVR recorded ends at the queue; officers' transfers since then follow it.
+    for (Transfer transfer : queues().transfers(legs).of(entryId)) {
+      String step =
+          "officer-transfer:"
+              + transfer.fromQueue()
+              + "-to-"
+              + transfer.toOfficer().map(o -> "officer-" + o).orElse(transfer.toQueue());
+      path.add(new ScreenPop.Step(path.size() + 1, step, PathWords.of(step)));
     }
     return new ScreenPop(
         entryId,

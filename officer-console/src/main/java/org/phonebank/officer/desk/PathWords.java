@@ -28,7 +28,9 @@ public final class PathWords {
           Map.entry("officer", "Asked for an officer"),
           Map.entry("officer-offer", "Offered an officer"),
           Map.entry("officer-queue", "Queued for an officer"),
-          Map.entry("officer-callback", "Asked for a callback"));
+          Map.entry("officer-callback", "Asked for a callback"),
+          Map.entry("officer-transfer", "Transferred by the officer"),
+          Map.entry("officer-transferred", "Back on hold after a transfer"));
 
   private PathWords() {}
 

@@ -24,6 +24,7 @@ import org.phonebank.escalation.EscalationReason;
 import org.phonebank.escalation.EscalationSettings;
 import org.phonebank.escalation.Escalations;
 import org.phonebank.escalation.InMemoryEscalationStore;
+import org.phonebank.escalation.OfficerLeg;
 import org.phonebank.escalation.QueuedCall;
 import org.phonebank.escalation.WaitState;
 import org.phonebank.officer.audit.AuditAction;
@@ -56,7 +57,15 @@ class DeskTest {
   private final Contexts contexts = new Contexts();
   private final InMemoryCardLockouts lockouts = new InMemoryCardLockouts();
   private final Audit audit = new Audit();
-  private final Desk desk = new Desk(Optional.of(queues), contexts, lockouts, audit, clock);
+  private final List<String> released = new ArrayList<>();
+  private final Desk desk =
+      new Desk(
+          Optional.of(queues),
+          contexts,
+          lockouts,
+          audit,
+          clock,
+          (leg, why) -> released.add(leg.uuid() + " " + why));
 
   {
     queues.start();
@@ -171,12 +180,69 @@ class DeskTest {
     String first = desk.view("officer").offerId() != null ? "officer" : "other";
     String second = first.equals("officer") ? "other" : "officer";
 
-    assertEquals("READY", desk.refuse(first, desk.view(first).offerId()).status());
+    long offer = desk.view(first).offerId();
+    assertEquals("READY", desk.refuse(first, offer).status());
+    assertEquals(
+        List.of(OfficerLeg.of(offer).uuid() + " REFUSED"),
+        released,
+        "the refused officer's phone stops ringing");
     queues.status(caller.id());
     assertEquals("RESERVED", desk.view(second).status());
     assertEquals(
         DeskRefusal.Kind.CONFLICT,
         assertThrows(DeskRefusal.class, () -> desk.accept(first, 999)).kind());
+  }
+
+  @Test
+  void anOfficerTransfersTheCallerToAReadyColleagueWhoSeesTheTransferInThePath() {
+    desk.setStatus("officer", "READY");
+    QueuedCall caller = declinedTransferCaller("call-1");
+    queues.status(caller.id());
+    long answered = desk.view("officer").offerId();
+    desk.accept("officer", answered);
+    record Bad(String queue, String officer, DeskRefusal.Kind kind) {}
+    for (Bad bad :
+        List.of(
+            new Bad("mortgages", null, DeskRefusal.Kind.NOT_FOUND),
+            new Bad(null, "nobody", DeskRefusal.Kind.NOT_FOUND),
+            new Bad(null, "other", DeskRefusal.Kind.CONFLICT),
+            new Bad(null, null, DeskRefusal.Kind.BAD_INPUT),
+            new Bad("general", "other", DeskRefusal.Kind.BAD_INPUT))) {
+      assertEquals(
+          bad.kind(),
+          assertThrows(
+                  DeskRefusal.class,
+                  () -> desk.transfer("officer", caller.id(), bad.queue(), bad.officer()))
+              .kind(),
+          bad.toString());
+    }
+    assertEquals(
+        DeskRefusal.Kind.NOT_YOURS,
+        assertThrows(DeskRefusal.class, () -> desk.transfer("other", caller.id(), "general", null))
+            .kind());
+    assertEquals("BUSY", desk.view("officer").status(), "a refused transfer changes nothing");
+    assertEquals(List.of(), released);
+
+    desk.setStatus("other", "READY");
+    assertEquals("WRAP_UP", desk.transfer("officer", caller.id(), null, "other").status());
+
+    assertEquals(List.of(OfficerLeg.of(answered).uuid() + " TRANSFERRED"), released);
+    assertEquals("RESERVED", desk.view("other").status());
+    List<ScreenPop.Step> path = desk.pop("other", caller.id()).path();
+    assertEquals(
+        "Transferred by the officer: transfers to officer other",
+        path.get(path.size() - 1).words());
+    assertEquals(
+        AuditAction.TRANSFER,
+        audit.records.stream()
+            .filter(r -> r.actor().equals("officer"))
+            .reduce((a, b) -> b)
+            .orElseThrow()
+            .action());
+    assertEquals(
+        new TransferTargets(
+            List.of("general", "cards", "transfers", "bills", "fraud"), List.of("other")),
+        desk.transferTargets("officer"));
   }
 
   @Test

@@ -26,8 +26,9 @@ import org.phonebank.officer.desk.WrapUpCode;
  * The callers' contexts in the phone bank's database: the escalation's entry and switch requests
  * (journal migration V20), the card fingerprint the journal keeps on each switch request ({@code
  * switch_journal.card_fingerprint}, V3), each call's path ({@code call_path}, V6) and the wrap-ups
- * (V21). A card is recognised on other calls only by that fingerprint, so a call that reached no
- * switch request with the card (a caller who escalated before keying it) has no history.
+ * (V21; one per answered conversation from V27). A card is recognised on other calls only by that
+ * fingerprint, so a call that reached no switch request with the card (a caller who escalated
+ * before keying it) has no history.
  */
 public final class JdbcCustomerContexts implements CustomerContexts {
 
@@ -157,7 +158,8 @@ public final class JdbcCustomerContexts implements CustomerContexts {
         connection.prepareStatement(
             "SELECT e.reason, w.code FROM escalation_entry e"
                 + " LEFT JOIN escalation_wrap_up w ON w.entry_id = e.id"
-                + " WHERE e.call_id = ? ORDER BY e.id DESC FETCH FIRST 1 ROWS ONLY")) {
+                + " WHERE e.call_id = ? ORDER BY e.id DESC, w.written_at DESC"
+                + " FETCH FIRST 1 ROWS ONLY")) {
       query.setString(1, callId);
       try (ResultSet row = query.executeQuery()) {
         if (row.next()) {
@@ -194,20 +196,55 @@ public final class JdbcCustomerContexts implements CustomerContexts {
         dataSource,
         "write up call " + entryId,
         connection -> {
+          // One wrap-up per answered conversation (V27): a transferred caller may be answered
+          // and written up again, by another officer or the same one. The unique offer_id keeps
+          // it to one each; a call written up with no answered offer, to one per call.
+          Long offer = null;
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT MAX(id) FROM escalation_offer"
+                      + " WHERE entry_id = ? AND officer_id = ? AND result = 'ANSWERED'")) {
+            query.setLong(1, entryId);
+            query.setString(2, officerId);
+            try (ResultSet row = query.executeQuery()) {
+              if (row.next()) {
+                long id = row.getLong(1);
+                offer = row.wasNull() ? null : id;
+              }
+            }
+          }
+          if (offer == null) {
+            try (PreparedStatement query =
+                connection.prepareStatement(
+                    "SELECT 1 FROM escalation_wrap_up WHERE entry_id = ? AND offer_id IS NULL")) {
+              query.setLong(1, entryId);
+              try (ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                  return false;
+                }
+              }
+            }
+          }
           try (PreparedStatement insert =
               connection.prepareStatement(
-                  "INSERT INTO escalation_wrap_up (entry_id, officer_id, code, note, written_at)"
-                      + " VALUES (?, ?, ?, ?, ?)")) {
+                  "INSERT INTO escalation_wrap_up"
+                      + " (entry_id, officer_id, code, note, written_at, offer_id)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, entryId);
             insert.setString(2, officerId);
             insert.setString(3, code.name());
             insert.setString(4, note.isEmpty() ? null : note);
             Rows.setInstant(insert, 5, at);
+            if (offer == null) {
+              insert.setNull(6, java.sql.Types.BIGINT);
+            } else {
+              insert.setLong(6, offer);
+            }
             insert.executeUpdate();
             return true;
           } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-              return false; // the primary key: this call is already written up
+              return false; // the unique offer: this conversation is already written up
             }
             throw e;
           }

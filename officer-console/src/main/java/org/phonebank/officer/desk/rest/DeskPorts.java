@@ -54,7 +54,12 @@ public class DeskPorts {
   @Dependent
   public Desk desk() {
     return new Desk(
-        server.escalations(), customerContexts(), lockouts(), auditTrail(), Clock.systemUTC());
+        server.escalations(),
+        customerContexts(),
+        lockouts(),
+        auditTrail(),
+        Clock.systemUTC(),
+        server.officerLegs());
   }
 
   /**

@@ -18,13 +18,16 @@ import org.phonebank.officer.desk.Desk;
 import org.phonebank.officer.desk.DeskRefusal;
 import org.phonebank.officer.desk.DeskView;
 import org.phonebank.officer.desk.ScreenPop;
+import org.phonebank.officer.desk.TransferTargets;
 
 /**
  * The officer's desk under {@code /officer/api/desk}, always for the signed-in officer: {@code GET}
  * the desk; {@code POST status} ({@code {"status":"READY"|"AWAY"}}); {@code POST
  * offers/{id}/accept} and {@code .../refuse}; {@code GET callers/{entryId}} the screen-pop
- * (audited); {@code POST callers/{entryId}/wrap-up} ({@code {"code":..., "note":...}}). Refusals
- * are {@code {"error": "..."}} with 400, 403, 409 or 503.
+ * (audited); {@code GET transfer-targets} (queues and other officers); {@code POST
+ * callers/{entryId}/transfer} ({@code {"queue":...}} or {@code {"officer":...}}); {@code POST
+ * callers/{entryId}/wrap-up} ({@code {"code":..., "note":...}}). Refusals are {@code {"error":
+ * "..."}} with 400, 403, 404, 409 or 503.
  */
 @RequestScoped
 @Path("desk")
@@ -35,6 +38,12 @@ public class DeskResource {
   /** Body of a state change. */
   public static class StatusChange {
     public String status;
+  }
+
+  /** Body of a transfer: a queue or an officer. */
+  public static class TransferTo {
+    public String queue;
+    public String officer;
   }
 
   /** Body of a wrap-up. */
@@ -75,6 +84,22 @@ public class DeskResource {
   @Path("callers/{entryId}")
   public ScreenPop pop(@PathParam("entryId") long entryId) {
     return desk.pop(officer(), entryId);
+  }
+
+  @GET
+  @Path("transfer-targets")
+  public TransferTargets transferTargets() {
+    return desk.transferTargets(officer());
+  }
+
+  @POST
+  @Path("callers/{entryId}/transfer")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public DeskView transfer(@PathParam("entryId") long entryId, TransferTo to) {
+    if (to == null) {
+      throw new DeskRefusal(DeskRefusal.Kind.BAD_INPUT, "A transfer names a queue or an officer.");
+    }
+    return desk.transfer(officer(), entryId, to.queue, to.officer);
   }
 
   @POST
