@@ -54,6 +54,47 @@ public interface EscalationStore {
         .toList();
   }
 
+  /**
+   * The caller's place, 1 being next: 1 + the WAITING callers ahead of them in {@link
+   * Router#SERVICE_ORDER} who are in the same queue or of a higher priority (any queue). A store
+   * with a long queue should count without reading the callers.
+   */
+  default int position(QueuedCall caller) {
+    int position = 1;
+    for (QueuedCall other : waiting()) {
+      if (other.id() != caller.id()
+          && Router.SERVICE_ORDER.compare(other, caller) < 0
+          && (other.queue().equals(caller.queue()) || other.priority() > caller.priority())) {
+        position++;
+      }
+    }
+    return position;
+  }
+
+  /**
+   * The start of a caller's look, read together: {@link #overdue}, {@link #entry} and {@link
+   * #readyOfficers}. A store over a database should read them in one round trip.
+   */
+  default Look look(long entryId, Instant now) {
+    return new Look(overdue(now), entry(entryId), readyOfficers());
+  }
+
+  /**
+   * What a waiting caller's estimate needs, read together: {@link #position}, the officers at work
+   * (READY, RESERVED or BUSY) and {@link #averageHandling} of the caller's queue.
+   */
+  default WaitFacts waitFacts(QueuedCall caller, int lastCalls) {
+    List<OfficerState> atWork =
+        officers().stream()
+            .filter(
+                o ->
+                    o.status() == OfficerStatus.READY
+                        || o.status() == OfficerStatus.RESERVED
+                        || o.status() == OfficerStatus.BUSY)
+            .toList();
+    return new WaitFacts(position(caller), atWork, averageHandling(caller.queue(), lastCalls));
+  }
+
   Optional<OfficerState> officer(String officerId);
 
   Optional<QueuedCall> entry(long entryId);

@@ -85,7 +85,7 @@ public final class Escalations implements OfficerQueue {
   public List<Offer> dispatch() {
     Instant now = clock.instant();
     sweep(now);
-    return route(now, caller -> true, null);
+    return route(now, store.readyOfficers(), caller -> true, null);
   }
 
   /**
@@ -98,7 +98,7 @@ public final class Escalations implements OfficerQueue {
   public List<Offer> dispatchCallbacks() {
     Instant now = clock.instant();
     sweep(now);
-    return route(now, QueuedCall::wantsCallback, null);
+    return route(now, store.readyOfficers(), QueuedCall::wantsCallback, null);
   }
 
   /**
@@ -118,8 +118,9 @@ public final class Escalations implements OfficerQueue {
    * owners, who ring them at once when they reserve. Stops after the page holding {@code upTo} when
    * it is given: callers behind it cannot change its match.
    */
-  private List<Offer> route(Instant now, Predicate<QueuedCall> owned, QueuedCall upTo) {
-    List<OfficerState> free = new ArrayList<>(store.readyOfficers());
+  private List<Offer> route(
+      Instant now, List<OfficerState> ready, Predicate<QueuedCall> owned, QueuedCall upTo) {
+    List<OfficerState> free = new ArrayList<>(ready);
     if (free.isEmpty()) {
       return List.of();
     }
@@ -162,8 +163,18 @@ public final class Escalations implements OfficerQueue {
   @Override
   public WaitState status(long entryId) {
     Instant now = clock.instant();
-    sweep(now);
-    QueuedCall caller = entry(entryId);
+    // One read for the usual look: overdue offers (usually none), the entry, the READY officers.
+    // Only overdue offers are ended here: a look reserves for its own caller, never a callback, so
+    // expiring callbacks is left to the rounds that reserve for them (dispatchCallbacks).
+    Look look = store.look(entryId, now);
+    while (!look.overdue().isEmpty()) {
+      for (Offer overdue : look.overdue()) {
+        store.endOffer(overdue.id(), OfferResult.NO_ANSWER, settings.missesBeforeAway(), now);
+      }
+      look = store.look(entryId, now);
+    }
+    QueuedCall caller =
+        look.entry().orElseThrow(() -> new IllegalArgumentException("No queue entry " + entryId));
     switch (caller.status()) {
       case RINGING:
         Optional<Offer> offer = store.ringing(entryId);
@@ -172,9 +183,11 @@ public final class Escalations implements OfficerQueue {
         }
         return status(entryId);
       case WAITING:
-        List<Offer> mine = route(now, other -> other.id() == entryId, caller);
-        if (!mine.isEmpty()) {
-          return ringing(mine.get(0), now);
+        if (!look.ready().isEmpty()) {
+          List<Offer> mine = route(now, look.ready(), other -> other.id() == entryId, caller);
+          if (!mine.isEmpty()) {
+            return ringing(mine.get(0), now);
+          }
         }
         return waiting(caller);
       default:
@@ -266,7 +279,9 @@ public final class Escalations implements OfficerQueue {
   /** Per officer, for the offers made in {@code period}. */
   public List<OfficerFigures> officerFigures(Figures.Period period) {
     return Figures.byOfficer(
-        store.offerFacts(period.from(), period.to()), store.entryFacts(period.from(), period.to()));
+        store.offerFacts(period.from(), period.to()),
+        store.entryFacts(period.from(), period.to()),
+        settings.serviceLevel());
   }
 
   /**
@@ -292,44 +307,24 @@ public final class Escalations implements OfficerQueue {
     return store.officer(officerId);
   }
 
-  private QueuedCall entry(long entryId) {
-    return store
-        .entry(entryId)
-        .orElseThrow(() -> new IllegalArgumentException("No queue entry " + entryId));
-  }
-
   private WaitState waiting(QueuedCall caller) {
-    List<QueuedCall> waiting = store.waiting();
-    int position = 1;
-    for (QueuedCall other : waiting) {
-      if (other.id() != caller.id()
-          && aheadOf(other, caller)
-          && (other.queue().equals(caller.queue()) || other.priority() > caller.priority())) {
-        position++;
-      }
-    }
+    WaitFacts facts = store.waitFacts(caller, RECENT_CALLS);
     QueueDefinition queue = settings.queue(caller.queue());
     int atWork = 0;
-    for (OfficerState state : store.officers()) {
-      if (state.status() == OfficerStatus.LOGGED_OUT
-          || state.status() == OfficerStatus.AWAY
-          || state.status() == OfficerStatus.WRAP_UP) {
-        continue;
-      }
-      Optional<OfficerProfile> profile =
-          settings.officers().stream().filter(o -> o.id().equals(state.officerId())).findFirst();
+    for (OfficerState state : facts.atWork()) {
+      Optional<OfficerProfile> profile = profile(state.officerId());
       if (profile.isPresent()
           && profile.get().speaks(caller.language())
           && queue.couldReach(profile.get())) {
         atWork++;
       }
     }
-    Duration handling =
-        store.averageHandling(caller.queue(), RECENT_CALLS).orElse(settings.defaultHandlingTime());
-    return new WaitState.Waiting(position, WaitEstimate.of(position, atWork, handling));
+    Duration handling = facts.averageHandling().orElse(settings.defaultHandlingTime());
+    return new WaitState.Waiting(
+        facts.position(), WaitEstimate.of(facts.position(), atWork, handling));
   }
 
-  private static boolean aheadOf(QueuedCall other, QueuedCall caller) {
-    return Router.SERVICE_ORDER.compare(other, caller) < 0;
+  private Optional<OfficerProfile> profile(String officerId) {
+    return settings.officers().stream().filter(o -> o.id().equals(officerId)).findFirst();
   }
 }

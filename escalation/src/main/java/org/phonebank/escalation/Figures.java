@@ -69,10 +69,11 @@ public final class Figures {
   }
 
   /** Per officer who was offered a call, in id order. */
-  public static List<OfficerFigures> byOfficer(List<OfferFacts> offers, List<EntryFacts> entries) {
+  public static List<OfficerFigures> byOfficer(
+      List<OfferFacts> offers, List<EntryFacts> entries, Duration serviceLevel) {
     Map<String, int[]> counts = new TreeMap<>();
     for (OfferFacts offer : offers) {
-      int[] c = counts.computeIfAbsent(offer.officerId(), id -> new int[4]);
+      int[] c = counts.computeIfAbsent(offer.officerId(), id -> new int[5]);
       c[0]++;
       offer
           .result()
@@ -82,6 +83,7 @@ public final class Figures {
                   case ANSWERED -> c[1]++;
                   case REFUSED -> c[2]++;
                   case NO_ANSWER, FAILED -> c[3]++;
+                  case CALLER_LEFT -> c[4]++;
                   default -> {}
                 }
               });
@@ -89,15 +91,36 @@ public final class Figures {
     List<OfficerFigures> figures = new ArrayList<>();
     counts.forEach(
         (officer, c) -> {
+          List<Duration> speed = new ArrayList<>();
           List<Duration> handling = new ArrayList<>();
+          int withinLevel = 0;
+          int callbacksDone = 0;
           for (EntryFacts e : entries) {
-            if (e.answeredBy().equals(Optional.of(officer))
-                && e.answeredAt().isPresent()
-                && e.endedAt().isPresent()) {
-              handling.add(Duration.between(e.answeredAt().get(), e.endedAt().get()));
+            if (!e.answeredBy().equals(Optional.of(officer)) || e.answeredAt().isEmpty()) {
+              continue;
+            }
+            Duration toAnswer = Duration.between(e.enqueuedAt(), e.answeredAt().get());
+            speed.add(toAnswer);
+            if (toAnswer.compareTo(serviceLevel) <= 0) {
+              withinLevel++;
+            }
+            e.endedAt().ifPresent(end -> handling.add(Duration.between(e.answeredAt().get(), end)));
+            if (e.end().equals(Optional.of(EntryEnd.CALLBACK_COMPLETED))) {
+              callbacksDone++;
             }
           }
-          figures.add(new OfficerFigures(officer, c[0], c[1], c[2], c[3], average(handling)));
+          figures.add(
+              new OfficerFigures(
+                  officer,
+                  c[0],
+                  c[1],
+                  c[2],
+                  c[3],
+                  c[4],
+                  withinLevel,
+                  average(speed),
+                  average(handling),
+                  callbacksDone));
         });
     return figures;
   }

@@ -161,6 +161,13 @@ public abstract class CallbacksContract {
     assertEquals(Optional.of(EntryEnd.CALLBACK_COMPLETED), endOf(entry.id()));
     assertEquals(OfficerStatus.READY, store.officer("a2").orElseThrow().status());
     assertEquals(0, store.officer("a2").orElseThrow().missesInRow());
+    // The figures count it as requested and completed, in the queue and for the officer.
+    Figures.Period day =
+        new Figures.Period(Instant.parse("2026-03-21T00:00:00Z"), clock.instant().plusSeconds(1));
+    QueueFigures general = queues.queueFigures(day).get(0);
+    assertEquals(1, general.callbacksRequested());
+    assertEquals(1, general.callbacksCompleted());
+    assertEquals(1, queues.officerFigures(day).get(0).callbacksCompleted());
   }
 
   @Test

@@ -447,8 +447,21 @@ public abstract class RoutingContract {
         queues.queueFigures(day));
     assertEquals(
         List.of(
-            new OfficerFigures("a1", 2, 0, 0, 1, java.time.Duration.ZERO),
-            new OfficerFigures("a2", 1, 1, 0, 0, java.time.Duration.ofSeconds(80))),
+            // a1: missed the first caller, and the second hung up while a1's phone rang.
+            new OfficerFigures(
+                "a1", 2, 0, 0, 1, 1, 0, java.time.Duration.ZERO, java.time.Duration.ZERO, 0),
+            // a2: answered the first caller 20 s after they joined (within the 20 s level).
+            new OfficerFigures(
+                "a2",
+                1,
+                1,
+                0,
+                0,
+                0,
+                1,
+                java.time.Duration.ofSeconds(20),
+                java.time.Duration.ofSeconds(80),
+                0)),
         queues.officerFigures(day));
   }
 

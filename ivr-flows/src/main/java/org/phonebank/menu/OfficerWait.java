@@ -30,13 +30,19 @@ import org.phonebank.prompt.SpokenNumber;
 /**
  * One caller holding for an officer. In turn: ask the queue where the caller stands; if an officer
  * is reserved, ring them and report what came of it (a no-answer or refusal puts the caller back,
- * and the next round rings the next officer at once); otherwise hold for one stretch, telling the
- * caller their position and estimated wait every announce interval, with 1 to leave a callback
- * number instead (the caller id, confirmed, or one keyed in). A caller who hangs up while waiting
- * is ended in the queue as abandoned; one who leaves a callback number keeps their entry. A caller
- * whose officer transferred them is back on hold when the bridge ends, and is offered again.
+ * and the next round rings the next officer at once); otherwise hold for one stretch of music,
+ * telling the caller their position and estimated wait every announce interval, with 1 to leave a
+ * callback number instead (the caller id, confirmed, or one keyed in). A caller who hangs up while
+ * waiting is ended in the queue as abandoned; one who leaves a callback number keeps their entry. A
+ * caller whose officer transferred them is back on hold when the bridge ends, and is offered again.
  */
 final class OfficerWait {
+
+  /**
+   * The hold music, synthesised at start beside the prompts and never committed ({@code
+   * prompt-audio}'s {@code HoldMusic}: {@code <prompt-dir>/<lang>/hold-music.wav}).
+   */
+  static final String HOLD_MUSIC = "hold-music";
 
   private static final Pattern KEYED_NUMBER = Pattern.compile("[0-9]{4,15}");
   private static final Pattern CALLER_ID = Pattern.compile("\\+?[0-9]{4,15}");
@@ -104,10 +110,15 @@ final class OfficerWait {
           keepEntry = true;
           return Next.GOODBYE;
         }
-        Prompt hold = Phrase.HOLD_FOR_OFFICER.in(session.language());
+        // Music for each stretch of hold; every announce interval, first the position, the
+        // estimate and how to ask for a callback instead.
+        Prompt hold = Prompt.of(session.language(), HOLD_MUSIC);
         Instant now = clock.instant();
         if (announced == null || !now.isBefore(announced.plus(queue.announceInterval()))) {
-          hold = positionAndWait(waiting).then(hold);
+          hold =
+              positionAndWait(waiting)
+                  .then(Phrase.HOLD_FOR_OFFICER.in(session.language()))
+                  .then(hold);
           announced = now;
         }
         KeypadEntry key = phone.collect(new DigitCollection(hold, 1, 1, queue.pollInterval()));

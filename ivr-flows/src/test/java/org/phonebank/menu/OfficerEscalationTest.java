@@ -99,7 +99,7 @@ class OfficerEscalationTest {
     ScriptedPhone phone =
         phone("2", CARD, PIN, "3", "2", OTHER_CARD, "5000000", "1", "0", NO_INPUT)
             .officersWill(BridgeOutcome.NO_ANSWER, BridgeOutcome.TALKED);
-    String hold = say(Phrase.HOLD_FOR_OFFICER, EN);
+    String hold = say(Phrase.HOLD_FOR_OFFICER, EN) + " [en/" + OfficerWait.HOLD_MUSIC + "]";
     phone.onQuestion(
         heard -> {
           if (heard.endsWith(hold)) {
@@ -125,6 +125,25 @@ class OfficerEscalationTest {
     assertEquals(OfficerStatus.READY, queues.officer("t2").orElseThrow().status());
     assertTrue(
         path.steps().containsAll(List.of("officer-queue:money-movement-failed", "officer:talked")));
+  }
+
+  @Test
+  void holdMusicPlaysEveryStretchOfHoldAndThePositionOnlyEveryAnnounceInterval() {
+    ScriptedPhone phone = phone("2", CARD, PIN, "0", NO_INPUT, NO_INPUT, HANG_UP);
+
+    assertThrows(CallerHungUp.class, () -> call(new ScriptedSwitch(approved(900)), phone));
+
+    String music = "[en/" + OfficerWait.HOLD_MUSIC + "]";
+    List<String> heard = phone.transcript();
+    int announced =
+        heard.indexOf(
+            "You are caller number one Your estimated wait is about three minutes. "
+                + say(Phrase.HOLD_FOR_OFFICER, EN)
+                + " "
+                + music);
+    assertTrue(announced >= 0, heard.toString());
+    // The clock stands still: the next stretches, within the announce interval, are music alone.
+    assertEquals(List.of(music, music), heard.subList(announced + 1, announced + 3));
   }
 
   @Test

@@ -15,7 +15,8 @@ import org.phonebank.prompt.PromptFile;
  * Generates the audio of every prompt in the catalogues ({@code
  * org/phonebank/prompt/<lang>.properties} in ivr-flows) with espeak-ng, as {@code
  * <out>/<lang>/<name>.wav} at 8 kHz mono 16-bit, FreeSWITCH's native narrow-band format. Recordings
- * are generated, never committed.
+ * are generated, never committed; so is the hold music ({@link HoldMusic}, {@code
+ * <out>/<lang>/hold-music.wav}).
  *
  * <pre>
  * java -jar prompt-audio/target/prompt-audio-0.1.0-SNAPSHOT.jar --out "$PHONEBANK_STATE/prompts" \
@@ -66,12 +67,14 @@ public final class PromptAudio {
       PromptRecorder.Outcome outcome =
           new PromptRecorder(new EspeakSpeaker(espeak, sox), jobs)
               .record(texts, directory, onlyMissing);
+      int music = new HoldMusic(sox).record(directory, onlyMissing);
       out.printf(
-          "prompt audio in %s: %d spoken, %d unchanged, %d failed (%.1f s)%n",
+          "prompt audio in %s: %d spoken, %d unchanged, %d failed, hold music %d written (%.1f s)%n",
           directory,
           outcome.spoken(),
           outcome.kept(),
           outcome.failures().size(),
+          music,
           (System.nanoTime() - started) / 1e9);
       outcome.failures().forEach(failure -> err.println("failed: " + failure));
       return outcome.failures().isEmpty() ? 0 : 1;

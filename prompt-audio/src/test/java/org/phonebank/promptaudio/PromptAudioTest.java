@@ -44,6 +44,13 @@ class PromptAudioTest {
       assertTrue(format.sameFormatAs(WavFormat.TELEPHONY), file + ": " + format);
       assertTrue(format.dataBytes() > 1600, file + " is too short");
     }
+    for (Language language : Language.values()) {
+      // Where OfficerWait's hold stretch finds it: <prompt-dir>/<lang>/hold-music.wav, seconds
+      // long.
+      WavFormat music = WavFormat.of(prompts.resolve(language.code() + "/hold-music.wav"));
+      assertTrue(music.sameFormatAs(WavFormat.TELEPHONY), music.toString());
+      assertTrue(music.dataBytes() > 5 * 8000 * 2, "hold music shorter than 5 s: " + music);
+    }
     assertEquals(texts.size(), Files.readAllLines(prompts.resolve(AudioManifest.FILE_NAME)).size());
     assertTrue(
         out.toString(StandardCharsets.UTF_8).contains(texts.size() + " spoken, 0 unchanged"));

@@ -28,6 +28,7 @@ import org.phonebank.escalation.EntryFacts;
 import org.phonebank.escalation.EntryStatus;
 import org.phonebank.escalation.Escalation;
 import org.phonebank.escalation.EscalationStore;
+import org.phonebank.escalation.Look;
 import org.phonebank.escalation.Offer;
 import org.phonebank.escalation.OfferFacts;
 import org.phonebank.escalation.OfferResult;
@@ -39,6 +40,7 @@ import org.phonebank.escalation.Router;
 import org.phonebank.escalation.SealedNumber;
 import org.phonebank.escalation.Transfer;
 import org.phonebank.escalation.TransferOutcome;
+import org.phonebank.escalation.WaitFacts;
 import org.phonebank.journal.JournalEntry;
 
 /**
@@ -294,21 +296,21 @@ public final class JdbcEscalationStore implements EscalationStore {
 
   @Override
   public List<OfficerState> readyOfficers() {
-    return transactions.run(
-        "list ready officers",
-        connection -> {
-          List<OfficerState> officers = new ArrayList<>();
-          try (PreparedStatement query =
-                  connection.prepareStatement(
-                      "SELECT officer_id, status, since, misses_in_row, entry_id"
-                          + " FROM escalation_officer WHERE status = 'READY'");
-              ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-              officers.add(officerState(rows));
-            }
-          }
-          return officers;
-        });
+    return transactions.run("list ready officers", connection -> readyOfficers(connection));
+  }
+
+  private static List<OfficerState> readyOfficers(Connection connection) throws SQLException {
+    List<OfficerState> officers = new ArrayList<>();
+    try (PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT officer_id, status, since, misses_in_row, entry_id"
+                    + " FROM escalation_officer WHERE status = 'READY'");
+        ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        officers.add(officerState(rows));
+      }
+    }
+    return officers;
   }
 
   @Override
@@ -328,6 +330,66 @@ public final class JdbcEscalationStore implements EscalationStore {
           }
           return officers;
         });
+  }
+
+  /** One transaction, three reads. */
+  @Override
+  public Look look(long entryId, Instant now) {
+    return transactions.run(
+        "read queue entry " + entryId + " and the ready officers",
+        connection ->
+            new Look(
+                overdue(connection, now), entry(connection, entryId), readyOfficers(connection)));
+  }
+
+  /** One transaction: a count, the officers at work, the queue's recent handling times. */
+  @Override
+  public WaitFacts waitFacts(QueuedCall caller, int lastCalls) {
+    return transactions.run(
+        "read the wait of entry " + caller.id(),
+        connection -> {
+          List<OfficerState> atWork = new ArrayList<>();
+          try (PreparedStatement query =
+                  connection.prepareStatement(
+                      "SELECT officer_id, status, since, misses_in_row, entry_id"
+                          + " FROM escalation_officer WHERE status IN ('READY', 'RESERVED', 'BUSY')");
+              ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+              atWork.add(officerState(rows));
+            }
+          }
+          return new WaitFacts(
+              position(connection, caller),
+              atWork,
+              averageHandling(connection, caller.queue(), lastCalls));
+        });
+  }
+
+  /** One count on the queue's index instead of reading every caller waiting. */
+  @Override
+  public int position(QueuedCall caller) {
+    return transactions.run(
+        "count the callers ahead of entry " + caller.id(),
+        connection -> position(connection, caller));
+  }
+
+  private static int position(Connection connection, QueuedCall caller) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT COUNT(*) FROM escalation_entry WHERE status = 'WAITING'"
+                + " AND (priority > ? OR (queue_name = ? AND priority = ?"
+                + " AND (enqueued_at < ? OR (enqueued_at = ? AND id < ?))))")) {
+      query.setInt(1, caller.priority());
+      query.setString(2, caller.queue());
+      query.setInt(3, caller.priority());
+      Transactions.setInstant(query, 4, caller.enqueuedAt());
+      Transactions.setInstant(query, 5, caller.enqueuedAt());
+      query.setLong(6, caller.id());
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return 1 + row.getInt(1);
+      }
+    }
   }
 
   @Override
@@ -351,29 +413,30 @@ public final class JdbcEscalationStore implements EscalationStore {
   @Override
   public Optional<QueuedCall> entry(long entryId) {
     return transactions.run(
-        "read queue entry " + entryId,
-        connection -> {
-          Set<String> tried = new HashSet<>();
-          try (PreparedStatement query =
-              connection.prepareStatement(
-                  "SELECT officer_id FROM escalation_offer WHERE entry_id = ? AND result IN "
-                      + MISSES)) {
-            query.setLong(1, entryId);
-            try (ResultSet rows = query.executeQuery()) {
-              while (rows.next()) {
-                tried.add(rows.getString(1));
-              }
-            }
-          }
-          try (PreparedStatement query =
-              connection.prepareStatement(
-                  "SELECT " + ENTRY_COLUMNS + " FROM escalation_entry WHERE id = ?")) {
-            query.setLong(1, entryId);
-            try (ResultSet row = query.executeQuery()) {
-              return row.next() ? Optional.of(queuedCall(row, tried)) : Optional.empty();
-            }
-          }
-        });
+        "read queue entry " + entryId, connection -> entry(connection, entryId));
+  }
+
+  private static Optional<QueuedCall> entry(Connection connection, long entryId)
+      throws SQLException {
+    Set<String> tried = new HashSet<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT officer_id FROM escalation_offer WHERE entry_id = ? AND result IN " + MISSES)) {
+      query.setLong(1, entryId);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          tried.add(rows.getString(1));
+        }
+      }
+    }
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT " + ENTRY_COLUMNS + " FROM escalation_entry WHERE id = ?")) {
+      query.setLong(1, entryId);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? Optional.of(queuedCall(row, tried)) : Optional.empty();
+      }
+    }
   }
 
   @Override
@@ -511,25 +574,25 @@ public final class JdbcEscalationStore implements EscalationStore {
 
   @Override
   public List<Offer> overdue(Instant now) {
-    return transactions.run(
-        "list overdue offers",
-        connection -> {
-          List<Offer> overdue = new ArrayList<>();
-          try (PreparedStatement query =
-              connection.prepareStatement(
-                  "SELECT "
-                      + OFFER_COLUMNS
-                      + " FROM escalation_offer WHERE result IS NULL AND deadline < ?"
-                      + " ORDER BY deadline, id")) {
-            Transactions.setInstant(query, 1, now);
-            try (ResultSet rows = query.executeQuery()) {
-              while (rows.next()) {
-                overdue.add(offer(rows));
-              }
-            }
-          }
-          return overdue;
-        });
+    return transactions.run("list overdue offers", connection -> overdue(connection, now));
+  }
+
+  private static List<Offer> overdue(Connection connection, Instant now) throws SQLException {
+    List<Offer> overdue = new ArrayList<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT "
+                + OFFER_COLUMNS
+                + " FROM escalation_offer WHERE result IS NULL AND deadline < ?"
+                + " ORDER BY deadline, id")) {
+      Transactions.setInstant(query, 1, now);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          overdue.add(offer(rows));
+        }
+      }
+    }
+    return overdue;
   }
 
   @Override
@@ -914,29 +977,32 @@ public final class JdbcEscalationStore implements EscalationStore {
   public Optional<Duration> averageHandling(String queue, int lastCalls) {
     return transactions.run(
         "average the handling time of " + queue,
-        connection -> {
-          try (PreparedStatement query =
-              connection.prepareStatement(
-                  "SELECT answered_at, ended_at FROM escalation_entry WHERE queue_name = ?"
-                      + " AND answered_at IS NOT NULL AND ended_at IS NOT NULL"
-                      + " ORDER BY ended_at DESC")) {
-            query.setString(1, queue);
-            query.setMaxRows(lastCalls);
-            Duration total = Duration.ZERO;
-            int calls = 0;
-            try (ResultSet rows = query.executeQuery()) {
-              while (rows.next()) {
-                total =
-                    total.plus(
-                        Duration.between(
-                            Transactions.instant(rows, "answered_at"),
-                            Transactions.instant(rows, "ended_at")));
-                calls++;
-              }
-            }
-            return calls == 0 ? Optional.empty() : Optional.of(total.dividedBy(calls));
-          }
-        });
+        connection -> averageHandling(connection, queue, lastCalls));
+  }
+
+  private static Optional<Duration> averageHandling(
+      Connection connection, String queue, int lastCalls) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT answered_at, ended_at FROM escalation_entry WHERE queue_name = ?"
+                + " AND answered_at IS NOT NULL AND ended_at IS NOT NULL"
+                + " ORDER BY ended_at DESC")) {
+      query.setString(1, queue);
+      query.setMaxRows(lastCalls);
+      Duration total = Duration.ZERO;
+      int calls = 0;
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          total =
+              total.plus(
+                  Duration.between(
+                      Transactions.instant(rows, "answered_at"),
+                      Transactions.instant(rows, "ended_at")));
+          calls++;
+        }
+      }
+      return calls == 0 ? Optional.empty() : Optional.of(total.dividedBy(calls));
+    }
   }
 
   @Override

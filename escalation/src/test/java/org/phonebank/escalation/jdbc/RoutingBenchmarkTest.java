@@ -15,8 +15,9 @@ class RoutingBenchmarkTest {
     try (TestDatabase database = TestDatabase.derby()) {
       RoutingBenchmark.Result result = RoutingBenchmark.run(database, 10, 40, 8, 2);
 
-      // 8 rounds, each freeing 2 officers whom the round routes again.
-      assertEquals(16, result.decisions());
+      // 8 rounds, each freeing 2 officers whom the callers' looks ring again.
+      assertEquals(16, result.reservations());
+      assertTrue(result.decisions() >= 16);
       assertTrue(result.p99Ms() >= result.p50Ms());
       assertTrue(result.updatesPerSecond() > 0);
     }
@@ -26,7 +27,7 @@ class RoutingBenchmarkTest {
   @EnabledIfEnvironmentVariable(named = TestDatabase.POSTGRES_URL, matches = ".+")
   void theHarnessRoutesEveryFreedOfficerOnPostgres() throws Exception {
     try (TestDatabase database = TestDatabase.postgres()) {
-      assertEquals(16, RoutingBenchmark.run(database, 10, 40, 8, 2).decisions());
+      assertEquals(16, RoutingBenchmark.run(database, 10, 40, 8, 2).reservations());
     }
   }
 }
