@@ -40,6 +40,7 @@ import org.phonebank.testing.InMemoryCallPaths;
 import org.phonebank.testing.InMemoryCardLockouts;
 import org.phonebank.testing.InMemoryJournal;
 import org.phonebank.testing.InMemoryReversals;
+import org.phonebank.testing.MaskingPinSealer;
 
 /**
  * A caller in the officers' queues over the phone bank's real Event Socket server and the
@@ -91,7 +92,12 @@ class OfficerQueueCallTest {
             new InMemoryReversals());
     CallServices services =
         new CallServices(
-            bank, new InMemoryCardLockouts(), new InMemoryCallPaths(), Clock.systemUTC(), queues);
+            bank,
+            new MaskingPinSealer(),
+            new InMemoryCardLockouts(),
+            new InMemoryCallPaths(),
+            Clock.systemUTC(),
+            queues);
     server =
         new EslServer(
             phone -> {
