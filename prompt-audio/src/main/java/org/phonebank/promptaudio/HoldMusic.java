@@ -4,7 +4,6 @@ package org.phonebank.promptaudio;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +45,7 @@ final class HoldMusic {
     int written = 0;
     for (Language language : Language.values()) {
       Path wav = directory.resolve(language.code()).resolve(NAME + ".wav");
-      if (onlyMissing && playable(wav)) {
+      if (onlyMissing && PromptRecorder.playable(wav)) {
         continue;
       }
       synthesise(wav);
@@ -76,22 +75,9 @@ final class HoldMusic {
         process.destroyForcibly();
         throw new IOException("sox could not synthesise the hold music: " + output.strip());
       }
-      WavFormat format = WavFormat.of(partial);
-      if (!format.sameFormatAs(WavFormat.TELEPHONY) || format.dataBytes() == 0) {
-        throw new IOException("hold music is not 8 kHz mono 16-bit PCM audio: " + format);
-      }
-      Files.move(partial, wav, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      PromptRecorder.moveIntoPlace(partial, wav);
     } finally {
       Files.deleteIfExists(partial);
-    }
-  }
-
-  private static boolean playable(Path wav) {
-    try {
-      WavFormat format = WavFormat.of(wav);
-      return format.sameFormatAs(WavFormat.TELEPHONY) && format.dataBytes() > 0;
-    } catch (IOException missingOrDamaged) {
-      return false;
     }
   }
 }

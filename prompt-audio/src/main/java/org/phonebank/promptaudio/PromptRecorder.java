@@ -87,7 +87,8 @@ final class PromptRecorder {
     return new Outcome(spoken.get(), kept.get(), List.copyOf(failures));
   }
 
-  private static boolean playable(Path wav) {
+  /** Whether {@code wav} is telephony audio with samples: kept by an --only-missing run. */
+  static boolean playable(Path wav) {
     try {
       WavFormat format = WavFormat.of(wav);
       return format.sameFormatAs(WavFormat.TELEPHONY) && format.dataBytes() > 0;
@@ -101,13 +102,23 @@ final class PromptRecorder {
     Path partial = Files.createTempFile(wav.getParent(), "." + wav.getFileName(), ".part.wav");
     try {
       speaker.speak(code, text, partial);
-      WavFormat format = WavFormat.of(partial);
-      if (!format.sameFormatAs(WavFormat.TELEPHONY) || format.dataBytes() == 0) {
-        throw new IOException("spoken file is not 8 kHz mono 16-bit PCM audio: " + format);
-      }
-      Files.move(partial, wav, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      moveIntoPlace(partial, wav);
     } finally {
       Files.deleteIfExists(partial);
     }
+  }
+
+  /**
+   * Moves a file written beside its final name into place, once it is telephony audio, so
+   * FreeSWITCH never plays half a file.
+   *
+   * @throws IOException if {@code partial} is not 8 kHz mono 16-bit PCM audio with samples
+   */
+  static void moveIntoPlace(Path partial, Path wav) throws IOException {
+    WavFormat format = WavFormat.of(partial);
+    if (!format.sameFormatAs(WavFormat.TELEPHONY) || format.dataBytes() == 0) {
+      throw new IOException("written file is not 8 kHz mono 16-bit PCM audio: " + format);
+    }
+    Files.move(partial, wav, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -300,11 +300,19 @@ public final class JdbcEscalationStore implements EscalationStore {
   }
 
   private static List<OfficerState> readyOfficers(Connection connection) throws SQLException {
+    return officers(connection, "WHERE status = 'READY'");
+  }
+
+  /**
+   * The officers' rows that {@code where} (a fixed clause, no parameters) selects, in its order.
+   */
+  private static List<OfficerState> officers(Connection connection, String where)
+      throws SQLException {
     List<OfficerState> officers = new ArrayList<>();
     try (PreparedStatement query =
             connection.prepareStatement(
-                "SELECT officer_id, status, since, misses_in_row, entry_id"
-                    + " FROM escalation_officer WHERE status = 'READY'");
+                "SELECT officer_id, status, since, misses_in_row, entry_id FROM escalation_officer "
+                    + where);
         ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
         officers.add(officerState(rows));
@@ -315,21 +323,7 @@ public final class JdbcEscalationStore implements EscalationStore {
 
   @Override
   public List<OfficerState> officers() {
-    return transactions.run(
-        "list officers",
-        connection -> {
-          List<OfficerState> officers = new ArrayList<>();
-          try (PreparedStatement query =
-                  connection.prepareStatement(
-                      "SELECT officer_id, status, since, misses_in_row, entry_id"
-                          + " FROM escalation_officer ORDER BY officer_id");
-              ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-              officers.add(officerState(rows));
-            }
-          }
-          return officers;
-        });
+    return transactions.run("list officers", c -> officers(c, "ORDER BY officer_id"));
   }
 
   /** One transaction, three reads. */
@@ -348,16 +342,8 @@ public final class JdbcEscalationStore implements EscalationStore {
     return transactions.run(
         "read the wait of entry " + caller.id(),
         connection -> {
-          List<OfficerState> atWork = new ArrayList<>();
-          try (PreparedStatement query =
-                  connection.prepareStatement(
-                      "SELECT officer_id, status, since, misses_in_row, entry_id"
-                          + " FROM escalation_officer WHERE status IN ('READY', 'RESERVED', 'BUSY')");
-              ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-              atWork.add(officerState(rows));
-            }
-          }
+          List<OfficerState> atWork =
+              officers(connection, "WHERE status IN ('READY', 'RESERVED', 'BUSY')");
           return new WaitFacts(
               position(connection, caller),
               atWork,
