@@ -50,8 +50,9 @@ function renderTree() {
   $('tree').replaceChildren(...branch(tree.topics).children);
   $('editor').hidden = !tree.mayEdit;
   document.body.dataset.mayEdit = String(tree.mayEdit);
-  $('known-reasons').textContent = tree.escalationReasons.map((t) => t.key).join(' ');
-  $('known-codes').textContent = tree.codes.map((t) => t.key).join(' ');
+  // Codes stay left to right inside a Persian line, their brackets with them.
+  $('known-reasons').textContent = '(' + tree.escalationReasons.map((t) => t.key).join(' ') + ')';
+  $('known-codes').textContent = '(' + tree.codes.map((t) => t.key).join(' ') + ')';
   $('new-id').placeholder = I18n.t('knowledge.new-id-example');
   markCurrent();
 }

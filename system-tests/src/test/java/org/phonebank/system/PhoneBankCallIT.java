@@ -549,6 +549,9 @@ class PhoneBankCallIT {
       // on the page, nothing stored.
       desk.go(OfficerConsole.ROOT + "/knowledge.html#decline-55");
       desk.waitForText("article-title", "Incorrect PIN (55)");
+      // In the supervisor's language as they left the wallboard: Persian, right to left.
+      assertEquals("rtl", desk.direction());
+      assertEquals("درخت دانش", desk.cssText("h1"));
       desk.waitVisible("editor", Duration.ofSeconds(10));
       int versions = desk.count("#history li");
       desk.type("edit-body-en", "<script>alert(1)</script>");
