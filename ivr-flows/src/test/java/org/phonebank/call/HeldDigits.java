@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.phonebank.testing.ByteSearch;
 
 /**
  * Where an object holds some digits: a walk over everything reachable from it through the phone
@@ -48,9 +49,9 @@ public final class HeldDigits {
       check(new String(chars).contains(digits), path);
     } else if (value instanceof byte[] bytes) {
       check(
-          contains(bytes, digits.getBytes(StandardCharsets.US_ASCII))
-              || contains(bytes, digits.getBytes(StandardCharsets.UTF_16LE))
-              || contains(bytes, digits.getBytes(StandardCharsets.UTF_16BE)),
+          ByteSearch.contains(bytes, digits.getBytes(StandardCharsets.US_ASCII))
+              || ByteSearch.contains(bytes, digits.getBytes(StandardCharsets.UTF_16LE))
+              || ByteSearch.contains(bytes, digits.getBytes(StandardCharsets.UTF_16BE)),
           path);
     } else if (value instanceof Object[] array) {
       for (int i = 0; i < array.length; i++) {
@@ -92,18 +93,5 @@ public final class HeldDigits {
     if (holds) {
       found.add(path);
     }
-  }
-
-  private static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 }

@@ -26,7 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.phonebank.card.CardNumber;
 import org.phonebank.money.Rials;
 import org.phonebank.phonesim.CallGenerator;
+import org.phonebank.phonesim.CallListener;
 import org.phonebank.phonesim.CallScript;
 import org.phonebank.phonesim.PhoneSimulator;
 import org.phonebank.phonesim.Transcript;
@@ -1168,8 +1171,10 @@ class PhoneBankCallIT {
    * heap holds no PIN and no new PIN: not as a String or an unwiped array of exactly its digits,
    * not after {@code pb_secret:} as it came from FreeSWITCH, not in its clear ISO 9564 field. The
    * first dump keeps unreachable objects, so a String copy left for the collector would be found
-   * too. No card number is held once the calls are over (the second dump, of live objects only: a
-   * card number is a String while its call lasts, and field 2 of every request).
+   * too, and is taken while three more callers, one per demo card, are signed in and held at the
+   * main menu: a PIN kept for the rest of a call (rather than sealed into its PIN block when keyed)
+   * would be found. No card number is held once the calls are over (the second dump, of live
+   * objects only: a card number is a String while its call lasts, and field 2 of every request).
    */
   @Test
   @Order(18)
@@ -1235,11 +1240,36 @@ class PhoneBankCallIT {
     long pid = Long.parseLong(Files.readString(payaraPid, StandardCharsets.US_ASCII).trim());
     Path file = STACK.state().resolve("payara-heap.hprof");
     long dumping = System.nanoTime();
-    try {
-      HeapDump everything = HeapDump.take(pid, file, true);
+    CountDownLatch atMenu = new CountDownLatch(callers.size());
+    CountDownLatch dumped = new CountDownLatch(1);
+    // One event loop per held call: each is held by blocking its own loop.
+    try (CallGenerator holding = new CallGenerator(callers.size(), STACK.eslPeerSecret())) {
+      List<CompletableFuture<Transcript>> held = new ArrayList<>();
+      for (DemoAccount caller : callers) {
+        held.add(
+            holding.place(
+                "127.0.0.1",
+                PhoneBankStack.ESL_PORT,
+                CallScript.parse(signIn("2", caller) + " H"),
+                Duration.ZERO,
+                CALL_TIMEOUT,
+                holdAtMainMenu(atMenu, dumped)));
+      }
+      HeapDump everything;
+      try {
+        assertTrue(atMenu.await(60, TimeUnit.SECONDS), "three callers signed in and held");
+        everything = HeapDump.take(pid, file, true);
+      } finally {
+        dumped.countDown();
+      }
       List<String> pinArrays = everything.findArrays(pins);
       List<String> pinBytes = everything.findBytes(pinForms);
       List<String> cardsInGarbage = everything.findBytes(cardForms);
+      for (CompletableFuture<Transcript> call : held) {
+        Transcript transcript = call.join();
+        assertTrue(heard(transcript).contains(menu), "a held caller signed in:\n" + transcript);
+        assertEquals(Transcript.Ending.CALLER_HUNG_UP, transcript.ending());
+      }
       HeapDump live = HeapDump.take(pid, file, false);
       List<String> liveCards = live.findBytes(cardForms);
       System.out.printf(
@@ -1256,6 +1286,35 @@ class PhoneBankCallIT {
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  /**
+   * Holds a call once the phone bank asks its first question after the PIN (the main menu: the
+   * caller is signed in and the session keeps what it keeps for the call), by blocking that call's
+   * event loop until {@code released}: the phone bank waits for the answer meanwhile.
+   */
+  private static CallListener holdAtMainMenu(CountDownLatch atMenu, CountDownLatch released) {
+    return new CallListener() {
+      private boolean pinKeyed;
+
+      @Override
+      public void keysDelivered(int step, boolean sensitive, long nanoTime) {
+        pinKeyed = step == 3; // language, card, PIN
+      }
+
+      @Override
+      public void commandReceived(String name, long nanoTime) {
+        if (pinKeyed && name.equals("play_and_get_digits")) {
+          pinKeyed = false;
+          atMenu.countDown();
+          try {
+            released.await(5, TimeUnit.MINUTES);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+    };
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.phonebank.testing.ByteSearch.contains;
 
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -84,18 +85,5 @@ class SealedPinBlockTest {
     Field bytes = PinBlock.class.getDeclaredField("enciphered");
     bytes.setAccessible(true);
     return (byte[]) bytes.get(block.get(handle));
-  }
-
-  private static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 }
