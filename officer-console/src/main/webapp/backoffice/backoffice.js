@@ -150,6 +150,8 @@ async function showProgress() {
     polling = null;
     $('report-link').href = API + 'runs/' + run.id + '/report.csv';
     $('report-link').hidden = run.state !== 'COMPLETED';
+    $('report-pdf-link').href = API + 'runs/' + run.id + '/report.pdf';
+    $('report-pdf-link').hidden = run.state !== 'COMPLETED';
     loadRuns();
     if (run.state === 'COMPLETED') {
       showWorklist(run.id);

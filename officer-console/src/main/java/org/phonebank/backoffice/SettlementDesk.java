@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.phonebank.settlement.jdbc.JdbcReconciliationRuns;
 import org.phonebank.settlement.jdbc.Receipt;
+import org.phonebank.settlement.report.BalanceReport;
 
 /**
  * The back office's port to reconciliation: receive a settlement file, start a run, follow it and
@@ -39,4 +40,12 @@ public interface SettlementDesk {
    * @throws IllegalArgumentException when there is no such run
    */
   String reportCsv(long runId);
+
+  /**
+   * The run's balance report (settled totals, their proof against the switch's control totals, the
+   * differences by kind).
+   *
+   * @throws IllegalArgumentException when there is no such run
+   */
+  BalanceReport balanceReport(long runId);
 }

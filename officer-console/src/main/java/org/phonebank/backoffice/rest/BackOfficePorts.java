@@ -6,16 +6,22 @@ import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
+import jakarta.servlet.ServletContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.phonebank.backoffice.SettlementDesk;
+import org.phonebank.backoffice.report.BalanceReportPdf;
 import org.phonebank.server.PhoneBankServer;
 import org.phonebank.settlement.batch.Reconciliations;
 import org.phonebank.settlement.jdbc.JdbcReconciliationRuns;
 import org.phonebank.settlement.jdbc.JdbcWorklist;
 import org.phonebank.settlement.jdbc.Receipt;
+import org.phonebank.settlement.report.BalanceReport;
 import org.phonebank.settlement.worklist.Resolutions;
 import org.phonebank.settlement.worklist.Worklist;
 
@@ -89,6 +95,30 @@ public class BackOfficePorts {
       public String reportCsv(long runId) {
         return reconciliations.reportCsv(runId);
       }
+
+      @Override
+      public BalanceReport balanceReport(long runId) {
+        return reconciliations.balanceReport(runId);
+      }
     };
+  }
+
+  /** The PDF writer, with the Persian font the console serves (read once). */
+  @Produces
+  @ApplicationScoped
+  public BalanceReportPdf balanceReportPdf(ServletContext context) {
+    return new BalanceReportPdf(
+        font(context, "NotoSansArabic-Regular.ttf"), font(context, "NotoSansArabic-Bold.ttf"));
+  }
+
+  private static byte[] font(ServletContext context, String name) {
+    try (InputStream in = context.getResourceAsStream("/fonts/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("The console has no font " + name + ".");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the font " + name + ".", e);
+    }
   }
 }

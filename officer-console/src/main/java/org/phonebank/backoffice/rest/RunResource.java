@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.phonebank.backoffice.SettlementDesk;
+import org.phonebank.backoffice.report.BalanceReportPdf;
 import org.phonebank.officer.OfficerRoles;
 import org.phonebank.officer.audit.AuditAction;
 import org.phonebank.officer.desk.rest.Refusals;
@@ -36,8 +38,8 @@ import org.phonebank.settlement.worklist.WorklistQuery;
  * POST /api/backoffice/runs} {@code {"businessDate":"2026-05-06"}} (starts a run against the date's
  * latest loaded file; 202 with its id, 409 when no file is loaded), {@code GET .../runs/{id}} (its
  * progress: groups done of all, items, matched, exceptions, per kind; the page polls it), {@code
- * GET .../runs/{id}/report.csv} (once completed) and {@code GET .../runs/{id}/items?kind=&status=
- * &offset=&limit=} (its exceptions).
+ * GET .../runs/{id}/report.csv} and {@code .../report.pdf} (once completed) and {@code GET
+ * .../runs/{id}/items?kind=&status= &offset=&limit=} (its exceptions).
  */
 @RequestScoped
 @Path("backoffice/runs")
@@ -57,6 +59,8 @@ public class RunResource {
   @Inject private Worklist worklist;
 
   @Inject private BackOfficeAudit audit;
+
+  @Inject private BalanceReportPdf pdf;
 
   @GET
   public List<Views.RunView> runs() {
@@ -102,20 +106,58 @@ public class RunResource {
   @Path("{id}/report.csv")
   @Produces({"text/csv", MediaType.APPLICATION_JSON})
   public Response report(@PathParam("id") long id) {
-    Optional<JdbcReconciliationRuns.Progress> progress = desk.progress(id);
-    if (progress.isEmpty()) {
-      return noSuchRun(id);
-    }
-    JdbcReconciliationRuns.Run run = progress.get().run();
-    if (!"COMPLETED".equals(run.state())) {
-      return Refusals.error(
-          Response.Status.CONFLICT, "Run " + id + " is " + run.state() + ": no report yet.");
-    }
-    String name = run.businessDate() + "-" + run.terminalId() + "-run" + id + ".csv";
-    return Response.ok(desk.reportCsv(id).getBytes(StandardCharsets.UTF_8))
-        .type("text/csv; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-        .build();
+    return completed(id)
+        .map(
+            run ->
+                Response.ok(desk.reportCsv(id).getBytes(StandardCharsets.UTF_8))
+                    .type("text/csv; charset=UTF-8")
+                    .header("Content-Disposition", attachment(run, "csv"))
+                    .build())
+        .orElseGet(() -> refusal(id));
+  }
+
+  /** The balance report as PDF (Persian and English; docs/back-office.md). */
+  @GET
+  @Path("{id}/report.pdf")
+  @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+  public Response reportPdf(@PathParam("id") long id) {
+    return completed(id)
+        .map(
+            run ->
+                Response.ok(pdf.write(desk.balanceReport(id), Instant.now()))
+                    .type("application/pdf")
+                    .header("Content-Disposition", attachment(run, "pdf"))
+                    .build())
+        .orElseGet(() -> refusal(id));
+  }
+
+  private Optional<JdbcReconciliationRuns.Run> completed(long id) {
+    return desk.progress(id)
+        .map(JdbcReconciliationRuns.Progress::run)
+        .filter(run -> "COMPLETED".equals(run.state()));
+  }
+
+  /** Why run {@code id} has no report: there is no such run (404), or it is not completed (409). */
+  private Response refusal(long id) {
+    return desk.progress(id)
+        .map(
+            progress ->
+                Refusals.error(
+                    Response.Status.CONFLICT,
+                    "Run " + id + " is " + progress.run().state() + ": no report yet."))
+        .orElseGet(() -> noSuchRun(id));
+  }
+
+  private static String attachment(JdbcReconciliationRuns.Run run, String extension) {
+    return "attachment; filename=\""
+        + run.businessDate()
+        + "-"
+        + run.terminalId()
+        + "-run"
+        + run.id()
+        + "."
+        + extension
+        + "\"";
   }
 
   @GET
