@@ -34,6 +34,12 @@ public interface SettlementDesk {
 
   Optional<JdbcReconciliationRuns.Progress> progress(long runId);
 
+  /** Items and exceptions per business date from {@code first} to {@code last}, oldest first. */
+  List<JdbcReconciliationRuns.Day> daily(LocalDate first, LocalDate last);
+
+  /** The latest business date with a completed run. */
+  Optional<LocalDate> lastCompletedDate();
+
   /**
    * The run's report as CSV.
    *

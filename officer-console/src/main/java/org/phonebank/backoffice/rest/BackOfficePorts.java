@@ -92,6 +92,16 @@ public class BackOfficePorts {
       }
 
       @Override
+      public List<JdbcReconciliationRuns.Day> daily(LocalDate first, LocalDate last) {
+        return runs.daily(first, last);
+      }
+
+      @Override
+      public Optional<LocalDate> lastCompletedDate() {
+        return runs.lastCompletedDate();
+      }
+
+      @Override
       public String reportCsv(long runId) {
         return reconciliations.reportCsv(runId);
       }

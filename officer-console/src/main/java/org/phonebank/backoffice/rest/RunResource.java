@@ -48,6 +48,7 @@ import org.phonebank.settlement.worklist.WorklistQuery;
 public class RunResource {
 
   private static final int LISTED = 30;
+  static final int CHARTED = 30;
 
   /** Body of a run request. */
   public static class StartRun {
@@ -92,6 +93,27 @@ public class RunResource {
     }
     audit.record(AuditAction.RECONCILIATION_RUN, "run " + runId + " of " + date);
     return Response.accepted(Map.of("id", runId)).build();
+  }
+
+  /**
+   * Items (the day's volume) and exceptions per business date over the {@value #CHARTED} business
+   * dates ending at {@code to} (default: the latest reconciled date), for the console's chart.
+   */
+  @GET
+  @Path("daily")
+  public Response daily(@QueryParam("to") String to) {
+    LocalDate last;
+    try {
+      last =
+          to == null || to.isBlank()
+              ? desk.lastCompletedDate().orElse(LocalDate.now(Views.TEHRAN))
+              : LocalDate.parse(to.strip());
+    } catch (DateTimeParseException bad) {
+      return Refusals.error(
+          Response.Status.BAD_REQUEST, "A business date is yyyy-MM-dd, e.g. 2026-05-06.");
+    }
+    LocalDate first = last.minusDays(CHARTED - 1);
+    return Response.ok(Views.DailyView.of(first, last, desk.daily(first, last))).build();
   }
 
   @GET
