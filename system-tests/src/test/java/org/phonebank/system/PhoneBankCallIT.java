@@ -803,15 +803,7 @@ class PhoneBankCallIT {
       office.screenshot("13-back-office-exception-resolved");
 
       office.click("report-link");
-      Path report =
-          SettlementInbox.await(
-              Duration.ofSeconds(30),
-              "the downloaded report",
-              () -> {
-                try (var files = Files.list(downloads)) {
-                  return files.filter(f -> f.toString().endsWith(".csv")).findFirst();
-                }
-              });
+      Path report = downloaded(downloads, ".csv");
       String csv = Files.readString(report, StandardCharsets.UTF_8);
       assertTrue(csv.startsWith("business date," + day), csv);
       assertEquals(
@@ -822,15 +814,7 @@ class PhoneBankCallIT {
 
       // The same report as PDF: its figures read back tie to the file's trailer.
       office.click("report-pdf-link");
-      Path pdf =
-          SettlementInbox.await(
-              Duration.ofSeconds(30),
-              "the downloaded PDF report",
-              () -> {
-                try (var files = Files.list(downloads)) {
-                  return files.filter(f -> f.toString().endsWith(".pdf")).findFirst();
-                }
-              });
+      Path pdf = downloaded(downloads, ".pdf");
       String text;
       try (org.apache.pdfbox.pdmodel.PDDocument document =
           org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
@@ -846,6 +830,18 @@ class PhoneBankCallIT {
       assertTrue(text.contains("Ties to the switch's control totals: yes"), text);
       assertTrue(text.contains(day.toString()) && text.contains("1404/10/27"), text);
     }
+  }
+
+  /** The file ending in {@code extension} that the browser downloaded, once it is there. */
+  private static Path downloaded(Path downloads, String extension) throws Exception {
+    return SettlementInbox.await(
+        Duration.ofSeconds(30),
+        "the downloaded " + extension,
+        () -> {
+          try (var files = Files.list(downloads)) {
+            return files.filter(f -> f.toString().endsWith(extension)).findFirst();
+          }
+        });
   }
 
   private static int statusOf(HttpClient client, String path, String accept) throws Exception {

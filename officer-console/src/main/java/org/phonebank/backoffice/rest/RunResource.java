@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.backoffice.rest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.phonebank.backoffice.SettlementDesk;
 import org.phonebank.backoffice.report.BalanceReportPdf;
 import org.phonebank.officer.OfficerRoles;
@@ -128,14 +130,7 @@ public class RunResource {
   @Path("{id}/report.csv")
   @Produces({"text/csv", MediaType.APPLICATION_JSON})
   public Response report(@PathParam("id") long id) {
-    return completed(id)
-        .map(
-            run ->
-                Response.ok(desk.reportCsv(id).getBytes(StandardCharsets.UTF_8))
-                    .type("text/csv; charset=UTF-8")
-                    .header("Content-Disposition", attachment(run, "csv"))
-                    .build())
-        .orElseGet(() -> refusal(id));
+    return download(id, "csv", "text/csv; charset=UTF-8", () -> desk.reportCsv(id).getBytes(UTF_8));
   }
 
   /** The balance report as PDF (Persian and English; docs/back-office.md). */
@@ -143,12 +138,18 @@ public class RunResource {
   @Path("{id}/report.pdf")
   @Produces({"application/pdf", MediaType.APPLICATION_JSON})
   public Response reportPdf(@PathParam("id") long id) {
+    return download(
+        id, "pdf", "application/pdf", () -> pdf.write(desk.balanceReport(id), Instant.now()));
+  }
+
+  /** The report of completed run {@code id} as an attachment; 404 or 409 when there is none. */
+  private Response download(long id, String extension, String type, Supplier<byte[]> content) {
     return completed(id)
         .map(
             run ->
-                Response.ok(pdf.write(desk.balanceReport(id), Instant.now()))
-                    .type("application/pdf")
-                    .header("Content-Disposition", attachment(run, "pdf"))
+                Response.ok(content.get())
+                    .type(type)
+                    .header("Content-Disposition", attachment(run, extension))
                     .build())
         .orElseGet(() -> refusal(id));
   }
