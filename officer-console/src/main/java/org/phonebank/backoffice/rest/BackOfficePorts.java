@@ -113,12 +113,25 @@ public class BackOfficePorts {
     };
   }
 
-  /** The PDF writer, with the Persian font the console serves (read once). */
+  private volatile BalanceReportPdf pdf;
+
+  /**
+   * The PDF writer, with the Persian font the console serves, read once. Dependent (the writer is a
+   * final class, which a normal scope could not proxy), but kept here, where it lives as long as
+   * the application; two first requests at once at worst read the font twice.
+   */
   @Produces
-  @ApplicationScoped
+  @Dependent
   public BalanceReportPdf balanceReportPdf(ServletContext context) {
-    return new BalanceReportPdf(
-        font(context, "NotoSansArabic-Regular.ttf"), font(context, "NotoSansArabic-Bold.ttf"));
+    BalanceReportPdf writer = pdf;
+    if (writer == null) {
+      writer =
+          new BalanceReportPdf(
+              font(context, "NotoSansArabic-Regular.ttf"),
+              font(context, "NotoSansArabic-Bold.ttf"));
+      pdf = writer;
+    }
+    return writer;
   }
 
   private static byte[] font(ServletContext context, String name) {
