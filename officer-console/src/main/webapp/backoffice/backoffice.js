@@ -9,6 +9,7 @@ const RIALS = new Intl.NumberFormat('en-US');
 const $ = (id) => document.getElementById(id);
 let followed = null; // the run whose progress is shown
 let polling = null;
+let finished = null; // the followed run once shown as ended (polls still in flight then change nothing more)
 let openItem = null; // {id, resolutions}
 let daily = null; // the uPlot chart of the last 30 business dates
 let dailyRange = [0, 1]; // its first and last business date, seconds since the epoch (UTC midnight)
@@ -118,6 +119,7 @@ $('start-run').addEventListener('click', async () => {
 // Progress is polled every second while the run goes on (items read, matched, exceptions).
 function follow(runId) {
   followed = runId;
+  finished = null;
   if (polling) {
     clearInterval(polling);
   }
@@ -148,6 +150,12 @@ async function showProgress() {
     cell(row, RIALS.format(kind.amount), 'amount');
   }
   if (run.state !== 'STARTED') {
+    // On a slow link several polls are in flight when the run ends: only the first ends it, so the worklist is
+    // drawn once (a second drawing would swap the rows under the user's click).
+    if (finished === run.id) {
+      return;
+    }
+    finished = run.id;
     clearInterval(polling);
     polling = null;
     $('report-link').href = API + 'runs/' + run.id + '/report.csv';
