@@ -11,6 +11,7 @@ const RIALS = { format: (amount) => I18n.number(amount) };
 const $ = (id) => document.getElementById(id);
 let followed = null; // the run whose progress is shown
 let polling = null;
+let finished = null; // the followed run once shown as ended (polls still in flight then change nothing more)
 let openItem = null; // {id, resolutions}
 let lastUpload = null; // what the last upload's answer said, redrawn on a language change
 
@@ -21,6 +22,8 @@ let lastUpload = null; // what the last upload's answer said, redrawn on a langu
 function code(group, value) {
   return I18n.language() === 'en' ? value : I18n.tOr('backoffice.' + group + '.' + value, value);
 }
+let daily = null; // the uPlot chart of the last 30 business dates
+let dailyRange = [0, 1]; // its first and last business date, seconds since the epoch (UTC midnight)
 
 function say(text) {
   $('message').textContent = text || '';
@@ -143,6 +146,7 @@ $('start-run').addEventListener('click', async () => {
 // Progress is polled every second while the run goes on (items read, matched, exceptions).
 function follow(runId) {
   followed = runId;
+  finished = null;
   if (polling) {
     clearInterval(polling);
   }
@@ -161,6 +165,12 @@ async function showProgress() {
   shownRun = run;
   drawProgress(run);
   if (run.state !== 'STARTED') {
+    // On a slow link several polls are in flight when the run ends: only the first ends it, so the worklist is
+    // drawn once (a second drawing would swap the rows under the user's click).
+    if (finished === run.id) {
+      return;
+    }
+    finished = run.id;
     clearInterval(polling);
     polling = null;
     loadRuns();
@@ -191,6 +201,8 @@ function drawProgress(run) {
   if (run.state !== 'STARTED') {
     $('report-link').href = API + 'runs/' + run.id + '/report.csv';
     $('report-link').hidden = run.state !== 'COMPLETED';
+    $('report-pdf-link').href = API + 'runs/' + run.id + '/report.pdf';
+    $('report-pdf-link').hidden = run.state !== 'COMPLETED';
   }
 }
 
@@ -216,6 +228,45 @@ async function loadRuns() {
       $('start-run').click();
     }));
   }
+  drawDaily();
+}
+
+const DAY_SECONDS = 86400;
+const dayOf = (date) => Date.parse(date + 'T00:00:00Z') / 1000;
+const dateOf = (seconds) => new Date(seconds * 1000).toISOString().slice(0, 10);
+
+// Items as bars and exceptions as a line over the 30 business dates ending at the latest reconciled one; a date
+// without a completed run is a gap. uPlot comes from the console's own WebJar, as on the wallboard.
+async function drawDaily() {
+  const answer = await call('runs/daily');
+  if (!answer.ok) {
+    return;
+  }
+  const days = answer.body.days;
+  dailyRange = [dayOf(answer.body.from) - DAY_SECONDS / 2, dayOf(answer.body.to) + DAY_SECONDS / 2];
+  const data = [days.map((d) => dayOf(d.businessDate)), days.map((d) => d.items), days.map((d) => d.exceptions)];
+  $('daily-empty').hidden = days.length > 0;
+  $('daily-chart').dataset.days = String(days.length);
+  if (daily) {
+    daily.setData(data);
+    return;
+  }
+  const count = (u, v) => (v === null || v === undefined ? '–' : RIALS.format(v));
+  daily = new uPlot({
+    width: Math.max(320, $('daily-chart').clientWidth || 640),
+    height: 220,
+    series: [
+      { label: 'business date', value: (u, v) => (v === null || v === undefined ? '–' : dateOf(v)) },
+      { label: 'items', stroke: '#1f5fa8', fill: 'rgba(31, 95, 168, 0.3)', value: count,
+        paths: uPlot.paths.bars({ size: [0.6, 24] }), points: { show: false } },
+      { label: 'exceptions', stroke: '#c0392b', width: 2, value: count, points: { show: true, size: 6 } }
+    ],
+    scales: { x: { time: true, range: () => dailyRange }, y: { range: (u, min, max) => [0, Math.max(4, max)] } },
+    axes: [
+      { values: (u, splits) => splits.map((v) => dateOf(v).slice(5)) },
+      { values: (u, splits) => splits.map((v) => RIALS.format(v)) }
+    ]
+  }, data, $('daily-chart'));
 }
 
 function showWorklist(runId) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.phonebank.settlement.jdbc.JdbcReconciliationRuns;
 import org.phonebank.settlement.jdbc.Receipt;
+import org.phonebank.settlement.report.BalanceReport;
 
 /**
  * The back office's port to reconciliation: receive a settlement file, start a run, follow it and
@@ -33,10 +34,24 @@ public interface SettlementDesk {
 
   Optional<JdbcReconciliationRuns.Progress> progress(long runId);
 
+  /** Items and exceptions per business date from {@code first} to {@code last}, oldest first. */
+  List<JdbcReconciliationRuns.Day> daily(LocalDate first, LocalDate last);
+
+  /** The latest business date with a completed run. */
+  Optional<LocalDate> lastCompletedDate();
+
   /**
    * The run's report as CSV.
    *
    * @throws IllegalArgumentException when there is no such run
    */
   String reportCsv(long runId);
+
+  /**
+   * The run's balance report (settled totals, their proof against the switch's control totals, the
+   * differences by kind).
+   *
+   * @throws IllegalArgumentException when there is no such run
+   */
+  BalanceReport balanceReport(long runId);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.settlement;
 
+import java.util.Optional;
 import org.phonebank.journal.TransactionType;
 
 /**
@@ -8,7 +9,7 @@ import org.phonebank.journal.TransactionType;
  * as docs/decisions.md "Processing codes" fixes it and {@code SwitchMessages.processingCode} in
  * iso8583-bridge sends it; and whether the switch settles it.
  */
-final class TransactionClasses {
+public final class TransactionClasses {
 
   private TransactionClasses() {}
 
@@ -23,6 +24,18 @@ final class TransactionClasses {
       case CARD_BLOCK -> "93";
       case PIN_CHANGE -> "94";
     };
+  }
+
+  /**
+   * The settled request type sent under {@code transactionClass}, if any (40 transfer, 50 bill).
+   */
+  public static Optional<TransactionType> settledType(String transactionClass) {
+    for (TransactionType type : TransactionType.values()) {
+      if (settles(type) && of(type).equals(transactionClass)) {
+        return Optional.of(type);
+      }
+    }
+    return Optional.empty();
   }
 
   static boolean settles(TransactionType type) {

@@ -655,6 +655,8 @@ class PhoneBankCallIT {
       {"POST", "/api/backoffice/runs", "application/json"},
       {"GET", "/api/backoffice/runs/1", "application/json"},
       {"GET", "/api/backoffice/runs/1/report.csv", "text/csv"},
+      {"GET", "/api/backoffice/runs/1/report.pdf", "application/pdf"},
+      {"GET", "/api/backoffice/runs/daily", "application/json"},
       {"GET", "/api/backoffice/runs/1/items", "application/json"},
       {"GET", "/api/backoffice/items/1-0-0", "application/json"},
       {"POST", "/api/backoffice/items/1-0-0/resolutions", "application/json"},
@@ -799,6 +801,8 @@ class PhoneBankCallIT {
       assertEquals("13", office.text("run-items"));
       assertEquals("0", office.text("run-matched"));
       assertEquals("13", office.text("run-exceptions"));
+      // The 30-day chart (uPlot) draws the dates reconciled so far, this one among them.
+      office.waitFor("#daily-chart:not([data-days='0']) canvas", Duration.ofSeconds(20));
       office.screenshot("12-back-office-run-completed");
 
       office.waitFor("#items tbody tr", Duration.ofSeconds(20));
@@ -824,15 +828,7 @@ class PhoneBankCallIT {
       office.screenshot("13-back-office-exception-resolved");
 
       office.click("report-link");
-      Path report =
-          SettlementInbox.await(
-              Duration.ofSeconds(30),
-              "the downloaded report",
-              () -> {
-                try (var files = Files.list(downloads)) {
-                  return files.filter(f -> f.toString().endsWith(".csv")).findFirst();
-                }
-              });
+      Path report = downloaded(downloads, ".csv");
       String csv = Files.readString(report, StandardCharsets.UTF_8);
       assertTrue(csv.startsWith("business date," + day), csv);
       assertEquals(
@@ -840,7 +836,37 @@ class PhoneBankCallIT {
               .reconcile(day, SettlementInbox.TERMINAL, List.of(), records)
               .totals(),
           SettlementInbox.totals(report));
+
+      // The same report as PDF: its figures read back tie to the file's trailer.
+      office.click("report-pdf-link");
+      Path pdf = downloaded(downloads, ".pdf");
+      String text;
+      try (org.apache.pdfbox.pdmodel.PDDocument document =
+          org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+        org.apache.pdfbox.text.PDFTextStripper stripper =
+            new org.apache.pdfbox.text.PDFTextStripper();
+        stripper.setSortByPosition(true);
+        text = stripper.getText(document);
+      }
+      org.phonebank.settlement.SettlementTotals trailer =
+          org.phonebank.settlement.SettlementTotals.of(records);
+      String net = String.format(java.util.Locale.ROOT, "%,d", trailer.net().value());
+      assertTrue(text.contains("\nnet " + net + " " + net + " "), text);
+      assertTrue(text.contains("Ties to the switch's control totals: yes"), text);
+      assertTrue(text.contains(day.toString()) && text.contains("1404/10/27"), text);
     }
+  }
+
+  /** The file ending in {@code extension} that the browser downloaded, once it is there. */
+  private static Path downloaded(Path downloads, String extension) throws Exception {
+    return SettlementInbox.await(
+        Duration.ofSeconds(30),
+        "the downloaded " + extension,
+        () -> {
+          try (var files = Files.list(downloads)) {
+            return files.filter(f -> f.toString().endsWith(extension)).findFirst();
+          }
+        });
   }
 
   private static int statusOf(HttpClient client, String path, String accept) throws Exception {

@@ -36,11 +36,14 @@ import org.phonebank.journal.jdbc.JdbcJournalByBusinessDate;
 import org.phonebank.server.PhoneBankServer;
 import org.phonebank.settlement.Reconciler;
 import org.phonebank.settlement.ReconciliationSettings;
+import org.phonebank.settlement.SettlementTotals;
 import org.phonebank.settlement.file.LineError;
 import org.phonebank.settlement.file.SettlementFileParser;
 import org.phonebank.settlement.jdbc.JdbcReconciliationRuns;
 import org.phonebank.settlement.jdbc.JdbcSettlementFiles;
 import org.phonebank.settlement.jdbc.Receipt;
+import org.phonebank.settlement.report.BalanceReport;
+import org.phonebank.settlement.report.BalanceReportCsv;
 import org.phonebank.settlement.run.RunCursor;
 
 /**
@@ -192,7 +195,26 @@ public class Reconciliations {
    * @throws IllegalArgumentException when there is no such run
    */
   public String reportCsv(long runId) {
-    return RunReports.csv(runs.run(runId), runs.totals(runId));
+    return BalanceReportCsv.write(balanceReport(runId));
+  }
+
+  /**
+   * The run's balance report: what its file's loaded lines add up to, the switch's control totals
+   * they must tie to, and the run's count and amount per difference kind.
+   *
+   * @throws IllegalArgumentException when there is no such run
+   */
+  public BalanceReport balanceReport(long runId) {
+    JdbcReconciliationRuns.Run run = runs.run(runId);
+    return new BalanceReport(
+        run.businessDate(),
+        run.terminalId(),
+        run.id(),
+        run.fileId(),
+        SettlementTotals.of(
+            files.lines(run.fileId()).stream().map(JdbcSettlementFiles.Line::record).toList()),
+        files.controls(run.fileId()),
+        runs.totals(runId));
   }
 
   public RunCursor cursor() {
@@ -218,7 +240,7 @@ public class Reconciliations {
       // Written aside and moved into place in one step: whoever watches the folder (the back
       // office's tools, the tests) sees the whole report or none, never a half-written one.
       Path partial = report.resolveSibling("." + report.getFileName() + ".part");
-      Files.writeString(partial, RunReports.csv(run, runs.totals(runId)), StandardCharsets.UTF_8);
+      Files.writeString(partial, reportCsv(runId), StandardCharsets.UTF_8);
       Files.move(
           partial, report, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

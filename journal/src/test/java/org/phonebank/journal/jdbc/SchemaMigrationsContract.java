@@ -31,7 +31,7 @@ abstract class SchemaMigrationsContract {
   private static final String TEST_SETS = "/org/phonebank/journal/jdbc/testmigrations/";
 
   private static final List<Integer> EVERY_VERSION =
-      List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 22, 25, 26, 27, 30, 31);
+      List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 22, 25, 26, 27, 30, 31, 32);
   private static final List<String> EVERY_DESCRIPTION =
       List.of(
           "1 switch journal",
@@ -51,7 +51,8 @@ abstract class SchemaMigrationsContract {
           "26 escalation service order index",
           "27 officer transfer",
           "30 settlement and reconciliation",
-          "31 reconciliation worklist");
+          "31 reconciliation worklist",
+          "32 settlement control totals");
 
   private TestDatabase database;
 

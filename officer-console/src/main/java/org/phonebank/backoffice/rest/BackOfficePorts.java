@@ -6,16 +6,22 @@ import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
+import jakarta.servlet.ServletContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.phonebank.backoffice.SettlementDesk;
+import org.phonebank.backoffice.report.BalanceReportPdf;
 import org.phonebank.server.PhoneBankServer;
 import org.phonebank.settlement.batch.Reconciliations;
 import org.phonebank.settlement.jdbc.JdbcReconciliationRuns;
 import org.phonebank.settlement.jdbc.JdbcWorklist;
 import org.phonebank.settlement.jdbc.Receipt;
+import org.phonebank.settlement.report.BalanceReport;
 import org.phonebank.settlement.worklist.Resolutions;
 import org.phonebank.settlement.worklist.Worklist;
 
@@ -86,9 +92,56 @@ public class BackOfficePorts {
       }
 
       @Override
+      public List<JdbcReconciliationRuns.Day> daily(LocalDate first, LocalDate last) {
+        return runs.daily(first, last);
+      }
+
+      @Override
+      public Optional<LocalDate> lastCompletedDate() {
+        return runs.lastCompletedDate();
+      }
+
+      @Override
       public String reportCsv(long runId) {
         return reconciliations.reportCsv(runId);
       }
+
+      @Override
+      public BalanceReport balanceReport(long runId) {
+        return reconciliations.balanceReport(runId);
+      }
     };
+  }
+
+  private volatile BalanceReportPdf pdf;
+
+  /**
+   * The PDF writer, with the Persian font the console serves, read once. Dependent (the writer is a
+   * final class, which a normal scope could not proxy), but kept here, where it lives as long as
+   * the application; two first requests at once at worst read the font twice.
+   */
+  @Produces
+  @Dependent
+  public BalanceReportPdf balanceReportPdf(ServletContext context) {
+    BalanceReportPdf writer = pdf;
+    if (writer == null) {
+      writer =
+          new BalanceReportPdf(
+              font(context, "NotoSansArabic-Regular.ttf"),
+              font(context, "NotoSansArabic-Bold.ttf"));
+      pdf = writer;
+    }
+    return writer;
+  }
+
+  private static byte[] font(ServletContext context, String name) {
+    try (InputStream in = context.getResourceAsStream("/fonts/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("The console has no font " + name + ".");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the font " + name + ".", e);
+    }
   }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.backoffice.rest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,14 +16,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.phonebank.backoffice.SettlementDesk;
+import org.phonebank.backoffice.report.BalanceReportPdf;
 import org.phonebank.officer.OfficerRoles;
 import org.phonebank.officer.audit.AuditAction;
 import org.phonebank.officer.desk.rest.Refusals;
@@ -36,8 +40,8 @@ import org.phonebank.settlement.worklist.WorklistQuery;
  * POST /api/backoffice/runs} {@code {"businessDate":"2026-05-06"}} (starts a run against the date's
  * latest loaded file; 202 with its id, 409 when no file is loaded), {@code GET .../runs/{id}} (its
  * progress: groups done of all, items, matched, exceptions, per kind; the page polls it), {@code
- * GET .../runs/{id}/report.csv} (once completed) and {@code GET .../runs/{id}/items?kind=&status=
- * &offset=&limit=} (its exceptions).
+ * GET .../runs/{id}/report.csv} and {@code .../report.pdf} (once completed) and {@code GET
+ * .../runs/{id}/items?kind=&status= &offset=&limit=} (its exceptions).
  */
 @RequestScoped
 @Path("backoffice/runs")
@@ -46,6 +50,7 @@ import org.phonebank.settlement.worklist.WorklistQuery;
 public class RunResource {
 
   private static final int LISTED = 30;
+  static final int CHARTED = 30;
 
   /** Body of a run request. */
   public static class StartRun {
@@ -57,6 +62,8 @@ public class RunResource {
   @Inject private Worklist worklist;
 
   @Inject private BackOfficeAudit audit;
+
+  @Inject private BalanceReportPdf pdf;
 
   @GET
   public List<Views.RunView> runs() {
@@ -90,6 +97,27 @@ public class RunResource {
     return Response.accepted(Map.of("id", runId)).build();
   }
 
+  /**
+   * Items (the day's volume) and exceptions per business date over the {@value #CHARTED} business
+   * dates ending at {@code to} (default: the latest reconciled date), for the console's chart.
+   */
+  @GET
+  @Path("daily")
+  public Response daily(@QueryParam("to") String to) {
+    LocalDate last;
+    try {
+      last =
+          to == null || to.isBlank()
+              ? desk.lastCompletedDate().orElse(LocalDate.now(Views.TEHRAN))
+              : LocalDate.parse(to.strip());
+    } catch (DateTimeParseException bad) {
+      return Refusals.error(
+          Response.Status.BAD_REQUEST, "A business date is yyyy-MM-dd, e.g. 2026-05-06.");
+    }
+    LocalDate first = last.minusDays(CHARTED - 1);
+    return Response.ok(Views.DailyView.of(first, last, desk.daily(first, last))).build();
+  }
+
   @GET
   @Path("{id}")
   public Response run(@PathParam("id") long id) {
@@ -102,20 +130,57 @@ public class RunResource {
   @Path("{id}/report.csv")
   @Produces({"text/csv", MediaType.APPLICATION_JSON})
   public Response report(@PathParam("id") long id) {
-    Optional<JdbcReconciliationRuns.Progress> progress = desk.progress(id);
-    if (progress.isEmpty()) {
-      return noSuchRun(id);
-    }
-    JdbcReconciliationRuns.Run run = progress.get().run();
-    if (!"COMPLETED".equals(run.state())) {
-      return Refusals.error(
-          Response.Status.CONFLICT, "Run " + id + " is " + run.state() + ": no report yet.");
-    }
-    String name = run.businessDate() + "-" + run.terminalId() + "-run" + id + ".csv";
-    return Response.ok(desk.reportCsv(id).getBytes(StandardCharsets.UTF_8))
-        .type("text/csv; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-        .build();
+    return download(id, "csv", "text/csv; charset=UTF-8", () -> desk.reportCsv(id).getBytes(UTF_8));
+  }
+
+  /** The balance report as PDF (Persian and English; docs/back-office.md). */
+  @GET
+  @Path("{id}/report.pdf")
+  @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+  public Response reportPdf(@PathParam("id") long id) {
+    return download(
+        id, "pdf", "application/pdf", () -> pdf.write(desk.balanceReport(id), Instant.now()));
+  }
+
+  /** The report of completed run {@code id} as an attachment; 404 or 409 when there is none. */
+  private Response download(long id, String extension, String type, Supplier<byte[]> content) {
+    return completed(id)
+        .map(
+            run ->
+                Response.ok(content.get())
+                    .type(type)
+                    .header("Content-Disposition", attachment(run, extension))
+                    .build())
+        .orElseGet(() -> refusal(id));
+  }
+
+  private Optional<JdbcReconciliationRuns.Run> completed(long id) {
+    return desk.progress(id)
+        .map(JdbcReconciliationRuns.Progress::run)
+        .filter(run -> "COMPLETED".equals(run.state()));
+  }
+
+  /** Why run {@code id} has no report: there is no such run (404), or it is not completed (409). */
+  private Response refusal(long id) {
+    return desk.progress(id)
+        .map(
+            progress ->
+                Refusals.error(
+                    Response.Status.CONFLICT,
+                    "Run " + id + " is " + progress.run().state() + ": no report yet."))
+        .orElseGet(() -> noSuchRun(id));
+  }
+
+  private static String attachment(JdbcReconciliationRuns.Run run, String extension) {
+    return "attachment; filename=\""
+        + run.businessDate()
+        + "-"
+        + run.terminalId()
+        + "-run"
+        + run.id()
+        + "."
+        + extension
+        + "\"";
   }
 
   @GET

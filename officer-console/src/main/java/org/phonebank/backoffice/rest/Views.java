@@ -2,6 +2,8 @@
 package org.phonebank.backoffice.rest;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.phonebank.settlement.DifferenceKind;
@@ -20,6 +22,33 @@ import org.phonebank.settlement.worklist.WorkItem;
 public final class Views {
 
   private Views() {}
+
+  /** The bank's zone: today's business date when nothing is reconciled yet. */
+  static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
+
+  /** One business date on the chart. */
+  public record DayView(
+      String businessDate, String businessDateSolarHijri, long items, long exceptions) {}
+
+  /**
+   * The chart's business dates {@code from}..{@code to}; dates without a completed run are absent.
+   */
+  public record DailyView(String from, String to, List<DayView> days) {
+    static DailyView of(LocalDate from, LocalDate to, List<JdbcReconciliationRuns.Day> days) {
+      return new DailyView(
+          from.toString(),
+          to.toString(),
+          days.stream()
+              .map(
+                  d ->
+                      new DayView(
+                          d.businessDate().toString(),
+                          SolarHijri.format(d.businessDate()),
+                          d.items(),
+                          d.exceptions()))
+              .toList());
+    }
+  }
 
   public record KindView(String kind, boolean exception, long count, long amount) {}
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.phonebank.money.Rials;
 import org.phonebank.settlement.DifferenceKind;
@@ -280,6 +281,61 @@ public final class JdbcReconciliationRuns {
       throw new SettlementStoreException("Could not list runs.", e);
     }
     return ids.stream().map(this::run).toList();
+  }
+
+  /** A business date's volume: the items and exceptions of its latest completed run(s). */
+  public record Day(LocalDate businessDate, long items, long exceptions) {}
+
+  /**
+   * The business dates from {@code first} to {@code last} (inclusive) that have a completed run,
+   * oldest first, each with the items and exceptions of its latest completed run per terminal (an
+   * earlier run of the same date was run again and is not counted twice).
+   */
+  public List<Day> daily(LocalDate first, LocalDate last) {
+    Map<LocalDate, long[]> days = new TreeMap<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT r.business_date, i.kind, COUNT(i.run_id) FROM recon_run r"
+                    + " LEFT JOIN recon_item i ON i.run_id = r.id"
+                    + " WHERE r.state = 'COMPLETED' AND r.business_date BETWEEN ? AND ?"
+                    + " AND r.id = (SELECT MAX(l.id) FROM recon_run l WHERE l.state = 'COMPLETED'"
+                    + " AND l.business_date = r.business_date AND l.terminal_id = r.terminal_id)"
+                    + " GROUP BY r.business_date, i.kind")) {
+      query.setDate(1, Date.valueOf(first));
+      query.setDate(2, Date.valueOf(last));
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          long[] day = days.computeIfAbsent(row.getDate(1).toLocalDate(), d -> new long[2]);
+          String kind = row.getString(2);
+          long count = row.getLong(3);
+          day[0] += count;
+          if (kind != null && DifferenceKind.valueOf(kind).isException()) {
+            day[1] += count;
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new SettlementStoreException("Could not total the business dates.", e);
+    }
+    return days.entrySet().stream()
+        .map(e -> new Day(e.getKey(), e.getValue()[0], e.getValue()[1]))
+        .toList();
+  }
+
+  /** The latest business date with a completed run, if any. */
+  public Optional<LocalDate> lastCompletedDate() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT MAX(business_date) FROM recon_run WHERE state = 'COMPLETED'");
+        ResultSet row = query.executeQuery()) {
+      row.next();
+      Date date = row.getDate(1);
+      return date == null ? Optional.empty() : Optional.of(date.toLocalDate());
+    } catch (SQLException e) {
+      throw new SettlementStoreException("Could not find the last reconciled date.", e);
+    }
   }
 
   /** Runs not finished, oldest first: what to resume after the server was stopped or killed. */

@@ -21,7 +21,9 @@ import javax.sql.DataSource;
 import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
 import org.phonebank.money.Rials;
+import org.phonebank.settlement.KindTotal;
 import org.phonebank.settlement.SettlementRecord;
+import org.phonebank.settlement.SettlementTotals;
 import org.phonebank.settlement.file.LineError;
 import org.phonebank.settlement.file.SettlementFile;
 import org.phonebank.settlement.file.SettlementFileParser;
@@ -81,6 +83,7 @@ public final class JdbcSettlementFiles {
         }
         long id = insertFile(connection, name, receivedBy, content.length, file, null);
         insertLines(connection, id, file.records());
+        insertControls(connection, id, file.totals());
         connection.commit();
         return new Receipt.Loaded(id, file.records().size(), file.header().businessDate());
       } catch (SQLException | RuntimeException e) {
@@ -149,6 +152,90 @@ public final class JdbcSettlementFiles {
       throw new SettlementStoreException("Could not read settlement file " + fileId + ".", e);
     }
     return lines;
+  }
+
+  /**
+   * The control totals the switch stated for a loaded file (its trailer and subtotal lines), empty
+   * for a file loaded before they were kept (schema V32).
+   */
+  public Optional<SettlementTotals> controls(long fileId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement trailer =
+            connection.prepareStatement("SELECT * FROM settlement_trailer WHERE file_id = ?");
+        PreparedStatement subtotals =
+            connection.prepareStatement(
+                "SELECT * FROM settlement_subtotal WHERE file_id = ? ORDER BY transaction_class")) {
+      trailer.setLong(1, fileId);
+      subtotals.setLong(1, fileId);
+      List<SettlementTotals.ClassTotal> byClass = new ArrayList<>();
+      try (ResultSet row = subtotals.executeQuery()) {
+        while (row.next()) {
+          byClass.add(
+              new SettlementTotals.ClassTotal(
+                  row.getString("transaction_class"),
+                  total(row, "item_count", "item_amount"),
+                  total(row, "reversal_count", "reversal_amount"),
+                  Rials.of(row.getLong("fee_amount"))));
+        }
+      }
+      try (ResultSet row = trailer.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new SettlementTotals(
+                row.getLong("detail_count"),
+                total(row, "debit_count", "debit_amount"),
+                total(row, "credit_count", "credit_amount"),
+                total(row, "reversal_count", "reversal_amount"),
+                total(row, "fee_count", "fee_amount"),
+                Rials.of(row.getLong("net_amount")),
+                byClass));
+      }
+    } catch (SQLException e) {
+      throw new SettlementStoreException(
+          "Could not read the control totals of settlement file " + fileId + ".", e);
+    }
+  }
+
+  private static KindTotal total(ResultSet row, String count, String amount) throws SQLException {
+    return new KindTotal(row.getLong(count), Rials.of(row.getLong(amount)));
+  }
+
+  private static void insertControls(Connection connection, long fileId, SettlementTotals totals)
+      throws SQLException {
+    try (PreparedStatement trailer =
+        connection.prepareStatement(
+            "INSERT INTO settlement_trailer (file_id, detail_count, debit_count, debit_amount,"
+                + " credit_count, credit_amount, reversal_count, reversal_amount, fee_count,"
+                + " fee_amount, net_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      trailer.setLong(1, fileId);
+      trailer.setLong(2, totals.details());
+      int i = 3;
+      for (KindTotal t :
+          List.of(totals.debits(), totals.credits(), totals.reversals(), totals.fees())) {
+        trailer.setLong(i++, t.count());
+        trailer.setLong(i++, t.amount().value());
+      }
+      trailer.setLong(i, totals.net().value());
+      trailer.executeUpdate();
+    }
+    try (PreparedStatement subtotal =
+        connection.prepareStatement(
+            "INSERT INTO settlement_subtotal (file_id, transaction_class, item_count, item_amount,"
+                + " reversal_count, reversal_amount, fee_amount) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (SettlementTotals.ClassTotal c : totals.byClass()) {
+        subtotal.setLong(1, fileId);
+        subtotal.setString(2, c.transactionClass());
+        subtotal.setLong(3, c.items().count());
+        subtotal.setLong(4, c.items().amount().value());
+        subtotal.setLong(5, c.reversals().count());
+        subtotal.setLong(6, c.reversals().amount().value());
+        subtotal.setLong(7, c.fees().value());
+        subtotal.addBatch();
+      }
+      subtotal.executeBatch();
+    }
   }
 
   private long quarantine(String name, String receivedBy, byte[] content, List<LineError> errors) {

@@ -2,6 +2,7 @@
 package org.phonebank.settlement.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,15 +17,19 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
 import org.phonebank.money.Rials;
 import org.phonebank.settlement.SettlementRecord;
+import org.phonebank.settlement.SettlementTotals;
 import org.phonebank.settlement.file.SettlementFileParser;
 import org.phonebank.settlement.file.SettlementFileWriter;
 import org.phonebank.settlement.file.SettlementHeader;
+import org.phonebank.settlement.report.BalanceReport;
+import org.phonebank.settlement.report.ControlTie;
 
 class JdbcSettlementFilesTest {
 
@@ -87,6 +92,57 @@ class JdbcSettlementFilesTest {
     assertEquals(records, lines.stream().map(JdbcSettlementFiles.Line::record).toList());
     assertEquals(List.of(2, 3), lines.stream().map(JdbcSettlementFiles.Line::lineNo).toList());
     assertEquals(loaded.fileId(), files.loadedFile(TERMINAL, DAY).orElseThrow());
+  }
+
+  @Test
+  void theSwitchsControlTotalsAreKeptAndALineChangedSinceDoesNotTieToThem() throws SQLException {
+    List<SettlementRecord> records =
+        List.of(record(1, 1_000, false), record(2, 2_000, false), record(2, 2_000, true));
+    Receipt.Loaded loaded =
+        assertInstanceOf(
+            Receipt.Loaded.class,
+            files.receive("day.txt", "backoffice", file(records), DAY, TERMINAL));
+
+    SettlementTotals stated = files.controls(loaded.fileId()).orElseThrow();
+    // As the trailer T|3|2|3000|0|0|1|2000|0|0|1000 and the subtotal S|40|2|3000|1|2000|0 say.
+    assertEquals(SettlementTotals.of(records), stated);
+    assertEquals(1_000, stated.net().value());
+    assertEquals(1, stated.byClass().size());
+
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "UPDATE settlement_line SET amount = 500 WHERE file_id = "
+              + loaded.fileId()
+              + " AND line_no = 2");
+    }
+    BalanceReport report =
+        new BalanceReport(
+            DAY,
+            TERMINAL,
+            1,
+            loaded.fileId(),
+            SettlementTotals.of(
+                files.lines(loaded.fileId()).stream()
+                    .map(JdbcSettlementFiles.Line::record)
+                    .toList()),
+            files.controls(loaded.fileId()),
+            Map.of());
+    assertFalse(report.tiesToControlTotals());
+    assertEquals(
+        List.of(
+            new ControlTie("debits amount", 3_000, 2_500),
+            new ControlTie("net", 1_000, 500),
+            new ControlTie("class 40 items amount", 3_000, 2_500)),
+        report.ties().stream().filter(tie -> !tie.ties()).toList());
+
+    // A file loaded before V32 kept no control totals: nothing can be proved.
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("DELETE FROM settlement_subtotal");
+      statement.executeUpdate("DELETE FROM settlement_trailer");
+    }
+    assertTrue(files.controls(loaded.fileId()).isEmpty());
   }
 
   @Test

@@ -34,6 +34,7 @@ import org.phonebank.journal.jdbc.JdbcJournal;
 import org.phonebank.journal.jdbc.JdbcJournalByBusinessDate;
 import org.phonebank.money.Rials;
 import org.phonebank.settlement.DifferenceKind;
+import org.phonebank.settlement.KindTotal;
 import org.phonebank.settlement.Reconciler;
 import org.phonebank.settlement.SettlementRecord;
 import org.phonebank.settlement.file.SettlementFileParser;
@@ -68,6 +69,7 @@ abstract class JdbcWorklistContract {
   private JdbcReconciliationRuns runs;
   private JdbcWorklist worklist;
   private long runId;
+  private JdbcSettlementFiles files;
   private long mismatchedEntry;
   private long reversingEntry;
 
@@ -84,8 +86,7 @@ abstract class JdbcWorklistContract {
   void aReconciledDay() throws Exception {
     database = newDatabase();
     dataSource = dataSourceOf(database);
-    JdbcSettlementFiles files =
-        new JdbcSettlementFiles(dataSource, new SettlementFileParser(1_000_000), CLOCK);
+    files = new JdbcSettlementFiles(dataSource, new SettlementFileParser(1_000_000), CLOCK);
     runs = new JdbcReconciliationRuns(dataSource, CLOCK);
     worklist = new JdbcWorklist(dataSource);
     JdbcJournal journal = new JdbcJournal(dataSource, TERMINAL, new byte[32], Clock.system(TEHRAN));
@@ -191,6 +192,20 @@ abstract class JdbcWorklistContract {
         worklist.items(new WorklistQuery(runId, Optional.of(kind), Optional.empty(), 0, 100));
     assertEquals(1, items.size(), kind + ": " + items);
     return items.get(0);
+  }
+
+  @Test
+  void theDailyChartCountsEachDatesLatestCompletedRunOnly() {
+    long items = runs.totals(runId).values().stream().mapToLong(KindTotal::count).sum();
+    List<JdbcReconciliationRuns.Day> days = runs.daily(DAY.minusDays(29), DAY);
+
+    assertEquals(List.of(new JdbcReconciliationRuns.Day(DAY, items, 3)), days);
+    assertTrue(items > 3, "matched items besides the three exceptions");
+    assertEquals(Optional.of(DAY), runs.lastCompletedDate());
+    // The same date run again but not finished yet: the completed run still stands for it.
+    runs.start(DAY, TERMINAL, files.loadedFile(TERMINAL, DAY).orElseThrow());
+    assertEquals(days, runs.daily(DAY.minusDays(29), DAY));
+    assertEquals(List.of(), runs.daily(DAY.plusDays(1), DAY.plusDays(30)));
   }
 
   @Test
