@@ -12,6 +12,9 @@ public record Rials(long value) implements Comparable<Rials> {
   /** ISO 4217 numeric code of the Iranian rial, as carried in ISO 8583 field 49. */
   public static final String ISO_NUMERIC_CODE = "364";
 
+  /** The most an ISO 8583 amount can state: field 4 is n12, whole rials. */
+  public static final Rials ISO_8583_LARGEST = new Rials(999_999_999_999L);
+
   private static final Rials ZERO = new Rials(0);
 
   public static Rials of(long value) {

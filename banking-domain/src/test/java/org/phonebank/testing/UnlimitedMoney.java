@@ -17,9 +17,6 @@ import org.phonebank.money.Rials;
  */
 public final class UnlimitedMoney {
 
-  /** 999,999,999,999 rials: field 4 is numeric, twelve digits. */
-  public static final Rials FIELD_4_MAXIMUM = Rials.of(999_999_999_999L);
-
   private UnlimitedMoney() {}
 
   /**
@@ -30,7 +27,7 @@ public final class UnlimitedMoney {
    */
   public static SwitchOutcome send(
       JournalledSwitch journalled, String callId, Function<TransactionIds, SwitchRequest> build) {
-    LimitedSend sent = journalled.sendWithinDailyLimit(callId, FIELD_4_MAXIMUM, build);
+    LimitedSend sent = journalled.sendWithinDailyLimit(callId, Rials.ISO_8583_LARGEST, build);
     if (sent instanceof LimitedSend.Sent outcome) {
       return outcome.outcome();
     }

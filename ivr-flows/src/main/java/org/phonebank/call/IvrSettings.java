@@ -68,7 +68,7 @@ public record IvrSettings(
     Rials dailyBillLimit) {
 
   /** The most an ISO 8583 amount (field 4, n12, whole rials) can state. */
-  public static final Rials LARGEST_AMOUNT = Rials.of(999_999_999_999L);
+  public static final Rials LARGEST_AMOUNT = Rials.ISO_8583_LARGEST;
 
   private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9_.+-]{1,64}");
 

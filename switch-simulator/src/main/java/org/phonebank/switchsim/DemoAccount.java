@@ -23,7 +23,7 @@ public record DemoAccount(
     Rials perTransactionLimit) {
 
   /** The largest amount an n12 amount field can carry. */
-  static final long MAX_AMOUNT = 999_999_999_999L;
+  static final long MAX_AMOUNT = Rials.ISO_8583_LARGEST.value();
 
   public DemoAccount {
     Objects.requireNonNull(card, "Card is required.");

@@ -35,4 +35,16 @@ class LogScanTest {
             .findingsIn(List.of(logs));
     assertTrue(findings.isEmpty(), findings.toString());
   }
+
+  @Test
+  void aPinsDigitsAsAGroupOfACallsUuidAreNotAFindingButThePinBesideItIs(@TempDir Path logs)
+      throws Exception {
+    Files.writeString(
+        logs.resolve("server.log"),
+        "Call 419217ed-2580-4384-8245-d2fd8cf8c1ac ended: SERVED.\n"
+            + "Call 419217ed-2580-4384-8245-d2fd8cf8c1ac keyed 2580\n");
+    List<String> findings = new LogScan().pins(List.of("2580")).findingsIn(List.of(logs));
+    assertEquals(1, findings.size(), findings.toString());
+    assertTrue(findings.get(0).contains("server.log:2:"), findings.toString());
+  }
 }

@@ -795,7 +795,7 @@ class PhoneBankCallIT {
       office.waitForTextContaining("upload-result", "Loaded");
       assertEquals(day.toString(), office.value("run-date"));
       office.click("start-run");
-      office.waitVisible("progress", Duration.ofSeconds(20));
+      office.waitVisible("progress", Duration.ofSeconds(60));
       office.waitForText("run-state", "COMPLETED", Duration.ofSeconds(90));
       // 12 items the journal cannot know (the 7th a reversal of nothing), the 10th settled twice.
       assertEquals("13", office.text("run-items"));
