@@ -13,8 +13,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,6 +39,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class HeapDump {
 
+  private static final int STRING_IN_UTF8 = 0x01;
+  private static final int LOAD_CLASS = 0x02;
   private static final int HEAP_DUMP = 0x0C;
   private static final int HEAP_DUMP_SEGMENT = 0x1C;
   private static final int CHAR = 5;
@@ -142,14 +146,155 @@ final class HeapDump {
    * dump: a {@code byte[]} of the ASCII or UTF-16LE bytes, or a {@code char[]}.
    */
   List<String> findArrays(List<String> secrets) throws IOException {
+    return arrayCopies(secrets).stream().map(ArrayCopy::secret).distinct().toList();
+  }
+
+  /**
+   * One primitive array whose whole content is {@code secret}, with what holds it: the classes of
+   * the objects referring to it and, for a String, the classes of the objects referring to that
+   * String ({@code org.phonebank.esl.EslHeader(Content-Length)} when the holder is an Event Socket
+   * header whose name is Content-Length).
+   */
+  record ArrayCopy(String secret, List<String> holders) {
+
+    /**
+     * True when every holder is the value of an Event Socket Content-Length header: a 4-digit PIN
+     * equal to a frame's length by chance, which says nothing about where PINs go.
+     */
+    boolean isFrameLength() {
+      return !holders.isEmpty()
+          && holders.stream()
+              .allMatch(h -> h.equals("java.lang.String <- " + CONTENT_LENGTH_HEADER));
+    }
+  }
+
+  private static final String CONTENT_LENGTH_HEADER = "org.phonebank.esl.EslHeader(Content-Length)";
+
+  /**
+   * Every whole-array copy of the secrets, with its holders (see {@link ArrayCopy}). Three passes
+   * over the dump: the arrays, the objects referring to them, the objects referring to those.
+   */
+  List<ArrayCopy> arrayCopies(List<String> secrets) throws IOException {
     Map<String, String> byForm = new HashMap<>();
     for (String secret : secrets) {
       byForm.put("B" + Arrays.toString(secret.getBytes(StandardCharsets.US_ASCII)), secret);
       byForm.put("B" + Arrays.toString(secret.getBytes(StandardCharsets.UTF_16LE)), secret);
       byForm.put("C" + Arrays.toString(secret.getBytes(StandardCharsets.UTF_16BE)), secret);
     }
-    int longest = secrets.stream().mapToInt(String::length).max().orElse(0) * 2;
-    List<String> found = new ArrayList<>();
+    String contentLength =
+        "B" + Arrays.toString("Content-Length".getBytes(StandardCharsets.US_ASCII));
+    int longest = Math.max(14, secrets.stream().mapToInt(String::length).max().orElse(0) * 2);
+    Map<Long, String> secretArrays = new HashMap<>();
+    Set<Long> nameArrays = new HashSet<>();
+    Map<Long, String> classNames = new HashMap<>();
+    walk(
+        new Visitor() {
+          @Override
+          public void array(long id, int type, byte[] content) {
+            if (content == null) {
+              return;
+            }
+            String form = (type == BYTE ? "B" : "C") + Arrays.toString(content);
+            String secret = byForm.get(form);
+            if (secret != null) {
+              secretArrays.put(id, secret);
+            } else if (form.equals(contentLength)) {
+              nameArrays.add(id);
+            }
+          }
+
+          @Override
+          public void className(long classId, String name) {
+            classNames.put(classId, name.replace('/', '.'));
+          }
+        },
+        longest);
+    // Pass two: the objects referring to a secret's array or to a "Content-Length" array.
+    Set<Long> firstTargets = new HashSet<>(secretArrays.keySet());
+    firstTargets.addAll(nameArrays);
+    Map<Long, List<long[]>> firstHolders = referrers(firstTargets);
+    Set<Long> nameStrings = new HashSet<>();
+    for (long array : nameArrays) {
+      firstHolders.getOrDefault(array, List.of()).forEach(h -> nameStrings.add(h[0]));
+    }
+    Set<Long> secretStrings = new HashSet<>();
+    for (long array : secretArrays.keySet()) {
+      firstHolders.getOrDefault(array, List.of()).stream()
+          .filter(h -> "java.lang.String".equals(classNames.get(h[1])))
+          .forEach(h -> secretStrings.add(h[0]));
+    }
+    // Pass three: who holds those Strings, and whether that holder also names "Content-Length".
+    Map<Long, List<long[]>> secondHolders = referrers(secretStrings, nameStrings);
+    List<ArrayCopy> copies = new ArrayList<>();
+    for (Map.Entry<Long, String> array : secretArrays.entrySet()) {
+      List<String> holders = new ArrayList<>();
+      for (long[] holder : firstHolders.getOrDefault(array.getKey(), List.of())) {
+        String name = classNames.getOrDefault(holder[1], "?");
+        List<long[]> next = secondHolders.getOrDefault(holder[0], List.of());
+        if (next.isEmpty()) {
+          holders.add(name);
+        }
+        for (long[] outer : next) {
+          String outerName = classNames.getOrDefault(outer[1], "?");
+          holders.add(name + " <- " + outerName + (outer[2] == 1 ? "(Content-Length)" : ""));
+        }
+      }
+      copies.add(new ArrayCopy(array.getValue(), holders));
+    }
+    return copies;
+  }
+
+  /**
+   * For each target id, the objects (id, class id, 1 when the object also refers to one of {@code
+   * marks}) whose fields hold it. Fields are found by looking for the id at every offset of an
+   * instance's field bytes: an 8-byte address matching by chance is not a concern here.
+   */
+  private Map<Long, List<long[]>> referrers(Set<Long> targets, Set<Long> marks) throws IOException {
+    Map<Long, List<long[]>> holders = new HashMap<>();
+    if (targets.isEmpty()) {
+      return holders;
+    }
+    walk(
+        new Visitor() {
+          @Override
+          public void instance(long id, long classId, ByteBuffer fields, int idSize) {
+            List<Long> hits = new ArrayList<>();
+            boolean marked = false;
+            for (int i = fields.position(); i + idSize <= fields.limit(); i++) {
+              long value = idSize == 8 ? fields.getLong(i) : fields.getInt(i) & 0xFFFFFFFFL;
+              if (targets.contains(value)) {
+                hits.add(value);
+              } else if (marks.contains(value)) {
+                marked = true;
+              }
+            }
+            for (long hit : hits) {
+              holders
+                  .computeIfAbsent(hit, k -> new ArrayList<>())
+                  .add(new long[] {id, classId, marked ? 1 : 0});
+            }
+          }
+        },
+        0);
+    return holders;
+  }
+
+  private Map<Long, List<long[]>> referrers(Set<Long> targets) throws IOException {
+    return referrers(targets, Set.of());
+  }
+
+  /** What a walk over the dump reports. */
+  private interface Visitor {
+    /** A byte[] or char[]; {@code content} only when at most the walk's size, else null. */
+    default void array(long id, int type, byte[] content) {}
+
+    /** An object's field bytes, {@code fields} positioned at their start, limited at their end. */
+    default void instance(long id, long classId, ByteBuffer fields, int idSize) {}
+
+    default void className(long classId, String name) {}
+  }
+
+  private void walk(Visitor visitor, int longest) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       if (channel.size() > Integer.MAX_VALUE) {
         throw new IllegalStateException("A heap dump over 2 GiB is not read here.");
@@ -161,27 +306,53 @@ final class HeapDump {
       }
       int idSize = in.getInt();
       in.getLong();
+      Map<Long, Long> wanted = new HashMap<>();
       while (in.hasRemaining()) {
         int tag = in.get() & 0xFF;
         in.getInt();
         long length = in.getInt() & 0xFFFFFFFFL;
         int end = (int) (in.position() + length);
-        if (tag == HEAP_DUMP || tag == HEAP_DUMP_SEGMENT) {
-          readHeap(in, end, idSize, longest, byForm, found);
+        if (tag == LOAD_CLASS) {
+          in.getInt();
+          long classId = id(in, idSize);
+          in.getInt();
+          wanted.put(id(in, idSize), classId);
+        } else if (tag == HEAP_DUMP || tag == HEAP_DUMP_SEGMENT) {
+          readHeap(in, end, idSize, longest, visitor);
         }
         in.position(end);
       }
+      if (!wanted.isEmpty()) {
+        // HotSpot writes a class's name (a STRING record) before its LOAD CLASS record.
+        in.position(0);
+        while (in.get() != 0) {
+          // header again
+        }
+        in.position(in.position() + 12);
+        while (in.hasRemaining() && !wanted.isEmpty()) {
+          int tag = in.get() & 0xFF;
+          in.getInt();
+          long length = in.getInt() & 0xFFFFFFFFL;
+          int end = (int) (in.position() + length);
+          if (tag == STRING_IN_UTF8) {
+            Long classId = wanted.remove(id(in, idSize));
+            if (classId != null) {
+              byte[] utf8 = new byte[end - in.position()];
+              in.get(utf8);
+              visitor.className(classId, new String(utf8, StandardCharsets.UTF_8));
+            }
+          }
+          in.position(end);
+        }
+      }
     }
-    return found;
   }
 
-  private static void readHeap(
-      ByteBuffer in,
-      int end,
-      int idSize,
-      int longest,
-      Map<String, String> byForm,
-      List<String> found) {
+  private static long id(ByteBuffer in, int idSize) {
+    return idSize == 8 ? in.getLong() : in.getInt() & 0xFFFFFFFFL;
+  }
+
+  private static void readHeap(ByteBuffer in, int end, int idSize, int longest, Visitor visitor) {
     while (in.position() < end) {
       int sub = in.get() & 0xFF;
       switch (sub) {
@@ -191,8 +362,15 @@ final class HeapDump {
         case 0x04, 0x06 -> skip(in, idSize + 4);
         case 0x20 -> skipClass(in, idSize);
         case 0x21 -> {
-          skip(in, idSize + 4 + idSize);
-          skip(in, in.getInt());
+          long id = id(in, idSize);
+          in.getInt();
+          long classId = id(in, idSize);
+          int size = in.getInt();
+          int start = in.position();
+          ByteBuffer fields = in.duplicate().order(ByteOrder.BIG_ENDIAN);
+          fields.position(start).limit(start + size);
+          visitor.instance(id, classId, fields, idSize);
+          in.position(start + size);
         }
         case 0x22 -> {
           skip(in, idSize + 4);
@@ -200,17 +378,15 @@ final class HeapDump {
           skip(in, idSize + (long) count * idSize);
         }
         case 0x23 -> {
-          skip(in, idSize + 4);
+          long id = id(in, idSize);
+          in.getInt();
           int count = in.getInt();
           int type = in.get() & 0xFF;
           long bytes = (long) count * sizeOf(type, idSize);
           if ((type == BYTE || type == CHAR) && bytes > 0 && bytes <= longest) {
             byte[] content = new byte[(int) bytes];
             in.get(content);
-            String secret = byForm.get((type == BYTE ? "B" : "C") + Arrays.toString(content));
-            if (secret != null && !found.contains(secret)) {
-              found.add(secret);
-            }
+            visitor.array(id, type, content);
           } else {
             skip(in, bytes);
           }

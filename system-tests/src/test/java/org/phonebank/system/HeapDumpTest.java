@@ -60,4 +60,26 @@ class HeapDumpTest {
                 "wiped pin in context", HeapDump.encodings("pb_secret: " + wipedPin)));
     assertEquals(List.of("card", "pin in context"), found.stream().sorted().toList());
   }
+
+  @Test
+  void aCopyHeldOnlyAsAnEventSocketFrameLengthIsToldApartFromOneHeldElsewhere() throws Exception {
+    String length = new String(chars(PIN));
+    org.phonebank.esl.EslHeader header = new org.phonebank.esl.EslHeader("Content-Length", length);
+    String elsewhere = new String(chars(WIPED));
+    List<Object> holder = new java.util.ArrayList<>(List.of(elsewhere));
+
+    Path file = folder.resolve("lengths.hprof");
+    ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+        .dumpHeap(file.toString(), true);
+    Reference.reachabilityFence(List.of(header, holder));
+
+    List<HeapDump.ArrayCopy> copies =
+        new HeapDump(file).arrayCopies(List.of(new String(chars(PIN)), new String(chars(WIPED))));
+    Map<String, Boolean> frameLength = new java.util.TreeMap<>();
+    copies.forEach(c -> frameLength.merge(c.secret(), c.isFrameLength(), Boolean::logicalAnd));
+    assertEquals(
+        Map.of(new String(chars(PIN)), true, new String(chars(WIPED)), false),
+        frameLength,
+        copies.toString());
+  }
 }
