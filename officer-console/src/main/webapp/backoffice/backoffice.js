@@ -237,9 +237,14 @@ const dateOf = (seconds) => new Date(seconds * 1000).toISOString().slice(0, 10);
 
 // Items as bars and exceptions as a line over the 30 business dates ending at the latest reconciled one; a date
 // without a completed run is a gap. uPlot comes from the console's own WebJar, as on the wallboard.
+// Runs are listed (and the chart asked for) from several places; under load an earlier answer can arrive after a
+// later one, so only the answer to the latest question is drawn (an old one would put back a day before its run).
+let dailyAsked = 0;
+
 async function drawDaily() {
+  const asked = ++dailyAsked;
   const answer = await call('runs/daily');
-  if (!answer.ok) {
+  if (!answer.ok || asked !== dailyAsked) {
     return;
   }
   const days = answer.body.days;
