@@ -186,14 +186,10 @@ final class HeapDump {
     int longest = Math.max(14, secrets.stream().mapToInt(String::length).max().orElse(0) * 2);
     Map<Long, String> secretArrays = new HashMap<>();
     Set<Long> nameArrays = new HashSet<>();
-    Map<Long, String> classNames = new HashMap<>();
     walk(
         new Visitor() {
           @Override
           public void array(long id, int type, byte[] content) {
-            if (content == null) {
-              return;
-            }
             String form = (type == BYTE ? "B" : "C") + Arrays.toString(content);
             String secret = byForm.get(form);
             if (secret != null) {
@@ -202,13 +198,9 @@ final class HeapDump {
               nameArrays.add(id);
             }
           }
-
-          @Override
-          public void className(long classId, String name) {
-            classNames.put(classId, name.replace('/', '.'));
-          }
         },
         longest);
+    Map<Long, String> classNames = classNames();
     // Pass two: the objects referring to a secret's array or to a "Content-Length" array.
     Set<Long> firstTargets = new HashSet<>(secretArrays.keySet());
     firstTargets.addAll(nameArrays);
@@ -285,65 +277,77 @@ final class HeapDump {
 
   /** What a walk over the dump reports. */
   private interface Visitor {
-    /** A byte[] or char[]; {@code content} only when at most the walk's size, else null. */
+    /** A byte[] or char[] of at most the walk's size in bytes. */
     default void array(long id, int type, byte[] content) {}
 
     /** An object's field bytes, {@code fields} positioned at their start, limited at their end. */
     default void instance(long id, long classId, ByteBuffer fields, int idSize) {}
-
-    default void className(long classId, String name) {}
   }
 
-  private void walk(Visitor visitor, int longest) throws IOException {
+  /**
+   * Every loaded class's name (dots, not slashes) by class id, in one pass over the top-level
+   * records: HotSpot writes a class's name as a STRING record before the LOAD CLASS record naming
+   * it, so the names' places are kept until their classes come.
+   */
+  private Map<Long, String> classNames() throws IOException {
+    Map<Long, String> names = new HashMap<>();
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      if (channel.size() > Integer.MAX_VALUE) {
-        throw new IllegalStateException("A heap dump over 2 GiB is not read here.");
-      }
-      ByteBuffer in = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-      in.order(ByteOrder.BIG_ENDIAN);
-      while (in.get() != 0) {
-        // "JAVA PROFILE 1.0.2\0"
-      }
+      ByteBuffer in = open(channel);
       int idSize = in.getInt();
       in.getLong();
-      Map<Long, Long> wanted = new HashMap<>();
+      Map<Long, int[]> strings = new HashMap<>();
       while (in.hasRemaining()) {
         int tag = in.get() & 0xFF;
         in.getInt();
         long length = in.getInt() & 0xFFFFFFFFL;
         int end = (int) (in.position() + length);
-        if (tag == LOAD_CLASS) {
+        if (tag == STRING_IN_UTF8) {
+          strings.put(id(in, idSize), new int[] {in.position(), end});
+        } else if (tag == LOAD_CLASS) {
           in.getInt();
           long classId = id(in, idSize);
           in.getInt();
-          wanted.put(id(in, idSize), classId);
-        } else if (tag == HEAP_DUMP || tag == HEAP_DUMP_SEGMENT) {
-          readHeap(in, end, idSize, longest, visitor);
+          int[] utf8 = strings.get(id(in, idSize));
+          if (utf8 != null) {
+            byte[] name = new byte[utf8[1] - utf8[0]];
+            in.get(utf8[0], name);
+            names.put(classId, new String(name, StandardCharsets.UTF_8).replace('/', '.'));
+          }
         }
         in.position(end);
       }
-      if (!wanted.isEmpty()) {
-        // HotSpot writes a class's name (a STRING record) before its LOAD CLASS record.
-        in.position(0);
-        while (in.get() != 0) {
-          // header again
+    }
+    return names;
+  }
+
+  /** The dump mapped and positioned after its "JAVA PROFILE 1.0.2" name, at the id size. */
+  private static ByteBuffer open(FileChannel channel) throws IOException {
+    if (channel.size() > Integer.MAX_VALUE) {
+      throw new IllegalStateException("A heap dump over 2 GiB is not read here.");
+    }
+    ByteBuffer in = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+    in.order(ByteOrder.BIG_ENDIAN);
+    while (in.get() != 0) {
+      // "JAVA PROFILE 1.0.2\0"
+    }
+    return in;
+  }
+
+  /** Walks the heap's records, telling {@code visitor} of arrays up to {@code longest} bytes. */
+  private void walk(Visitor visitor, int longest) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer in = open(channel);
+      int idSize = in.getInt();
+      in.getLong();
+      while (in.hasRemaining()) {
+        int tag = in.get() & 0xFF;
+        in.getInt();
+        long length = in.getInt() & 0xFFFFFFFFL;
+        int end = (int) (in.position() + length);
+        if (tag == HEAP_DUMP || tag == HEAP_DUMP_SEGMENT) {
+          readHeap(in, end, idSize, longest, visitor);
         }
-        in.position(in.position() + 12);
-        while (in.hasRemaining() && !wanted.isEmpty()) {
-          int tag = in.get() & 0xFF;
-          in.getInt();
-          long length = in.getInt() & 0xFFFFFFFFL;
-          int end = (int) (in.position() + length);
-          if (tag == STRING_IN_UTF8) {
-            Long classId = wanted.remove(id(in, idSize));
-            if (classId != null) {
-              byte[] utf8 = new byte[end - in.position()];
-              in.get(utf8);
-              visitor.className(classId, new String(utf8, StandardCharsets.UTF_8));
-            }
-          }
-          in.position(end);
-        }
+        in.position(end);
       }
     }
   }
