@@ -11,12 +11,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.phonebank.escalation.EntryEnd;
 import org.phonebank.escalation.Escalation;
@@ -45,7 +52,7 @@ import org.phonebank.journal.jdbc.SchemaMigrations;
  *
  * <pre>
  * run: bench/escalation/run [--officers 200] [--callers 1000] [--rounds 400] [--batch 5]
- *      [--db derby|postgres|both]
+ *      [--db derby|postgres|both] [--threads 1,8]
  * </pre>
  */
 public final class RoutingBenchmark {
@@ -53,6 +60,7 @@ public final class RoutingBenchmark {
   /** One database's figures. */
   record Result(
       String database,
+      int threads,
       long decisions,
       long reservations,
       double decisionsPerSecond,
@@ -77,14 +85,18 @@ public final class RoutingBenchmark {
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "400"));
     int batch = Integer.parseInt(options.getOrDefault("batch", "5"));
     String which = options.getOrDefault("db", "both");
+    List<Integer> threadCounts =
+        Arrays.stream(options.getOrDefault("threads", "1,8").split(","))
+            .map(Integer::parseInt)
+            .toList();
     Path work = Files.createDirectories(Path.of(options.getOrDefault("work", "target/bench")));
     System.out.printf(
         "officers' queues benchmark: %d officers, %d callers waiting, %d rounds of %d, %s%n",
         officers, callers, rounds, batch, Instant.now());
     System.out.println(
-        "| database | decisions (looks) | officers rung | decisions/s | p50 ms | p99 ms | bare update/s | update p50 ms |"
+        "| database | callers looking at once | decisions (looks) | officers rung | decisions/s | p50 ms | p99 ms | bare update/s | update p50 ms |"
             + " update p99 ms | decision p99 / update p99 |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     List<TestDatabase> databases = new ArrayList<>();
     if (!which.equals("postgres")) {
       databases.add(TestDatabase.derbyOnDisk(work));
@@ -94,24 +106,32 @@ public final class RoutingBenchmark {
     }
     for (TestDatabase database : databases) {
       try (database) {
-        Result r = run(database, officers, callers, rounds, batch);
-        System.out.printf(
-            "| %s | %d | %d | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %.1fx |%n",
-            r.database(),
-            r.decisions(),
-            r.reservations(),
-            r.decisionsPerSecond(),
-            r.p50Ms(),
-            r.p99Ms(),
-            r.updatesPerSecond(),
-            r.updateP50Ms(),
-            r.updateP99Ms(),
-            r.p99Ms() / r.updateP99Ms());
+        for (int threads : threadCounts) {
+          database.migratedAndEmpty();
+          report(run(database, officers, callers, rounds, batch, threads));
+        }
       }
     }
   }
 
-  static Result run(TestDatabase database, int officers, int callers, int rounds, int batch)
+  private static void report(Result r) {
+    System.out.printf(
+        "| %s | %d | %d | %d | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %.1fx |%n",
+        r.database(),
+        r.threads(),
+        r.decisions(),
+        r.reservations(),
+        r.decisionsPerSecond(),
+        r.p50Ms(),
+        r.p99Ms(),
+        r.updatesPerSecond(),
+        r.updateP50Ms(),
+        r.updateP99Ms(),
+        r.p99Ms() / r.updateP99Ms());
+  }
+
+  static Result run(
+      TestDatabase database, int officers, int callers, int rounds, int batch, int threads)
       throws SQLException {
     DataSource pool = database.pooled();
     SchemaMigrations.migrate(pool);
@@ -133,10 +153,11 @@ public final class RoutingBenchmark {
     // Warm-up: every officer takes a caller and talks.
     List<Offer> talking = new ArrayList<>(answerAll(queues, queues.dispatch()));
     int next = callers;
-    List<Long> samples = new ArrayList<>();
+    List<Long> samples = Collections.synchronizedList(new ArrayList<>());
     long reservations = 0;
     long timed = 0;
-    Set<String> reserved = new HashSet<>();
+    Set<String> reserved = ConcurrentHashMap.newKeySet();
+    ExecutorService lookers = Executors.newFixedThreadPool(threads);
     for (int round = 0; round < rounds; round++) {
       // Untimed: batch calls end and as many callers join, keeping the queue full.
       for (int i = 0; i < batch && !talking.isEmpty(); i++) {
@@ -144,22 +165,37 @@ public final class RoutingBenchmark {
         queues.enqueue(caller(next++));
       }
       // Timed: callers look at the queue in service order, each look one routing decision (ring
-      // this officer now, or hear position and wait), until the freed officers ring again.
-      List<Offer> made = new ArrayList<>();
-      for (QueuedCall caller : store.waitingInServiceOrder(null, LOOKS_PER_ROUND)) {
-        long start = System.nanoTime();
-        WaitState state = queues.status(caller.id());
-        long took = System.nanoTime() - start;
-        timed += took;
-        samples.add(took);
-        if (state instanceof WaitState.Ringing ringing) {
-          made.add(ringing.offer());
-          if (!reserved.add(ringing.offer().officerId() + "#" + caller.id())) {
-            throw new IllegalStateException("The same officer was reserved twice for one caller.");
-          }
-          if (made.size() == batch) {
-            break;
-          }
+      // this officer now, or hear position and wait), until the freed officers ring again. With
+      // more than one thread the callers look at once, as their calls do, each from its own thread.
+      List<QueuedCall> head = store.waitingInServiceOrder(null, LOOKS_PER_ROUND);
+      List<Offer> made = Collections.synchronizedList(new ArrayList<>());
+      AtomicInteger cursor = new AtomicInteger();
+      Runnable looker =
+          () -> {
+            for (int i = cursor.getAndIncrement();
+                i < head.size() && made.size() < batch;
+                i = cursor.getAndIncrement()) {
+              QueuedCall caller = head.get(i);
+              long start = System.nanoTime();
+              WaitState state = queues.status(caller.id());
+              samples.add(System.nanoTime() - start);
+              if (state instanceof WaitState.Ringing ringing) {
+                made.add(ringing.offer());
+                if (!reserved.add(ringing.offer().officerId() + "#" + caller.id())) {
+                  throw new IllegalStateException(
+                      "The same officer was reserved twice for one caller.");
+                }
+              }
+            }
+          };
+      long roundStart = System.nanoTime();
+      runOnThreads(lookers, looker, threads);
+      timed += System.nanoTime() - roundStart;
+      Set<String> busy = new HashSet<>();
+      for (Offer offer : made) {
+        if (!busy.add(offer.officerId())) {
+          throw new IllegalStateException(
+              "Officer " + offer.officerId() + " was offered two calls.");
         }
       }
       reservations += made.size();
@@ -171,18 +207,42 @@ public final class RoutingBenchmark {
           (method, nanos) -> System.out.printf("  %-24s %8.0f ms%n", method, nanos / 1e6));
       SPENT.clear();
     }
-    long[] update = bareUpdates(pool, Math.max(100, samples.size()));
     long[] latencies = samples.stream().mapToLong(Long::longValue).sorted().toArray();
+    long[] update = new long[Math.max(100, latencies.length)];
+    AtomicInteger nextUpdate = new AtomicInteger();
+    long updatesStart = System.nanoTime();
+    runOnThreads(lookers, () -> bareUpdates(pool, update, nextUpdate), threads);
+    long updatesWall = System.nanoTime() - updatesStart;
+    lookers.shutdown();
     return new Result(
         name,
-        samples.size(),
+        threads,
+        latencies.length,
         reservations,
-        samples.size() / (timed / 1e9),
+        latencies.length / (timed / 1e9),
         percentile(latencies, 50),
         percentile(latencies, 99),
-        update.length / (Arrays.stream(update).sum() / 1e9),
+        update.length / (updatesWall / 1e9),
         percentile(sorted(update), 50),
         percentile(sorted(update), 99));
+  }
+
+  /** Runs {@code work} on {@code threads} threads of {@code pool} and waits for all of them. */
+  private static void runOnThreads(ExecutorService pool, Runnable work, int threads) {
+    List<Future<?>> running = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      running.add(pool.submit(work));
+    }
+    for (Future<?> future : running) {
+      try {
+        future.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      }
+    }
   }
 
   /** {@code -Dprofile=true}: the time spent in each store method, to see where a look goes. */
@@ -214,16 +274,20 @@ public final class RoutingBenchmark {
     return offers;
   }
 
-  /** The baseline: one guarded atomic update of one officer's row, one transaction each. */
-  private static long[] bareUpdates(DataSource pool, int count) throws SQLException {
-    long[] took = new long[count];
+  /**
+   * The baseline: one guarded atomic update of one officer's row, one transaction each, taken by as
+   * many threads as look at the queue; each thread takes the next slot of {@code took} until all
+   * are filled, and updates its own officers' rows (slot modulo 10, so no two threads wait on one
+   * row lock more than the lookers would).
+   */
+  private static void bareUpdates(DataSource pool, long[] took, AtomicInteger next) {
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false);
       connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       try (PreparedStatement update =
           connection.prepareStatement(
               "UPDATE escalation_officer SET since = ? WHERE officer_id = ? AND status <> 'AWAY'")) {
-        for (int i = 0; i < count; i++) {
+        for (int i = next.getAndIncrement(); i < took.length; i = next.getAndIncrement()) {
           long start = System.nanoTime();
           update.setTimestamp(1, Timestamp.from(Instant.now()));
           update.setString(2, "o" + (1 + i % 10));
@@ -232,8 +296,9 @@ public final class RoutingBenchmark {
           took[i] = System.nanoTime() - start;
         }
       }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
-    return took;
   }
 
   private static long[] sorted(long[] values) {
