@@ -131,16 +131,10 @@ final class ClearingFaults {
   }
 
   private static int count(String[] words) {
-    if (words.length != 2 || !words[1].matches("[0-9]{1,9}")) {
-      throw new IllegalArgumentException("'" + words[0] + "' needs one whole number");
-    }
-    return Integer.parseInt(words[1]);
+    return (int) FaultPlan.number(words);
   }
 
   private static boolean onOff(String[] words) {
-    if (words.length != 2 || !(words[1].equals("on") || words[1].equals("off"))) {
-      throw new IllegalArgumentException("'" + words[0] + "' needs on or off");
-    }
-    return words[1].equals("on");
+    return FaultPlan.onOff(words);
   }
 }

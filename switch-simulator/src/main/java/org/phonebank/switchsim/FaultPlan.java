@@ -140,14 +140,14 @@ final class FaultPlan {
     return text.append(clearing.describe()).toString();
   }
 
-  private static long number(String[] words) {
+  static long number(String[] words) {
     if (words.length != 2 || !words[1].matches("[0-9]{1,9}")) {
       throw new IllegalArgumentException("'" + words[0] + "' needs one whole number");
     }
     return Long.parseLong(words[1]);
   }
 
-  private static boolean onOff(String[] words) {
+  static boolean onOff(String[] words) {
     if (words.length != 2 || !(words[1].equals("on") || words[1].equals("off"))) {
       throw new IllegalArgumentException("'" + words[0] + "' needs on or off");
     }

@@ -12,9 +12,7 @@ import static org.phonebank.switchsim.LinkFixture.settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -62,14 +60,7 @@ class ClearingFaultsMakeEveryDifferenceTest {
   @Test
   void everyClearingFaultMakesTheDifferenceItIsMeantToAndTheHeldReversalGoesThroughAfter()
       throws Exception {
-    // A cut-over twelve hours away, so the business date cannot change while the test runs.
-    LocalTime cutOver = LocalTime.now(TEHRAN).plusHours(12).truncatedTo(ChronoUnit.MINUTES);
-    try (SwitchSimulator simulator =
-        SwitchSimulator.start(
-            SimulatorSettings.defaults()
-                .withCredentials(folder)
-                .withPort(0)
-                .withCutOver(cutOver))) {
+    try (SwitchSimulator simulator = LinkFixture.steadyBusinessDate(folder)) {
       SwitchCredentials credentials = SwitchCredentials.load(folder);
       SwitchSettings link =
           settings(simulator)
