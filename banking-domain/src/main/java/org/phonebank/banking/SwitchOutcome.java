@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.banking;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.phonebank.money.Rials;
@@ -15,14 +16,24 @@ public sealed interface SwitchOutcome {
   /**
    * The issuer approved. What the response carried besides the approval code depends on the
    * request: {@code balance} (available balance, or null), {@code holderName} (name inquiry, or
-   * null) and {@code statement} (mini-statement, newest first, else empty).
+   * null) and {@code statement} (mini-statement, newest first, else empty); {@code settlementDate}
+   * is the business date the switch settles it under (field 15), or null when it gave none.
    */
   record Approved(
-      String approvalCode, Rials balance, String holderName, List<StatementLine> statement)
+      String approvalCode,
+      Rials balance,
+      String holderName,
+      List<StatementLine> statement,
+      LocalDate settlementDate)
       implements SwitchOutcome {
     public Approved {
       Objects.requireNonNull(approvalCode, "Approval code is required.");
       statement = statement == null ? List.of() : List.copyOf(statement);
+    }
+
+    public Approved(
+        String approvalCode, Rials balance, String holderName, List<StatementLine> statement) {
+      this(approvalCode, balance, holderName, statement, null);
     }
 
     public Approved(String approvalCode) {
@@ -34,11 +45,19 @@ public sealed interface SwitchOutcome {
     }
   }
 
-  /** The issuer or switch refused, with its two-character response code. */
-  record Declined(DeclineReason reason, String responseCode) implements SwitchOutcome {
+  /**
+   * The issuer or switch refused, with its two-character response code and the business date of
+   * field 15 (null when the answer had none).
+   */
+  record Declined(DeclineReason reason, String responseCode, LocalDate settlementDate)
+      implements SwitchOutcome {
     public Declined {
       Objects.requireNonNull(reason, "Decline reason is required.");
       Objects.requireNonNull(responseCode, "Response code is required.");
+    }
+
+    public Declined(DeclineReason reason, String responseCode) {
+      this(reason, responseCode, null);
     }
   }
 

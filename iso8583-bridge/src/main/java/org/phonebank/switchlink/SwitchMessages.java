@@ -3,8 +3,12 @@ package org.phonebank.switchlink;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -70,6 +74,7 @@ final class SwitchMessages {
   private static final int STAN = 11;
   private static final int LOCAL_TIME = 12;
   private static final int LOCAL_DATE = 13;
+  private static final int SETTLEMENT_DATE = 15;
   private static final int ENTRY_MODE = 22;
   private static final int CONDITION_CODE = 25;
   private static final int ACQUIRER_ID = 32;
@@ -240,8 +245,10 @@ final class SwitchMessages {
    */
   static SwitchOutcome outcome(SwitchRequest request, ISOMsg response) {
     String code = responseCode(response);
+    LocalDate settlementDate =
+        settlementDate(response.getString(SETTLEMENT_DATE), request.ids().transmittedAt());
     if (!ResponseCode.APPROVED.code().equals(code)) {
-      return new SwitchOutcome.Declined(ResponseCode.declineReasonOf(code), code);
+      return new SwitchOutcome.Declined(ResponseCode.declineReasonOf(code), code, settlementDate);
     }
     String approvalCode =
         Optional.ofNullable(response.getString(APPROVAL_CODE)).map(String::trim).orElse("");
@@ -257,7 +264,39 @@ final class SwitchMessages {
     } else if (request instanceof MiniStatementInquiry) {
       statement = StatementField.parse(response.getString(ADDITIONAL_DATA));
     }
-    return new SwitchOutcome.Approved(approvalCode, balance, holder, statement);
+    return new SwitchOutcome.Approved(approvalCode, balance, holder, statement, settlementDate);
+  }
+
+  /**
+   * Field 15 (MMDD) as a date: it carries no year, so the year is the one that puts it nearest to
+   * the request's transmission (a settlement date is a day or two from it, across New Year too).
+   * Null when the answer has none or it is not a date; the journal then dates the entry by its
+   * transmission time.
+   */
+  static LocalDate settlementDate(String mmdd, Instant transmittedAt) {
+    if (mmdd == null || !mmdd.matches("[0-9]{4}")) {
+      return null;
+    }
+    MonthDay day;
+    try {
+      day = MonthDay.parse(mmdd, LOCAL_MONTH_DAY);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+    LocalDate sent = transmittedAt.atOffset(ZoneOffset.UTC).toLocalDate();
+    LocalDate nearest = null;
+    for (int year = sent.getYear() - 1; year <= sent.getYear() + 1; year++) {
+      if (!day.isValidYear(year)) {
+        continue;
+      }
+      LocalDate candidate = day.atYear(year);
+      if (nearest == null
+          || Math.abs(ChronoUnit.DAYS.between(sent, candidate))
+              < Math.abs(ChronoUnit.DAYS.between(sent, nearest))) {
+        nearest = candidate;
+      }
+    }
+    return nearest;
   }
 
   /** The two-character response code. @throws IllegalArgumentException when missing or malformed */

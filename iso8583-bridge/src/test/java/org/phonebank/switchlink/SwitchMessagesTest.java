@@ -136,6 +136,41 @@ class SwitchMessagesTest {
   }
 
   @Test
+  void theSettlementDateOfFieldFifteenComesWithTheApprovalAndTheDecline() throws Exception {
+    ISOMsg approved = response("00");
+    approved.set(15, "0321");
+    ISOMsg declined = response("51");
+    declined.set(15, "0321");
+
+    SwitchOutcome.Approved approval =
+        (SwitchOutcome.Approved) SwitchMessages.outcome(INQUIRY, approved);
+    SwitchOutcome.Declined decline =
+        (SwitchOutcome.Declined) SwitchMessages.outcome(INQUIRY, declined);
+
+    // Sent on 20 March 2026 (UTC), late enough to be the 21st in Tehran after the cut-over.
+    java.time.LocalDate expected = java.time.LocalDate.of(2026, 3, 21);
+    assertEquals(expected, approval.settlementDate());
+    assertEquals(expected, decline.settlementDate());
+    assertNull(
+        ((SwitchOutcome.Approved) SwitchMessages.outcome(INQUIRY, response("00")))
+            .settlementDate());
+  }
+
+  @Test
+  void fieldFifteenTakesTheYearNearestTheTransmissionAcrossNewYear() {
+    java.time.Instant newYearsEve = java.time.Instant.parse("2026-12-31T20:00:00Z");
+    assertEquals(
+        java.time.LocalDate.of(2027, 1, 1), SwitchMessages.settlementDate("0101", newYearsEve));
+    assertEquals(
+        java.time.LocalDate.of(2026, 12, 31), SwitchMessages.settlementDate("1231", newYearsEve));
+    assertEquals(
+        java.time.LocalDate.of(2026, 12, 31),
+        SwitchMessages.settlementDate("1231", java.time.Instant.parse("2027-01-01T01:00:00Z")));
+    assertNull(SwitchMessages.settlementDate("1332", newYearsEve));
+    assertNull(SwitchMessages.settlementDate(null, newYearsEve));
+  }
+
+  @Test
   void approvalWithoutAdditionalAmountsHasNoBalance() throws Exception {
     SwitchOutcome outcome = SwitchMessages.outcome(INQUIRY, response("00"));
 

@@ -37,8 +37,11 @@ public enum DifferenceKind {
   /** The switch settled a reversal without the item it reverses. */
   REVERSAL_WITHOUT_ORIGINAL,
   /**
-   * The switch settled on this business date an item our journal dates on another (a late
-   * presentment): carried forward, matched here, and not flagged again.
+   * The switch settled on this business date an item our journal dates on another (field 15 of its
+   * answer, or the cut-over), and the item agrees with the journal (a late presentment of an
+   * approval, or the late reversal of an item we reversed): carried forward, matched here, and not
+   * flagged again. A late item that does not agree keeps its own kind (reversed but settled,
+   * declined but settled, amount mismatch…).
    */
   SETTLED_ON_ANOTHER_DATE;
 

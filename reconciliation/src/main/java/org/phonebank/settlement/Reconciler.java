@@ -22,9 +22,12 @@ import org.phonebank.journal.TransactionType;
  * inquiries are never settled, so their entries are left out. A settled reversal cancels the
  * original with the same key.
  *
- * <p>Late presentments: the journal handed in may hold entries of neighbouring business dates too.
- * Such an entry found in this date's file is SETTLED_ON_ANOTHER_DATE (carried forward and matched
- * here); one not found is left to its own date's run, so nothing is flagged twice.
+ * <p>Late presentments: the journal handed in may hold entries of neighbouring business dates too
+ * (an entry's business date is field 15 of the switch's answer when it had one). Such an entry
+ * found in this date's file is SETTLED_ON_ANOTHER_DATE when it agrees with the journal (carried
+ * forward and matched here), and the difference it shows otherwise (a reversed or declined item
+ * settled late is still reversed or declined but settled); one not found is left to its own date's
+ * run, so nothing is flagged twice.
  */
 public final class Reconciler {
 
@@ -98,12 +101,7 @@ public final class Reconciler {
           if (line.businessDate().equals(businessDate)) {
             classify(key, line.entry(), original, reversal).ifPresent(items::add);
           } else if (original != null || reversal != null) {
-            items.add(
-                new ReconciliationItem(
-                    DifferenceKind.SETTLED_ON_ANOTHER_DATE,
-                    key,
-                    line.entry(),
-                    original != null ? original : reversal));
+            carriedForward(key, line.entry(), original, reversal).ifPresent(items::add);
           }
         });
     for (SettlementRecord record : originals.values()) {
@@ -125,6 +123,36 @@ public final class Reconciler {
         entry.ids().stan(),
         line.terminalId(),
         entry.ids().transmittedAt().atZone(localZone).toLocalDate());
+  }
+
+  /**
+   * An entry of another business date that the switch settled (or reversed) on this one. Only what
+   * agrees with the journal is carried forward as SETTLED_ON_ANOTHER_DATE: a late presentment of an
+   * approval, or the late reversal of an item we reversed (its original settled, and was flagged,
+   * on its own date). Anything else is a difference in its own right, named as it would be on its
+   * own date (a reversed, declined or re-priced item settled late is still reversed but settled,
+   * declined but settled, an amount mismatch). An approval settled and reversed here moved nothing;
+   * its own date's run already found it missing, so it is not flagged twice.
+   */
+  private static Optional<ReconciliationItem> carriedForward(
+      MatchKey key, JournalEntry entry, SettlementRecord original, SettlementRecord reversal) {
+    if (original == null) {
+      return switch (entry.state()) {
+        case REVERSED, REVERSING, TIMED_OUT, PENDING ->
+            item(DifferenceKind.SETTLED_ON_ANOTHER_DATE, key, entry, reversal);
+        case APPROVED, DECLINED, UNREACHABLE ->
+            item(DifferenceKind.REVERSAL_WITHOUT_ORIGINAL, key, entry, reversal);
+      };
+    }
+    return classify(key, entry, original, reversal)
+        .flatMap(
+            item ->
+                switch (item.kind()) {
+                  case MATCHED ->
+                      item(DifferenceKind.SETTLED_ON_ANOTHER_DATE, key, entry, original);
+                  case MISSING_AT_SWITCH -> Optional.empty();
+                  default -> Optional.of(item);
+                });
   }
 
   /** Empty when both sides agree that no money moved: nothing to report, nothing to total. */

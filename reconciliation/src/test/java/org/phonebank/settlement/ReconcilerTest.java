@@ -377,6 +377,72 @@ class ReconcilerTest {
   }
 
   @Test
+  void anItemWeReversedOnAnotherDateButTheSwitchSettledHereIsReversedButSettledNotCarriedForward() {
+    List<BusinessDayEntry> journal =
+        onDay(List.of(entry(1, EntryState.REVERSED, 500_000)), DAY.minusDays(1));
+
+    ReconciliationItem item =
+        only(reconciler.reconcile(DAY, TERMINAL, journal, List.of(settled(1, 500_000))));
+
+    assertEquals(DifferenceKind.REVERSED_BUT_SETTLED, item.kind());
+    assertTrue(item.kind().isException());
+  }
+
+  @Test
+  void aLateItemThatDiffersIsNamedByItsDifferenceNotCarriedForward() {
+    List<BusinessDayEntry> journal =
+        onDay(
+            List.of(
+                entry(1, EntryState.DECLINED, 500_000),
+                entry(2, EntryState.REVERSING, 500_000),
+                entry(3, EntryState.APPROVED, 500_000)),
+            DAY.minusDays(1));
+
+    ReconciliationResult result =
+        reconciler.reconcile(
+            DAY,
+            TERMINAL,
+            journal,
+            List.of(settled(1, 500_000), settled(2, 500_000), settled(3, 499_000)));
+
+    assertEquals(
+        List.of(
+            DifferenceKind.DECLINED_BUT_SETTLED,
+            DifferenceKind.REVERSAL_QUEUED_BUT_SETTLED,
+            DifferenceKind.AMOUNT_MISMATCH),
+        result.items().stream().map(ReconciliationItem::kind).toList());
+  }
+
+  @Test
+  void theLateReversalOfAnItemWeReversedIsCarriedForwardNotAReversalWithoutOriginal() {
+    // The original settled (and was flagged) on its own date; its reversal reached this one.
+    List<BusinessDayEntry> journal =
+        onDay(
+            List.of(entry(1, EntryState.REVERSED, 500_000), entry(2, EntryState.APPROVED, 500_000)),
+            DAY.minusDays(1));
+
+    ReconciliationResult result =
+        reconciler.reconcile(
+            DAY, TERMINAL, journal, List.of(reversed(1, 500_000), reversed(2, 500_000)));
+
+    assertEquals(
+        List.of(DifferenceKind.SETTLED_ON_ANOTHER_DATE, DifferenceKind.REVERSAL_WITHOUT_ORIGINAL),
+        result.items().stream().map(ReconciliationItem::kind).toList());
+  }
+
+  @Test
+  void aLateApprovalSettledAndReversedHereIsNotFlaggedTwice() {
+    List<BusinessDayEntry> journal =
+        onDay(List.of(entry(1, EntryState.APPROVED, 500_000)), DAY.minusDays(1));
+
+    assertEquals(
+        List.of(),
+        reconciler
+            .reconcile(DAY, TERMINAL, journal, List.of(settled(1, 500_000), reversed(1, 500_000)))
+            .items());
+  }
+
+  @Test
   void anEntryOfAnotherDateNotInThisFileIsLeftToItsOwnDateAndNotFlaggedTwice() {
     List<BusinessDayEntry> journal =
         onDay(List.of(entry(1, EntryState.APPROVED, 500_000)), DAY.minusDays(1));

@@ -25,6 +25,8 @@ import org.phonebank.card.CardNumber;
  * faults              what is set now
  * ledger &lt;card&gt;       masked card, holder and balance
  * settle &lt;yyyy-MM-dd&gt; &lt;terminal&gt; &lt;file&gt;  write the settlement file of that business date
+ * business-date       the business date now (what field 15 carries)
+ * reversals           how many reversals the issuer processed
  * disconnect          drop every client link
  * help, quit
  * </pre>
@@ -103,8 +105,11 @@ final class AdminConsole implements AutoCloseable {
         case "ledger" -> ledger(words.length < 2 ? "" : words[1].trim());
         case "disconnect" -> "ok " + simulator.disconnectAll() + " link(s) dropped";
         case "settle" -> settle(words.length < 2 ? "" : words[1].trim());
+        case "business-date" -> "ok " + simulator.businessDate();
+        case "reversals" -> "ok " + simulator.reversalsProcessed();
         case "help" ->
-            "commands: fault <spec>, faults, ledger <card>, settle <date> <terminal> <file>, disconnect, quit";
+            "commands: fault <spec>, faults, ledger <card>, settle <date> <terminal> <file>,"
+                + " business-date, reversals, disconnect, quit";
         default -> "error unknown command '" + words[0] + "' (try help)";
       };
     } catch (IllegalArgumentException e) {

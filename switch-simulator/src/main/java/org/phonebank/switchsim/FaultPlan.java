@@ -23,6 +23,9 @@ import java.util.Map;
  * ignore-echo on|off     leave echo tests unanswered (the acquirer should mark the link down)
  * clear                  no faults
  * </pre>
+ *
+ * and the clearing's faults of {@link ClearingFaults}, which make the settlement differ from the
+ * answers.
  */
 final class FaultPlan {
 
@@ -41,6 +44,7 @@ final class FaultPlan {
   private boolean refuseSignOn;
   private boolean chatter;
   private boolean ignoreEcho;
+  private final ClearingFaults clearing = new ClearingFaults();
 
   /**
    * Applies one fault command; throws IllegalArgumentException with a usage hint when it is not
@@ -55,6 +59,7 @@ final class FaultPlan {
         refuseSignOn = false;
         chatter = false;
         ignoreEcho = false;
+        clearing.clear();
       }
       case "delay" -> delay = Duration.ofMillis(number(words));
       case "drop-next" -> remaining.put(Action.DROP, (int) number(words));
@@ -65,14 +70,23 @@ final class FaultPlan {
       case "refuse-sign-on" -> refuseSignOn = onOff(words);
       case "chatter" -> chatter = onOff(words);
       case "ignore-echo" -> ignoreEcho = onOff(words);
-      default ->
+      default -> {
+        if (!clearing.apply(words)) {
           throw new IllegalArgumentException(
               "unknown fault '"
                   + words[0]
                   + "'; try: delay <ms>, "
                   + "drop-next <n>, disconnect-next <n>, bad-mac-next <n>, garbage-next <n>, answer-91-next <n>, "
-                  + "refuse-sign-on on|off, chatter on|off, ignore-echo on|off, clear");
+                  + "refuse-sign-on on|off, chatter on|off, ignore-echo on|off, clear, "
+                  + ClearingFaults.USAGE);
+        }
+      }
     }
+  }
+
+  /** The clearing's faults: how settlement parts from the answers. */
+  ClearingFaults clearing() {
+    return clearing;
   }
 
   /** The fault for the next financial or reversal request (NONE when none is pending). */
@@ -123,17 +137,17 @@ final class FaultPlan {
     if (ignoreEcho) {
       text.append(", ignoring echoes");
     }
-    return text.toString();
+    return text.append(clearing.describe()).toString();
   }
 
-  private static long number(String[] words) {
+  static long number(String[] words) {
     if (words.length != 2 || !words[1].matches("[0-9]{1,9}")) {
       throw new IllegalArgumentException("'" + words[0] + "' needs one whole number");
     }
     return Long.parseLong(words[1]);
   }
 
-  private static boolean onOff(String[] words) {
+  static boolean onOff(String[] words) {
     if (words.length != 2 || !(words[1].equals("on") || words[1].equals("off"))) {
       throw new IllegalArgumentException("'" + words[0] + "' needs on or off");
     }

@@ -83,6 +83,15 @@ final class Issuer {
 
   /** The answer (unsigned), or empty for messages a switch does not answer. */
   Optional<ISOMsg> answer(ISOMsg request) {
+    return answer(request, ClearingFaults.Movement.NONE, ClearingFaults.Reversal.NONE);
+  }
+
+  /**
+   * The answer (unsigned), or empty, with the clearing's fault for this request: {@code movement}
+   * when it is a money movement, {@code reversal} when it is a reversal.
+   */
+  Optional<ISOMsg> answer(
+      ISOMsg request, ClearingFaults.Movement movement, ClearingFaults.Reversal reversal) {
     if (!IssuerMessages.isRequest(request)) {
       return Optional.empty();
     }
@@ -97,17 +106,27 @@ final class Issuer {
               request, known ? ResponseCode.APPROVED : ResponseCode.INVALID_TRANSACTION));
     }
     if (IssuerMessages.isReversal(request)) {
-      return reversal(request);
+      return reversal(request, reversal);
     }
     if (IssuerMessages.isFinancial(request)) {
       financialRequests.incrementAndGet();
-      return Optional.of(financial(request));
+      return Optional.of(financial(request, movement));
     }
     return Optional.of(
         logged(request, null, IssuerMessages.answer(request, ResponseCode.INVALID_TRANSACTION)));
   }
 
-  private synchronized ISOMsg financial(ISOMsg request) {
+  /**
+   * True for a 0200 that moves money (class 40 transfer or 50 payment): what the switch settles.
+   */
+  static boolean isMoneyMovement(ISOMsg request) {
+    String type = IssuerMessages.processingCode(request);
+    return IssuerMessages.isFinancial(request)
+        && type != null
+        && (type.startsWith("40") || type.startsWith("50"));
+  }
+
+  private synchronized ISOMsg financial(ISOMsg request, ClearingFaults.Movement fault) {
     if (!MessageMac.verify(request, macKey)) {
       return logged(request, null, IssuerMessages.answer(request, ResponseCode.SECURITY_VIOLATION));
     }
@@ -124,15 +143,26 @@ final class Issuer {
     if (ledger.wasReversedBeforePosting(key)) {
       response = IssuerMessages.answer(request, ResponseCode.INVALID_TRANSACTION);
     } else {
-      response = decide(request, key);
+      response = decide(request, key, fault);
     }
-    // Field 15: the business date the switch settles this under, which the journal keeps.
-    response.set(SETTLEMENT_DATE, settlement.settlementDateField());
+    if (fault == ClearingFaults.Movement.DECLINED
+        && ResponseCode.APPROVED.code().equals(IssuerMessages.responseCode(response))) {
+      // The issuer approved and posted too late for the switch, which answered in stand-in.
+      LOG.log(Level.INFO, "Fault: approved and settled, answered 91");
+      response = IssuerMessages.answer(request, ResponseCode.ISSUER_INOPERATIVE);
+    }
+    // Field 15: the business date the switch settles this under, which the journal keeps; in a
+    // cut-over race the answer carries the day just closed while the item settles in the new one.
+    response.set(
+        SETTLEMENT_DATE,
+        fault == ClearingFaults.Movement.PREVIOUS_DATE
+            ? settlement.previousSettlementDateField()
+            : settlement.settlementDateField());
     answered.put(key, response);
     return (ISOMsg) response.clone();
   }
 
-  private Optional<ISOMsg> reversal(ISOMsg request) {
+  private Optional<ISOMsg> reversal(ISOMsg request, ClearingFaults.Reversal fault) {
     if (!MessageMac.verify(request, macKey)) {
       LOG.log(Level.WARNING, "{0} has a bad MAC: not answered", IssuerMessages.describe(request));
       return Optional.empty();
@@ -142,7 +172,7 @@ final class Issuer {
     synchronized (this) {
       undone = ledger.reverse(key, today());
       if (undone) {
-        settlement.reversed(key);
+        settlement.reversed(key, fault);
       }
     }
     LOG.log(
@@ -153,7 +183,7 @@ final class Issuer {
     return Optional.of(IssuerMessages.answer(request, ResponseCode.APPROVED));
   }
 
-  private ISOMsg decide(ISOMsg request, String key) {
+  private ISOMsg decide(ISOMsg request, String key, ClearingFaults.Movement fault) {
     String pan = IssuerMessages.pan(request);
     Optional<DemoAccount> found = CardNumber.isValid(pan) ? ledger.account(pan) : Optional.empty();
     if (found.isEmpty()) {
@@ -186,8 +216,8 @@ final class Issuer {
           case "31" -> approved(request, account);
           case "38" -> miniStatement(request, account);
           case "33" -> holderName(request, account);
-          case "40" -> transfer(request, account, key);
-          case "50" -> billPayment(request, account, key);
+          case "40" -> transfer(request, account, key, fault);
+          case "50" -> billPayment(request, account, key, fault);
           case "93" -> cardBlock(request, account);
           case "94" -> pinChange(request, account);
           default -> IssuerMessages.answer(request, ResponseCode.INVALID_TRANSACTION);
@@ -221,7 +251,8 @@ final class Issuer {
     return toAccount ? ledger.accountByNumber(to) : ledger.account(to);
   }
 
-  private ISOMsg transfer(ISOMsg request, DemoAccount from, String key) {
+  private ISOMsg transfer(
+      ISOMsg request, DemoAccount from, String key, ClearingFaults.Movement fault) {
     String to = IssuerMessages.destination(request);
     boolean toAccount = IssuerMessages.processingCode(request).endsWith(TO_ACCOUNT);
     DemoAccount destination = null;
@@ -244,18 +275,20 @@ final class Issuer {
     if (destination != null && destination.account().equals(from.account())) {
       return IssuerMessages.answer(request, ResponseCode.INVALID_TRANSACTION);
     }
-    return debit(request, from, destination, key);
+    return debit(request, from, destination, key, fault);
   }
 
-  private ISOMsg billPayment(ISOMsg request, DemoAccount from, String key) {
+  private ISOMsg billPayment(
+      ISOMsg request, DemoAccount from, String key, ClearingFaults.Movement fault) {
     String bill = IssuerMessages.additionalData(request);
     if (bill == null || !bill.matches("[0-9]{6,13}=[0-9]{6,13}")) {
       return IssuerMessages.answer(request, ResponseCode.FORMAT_ERROR);
     }
-    return debit(request, from, null, key);
+    return debit(request, from, null, key, fault);
   }
 
-  private ISOMsg debit(ISOMsg request, DemoAccount from, DemoAccount to, String key) {
+  private ISOMsg debit(
+      ISOMsg request, DemoAccount from, DemoAccount to, String key, ClearingFaults.Movement fault) {
     long amount = IssuerMessages.amount(request);
     if (amount <= 0) {
       return IssuerMessages.answer(request, ResponseCode.INVALID_AMOUNT);
@@ -269,7 +302,7 @@ final class Issuer {
       return IssuerMessages.answer(request, ResponseCode.INSUFFICIENT_FUNDS);
     }
     if (ledger.post(key, from, to, Rials.of(amount), today)) {
-      settlement.settled(request, key);
+      settlement.settled(request, key, fault);
     }
     return approved(request, from);
   }

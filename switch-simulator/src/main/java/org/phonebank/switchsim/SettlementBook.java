@@ -34,6 +34,7 @@ final class SettlementBook {
   static final String SWITCH_ID = "603799";
   private static final DateTimeFormatter MMDD = DateTimeFormatter.ofPattern("MMdd");
   private static final DateTimeFormatter HHMMSS = DateTimeFormatter.ofPattern("HHmmss");
+  private static final Rials MISPRICED_BY = Rials.of(1_000);
 
   private final BusinessCalendar calendar;
   private final Clock clock;
@@ -55,9 +56,25 @@ final class SettlementBook {
     return MMDD.format(businessDate());
   }
 
-  /** Books an approved 0200 that the ledger posted under {@code key}. */
-  synchronized void settled(ISOMsg request, String key) {
+  /** Field 15 (MMDD) of the business date before this one: a cut-over race's answer. */
+  String previousSettlementDateField() {
+    return MMDD.format(businessDate().minusDays(1));
+  }
+
+  /**
+   * Books an approved 0200 that the ledger posted under {@code key}, as the clearing's {@code
+   * fault} has it (docs/settlement-file.md "Faults that make every difference").
+   */
+  synchronized void settled(ISOMsg request, String key, ClearingFaults.Movement fault) {
     ZonedDateTime now = clock.instant().atZone(calendar.zone());
+    String processingCode = request.getString(3);
+    Rials amount = Rials.of(Long.parseLong(request.getString(4)));
+    if (fault == ClearingFaults.Movement.AMOUNT) {
+      amount = amount.plus(MISPRICED_BY);
+    } else if (fault == ClearingFaults.Movement.CLASS) {
+      processingCode =
+          (processingCode.startsWith("40") ? "50" : "40") + processingCode.substring(2);
+    }
     SettlementRecord record =
         new SettlementRecord(
             businessDate(),
@@ -69,20 +86,52 @@ final class SettlementBook {
             CardNumber.isValid(request.getString(2))
                 ? new CardNumber(request.getString(2)).masked()
                 : "******",
-            request.getString(3),
-            Rials.of(Long.parseLong(request.getString(4))),
+            processingCode,
+            amount,
             "00",
             false,
             Rials.zero());
+    if (fault == ClearingFaults.Movement.UNSETTLED) {
+      return;
+    }
     originals.put(key, record);
     records.add(record);
+    if (fault == ClearingFaults.Movement.TWICE) {
+      records.add(record);
+    } else if (fault == ClearingFaults.Movement.PHANTOM) {
+      // Another acquirer's item booked to this terminal: a STAN and RRN the terminal never used.
+      records.add(
+          new SettlementRecord(
+              record.businessDate(),
+              record.localDate(),
+              record.localTime(),
+              new Stan(
+                  record.stan().value() <= 500_000
+                      ? record.stan().value() + 500_000
+                      : record.stan().value() - 499_999),
+              new Rrn("P" + record.rrn().value().substring(1)),
+              record.terminalId(),
+              record.maskedCard(),
+              record.processingCode(),
+              record.amount(),
+              "00",
+              false,
+              Rials.zero()));
+    }
   }
 
-  /** Books the reversal of the item posted under {@code key}, if the book has it. */
-  synchronized void reversed(String key) {
+  /**
+   * Books the reversal of the item posted under {@code key}, if the book has it, as the clearing's
+   * {@code fault} has it: KEEP_SETTLED books nothing (the original stays settled), ORPHAN books the
+   * reversal and drops the original.
+   */
+  synchronized void reversed(String key, ClearingFaults.Reversal fault) {
     SettlementRecord original = originals.get(key);
-    if (original == null) {
+    if (original == null || fault == ClearingFaults.Reversal.KEEP_SETTLED) {
       return;
+    }
+    if (fault == ClearingFaults.Reversal.ORPHAN) {
+      records.remove(original);
     }
     records.add(
         new SettlementRecord(

@@ -67,6 +67,7 @@ public final class SwitchSimulator implements AutoCloseable {
   private final AtomicInteger signOffs = new AtomicInteger();
   private final AtomicInteger echoes = new AtomicInteger();
   private final AtomicInteger repeatedAdvices = new AtomicInteger();
+  private final AtomicInteger reversalsProcessed = new AtomicInteger();
   private final SecureRandom random = new SecureRandom();
   // The switch's business day closes at the cut-over in the bank's zone (field 15).
 
@@ -216,6 +217,11 @@ public final class SwitchSimulator implements AutoCloseable {
     return repeatedAdvices.get();
   }
 
+  /** How many 0420/0421 the issuer processed (held ones are not, until released). */
+  public int reversalsProcessed() {
+    return reversalsProcessed.get();
+  }
+
   /** Drops every client link at once, as a switch restart would; returns how many were open. */
   public int disconnectAll() {
     int dropped = 0;
@@ -237,11 +243,31 @@ public final class SwitchSimulator implements AutoCloseable {
     if ("0421".equals(IssuerMessages.mti(request))) {
       repeatedAdvices.incrementAndGet();
     }
-    FaultPlan.Action fault = money ? faults.next() : FaultPlan.Action.NONE;
+    boolean reversal = IssuerMessages.isReversal(request);
+    if (reversal && faults.clearing().holdReversals()) {
+      LOG.log(Level.INFO, "Fault: held {0} unanswered", IssuerMessages.describe(request));
+      return true;
+    }
+    FaultPlan.Action planned = money ? faults.next() : FaultPlan.Action.NONE;
+    ClearingFaults.Movement movement =
+        Issuer.isMoneyMovement(request)
+            ? faults.clearing().nextMovement()
+            : ClearingFaults.Movement.NONE;
+    ClearingFaults.Reversal undo =
+        reversal && planned != FaultPlan.Action.ANSWER_91
+            ? faults.clearing().nextReversal()
+            : ClearingFaults.Reversal.NONE;
+    FaultPlan.Action fault =
+        movement == ClearingFaults.Movement.DROP_ANSWER && planned == FaultPlan.Action.NONE
+            ? FaultPlan.Action.DROP
+            : planned;
     Optional<ISOMsg> answer =
         fault == FaultPlan.Action.ANSWER_91
             ? Optional.of(IssuerMessages.answer(request, "91"))
-            : issuer.answer(request);
+            : issuer.answer(request, movement, undo);
+    if (reversal && fault != FaultPlan.Action.ANSWER_91 && answer.isPresent()) {
+      reversalsProcessed.incrementAndGet();
+    }
     if (answer.isEmpty()) {
       return true;
     }

@@ -100,7 +100,9 @@ class BalanceInquiryOverTheSwitchLinkTest {
     try (JposBankSwitch bank = connected(settings())) {
       SwitchOutcome outcome = bank.send(inquiry(bank, MELLI, "7392"));
 
-      assertEquals(new SwitchOutcome.Declined(DeclineReason.INCORRECT_PIN, "55"), outcome);
+      assertEquals(
+          new SwitchOutcome.Declined(DeclineReason.INCORRECT_PIN, "55", simulator.businessDate()),
+          outcome);
     }
   }
 
@@ -122,7 +124,9 @@ class BalanceInquiryOverTheSwitchLinkTest {
       expected.add("75");
       assertEquals(expected, codes);
       assertEquals(
-          new SwitchOutcome.Declined(DeclineReason.PIN_TRIES_EXCEEDED, "75"), rightPinAfterwards);
+          new SwitchOutcome.Declined(
+              DeclineReason.PIN_TRIES_EXCEEDED, "75", simulator.businessDate()),
+          rightPinAfterwards);
     }
   }
 
@@ -131,7 +135,9 @@ class BalanceInquiryOverTheSwitchLinkTest {
     try (JposBankSwitch bank = connected(settings())) {
       SwitchOutcome outcome = bank.send(inquiry(bank, NOT_IN_LEDGER, "1234"));
 
-      assertEquals(new SwitchOutcome.Declined(DeclineReason.INVALID_CARD, "14"), outcome);
+      assertEquals(
+          new SwitchOutcome.Declined(DeclineReason.INVALID_CARD, "14", simulator.businessDate()),
+          outcome);
     }
   }
 

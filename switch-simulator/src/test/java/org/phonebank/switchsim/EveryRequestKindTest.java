@@ -106,7 +106,7 @@ class EveryRequestKindTest {
     assertInstanceOf(SwitchOutcome.Approved.class, bank.send(transfer(SARA, "7391", own, 45_000)));
     assertEquals(second.plus(Rials.of(45_000)), simulator.ledger().balance(SARA_SECOND));
     assertEquals(
-        new SwitchOutcome.Declined(DeclineReason.NOT_PERMITTED, "57"),
+        new SwitchOutcome.Declined(DeclineReason.NOT_PERMITTED, "57", simulator.businessDate()),
         bank.send(transfer(SARA, "7391", someoneElses, 45_000)));
   }
 
@@ -116,13 +116,14 @@ class EveryRequestKindTest {
     Rials ali = simulator.ledger().balance(ALI);
 
     assertEquals(
-        new SwitchOutcome.Declined(DeclineReason.INSUFFICIENT_FUNDS, "51"),
+        new SwitchOutcome.Declined(
+            DeclineReason.INSUFFICIENT_FUNDS, "51", simulator.businessDate()),
         bank.send(transfer(MARYAM, "1357", new TransferDestination.ToCard(REZA), 10_000)));
     assertEquals(
-        new SwitchOutcome.Declined(DeclineReason.LIMIT_EXCEEDED, "61"),
+        new SwitchOutcome.Declined(DeclineReason.LIMIT_EXCEEDED, "61", simulator.businessDate()),
         bank.send(transfer(ALI, "864209", new TransferDestination.ToCard(REZA), 60_000_000)));
     assertEquals(
-        new SwitchOutcome.Declined(DeclineReason.INCORRECT_PIN, "55"),
+        new SwitchOutcome.Declined(DeclineReason.INCORRECT_PIN, "55", simulator.businessDate()),
         bank.send(transfer(ALI, "864200", new TransferDestination.ToCard(REZA), 10_000)));
     assertEquals(maryam, simulator.ledger().balance(MARYAM));
     assertEquals(ali, simulator.ledger().balance(ALI));
@@ -190,7 +191,9 @@ class EveryRequestKindTest {
     SwitchOutcome later =
         bank.send(new BalanceInquiry(IDS.next(), SARA_SECOND, sealed(bank, SARA_SECOND, "7391")));
 
-    assertEquals(new SwitchOutcome.Declined(DeclineReason.INVALID_CARD, "62"), later);
+    assertEquals(
+        new SwitchOutcome.Declined(DeclineReason.INVALID_CARD, "62", simulator.businessDate()),
+        later);
   }
 
   @Test

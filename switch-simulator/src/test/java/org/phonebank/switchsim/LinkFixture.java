@@ -26,6 +26,20 @@ final class LinkFixture {
 
   private LinkFixture() {}
 
+  /**
+   * A simulator whose cut-over is twelve hours away in the bank's zone, so its business date cannot
+   * change while a test runs.
+   */
+  static SwitchSimulator steadyBusinessDate(java.nio.file.Path credentials)
+      throws java.io.IOException {
+    java.time.LocalTime cutOver =
+        java.time.LocalTime.now(java.time.ZoneId.of("Asia/Tehran"))
+            .plusHours(12)
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    return SwitchSimulator.start(
+        SimulatorSettings.defaults().withCredentials(credentials).withPort(0).withCutOver(cutOver));
+  }
+
   static SwitchSettings settings(SwitchSimulator simulator) {
     return SwitchSettings.defaults()
         .withEndpoint("127.0.0.1", simulator.port())

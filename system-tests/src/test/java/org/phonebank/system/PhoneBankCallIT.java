@@ -896,6 +896,164 @@ class PhoneBankCallIT {
     assertFalse(heard(next).contains(say(Phrase.MAIN_MENU, Language.ENGLISH)), heard(next));
   }
 
+  /**
+   * A day of calls through the whole stack (phone simulator, Event Socket, Payara, switch
+   * simulator) while the switch's clearing misbehaves in every way docs/settlement-file.md "Faults
+   * that make every difference" lists, with declines, timeouts, dropped answers and reversals among
+   * them; then the switch's own settlement file of the day, imported through the back office's
+   * inbox and reconciled by the batch job: every difference kind comes out, each as often and for
+   * as much as its faults were set, and the report ties to the file's trailer. The day's earlier
+   * calls (of the steps before, or of an earlier run in a reused state folder) are reconciled once
+   * before these, so only what these calls add is counted.
+   */
+  @Test
+  @Order(13)
+  void aDayOfCallsWithTheSwitchsFaultsReconcilesToEveryDifferenceKindAndTiesToTheTrailer()
+      throws Exception {
+    SettlementInbox inbox = new SettlementInbox(STACK);
+    STACK.switchAdmin("fault clear");
+    LocalDate day = LocalDate.parse(STACK.switchAdmin("business-date"));
+    Map<DifferenceKind, KindTotal> before =
+        SettlementInbox.totals(settleAndReconcile(inbox, day).report());
+    int reversals = Integer.parseInt(STACK.switchAdmin("reversals"));
+    Map<DifferenceKind, KindTotal> expected = new java.util.EnumMap<>(DifferenceKind.class);
+
+    // Approved and settled as answered, twice; a decline for want of money and an inquiry, which
+    // settle nothing.
+    long amount = 1_000_000;
+    transferWithFaults(++amount, true);
+    expected.merge(DifferenceKind.MATCHED, one(amount), PhoneBankCallIT::plus);
+    transferWithFaults(++amount, true);
+    expected.merge(DifferenceKind.MATCHED, one(amount), PhoneBankCallIT::plus);
+    Transcript declined =
+        call(signIn("2", MARYAM) + " 3 2 " + NARGES.card().digits() + "# 1000000# 1");
+    assertFalse(heard(declined).contains(say(Phrase.TRANSFER_DONE, Language.ENGLISH)));
+    call(signIn("2", MARYAM) + " 1");
+    // The clearing's faults, one money movement each.
+    transferWithFaults(++amount, true, "settle-amount-next 1");
+    expected.merge(DifferenceKind.AMOUNT_MISMATCH, one(amount + 1_000), PhoneBankCallIT::plus);
+    transferWithFaults(++amount, true, "settle-class-next 1");
+    expected.merge(DifferenceKind.PROCESSING_CODE_MISMATCH, one(amount), PhoneBankCallIT::plus);
+    transferWithFaults(++amount, true, "unsettled-next 1");
+    expected.merge(DifferenceKind.MISSING_AT_SWITCH, one(amount), PhoneBankCallIT::plus);
+    transferWithFaults(++amount, true, "phantom-next 1");
+    expected.merge(DifferenceKind.MATCHED, one(amount), PhoneBankCallIT::plus);
+    expected.merge(DifferenceKind.UNKNOWN_TO_US, one(amount), PhoneBankCallIT::plus);
+    transferWithFaults(++amount, true, "settle-twice-next 1");
+    expected.merge(DifferenceKind.MATCHED, one(amount), PhoneBankCallIT::plus);
+    expected.merge(DifferenceKind.DUPLICATE, one(amount), PhoneBankCallIT::plus);
+    transferWithFaults(++amount, false, "settle-declined-next 1");
+    expected.merge(DifferenceKind.DECLINED_BUT_SETTLED, one(amount), PhoneBankCallIT::plus);
+    transferWithFaults(++amount, true, "previous-date-next 1");
+    expected.merge(DifferenceKind.SETTLED_ON_ANOTHER_DATE, one(amount), PhoneBankCallIT::plus);
+    // Answers dropped: the phone bank times out and reverses. One reversal goes through cleanly
+    // (nothing to report), one is acknowledged but the original stays settled, one is settled
+    // without its original; each is processed before the next call.
+    transferWithFaults(++amount, false, "drop-movement-next 1");
+    awaitReversals(++reversals);
+    transferWithFaults(++amount, false, "keep-settled-next 1", "drop-movement-next 1");
+    awaitReversals(++reversals);
+    expected.merge(DifferenceKind.REVERSED_BUT_SETTLED, one(amount), PhoneBankCallIT::plus);
+    transferWithFaults(++amount, false, "orphan-reversal-next 1", "drop-movement-next 1");
+    awaitReversals(++reversals);
+    expected.merge(DifferenceKind.REVERSAL_WITHOUT_ORIGINAL, one(amount), PhoneBankCallIT::plus);
+    // The last reversal is held by the switch: still in store-and-forward when the file comes.
+    transferWithFaults(++amount, false, "hold-reversals on", "drop-movement-next 1");
+    expected.merge(DifferenceKind.REVERSAL_QUEUED_BUT_SETTLED, one(amount), PhoneBankCallIT::plus);
+
+    Settled after = settleAndReconcile(inbox, day);
+    // The held reversal goes through on its next repeat, so the journal ends final.
+    STACK.switchAdmin("fault hold-reversals off");
+    awaitReversals(++reversals);
+    STACK.switchAdmin("fault clear");
+
+    Map<DifferenceKind, KindTotal> added = new java.util.EnumMap<>(DifferenceKind.class);
+    for (Map.Entry<DifferenceKind, KindTotal> kind :
+        SettlementInbox.totals(after.report()).entrySet()) {
+      KindTotal earlier = before.getOrDefault(kind.getKey(), KindTotal.NONE);
+      KindTotal now = kind.getValue();
+      if (now.count() != earlier.count()) {
+        added.put(
+            kind.getKey(),
+            new KindTotal(now.count() - earlier.count(), now.amount().minus(earlier.amount())));
+      }
+    }
+    assertEquals(Set.of(DifferenceKind.values()), added.keySet(), "every kind occurs: " + added);
+    assertEquals(expected, added);
+
+    // The report ties to the trailer of the switch's file, as the project's own parser reads it.
+    String report = Files.readString(after.report(), StandardCharsets.UTF_8);
+    assertTrue(report.contains("\nties to the switch's control totals,yes"), report);
+    org.phonebank.settlement.file.SettlementFile file =
+        new org.phonebank.settlement.file.SettlementFileParser(10_000_000)
+            .parse(after.content(), day, SettlementInbox.TERMINAL);
+    assertTrue(report.contains("\nnet,," + file.totals().net().value() + "\n"), report);
+    assertTrue(
+        report.contains("\ndetail count," + file.records().size() + "," + file.records().size()),
+        report);
+  }
+
+  /** The switch's settlement file of {@code day} and the report of the run it started. */
+  private record Settled(byte[] content, Path report) {}
+
+  /**
+   * Asks the switch simulator for its settlement file of {@code day}, drops it into the inbox
+   * (which loads it and starts a run) and waits for the run's report.
+   */
+  private static Settled settleAndReconcile(SettlementInbox inbox, LocalDate day) throws Exception {
+    Set<Path> earlier = new HashSet<>(inbox.reports(day));
+    Path folder = STACK.state().resolve("settlement");
+    Files.createDirectories(folder.resolve("inbox"));
+    String name = "switch-" + day + "-" + System.currentTimeMillis() + ".txt";
+    // Written beside the inbox and moved in, so the scanner never sees half a file.
+    Path partial = folder.resolve(name + ".part");
+    STACK.switchAdmin("settle " + day + " " + SettlementInbox.TERMINAL + " " + partial);
+    byte[] content = Files.readAllBytes(partial);
+    Files.move(partial, folder.resolve("inbox").resolve(name));
+    Path report =
+        SettlementInbox.await(
+            Duration.ofSeconds(180),
+            "the report of the run of " + name,
+            () -> inbox.report(day, p -> !earlier.contains(p)));
+    return new Settled(content, report);
+  }
+
+  /**
+   * Reza sends {@code rials} to Narges's card with the switch's {@code faults} set for it; {@code
+   * done} says whether he hears the transfer done.
+   */
+  private static void transferWithFaults(long rials, boolean done, String... faults)
+      throws Exception {
+    for (String fault : faults) {
+      STACK.switchAdmin("fault " + fault);
+    }
+    Transcript transcript =
+        call(signIn("2", REZA) + " 3 2 " + NARGES.card().digits() + "# " + rials + "# 1");
+    assertEquals(
+        done,
+        heard(transcript).contains(say(Phrase.TRANSFER_DONE, Language.ENGLISH)),
+        heard(transcript));
+  }
+
+  /** Waits until the switch has processed {@code count} reversals since it started. */
+  private static void awaitReversals(int count) throws Exception {
+    SettlementInbox.await(
+        Duration.ofSeconds(90),
+        count + " reversals processed by the switch",
+        () ->
+            Integer.parseInt(STACK.switchAdmin("reversals")) >= count
+                ? java.util.Optional.of(true)
+                : java.util.Optional.empty());
+  }
+
+  private static KindTotal one(long rials) {
+    return new KindTotal(1, Rials.of(rials));
+  }
+
+  private static KindTotal plus(KindTotal a, KindTotal b) {
+    return new KindTotal(a.count() + b.count(), a.amount().plus(b.amount()));
+  }
+
   /** MicroProfile Health as Payara serves it, read the way a load balancer would. */
   @Test
   @Order(13)

@@ -29,6 +29,9 @@ final class PhoneBankStack {
   static final int ESL_PORT = 18084 + PORT_OFFSET;
   static final int SWITCH_PORT = 19443 + PORT_OFFSET;
 
+  /** The switch simulator's admin port on loopback: its faults and its settlement files. */
+  static final int SWITCH_ADMIN_PORT = 19444 + PORT_OFFSET;
+
   /** Where the phone bank's callback dialler finds FreeSWITCH's inbound Event Socket. */
   static final int INBOUND_ESL_PORT = 18021 + PORT_OFFSET;
 
@@ -115,6 +118,30 @@ final class PhoneBankStack {
   }
 
   /**
+   * Sends one command to the switch simulator's admin port ({@code fault settle-twice-next 1},
+   * {@code settle 2026-05-06 IVR00001 /path}, {@code business-date}) and returns what follows its
+   * {@code ok}; throws when the simulator answers with an error.
+   */
+  String switchAdmin(String command) throws IOException {
+    try (java.net.Socket socket =
+            new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), SWITCH_ADMIN_PORT);
+        java.io.BufferedReader in =
+            new java.io.BufferedReader(
+                new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        java.io.PrintWriter out =
+            new java.io.PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8)) {
+      socket.setSoTimeout(30_000);
+      out.println(command);
+      String reply = in.readLine();
+      out.println("quit");
+      if (reply == null || !reply.startsWith("ok")) {
+        throw new IllegalStateException("switch admin '" + command + "' answered: " + reply);
+      }
+      return reply.substring(2).trim();
+    }
+  }
+
+  /**
    * Runs a benchmark harness under {@code bench/} against this stack (its state folder, ports and
    * environment), so the test command keeps every harness working at a tiny size. Returns what it
    * printed; throws if it failed.
@@ -150,6 +177,7 @@ final class PhoneBankStack {
     env.put("PHONEBANK_PORT_BASE", Integer.toString(PORT_BASE));
     env.put("PHONEBANK_ESL_PORT", Integer.toString(ESL_PORT));
     env.put("PHONEBANK_SWITCH_PORT", Integer.toString(SWITCH_PORT));
+    env.put("PHONEBANK_SWITCH_ADMIN_PORT", Integer.toString(SWITCH_ADMIN_PORT));
     env.put("PHONEBANK_SKIP_BUILD", "1");
     // The callback dialler: the test plays FreeSWITCH's inbound Event Socket with the simulator.
     env.put("PHONEBANK_ESL_INBOUND_PORT", Integer.toString(INBOUND_ESL_PORT));

@@ -277,7 +277,14 @@ public final class JdbcJournal implements Journal {
     EntryState state = JournalledSwitch.stateOf(outcome);
     String responseCode =
         outcome instanceof SwitchOutcome.Declined declined ? declined.responseCode() : null;
-    JournalEntry entry = move(entryId, state, responseCode, "state = 'PENDING'", "");
+    // Field 15: the business date the switch settles the request under, which reconciliation
+    // matches the entry on (it may differ from the local clock's day around the cut-over).
+    LocalDate settlementDate =
+        outcome instanceof SwitchOutcome.Approved approved
+            ? approved.settlementDate()
+            : outcome instanceof SwitchOutcome.Declined declined ? declined.settlementDate() : null;
+    JournalEntry entry =
+        move(entryId, state, responseCode, settlementDate, "state = 'PENDING'", "");
     if (entry.state() != state) {
       throw new IllegalStateException(
           "Journal entry "
@@ -294,7 +301,7 @@ public final class JdbcJournal implements Journal {
   @Override
   public JournalEntry reversing(long entryId) {
     JournalEntry entry =
-        move(entryId, EntryState.REVERSING, null, "state = 'PENDING'", moneyOnly());
+        move(entryId, EntryState.REVERSING, null, null, "state = 'PENDING'", moneyOnly());
     if (entry.state() != EntryState.REVERSING && entry.state() != EntryState.REVERSED) {
       throw new IllegalStateException(
           "Journal entry "
@@ -313,7 +320,7 @@ public final class JdbcJournal implements Journal {
     // A late or repeated 0430 for an entry settled otherwise must not rewrite it: it is returned as
     // it is.
     return move(
-        entryId, EntryState.REVERSED, null, "state IN ('PENDING', 'REVERSING')", moneyOnly());
+        entryId, EntryState.REVERSED, null, null, "state IN ('PENDING', 'REVERSING')", moneyOnly());
   }
 
   /** Entries of this terminal that are not final, oldest first: another node recovers its own. */
@@ -386,11 +393,17 @@ public final class JdbcJournal implements Journal {
 
   /**
    * Moves the entry to {@code state} if it is in a state {@code from} allows, then reads it back in
-   * the same transaction. The response code is kept when {@code responseCode} is null, so a
-   * reversal keeps the code the original request may have had.
+   * the same transaction. The response code and the business date are kept when {@code
+   * responseCode} or {@code businessDate} is null, so a reversal keeps what the original request's
+   * answer may have carried.
    */
   private JournalEntry move(
-      long entryId, EntryState state, String responseCode, String from, String extra) {
+      long entryId,
+      EntryState state,
+      String responseCode,
+      LocalDate businessDate,
+      String from,
+      String extra) {
     try {
       return Transactions.inOne(
           dataSource,
@@ -398,13 +411,19 @@ public final class JdbcJournal implements Journal {
             try (PreparedStatement update =
                 connection.prepareStatement(
                     "UPDATE switch_journal SET state = ?, response_code = COALESCE(?, response_code),"
+                        + " business_date = COALESCE(?, business_date),"
                         + " updated_at = ? WHERE id = ? AND "
                         + from
                         + extra)) {
               update.setString(1, state.name());
               update.setString(2, responseCode);
-              Sql.setInstant(update, 3, now());
-              update.setLong(4, entryId);
+              if (businessDate == null) {
+                update.setNull(3, Types.DATE);
+              } else {
+                update.setDate(3, Date.valueOf(businessDate));
+              }
+              Sql.setInstant(update, 4, now());
+              update.setLong(5, entryId);
               update.executeUpdate();
             }
             return find(connection, entryId);

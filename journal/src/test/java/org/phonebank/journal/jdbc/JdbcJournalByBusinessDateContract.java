@@ -15,8 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.phonebank.banking.BusinessCalendar;
+import org.phonebank.banking.DeclineReason;
 import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
+import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.banking.TransactionIds;
 import org.phonebank.card.CardNumber;
 import org.phonebank.journal.BusinessDayEntry;
@@ -101,6 +103,24 @@ abstract class JdbcJournalByBusinessDateContract {
     assertEquals(List.of(), ids(DAY, DAY));
     assertEquals(DAY.plusDays(1), next.get(0).businessDate());
     assertEquals(TERMINAL, next.get(0).terminalId());
+  }
+
+  @Test
+  void fieldFifteenOfTheAnswerIsJournalledAsTheEntrysBusinessDate() {
+    // Sent in the Tehran morning of DAY; the switch answered with the previous business date.
+    JournalEntry approved = open(5, "2026-05-06T06:00:00Z");
+    JournalEntry declined = open(6, "2026-05-06T06:00:01Z");
+    JournalEntry undated = open(7, "2026-05-06T06:00:02Z");
+    journal.close(
+        approved.id(),
+        new SwitchOutcome.Approved("000001", null, null, List.of(), DAY.minusDays(1)));
+    journal.close(
+        declined.id(),
+        new SwitchOutcome.Declined(DeclineReason.INSUFFICIENT_FUNDS, "51", DAY.minusDays(1)));
+    journal.close(undated.id(), new SwitchOutcome.Approved("000002"));
+
+    assertEquals(List.of(approved.id(), declined.id()), ids(DAY.minusDays(1), DAY.minusDays(1)));
+    assertEquals(List.of(undated.id()), ids(DAY, DAY));
   }
 
   @Test
