@@ -66,12 +66,24 @@ public record SettlementTotals(
 
   /** What {@code records} add up to. */
   public static SettlementTotals of(List<SettlementRecord> records) {
-    KindTotal debits = KindTotal.NONE;
-    KindTotal credits = KindTotal.NONE;
-    KindTotal reversals = KindTotal.NONE;
-    KindTotal fees = KindTotal.NONE;
-    Map<String, ClassTotal> byClass = new TreeMap<>();
-    for (SettlementRecord record : records) {
+    Sum sum = new Sum();
+    records.forEach(sum::add);
+    return sum.totals();
+  }
+
+  /**
+   * Totals added up one record at a time, so a file's details need not all be held to be totalled.
+   */
+  public static final class Sum {
+    private long details;
+    private KindTotal debits = KindTotal.NONE;
+    private KindTotal credits = KindTotal.NONE;
+    private KindTotal reversals = KindTotal.NONE;
+    private KindTotal fees = KindTotal.NONE;
+    private final Map<String, ClassTotal> byClass = new TreeMap<>();
+
+    public void add(SettlementRecord record) {
+      details++;
       String type = record.transactionClass();
       ClassTotal before =
           byClass.getOrDefault(
@@ -99,9 +111,12 @@ public record SettlementTotals(
       }
       byClass.put(type, before);
     }
-    Rials net =
-        debits.amount().minus(credits.amount()).minus(reversals.amount()).minus(fees.amount());
-    return new SettlementTotals(
-        records.size(), debits, credits, reversals, fees, net, new ArrayList<>(byClass.values()));
+
+    public SettlementTotals totals() {
+      Rials net =
+          debits.amount().minus(credits.amount()).minus(reversals.amount()).minus(fees.amount());
+      return new SettlementTotals(
+          details, debits, credits, reversals, fees, net, new ArrayList<>(byClass.values()));
+    }
   }
 }
