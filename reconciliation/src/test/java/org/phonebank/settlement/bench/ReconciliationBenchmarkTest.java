@@ -18,7 +18,7 @@ class ReconciliationBenchmarkTest {
 
   @Test
   void aTinyDayIsReconciledToExactlyTheDifferencesItWasMadeWith() throws Exception {
-    ReconciliationBenchmark.Day day = ReconciliationBenchmark.generate(3_000);
+    ReconciliationBenchmark.Day day = ReconciliationBenchmark.generate(3_000, work);
 
     ReconciliationBenchmark.Result result = ReconciliationBenchmark.run(day, work);
 
