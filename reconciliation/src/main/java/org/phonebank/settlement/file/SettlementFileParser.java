@@ -377,7 +377,7 @@ public final class SettlementFileParser {
       LocalDate localDate = date(number, 7, "local date", f[6]);
       LocalTime localTime = null;
       try {
-        localTime = LocalTime.parse(f[7], SettlementFileWriter.TIME);
+        localTime = time(f[7]);
       } catch (DateTimeParseException e) {
         errors.add(number, "field 8 (local time): '" + shorten(f[7]) + "' is not HHmmss");
       }
@@ -560,6 +560,14 @@ public final class SettlementFileParser {
 
     private LocalDate date(int number, int field, String name, String text) {
       try {
+        // Eight digits make the date themselves (what the formatter would check, some 20 times
+        // faster: a million detail lines each have one); anything else goes to the formatter.
+        if (digits(text, 8, 8)) {
+          return LocalDate.of(
+              Integer.parseInt(text, 0, 4, 10),
+              Integer.parseInt(text, 4, 6, 10),
+              Integer.parseInt(text, 6, 8, 10));
+        }
         return LocalDate.parse(text, SettlementFileWriter.DATE);
       } catch (DateTimeException e) {
         notA(number, field, name, text, "Gregorian date yyyyMMdd");
@@ -588,6 +596,19 @@ public final class SettlementFileParser {
       }
       return Long.parseLong(text);
     }
+  }
+
+  /** HHmmss: six digits of a valid time directly, anything else as the formatter reads it. */
+  private static LocalTime time(String text) {
+    if (digits(text, 6, 6)) {
+      int hour = Integer.parseInt(text, 0, 2, 10);
+      int minute = Integer.parseInt(text, 2, 4, 10);
+      int second = Integer.parseInt(text, 4, 6, 10);
+      if (hour < 24 && minute < 60 && second < 60) {
+        return LocalTime.of(hour, minute, second);
+      }
+    }
+    return LocalTime.parse(text, SettlementFileWriter.TIME);
   }
 
   /** Quotes at most 24 characters of the file back, so an error message stays a message. */

@@ -1,12 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.settlement.merge;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.phonebank.banking.Rrn;
@@ -28,63 +22,52 @@ final class JournalPayload {
 
   static byte[] encode(BusinessDayEntry line) {
     JournalEntry e = line.entry();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeLong(e.id());
-      out.writeUTF(e.callId());
-      out.writeUTF(e.type().name());
-      out.writeInt(e.ids().stan().value());
-      out.writeUTF(e.ids().rrn().value());
-      instant(out, e.ids().transmittedAt());
-      out.writeUTF(e.maskedCard());
-      out.writeBoolean(e.amount() != null);
-      if (e.amount() != null) {
-        out.writeLong(e.amount().value());
-      }
-      out.writeUTF(e.state().name());
-      out.writeBoolean(e.responseCode() != null);
-      if (e.responseCode() != null) {
-        out.writeUTF(e.responseCode());
-      }
-      out.writeBoolean(e.updatedAt() != null);
-      if (e.updatedAt() != null) {
-        instant(out, e.updatedAt());
-      }
-      out.writeUTF(line.terminalId());
-      out.writeLong(line.businessDate().toEpochDay());
-    } catch (IOException ex) {
-      throw new UncheckedIOException("Writing to memory cannot fail.", ex);
+    Bytes.Out out =
+        new Bytes.Out()
+            .putLong(e.id())
+            .putString(e.callId())
+            .putString(e.type().name())
+            .putInt(e.ids().stan().value())
+            .putString(e.ids().rrn().value());
+    instant(out, e.ids().transmittedAt());
+    out.putString(e.maskedCard()).putBoolean(e.amount() != null);
+    if (e.amount() != null) {
+      out.putLong(e.amount().value());
     }
-    return bytes.toByteArray();
+    out.putString(e.state().name()).putBoolean(e.responseCode() != null);
+    if (e.responseCode() != null) {
+      out.putString(e.responseCode());
+    }
+    out.putBoolean(e.updatedAt() != null);
+    if (e.updatedAt() != null) {
+      instant(out, e.updatedAt());
+    }
+    return out.putString(line.terminalId()).putLong(line.businessDate().toEpochDay()).toArray();
   }
 
   static BusinessDayEntry decode(byte[] payload) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-      long id = in.readLong();
-      String callId = in.readUTF();
-      TransactionType type = TransactionType.valueOf(in.readUTF());
-      TransactionIds ids =
-          new TransactionIds(new Stan(in.readInt()), new Rrn(in.readUTF()), instant(in));
-      String card = in.readUTF();
-      Rials amount = in.readBoolean() ? Rials.of(in.readLong()) : null;
-      EntryState state = EntryState.valueOf(in.readUTF());
-      String responseCode = in.readBoolean() ? in.readUTF() : null;
-      Instant updatedAt = in.readBoolean() ? instant(in) : null;
-      return new BusinessDayEntry(
-          new JournalEntry(id, callId, type, ids, card, amount, state, responseCode, updatedAt),
-          in.readUTF(),
-          LocalDate.ofEpochDay(in.readLong()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("A sorted run holds a damaged journal entry.", e);
-    }
+    Bytes.In in = new Bytes.In(payload);
+    long id = in.getLong();
+    String callId = in.getString();
+    TransactionType type = TransactionType.valueOf(in.getString());
+    TransactionIds ids =
+        new TransactionIds(new Stan(in.getInt()), new Rrn(in.getString()), instant(in));
+    String card = in.getString();
+    Rials amount = in.getBoolean() ? Rials.of(in.getLong()) : null;
+    EntryState state = EntryState.valueOf(in.getString());
+    String responseCode = in.getBoolean() ? in.getString() : null;
+    Instant updatedAt = in.getBoolean() ? instant(in) : null;
+    return new BusinessDayEntry(
+        new JournalEntry(id, callId, type, ids, card, amount, state, responseCode, updatedAt),
+        in.getString(),
+        LocalDate.ofEpochDay(in.getLong()));
   }
 
-  private static void instant(DataOutputStream out, Instant at) throws IOException {
-    out.writeLong(at.getEpochSecond());
-    out.writeInt(at.getNano());
+  private static void instant(Bytes.Out out, Instant at) {
+    out.putLong(at.getEpochSecond()).putInt(at.getNano());
   }
 
-  private static Instant instant(DataInputStream in) throws IOException {
-    return Instant.ofEpochSecond(in.readLong(), in.readInt());
+  private static Instant instant(Bytes.In in) {
+    return Instant.ofEpochSecond(in.getLong(), in.getInt());
   }
 }

@@ -1,12 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.settlement.merge;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import org.phonebank.banking.Rrn;
@@ -26,47 +20,40 @@ final class SettlementPayload {
   record Line(int lineNo, SettlementRecord record) {}
 
   static byte[] encode(int lineNo, SettlementRecord r) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(lineNo);
-      out.writeInt((int) r.businessDate().toEpochDay());
-      out.writeInt((int) r.localDate().toEpochDay());
-      out.writeInt(r.localTime().toSecondOfDay());
-      out.writeInt(r.stan().value());
-      out.writeUTF(r.rrn().value());
-      out.writeUTF(r.terminalId());
-      out.writeUTF(r.maskedCard());
-      out.writeUTF(r.processingCode());
-      out.writeLong(r.amount().value());
-      out.writeUTF(r.responseCode());
-      out.writeBoolean(r.reversal());
-      out.writeLong(r.fee().value());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Writing to memory cannot fail.", e);
-    }
-    return bytes.toByteArray();
+    return new Bytes.Out()
+        .putInt(lineNo)
+        .putInt((int) r.businessDate().toEpochDay())
+        .putInt((int) r.localDate().toEpochDay())
+        .putInt(r.localTime().toSecondOfDay())
+        .putInt(r.stan().value())
+        .putString(r.rrn().value())
+        .putString(r.terminalId())
+        .putString(r.maskedCard())
+        .putString(r.processingCode())
+        .putLong(r.amount().value())
+        .putString(r.responseCode())
+        .putBoolean(r.reversal())
+        .putLong(r.fee().value())
+        .toArray();
   }
 
   static Line decode(byte[] payload) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-      int lineNo = in.readInt();
-      return new Line(
-          lineNo,
-          new SettlementRecord(
-              LocalDate.ofEpochDay(in.readInt()),
-              LocalDate.ofEpochDay(in.readInt()),
-              LocalTime.ofSecondOfDay(in.readInt()),
-              new Stan(in.readInt()),
-              new Rrn(in.readUTF()),
-              in.readUTF(),
-              in.readUTF(),
-              in.readUTF(),
-              Rials.of(in.readLong()),
-              in.readUTF(),
-              in.readBoolean(),
-              Rials.of(in.readLong())));
-    } catch (IOException e) {
-      throw new UncheckedIOException("A sorted run holds a damaged settlement line.", e);
-    }
+    Bytes.In in = new Bytes.In(payload);
+    int lineNo = in.getInt();
+    return new Line(
+        lineNo,
+        new SettlementRecord(
+            LocalDate.ofEpochDay(in.getInt()),
+            LocalDate.ofEpochDay(in.getInt()),
+            LocalTime.ofSecondOfDay(in.getInt()),
+            new Stan(in.getInt()),
+            new Rrn(in.getString()),
+            in.getString(),
+            in.getString(),
+            in.getString(),
+            Rials.of(in.getLong()),
+            in.getString(),
+            in.getBoolean(),
+            Rials.of(in.getLong())));
   }
 }
