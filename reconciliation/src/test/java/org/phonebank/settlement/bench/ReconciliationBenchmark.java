@@ -57,13 +57,18 @@ public final class ReconciliationBenchmark {
 
   private ReconciliationBenchmark() {}
 
-  /** What a run found, and how long it and the baseline took. */
+  /**
+   * What a run found, and how long it and the baseline took: wall time, and CPU time (the JVM's
+   * whole process; the baseline's children), which a machine shared with other work disturbs less.
+   */
   record Result(
       int rows,
       Map<DifferenceKind, Long> counts,
       long runNanos,
+      long runCpuNanos,
       long peakHeap,
-      long baselineNanos) {}
+      long baselineNanos,
+      long baselineCpuNanos) {}
 
   /** The generated day, in files under the work directory, and what classifying it must give. */
   record Day(int rows, Path settlementFile, Path journalFile, Map<DifferenceKind, Long> expected) {
@@ -116,6 +121,11 @@ public final class ReconciliationBenchmark {
         result.peakHeap() / (1024 * 1024),
         baseline,
         seconds / baseline);
+    System.out.printf(
+        "CPU time: run %.2f s, sort + join %.2f s, ratio %.2fx%n",
+        result.runCpuNanos() / 1e9,
+        result.baselineCpuNanos() / 1e9,
+        (double) result.runCpuNanos() / result.baselineCpuNanos());
     System.out.println("kinds: " + result.counts());
   }
 
@@ -265,6 +275,7 @@ public final class ReconciliationBenchmark {
     System.gc();
     resetPeaks();
     long t0 = System.nanoTime();
+    long c0 = processCpuNanos();
     Reconciler reconciler = new Reconciler(TEHRAN);
     Map<DifferenceKind, Long> counts = new EnumMap<>(DifferenceKind.class);
     try (MatchStream stream = new MatchStream(reconciler, TERMINAL, work, RunCursor.RUN_SIZE)) {
@@ -288,11 +299,17 @@ public final class ReconciliationBenchmark {
       }
     }
     long runNanos = System.nanoTime() - t0;
+    long runCpu = processCpuNanos() - c0;
     long peak = peakHeap();
     long b0 = System.nanoTime();
-    baseline(work);
+    long baselineCpu = baseline(work);
     long baselineNanos = System.nanoTime() - b0;
-    return new Result(day.rows(), counts, runNanos, peak, baselineNanos);
+    return new Result(day.rows(), counts, runNanos, runCpu, peak, baselineNanos, baselineCpu);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** The journal as text, keyed like the file's detail lines on RRN (field 5 there). */
@@ -316,16 +333,29 @@ public final class ReconciliationBenchmark {
    * sort both files on the RRN and join them, keeping the unpaired lines of both sides: the least a
    * text tool must do to pair the two files.
    */
-  private static void baseline(Path work) throws IOException, InterruptedException {
+  private static long baseline(Path work) throws IOException, InterruptedException {
     String script =
         "export LC_ALL=C; grep '^D|' settlement.txt | sort -t'|' -k5,5 > s.sorted"
             + " && sort -t'|' -k1,1 journal.txt > j.sorted"
-            + " && join -t'|' -a1 -a2 -1 1 -2 5 j.sorted s.sorted > joined.txt";
+            + " && join -t'|' -a1 -a2 -1 1 -2 5 j.sorted s.sorted > joined.txt"
+            + " && times > times.txt";
     Process process =
         new ProcessBuilder("sh", "-c", script).directory(work.toFile()).inheritIO().start();
     if (process.waitFor() != 0) {
       throw new IllegalStateException("sort + join failed");
     }
+    // The shell's "times": its own user and system time, then its children's ("0m1.234s 0m0.5s").
+    String children = Files.readAllLines(work.resolve("times.txt")).get(1);
+    long nanos = 0;
+    for (String part : children.trim().split("\\s+")) {
+      int m = part.indexOf('m');
+      nanos +=
+          (long)
+              ((Long.parseLong(part.substring(0, m)) * 60
+                      + Double.parseDouble(part.substring(m + 1, part.length() - 1)))
+                  * 1e9);
+    }
+    return nanos;
   }
 
   private static void resetPeaks() {
