@@ -18,6 +18,10 @@ import org.phonebank.money.Rials;
  */
 final class JournalPayload {
 
+  // By ordinal: a run's files live no longer than the process that wrote them.
+  private static final TransactionType[] TYPES = TransactionType.values();
+  private static final EntryState[] STATES = EntryState.values();
+
   private JournalPayload() {}
 
   static byte[] encode(BusinessDayEntry line) {
@@ -26,7 +30,7 @@ final class JournalPayload {
         new Bytes.Out()
             .putLong(e.id())
             .putString(e.callId())
-            .putString(e.type().name())
+            .putInt(e.type().ordinal())
             .putInt(e.ids().stan().value())
             .putString(e.ids().rrn().value());
     instant(out, e.ids().transmittedAt());
@@ -34,7 +38,7 @@ final class JournalPayload {
     if (e.amount() != null) {
       out.putLong(e.amount().value());
     }
-    out.putString(e.state().name()).putBoolean(e.responseCode() != null);
+    out.putInt(e.state().ordinal()).putBoolean(e.responseCode() != null);
     if (e.responseCode() != null) {
       out.putString(e.responseCode());
     }
@@ -49,12 +53,12 @@ final class JournalPayload {
     Bytes.In in = new Bytes.In(payload);
     long id = in.getLong();
     String callId = in.getString();
-    TransactionType type = TransactionType.valueOf(in.getString());
+    TransactionType type = TYPES[in.getInt()];
     TransactionIds ids =
         new TransactionIds(new Stan(in.getInt()), new Rrn(in.getString()), instant(in));
     String card = in.getString();
     Rials amount = in.getBoolean() ? Rials.of(in.getLong()) : null;
-    EntryState state = EntryState.valueOf(in.getString());
+    EntryState state = STATES[in.getInt()];
     String responseCode = in.getBoolean() ? in.getString() : null;
     Instant updatedAt = in.getBoolean() ? instant(in) : null;
     return new BusinessDayEntry(

@@ -182,13 +182,17 @@ public final class SortedRuns implements AutoCloseable {
     public void close() {}
   }
 
-  /** One run read back from its file. */
+  /**
+   * One run read back from its file. A payload is read only when asked for and skipped otherwise,
+   * so passing over groups (counting them, or going to a checkpoint) costs no copies.
+   */
   private static final class RunReader {
     final int order;
     final DataInputStream in;
     long high;
     long low;
-    byte[] payload;
+    private int unread;
+    private byte[] payload;
 
     RunReader(int order, Path file) throws IOException {
       this.order = order;
@@ -196,6 +200,9 @@ public final class SortedRuns implements AutoCloseable {
     }
 
     boolean advance() throws IOException {
+      if (unread > 0) {
+        in.skipNBytes(unread);
+      }
       try {
         high = in.readLong();
       } catch (EOFException end) {
@@ -203,9 +210,18 @@ public final class SortedRuns implements AutoCloseable {
         return false;
       }
       low = in.readLong();
-      payload = new byte[in.readUnsignedShort()];
-      in.readFully(payload);
+      unread = in.readUnsignedShort();
+      payload = null;
       return true;
+    }
+
+    byte[] payload() throws IOException {
+      if (payload == null) {
+        payload = new byte[unread];
+        in.readFully(payload);
+        unread = 0;
+      }
+      return payload;
     }
   }
 
@@ -258,7 +274,11 @@ public final class SortedRuns implements AutoCloseable {
 
     @Override
     public byte[] payload() {
-      return current.payload;
+      try {
+        return current.payload();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read a sorted run.", e);
+      }
     }
 
     @Override
