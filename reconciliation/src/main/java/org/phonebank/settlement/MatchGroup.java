@@ -51,7 +51,7 @@ public record MatchGroup(
   }
 
   /** Terminal, local date, STAN, RRN: fixed widths, so string order is key order. */
-  static String sortKey(MatchKey key) {
+  public static String sortKey(MatchKey key) {
     StringBuilder out = new StringBuilder(40).append(key.terminalId());
     while (out.length() < 8) {
       out.append(' ');

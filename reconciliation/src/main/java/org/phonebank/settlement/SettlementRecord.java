@@ -4,7 +4,6 @@ package org.phonebank.settlement;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
 import org.phonebank.money.Rials;
@@ -29,10 +28,6 @@ public record SettlementRecord(
     boolean reversal,
     Rials fee) {
 
-  private static final Pattern TERMINAL = Pattern.compile("[\\x21-\\x7E]{1,8}");
-  private static final Pattern PROCESSING_CODE = Pattern.compile("[0-9]{6}");
-  private static final Pattern RESPONSE_CODE = Pattern.compile("[0-9A-Z]{2}");
-
   public SettlementRecord {
     Objects.requireNonNull(businessDate, "Business date is required.");
     Objects.requireNonNull(localDate, "Local date is required.");
@@ -45,23 +40,78 @@ public record SettlementRecord(
     Objects.requireNonNull(amount, "Amount is required.");
     Objects.requireNonNull(responseCode, "Response code is required.");
     Objects.requireNonNull(fee, "Fee is required.");
-    if (!TERMINAL.matcher(terminalId).matches()) {
+    if (!printable(terminalId, 1, 8)) {
       throw new IllegalArgumentException(
           "A terminal id is 1 to 8 printable characters without spaces.");
     }
     // A settlement file may carry full PANs; only the masked form may enter the phone bank.
-    if (maskedCard.chars().filter(Character::isDigit).count() > 10) {
+    if (digitCount(maskedCard) > 10) {
       throw new IllegalArgumentException("A settlement record holds a masked card only.");
     }
-    if (!PROCESSING_CODE.matcher(processingCode).matches()) {
+    if (!sixDigits(processingCode)) {
       throw new IllegalArgumentException("A processing code is six digits.");
     }
     if (amount.isNegative() || fee.isNegative()) {
       throw new IllegalArgumentException("A settled amount or fee cannot be negative.");
     }
-    if (!RESPONSE_CODE.matcher(responseCode).matches()) {
+    if (!responseCode(responseCode)) {
       throw new IllegalArgumentException("A response code is two letters or digits.");
     }
+  }
+
+  // The checks below are written out rather than as patterns: a run builds millions of records.
+
+  /** {@code [\x21-\x7E]{min,max}}: printable ASCII without spaces. */
+  private static boolean printable(String text, int min, int max) {
+    if (text.length() < min || text.length() > max) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x21 || c > 0x7E) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** What {@code Character.isDigit} counts, in any script. */
+  private static long digitCount(String text) {
+    long count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isDigit(text.charAt(i))) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** {@code [0-9]{6}}. */
+  private static boolean sixDigits(String text) {
+    if (text.length() != 6) {
+      return false;
+    }
+    for (int i = 0; i < 6; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [0-9A-Z]{2}}. */
+  private static boolean responseCode(String text) {
+    if (text.length() != 2) {
+      return false;
+    }
+    for (int i = 0; i < 2; i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public MatchKey key() {

@@ -66,42 +66,70 @@ public record SettlementTotals(
 
   /** What {@code records} add up to. */
   public static SettlementTotals of(List<SettlementRecord> records) {
-    KindTotal debits = KindTotal.NONE;
-    KindTotal credits = KindTotal.NONE;
-    KindTotal reversals = KindTotal.NONE;
-    KindTotal fees = KindTotal.NONE;
-    Map<String, ClassTotal> byClass = new TreeMap<>();
-    for (SettlementRecord record : records) {
+    Sum sum = new Sum();
+    records.forEach(sum::add);
+    return sum.totals();
+  }
+
+  /**
+   * Totals added up one record at a time, so a file's details need not all be held to be totalled.
+   */
+  public static final class Sum {
+    private long details;
+    private final long[] debits = new long[2];
+    private final long[] credits = new long[2];
+    private final long[] reversals = new long[2];
+    private final long[] fees = new long[2];
+    // Per class: item count and amount, reversal count and amount, fees. Plain longs, not value
+    // objects, because a file of a million lines passes through here.
+    private final Map<String, long[]> byClass = new TreeMap<>();
+
+    public void add(SettlementRecord record) {
+      details++;
       String type = record.transactionClass();
-      ClassTotal before =
-          byClass.getOrDefault(
-              type, new ClassTotal(type, KindTotal.NONE, KindTotal.NONE, Rials.zero()));
+      long[] sums = byClass.computeIfAbsent(type, t -> new long[5]);
+      long amount = record.amount().value();
       if (record.reversal()) {
-        reversals = reversals.plus(record.amount());
-        before =
-            new ClassTotal(
-                type, before.items(), before.reversals().plus(record.amount()), before.fees());
+        plus(reversals, amount);
+        sums[2]++;
+        sums[3] = Math.addExact(sums[3], amount);
       } else {
         if (isDebitClass(type)) {
-          debits = debits.plus(record.amount());
+          plus(debits, amount);
         } else if (isCreditClass(type)) {
-          credits = credits.plus(record.amount());
+          plus(credits, amount);
         }
-        before =
-            new ClassTotal(
-                type, before.items().plus(record.amount()), before.reversals(), before.fees());
+        sums[0]++;
+        sums[1] = Math.addExact(sums[1], amount);
       }
       if (record.fee().isPositive()) {
-        fees = fees.plus(record.fee());
-        before =
-            new ClassTotal(
-                type, before.items(), before.reversals(), before.fees().plus(record.fee()));
+        plus(fees, record.fee().value());
+        sums[4] = Math.addExact(sums[4], record.fee().value());
       }
-      byClass.put(type, before);
     }
-    Rials net =
-        debits.amount().minus(credits.amount()).minus(reversals.amount()).minus(fees.amount());
-    return new SettlementTotals(
-        records.size(), debits, credits, reversals, fees, net, new ArrayList<>(byClass.values()));
+
+    private static void plus(long[] total, long amount) {
+      total[0]++;
+      total[1] = Math.addExact(total[1], amount);
+    }
+
+    private static KindTotal total(long count, long amount) {
+      return new KindTotal(count, Rials.of(amount));
+    }
+
+    public SettlementTotals totals() {
+      KindTotal d = total(debits[0], debits[1]);
+      KindTotal c = total(credits[0], credits[1]);
+      KindTotal r = total(reversals[0], reversals[1]);
+      KindTotal f = total(fees[0], fees[1]);
+      Rials net = d.amount().minus(c.amount()).minus(r.amount()).minus(f.amount());
+      List<ClassTotal> classes = new ArrayList<>();
+      byClass.forEach(
+          (type, sums) ->
+              classes.add(
+                  new ClassTotal(
+                      type, total(sums[0], sums[1]), total(sums[2], sums[3]), Rials.of(sums[4]))));
+      return new SettlementTotals(details, d, c, r, f, net, classes);
+    }
   }
 }

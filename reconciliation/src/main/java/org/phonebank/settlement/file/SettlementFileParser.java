@@ -70,7 +70,33 @@ public final class SettlementFileParser {
    */
   public SettlementFile parse(byte[] content, LocalDate expectedDate, String expectedTerminal)
       throws SettlementFileRejected {
+    List<SettlementRecord> records = new ArrayList<>();
+    CheckedFile file =
+        check(content, expectedDate, expectedTerminal, (lineNo, record) -> records.add(record));
+    return new SettlementFile(file.header(), records, file.totals(), file.contentSha256());
+  }
+
+  /** Receives each detail line that passed its own checks, as the file is read. */
+  @FunctionalInterface
+  public interface DetailSink {
+    void detail(int lineNo, SettlementRecord record);
+  }
+
+  /** A file that passed every check, without its details: those went to a {@link DetailSink}. */
+  public record CheckedFile(
+      SettlementHeader header, SettlementTotals totals, String contentSha256) {}
+
+  /**
+   * Checks the file as {@link #parse} does, handing each detail to {@code details} instead of
+   * holding them all: what a day of a million lines needs. The file may still be rejected after
+   * details were handed on (a later line, a trailer that does not tie), so what the sink kept
+   * counts only once this returns.
+   */
+  public CheckedFile check(
+      byte[] content, LocalDate expectedDate, String expectedTerminal, DetailSink details)
+      throws SettlementFileRejected {
     Objects.requireNonNull(content, "Content is required.");
+    Objects.requireNonNull(details, "Detail sink is required.");
     Errors errors = new Errors();
     if (content.length > maxBytes) {
       errors.add(0, "larger than the limit of " + maxBytes + " bytes; nothing was read");
@@ -80,33 +106,54 @@ public final class SettlementFileParser {
       errors.add(0, "empty; expected a header, details and a trailer");
       throw errors.rejected();
     }
-    String text = decode(content, errors);
-    if (text == null) {
+    // Checked whole, then cut line by line: one string per line, never one of the whole file.
+    if (!ascii(content) && decode(content, errors) == null) {
       throw errors.rejected();
     }
     int start = 0;
-    if (text.charAt(0) == '\uFEFF') {
+    if (content.length >= 3
+        && content[0] == (byte) 0xEF
+        && content[1] == (byte) 0xBB
+        && content[2] == (byte) 0xBF) {
       errors.add(1, "starts with a byte-order mark (U+FEFF); the file must be UTF-8 without one");
-      start = 1;
+      start = 3;
     }
-    State state = new State(expectedDate, expectedTerminal, errors);
+    State state = new State(expectedDate, expectedTerminal, errors, details);
     int number = 0;
-    while (start < text.length()) {
+    while (start < content.length) {
       number++;
-      int end = text.indexOf('\n', start);
+      int end = indexOf(content, (byte) '\n', start);
       boolean ended = end >= 0;
-      String line = ended ? text.substring(start, end) : text.substring(start);
-      start = ended ? end + 1 : text.length();
+      int stop = ended ? end : content.length;
       if (!ended) {
         errors.add(number, "has no line end (LF): the file is truncated");
       }
-      if (line.endsWith("\r")) {
+      if (stop > start && content[stop - 1] == '\r') {
         errors.add(number, "ends with CR LF; lines must end with LF only");
-        line = line.substring(0, line.length() - 1);
+        stop--;
       }
-      state.line(number, line);
+      state.line(number, new String(content, start, stop - start, StandardCharsets.UTF_8));
+      start = ended ? end + 1 : content.length;
     }
     return state.finish(number, sha256(content));
+  }
+
+  private static boolean ascii(byte[] content) {
+    for (byte b : content) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(byte[] content, byte wanted, int from) {
+    for (int i = from; i < content.length; i++) {
+      if (content[i] == wanted) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String decode(byte[] content, Errors errors) {
@@ -172,17 +219,19 @@ public final class SettlementFileParser {
     private final LocalDate expectedDate;
     private final String expectedTerminal;
     private final Errors errors;
+    private final DetailSink details;
+    private final SettlementTotals.Sum sum = new SettlementTotals.Sum();
     private SettlementHeader header;
-    private final List<SettlementRecord> records = new ArrayList<>();
     private final List<SettlementTotals.ClassTotal> subtotals = new ArrayList<>();
     private final List<Integer> subtotalLines = new ArrayList<>();
     private String[] trailer;
     private int trailerLine;
 
-    State(LocalDate expectedDate, String expectedTerminal, Errors errors) {
+    State(LocalDate expectedDate, String expectedTerminal, Errors errors, DetailSink details) {
       this.expectedDate = expectedDate;
       this.expectedTerminal = expectedTerminal;
       this.errors = errors;
+      this.details = details;
     }
 
     void line(int number, String line) {
@@ -328,7 +377,7 @@ public final class SettlementFileParser {
       LocalDate localDate = date(number, 7, "local date", f[6]);
       LocalTime localTime = null;
       try {
-        localTime = LocalTime.parse(f[7], SettlementFileWriter.TIME);
+        localTime = time(f[7]);
       } catch (DateTimeParseException e) {
         errors.add(number, "field 8 (local time): '" + shorten(f[7]) + "' is not HHmmss");
       }
@@ -351,7 +400,7 @@ public final class SettlementFileParser {
         return;
       }
       try {
-        records.add(
+        SettlementRecord record =
             new SettlementRecord(
                 header.businessDate(),
                 localDate,
@@ -364,7 +413,9 @@ public final class SettlementFileParser {
                 amount,
                 f[11],
                 reversal,
-                fee));
+                fee);
+        sum.add(record);
+        details.detail(number, record);
       } catch (IllegalArgumentException e) {
         errors.add(number, e.getMessage());
       }
@@ -396,20 +447,20 @@ public final class SettlementFileParser {
       subtotalLines.add(number);
     }
 
-    SettlementFile finish(int lines, String sha256) throws SettlementFileRejected {
+    CheckedFile finish(int lines, String sha256) throws SettlementFileRejected {
       if (trailer == null) {
         errors.add(lines, "the file ends without a trailer (T): it is truncated");
       }
       if (errors.any() || header == null) {
         throw errors.rejected();
       }
-      SettlementTotals computed = SettlementTotals.of(records);
+      SettlementTotals computed = sum.totals();
       tieSubtotals(computed);
       tieTrailer(computed);
       if (errors.any()) {
         throw errors.rejected();
       }
-      return new SettlementFile(header, records, computed, sha256);
+      return new CheckedFile(header, computed, sha256);
     }
 
     private void tieSubtotals(SettlementTotals computed) {
@@ -509,6 +560,14 @@ public final class SettlementFileParser {
 
     private LocalDate date(int number, int field, String name, String text) {
       try {
+        // Eight digits make the date themselves (what the formatter would check, some 20 times
+        // faster: a million detail lines each have one); anything else goes to the formatter.
+        if (digits(text, 8, 8)) {
+          return LocalDate.of(
+              Integer.parseInt(text, 0, 4, 10),
+              Integer.parseInt(text, 4, 6, 10),
+              Integer.parseInt(text, 6, 8, 10));
+        }
         return LocalDate.parse(text, SettlementFileWriter.DATE);
       } catch (DateTimeException e) {
         notA(number, field, name, text, "Gregorian date yyyyMMdd");
@@ -537,6 +596,19 @@ public final class SettlementFileParser {
       }
       return Long.parseLong(text);
     }
+  }
+
+  /** HHmmss: six digits of a valid time directly, anything else as the formatter reads it. */
+  private static LocalTime time(String text) {
+    if (digits(text, 6, 6)) {
+      int hour = Integer.parseInt(text, 0, 2, 10);
+      int minute = Integer.parseInt(text, 2, 4, 10);
+      int second = Integer.parseInt(text, 4, 6, 10);
+      if (hour < 24 && minute < 60 && second < 60) {
+        return LocalTime.of(hour, minute, second);
+      }
+    }
+    return LocalTime.parse(text, SettlementFileWriter.TIME);
   }
 
   /** Quotes at most 24 characters of the file back, so an error message stays a message. */

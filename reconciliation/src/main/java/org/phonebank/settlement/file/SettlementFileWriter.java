@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.settlement.file;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +37,25 @@ public final class SettlementFileWriter {
    */
   public static byte[] write(SettlementHeader header, List<SettlementRecord> records) {
     StringBuilder out = new StringBuilder(128 + records.size() * 112);
+    try {
+      write(header, records, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Appending to memory cannot fail.", e);
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Writes the file to {@code out} as {@code records} are produced, holding none of them: how a
+   * test or benchmark makes a day of a million lines. {@code out} must write UTF-8.
+   *
+   * @throws IllegalArgumentException when a record is of another business date or terminal than the
+   *     header
+   */
+  public static void write(
+      SettlementHeader header, Iterable<SettlementRecord> records, Appendable out)
+      throws IOException {
+    SettlementTotals.Sum sum = new SettlementTotals.Sum();
     line(
         out,
         "H",
@@ -66,8 +87,9 @@ public final class SettlementFileWriter {
           Rials.ISO_NUMERIC_CODE,
           r.responseCode(),
           Long.toString(r.fee().value()));
+      sum.add(r);
     }
-    SettlementTotals totals = SettlementTotals.of(records);
+    SettlementTotals totals = sum.totals();
     for (SettlementTotals.ClassTotal c : totals.byClass()) {
       line(
           out,
@@ -92,7 +114,6 @@ public final class SettlementFileWriter {
         count(totals.fees()),
         amount(totals.fees()),
         Long.toString(totals.net().value()));
-    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static String count(KindTotal total) {
@@ -103,7 +124,7 @@ public final class SettlementFileWriter {
     return Long.toString(total.amount().value());
   }
 
-  private static void line(StringBuilder out, String... fields) {
+  private static void line(Appendable out, String... fields) throws IOException {
     out.append(String.join(SEPARATOR, fields)).append('\n');
   }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.phonebank.banking.Rrn;
@@ -120,6 +121,15 @@ public final class JdbcSettlementFiles {
   /** The detail lines of a loaded file, in file order. */
   public List<Line> lines(long fileId) {
     List<Line> lines = new ArrayList<>();
+    forEachLine(fileId, lines::add);
+    return lines;
+  }
+
+  /**
+   * Hands each detail line of a loaded file to {@code sink} in file order, holding none: what a run
+   * of a million lines reads through.
+   */
+  public void forEachLine(long fileId, Consumer<Line> sink) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query =
             connection.prepareStatement(
@@ -127,9 +137,15 @@ public final class JdbcSettlementFiles {
                     + " JOIN settlement_file f ON f.id = l.file_id WHERE l.file_id = ?"
                     + " ORDER BY l.line_no")) {
       query.setLong(1, fileId);
+      query.setFetchSize(BATCH);
+      // PostgreSQL fetches by the fetch size only inside a transaction, else the whole result.
+      boolean autoCommit = connection.getAutoCommit();
+      if (autoCommit) {
+        connection.setAutoCommit(false);
+      }
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
-          lines.add(
+          sink.accept(
               new Line(
                   fileId,
                   row.getInt("line_no"),
@@ -147,11 +163,15 @@ public final class JdbcSettlementFiles {
                       row.getInt("reversal") == 1,
                       Rials.of(row.getLong("fee")))));
         }
+      } finally {
+        if (autoCommit) {
+          connection.rollback();
+          connection.setAutoCommit(true);
+        }
       }
     } catch (SQLException e) {
       throw new SettlementStoreException("Could not read settlement file " + fileId + ".", e);
     }
-    return lines;
   }
 
   /**

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.settlement.run;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.phonebank.journal.BusinessDayEntry;
 import org.phonebank.journal.JournalByBusinessDate;
 import org.phonebank.settlement.MatchGroup;
 import org.phonebank.settlement.Reconciler;
@@ -15,27 +13,35 @@ import org.phonebank.settlement.SettlementRecord;
 import org.phonebank.settlement.jdbc.ItemRow;
 import org.phonebank.settlement.jdbc.JdbcReconciliationRuns;
 import org.phonebank.settlement.jdbc.JdbcSettlementFiles;
+import org.phonebank.settlement.merge.MatchStream;
 
 /**
- * One reconciliation run, group by group. {@link #open} loads the business date's journal (with
- * {@code carryDays} before it and a day after, for late and early presentments) and the run's
- * settlement lines, and puts them in key order. The checkpoint is the number of groups already
+ * One reconciliation run, group by group. {@link #open} streams the run's settlement lines and the
+ * business date's journal (with {@code carryDays} before it and a day after, for late and early
+ * presentments) into a {@link MatchStream}, which sorts each side externally and merges them in key
+ * order, decoding only the group being read. The checkpoint is the number of groups already
  * written, stored with their items in one transaction; opening a run goes on from the stored
- * checkpoint (and discards anything after it, should it exist). The same inputs always give the
- * same groups in the same order, which is what makes a restarted run end exactly as an
- * uninterrupted one.
+ * checkpoint (passing over the groups before it without decoding them, and discarding anything
+ * written after it, should it exist). The same inputs always give the same groups in the same
+ * order, which is what makes a restarted run end exactly as an uninterrupted one.
  */
-public final class RunCursor {
+public final class RunCursor implements AutoCloseable {
+
+  /** Items per sorted run and side: about 15 MB of heap each, a few runs for a million. */
+  public static final int RUN_SIZE = 100_000;
 
   private final JdbcSettlementFiles files;
   private final JournalByBusinessDate journal;
   private final JdbcReconciliationRuns runs;
   private final Reconciler reconciler;
   private final int carryDays;
+  private final Path workDirectory;
+  private final int runSize;
 
   private JdbcReconciliationRuns.Run run;
-  private List<MatchGroup> groups = List.of();
-  private final Map<SettlementRecord, Integer> lineNumbers = new IdentityHashMap<>();
+  private MatchStream stream;
+  private MatchStream.Groups groups;
+  private int total;
   private int position;
   private int written;
   private long executionId;
@@ -46,50 +52,86 @@ public final class RunCursor {
       JdbcReconciliationRuns runs,
       Reconciler reconciler,
       int carryDays) {
+    this(
+        files,
+        journal,
+        runs,
+        reconciler,
+        carryDays,
+        Path.of(System.getProperty("java.io.tmpdir")),
+        RUN_SIZE);
+  }
+
+  /** A cursor whose sorted runs of {@code runSize} items go to {@code workDirectory}. */
+  public RunCursor(
+      JdbcSettlementFiles files,
+      JournalByBusinessDate journal,
+      JdbcReconciliationRuns runs,
+      Reconciler reconciler,
+      int carryDays,
+      Path workDirectory,
+      int runSize) {
     this.files = Objects.requireNonNull(files, "Settlement files are required.");
     this.journal = Objects.requireNonNull(journal, "Journal is required.");
     this.runs = Objects.requireNonNull(runs, "Runs are required.");
     this.reconciler = Objects.requireNonNull(reconciler, "Reconciler is required.");
+    this.workDirectory = Objects.requireNonNull(workDirectory, "Work directory is required.");
     if (carryDays < 0) {
       throw new IllegalArgumentException("Carry days cannot be negative.");
     }
     this.carryDays = carryDays;
+    this.runSize = runSize;
   }
 
   /** A group to classify and where it stands in the run. */
-  public record NumberedGroup(int groupNo, MatchGroup group) {}
+  public record NumberedGroup(int groupNo, MatchStream.StreamedGroup streamed) {
+
+    public MatchGroup group() {
+      return streamed.group();
+    }
+  }
 
   /**
    * Opens {@code runId} for {@code executionId} (which takes the run over from any earlier
    * execution) at its stored checkpoint, discarding whatever was written past it.
    */
   public void open(long runId, long executionId) {
+    close();
     this.executionId = executionId;
     runs.claim(runId, executionId);
     run = runs.run(runId);
-    List<SettlementRecord> records = new ArrayList<>();
-    for (JdbcSettlementFiles.Line line : files.lines(run.fileId())) {
-      records.add(line.record());
-      lineNumbers.put(line.record(), line.lineNo());
+    stream = new MatchStream(reconciler, run.terminalId(), workDirectory, runSize);
+    files.forEachLine(run.fileId(), line -> stream.addSettlement(line.lineNo(), line.record()));
+    journal.forEachInTimeOrder(
+        run.terminalId(),
+        run.businessDate().minusDays(carryDays),
+        run.businessDate().plusDays(1),
+        stream::addJournal);
+    // A pass over the keys alone counts the groups, so progress has its whole from the start.
+    total = 0;
+    try (MatchStream.Groups counting = stream.groups()) {
+      while (counting.skip()) {
+        total++;
+      }
     }
-    List<BusinessDayEntry> ours =
-        journal.entries(
-            run.terminalId(),
-            run.businessDate().minusDays(carryDays),
-            run.businessDate().plusDays(1));
-    groups = MatchGroup.of(reconciler, ours, records);
-    runs.total(runId, groups.size());
+    runs.total(runId, total);
     position = run.checkpoint();
     written = position;
     runs.discardFrom(runId, position);
+    groups = stream.groups();
+    // The groups written before the stop are passed over undecoded.
+    int passed = 0;
+    while (passed < position && groups.skip()) {
+      passed++;
+    }
   }
 
   /** The next group, or null at the end. */
   public NumberedGroup read() {
-    if (position >= groups.size()) {
+    if (position >= total) {
       return null;
     }
-    NumberedGroup next = new NumberedGroup(position, groups.get(position));
+    NumberedGroup next = new NumberedGroup(position, groups.next());
     position++;
     return next;
   }
@@ -100,7 +142,7 @@ public final class RunCursor {
   }
 
   public int groups() {
-    return groups.size();
+    return total;
   }
 
   /** The rows the group classifies into (none when both sides agree nothing moved). */
@@ -122,7 +164,7 @@ public final class RunCursor {
               item.key().toString(),
               item.journalEntry() == null ? null : item.journalEntry().id(),
               record == null ? null : run.fileId(),
-              record == null ? null : lineNumbers.get(record),
+              record == null ? null : numbered.streamed().lineNo(record),
               item.amount().value()));
     }
     return rows;
@@ -145,6 +187,19 @@ public final class RunCursor {
 
   /** Closes the run; false when another execution has taken it over. */
   public boolean finish() {
-    return runs.finish(run.id(), "COMPLETED", groups.size(), executionId);
+    return runs.finish(run.id(), "COMPLETED", total, executionId);
+  }
+
+  /** Lets go of the sorted runs' files; the cursor can be opened again. */
+  @Override
+  public void close() {
+    if (groups != null) {
+      groups.close();
+      groups = null;
+    }
+    if (stream != null) {
+      stream.close();
+      stream = null;
+    }
   }
 }

@@ -18,7 +18,7 @@ class ReconciliationBenchmarkTest {
 
   @Test
   void aTinyDayIsReconciledToExactlyTheDifferencesItWasMadeWith() throws Exception {
-    ReconciliationBenchmark.Day day = ReconciliationBenchmark.generate(3_000);
+    ReconciliationBenchmark.Day day = ReconciliationBenchmark.generate(3_000, work);
 
     ReconciliationBenchmark.Result result = ReconciliationBenchmark.run(day, work);
 
@@ -26,5 +26,6 @@ class ReconciliationBenchmarkTest {
     assertEquals(60, result.counts().get(DifferenceKind.MISSING_AT_SWITCH));
     assertEquals(30, result.counts().get(DifferenceKind.UNKNOWN_TO_US));
     assertTrue(result.baselineNanos() > 0 && result.runNanos() > 0);
+    assertTrue(result.baselineCpuNanos() >= 0 && result.runCpuNanos() > 0);
   }
 }

@@ -175,4 +175,33 @@ class JdbcSettlementFilesTest {
     assertEquals(1, count("settlement_line"));
     assertTrue(files.lines(quarantined.fileId()).isEmpty());
   }
+
+  @Test
+  void anEsfandThirtiethOfACommonYearIsQuarantinedByLineAndNothingLoadedChanges()
+      throws SQLException {
+    List<SettlementRecord> good = List.of(record(1, 1_000, false));
+    long loaded =
+        assertInstanceOf(
+                Receipt.Loaded.class,
+                files.receive("good.txt", "backoffice", file(good), DAY, TERMINAL))
+            .fileId();
+    List<JdbcSettlementFiles.Line> before = files.lines(loaded);
+    // 1404 is a common year, Esfand has 29 days (1403 was a leap year: its 30th existed).
+    String bad =
+        new String(file(List.of(record(2, 2_000, false))), StandardCharsets.UTF_8)
+            .replace("|20260506|1405-02-16|", "|20260506|1404-12-30|");
+
+    Receipt receipt =
+        files.receive("bad.txt", "backoffice", bad.getBytes(StandardCharsets.UTF_8), DAY, TERMINAL);
+
+    Receipt.Quarantined quarantined = assertInstanceOf(Receipt.Quarantined.class, receipt);
+    assertEquals(1, quarantined.errors().get(0).line());
+    assertTrue(
+        quarantined.errors().get(0).toString().contains("1404 is not a leap year"),
+        quarantined.errors().toString());
+    assertEquals(before, files.lines(loaded));
+    assertEquals(1, count("settlement_line"));
+    assertTrue(files.lines(quarantined.fileId()).isEmpty());
+    assertEquals(loaded, files.loadedFile(TERMINAL, DAY).orElseThrow());
+  }
 }

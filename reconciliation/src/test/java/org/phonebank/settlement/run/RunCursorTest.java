@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.phonebank.banking.BusinessCalendar;
 import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
@@ -130,8 +132,11 @@ class RunCursorTest {
         Rials.zero());
   }
 
+  @TempDir Path work;
+  private int runSize = RunCursor.RUN_SIZE;
+
   private RunCursor cursor() {
-    return new RunCursor(files, byDate, runs, new Reconciler(TEHRAN), 3);
+    return new RunCursor(files, byDate, runs, new Reconciler(TEHRAN), 3, work, runSize);
   }
 
   /**
@@ -197,6 +202,21 @@ class RunCursorTest {
 
       assertEquals(expected, runs.items(runId), "stopped after chunk " + stopAfter);
     }
+  }
+
+  @Test
+  void aRunWhoseSidesSpillIntoManySortedRunsOnDiskRestartsExactlyToo() throws Exception {
+    long reference = runs.start(DAY, TERMINAL, fileId);
+    chunks(reference, 4, Integer.MAX_VALUE);
+    List<ItemRow> expected = runs.items(reference);
+
+    runSize = 7;
+    long runId = runs.start(DAY, TERMINAL, fileId);
+    chunks(runId, 4, 3);
+    chunks(runId, 4, Integer.MAX_VALUE);
+
+    assertEquals(expected, runs.items(runId));
+    assertEquals("COMPLETED", runs.run(runId).state());
   }
 
   @Test
