@@ -208,6 +208,28 @@ public interface EscalationStore {
    */
   int endOrphans(String nodeId, Instant now);
 
+  /**
+   * Node {@code nodeId}, started at {@code started}, is alive at {@code now}: its row's last beat
+   * is moved to {@code now} (true), or written afresh when there is none (false: the node's first
+   * beat, or another node declared it dead and forgot it).
+   */
+  boolean beat(String nodeId, Instant started, Instant now);
+
+  /** The nodes whose last beat is before {@code silentSince}, the longest silent first. */
+  List<String> silentNodes(Instant silentSince);
+
+  /**
+   * The callback calls node {@code nodeId} claimed and has not finished (their attempt has no
+   * result yet), oldest first.
+   */
+  List<CallbackClaim> callbackCallsOf(String nodeId);
+
+  /**
+   * Removes node {@code nodeId}'s row if its last beat is still before {@code silentSince}: once
+   * its callers are ended, a dead node is forgotten. False if it beat again meanwhile.
+   */
+  boolean forget(String nodeId, Instant silentSince);
+
   /** The facts of every entry that joined a queue in {@code [from, to)}, for the figures. */
   List<EntryFacts> entryFacts(Instant from, Instant to);
 

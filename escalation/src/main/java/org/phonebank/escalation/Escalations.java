@@ -35,6 +35,7 @@ public final class Escalations implements OfficerQueue {
   private final String nodeId;
   private final Router router;
   private final CallbackNumbers numbers;
+  private final NodeWatch watch;
 
   /** Queues whose callback numbers are sealed under a key made for this object (tests). */
   public Escalations(
@@ -58,16 +59,28 @@ public final class Escalations implements OfficerQueue {
     this.clock = Objects.requireNonNull(clock, "Clock is required.");
     this.nodeId = Objects.requireNonNull(nodeId, "Node id is required.");
     this.router = new Router(settings);
+    this.watch = new NodeWatch(settings, store, clock, nodeId, clock.instant());
   }
 
   /**
-   * At start: enrols the configured officers (those already known keep their state) and ends as
-   * SYSTEM the callers this node held before it stopped. Returns how many were ended.
+   * At start: enrols the configured officers (those already known keep their state), ends as SYSTEM
+   * the callers this node held before it stopped, and beats once ({@link NodeWatch#beat}), so the
+   * other nodes know it from now on. Returns how many of its own callers were ended.
    */
   public int start() {
     Instant now = clock.instant();
     store.enrol(settings.officers().stream().map(OfficerProfile::id).toList(), now);
-    return store.endOrphans(nodeId, now);
+    int ended = store.endOrphans(nodeId, now);
+    watch.beat();
+    return ended;
+  }
+
+  /**
+   * This node's heartbeat and its watch over the other nodes; to {@link NodeWatch#beat} every
+   * {@link NodeWatch#interval}.
+   */
+  public NodeWatch nodeWatch() {
+    return watch;
   }
 
   @Override

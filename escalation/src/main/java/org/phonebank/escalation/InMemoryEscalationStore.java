@@ -45,7 +45,12 @@ public final class InMemoryEscalationStore implements EscalationStore {
 
   private record OfferRow(Offer offer, OfferResult result) {}
 
-  private record Attempt(long entryId, int attemptNo, long offerId, String result) {}
+  private record Attempt(long entryId, int attemptNo, long offerId, String nodeId, String result) {}
+
+  /** Each node's start and last beat. */
+  private record Node(Instant started, Instant lastBeat) {}
+
+  private final Map<String, Node> nodes = new LinkedHashMap<>();
 
   private final List<Attempt> attempts = new ArrayList<>();
   private final List<Transfer> transfers = new ArrayList<>();
@@ -272,7 +277,7 @@ public final class InMemoryEscalationStore implements EscalationStore {
       return Optional.empty();
     }
     entry.callbackAttempts++;
-    attempts.add(new Attempt(entry.call.id(), entry.callbackAttempts, offerId, null));
+    attempts.add(new Attempt(entry.call.id(), entry.callbackAttempts, offerId, nodeId, null));
     Offer moved =
         new Offer(
             offerId,
@@ -312,8 +317,8 @@ public final class InMemoryEscalationStore implements EscalationStore {
       long entryId, int attemptNo, String result, Instant now) {
     attempts.replaceAll(
         a ->
-            a.entryId() == entryId && a.attemptNo() == attemptNo
-                ? new Attempt(entryId, attemptNo, a.offerId(), result)
+            a.entryId() == entryId && a.attemptNo() == attemptNo && a.result() == null
+                ? new Attempt(entryId, attemptNo, a.offerId(), a.nodeId(), result)
                 : a);
   }
 
@@ -360,6 +365,45 @@ public final class InMemoryEscalationStore implements EscalationStore {
     }
     return Optional.of(
         handled.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(handled.size()));
+  }
+
+  @Override
+  public synchronized boolean beat(String nodeId, Instant started, Instant now) {
+    Node known = nodes.get(nodeId);
+    nodes.put(nodeId, new Node(known == null ? started : known.started(), now));
+    return known != null;
+  }
+
+  @Override
+  public synchronized List<String> silentNodes(Instant silentSince) {
+    return nodes.entrySet().stream()
+        .filter(node -> node.getValue().lastBeat().isBefore(silentSince))
+        .sorted(Comparator.comparing(node -> node.getValue().lastBeat()))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  @Override
+  public synchronized List<CallbackClaim> callbackCallsOf(String nodeId) {
+    List<CallbackClaim> calls = new ArrayList<>();
+    for (Attempt a : attempts) {
+      if (nodeId.equals(a.nodeId()) && a.result() == null) {
+        Entry entry = entries.get(a.entryId());
+        calls.add(
+            new CallbackClaim(offers.get(a.offerId()).offer(), a.attemptNo(), entry.callback));
+      }
+    }
+    return calls;
+  }
+
+  @Override
+  public synchronized boolean forget(String nodeId, Instant silentSince) {
+    Node node = nodes.get(nodeId);
+    if (node == null || !node.lastBeat().isBefore(silentSince)) {
+      return false;
+    }
+    nodes.remove(nodeId);
+    return true;
   }
 
   @Override

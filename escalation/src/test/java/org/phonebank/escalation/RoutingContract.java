@@ -443,6 +443,7 @@ public abstract class RoutingContract {
                 java.time.Duration.ofSeconds(20),
                 java.time.Duration.ofSeconds(80),
                 1,
+                0,
                 0)),
         queues.queueFigures(day));
     assertEquals(

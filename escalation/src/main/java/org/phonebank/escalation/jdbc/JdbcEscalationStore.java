@@ -68,9 +68,11 @@ public final class JdbcEscalationStore implements EscalationStore {
   private static final int IN_LIST = 100;
 
   private final Transactions transactions;
+  private final NodeRows nodes;
 
   public JdbcEscalationStore(DataSource dataSource) {
     this.transactions = new Transactions(dataSource);
+    this.nodes = new NodeRows(transactions);
   }
 
   @Override
@@ -989,6 +991,26 @@ public final class JdbcEscalationStore implements EscalationStore {
       }
       return calls == 0 ? Optional.empty() : Optional.of(total.dividedBy(calls));
     }
+  }
+
+  @Override
+  public boolean beat(String nodeId, Instant started, Instant now) {
+    return nodes.beat(nodeId, started, now);
+  }
+
+  @Override
+  public List<String> silentNodes(Instant silentSince) {
+    return nodes.silentNodes(silentSince);
+  }
+
+  @Override
+  public List<CallbackClaim> callbackCallsOf(String nodeId) {
+    return nodes.callbackCallsOf(nodeId);
+  }
+
+  @Override
+  public boolean forget(String nodeId, Instant silentSince) {
+    return nodes.forget(nodeId, silentSince);
   }
 
   @Override

@@ -31,7 +31,8 @@ abstract class TestDatabase implements AutoCloseable {
           "escalation_switch_request",
           "escalation_offer",
           "escalation_officer",
-          "escalation_entry");
+          "escalation_entry",
+          "escalation_node");
 
   /**
    * The schema applied on first use, the escalation tables emptied: one database per test class
