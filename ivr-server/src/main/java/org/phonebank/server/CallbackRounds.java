@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.phonebank.call.esl.CallbackDialler;
 import org.phonebank.escalation.CallbackCall;
 import org.phonebank.escalation.Callbacks;
@@ -15,27 +14,21 @@ import org.phonebank.escalation.Escalations;
  * Every poll interval: one routing round for callbacks (so an officer who becomes free is offered a
  * callback even when no caller is on hold to start one; {@link Escalations#dispatchCallbacks}),
  * then the callbacks this node claimed are placed, each on a thread of its own for as long as its
- * conversation lasts. Every node runs this; the store's claim makes sure one node places each call.
+ * conversation lasts (a conversation is minutes long: not a task for the container's scheduled
+ * executor, which runs only the short rounds). Every node runs this; the store's claim makes sure
+ * one node places each call.
  */
 final class CallbackRounds implements AutoCloseable {
 
-  private static final System.Logger LOG = System.getLogger(CallbackRounds.class.getName());
-
-  private final ScheduledExecutorService timer;
+  private final Periodic rounds;
   private final ExecutorService calls;
   private final CallbackDialler dialler;
 
-  CallbackRounds(Escalations escalations, CallbackDialler dialler) {
+  CallbackRounds(
+      ScheduledExecutorService executor, Escalations escalations, CallbackDialler dialler) {
     Objects.requireNonNull(escalations, "Escalations are required.");
     this.dialler = Objects.requireNonNull(dialler, "Callback dialler is required.");
     Callbacks callbacks = escalations.callbacks();
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "phonebank-callback-rounds");
-              thread.setDaemon(true);
-              return thread;
-            });
     calls =
         Executors.newCachedThreadPool(
             task -> {
@@ -43,28 +36,22 @@ final class CallbackRounds implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    long millis = callbacks.interval().toMillis();
-    timer.scheduleWithFixedDelay(
-        () -> {
-          // An exception would cancel the schedule: the rounds must outlive a bad database minute.
-          try {
-            escalations.dispatchCallbacks();
-            for (CallbackCall call : callbacks.claim()) {
-              calls.execute(() -> dialler.place(call, callbacks));
-            }
-          } catch (RuntimeException e) {
-            LOG.log(
-                System.Logger.Level.ERROR, "Callback round failed; next in " + millis + " ms", e);
-          }
-        },
-        millis,
-        millis,
-        TimeUnit.MILLISECONDS);
+    rounds =
+        Periodic.every(
+            executor,
+            "Callback round",
+            callbacks.interval(),
+            () -> {
+              escalations.dispatchCallbacks();
+              for (CallbackCall call : callbacks.claim()) {
+                calls.execute(() -> dialler.place(call, callbacks));
+              }
+            });
   }
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    rounds.close();
     calls.shutdownNow();
     dialler.close();
   }
