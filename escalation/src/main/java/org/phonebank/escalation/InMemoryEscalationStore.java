@@ -239,6 +239,18 @@ public final class InMemoryEscalationStore implements EscalationStore {
   @Override
   public synchronized List<QueuedCall> waitingInServiceOrder(
       QueuedCall after, int limit, Instant now) {
+    return waitingBetween(after, null, limit, now);
+  }
+
+  @Override
+  public synchronized List<QueuedCall> waitingAhead(
+      QueuedCall after, QueuedCall caller, int limit, Instant now) {
+    return waitingBetween(after, java.util.Objects.requireNonNull(caller), limit, now);
+  }
+
+  /** After {@code after} and before {@code before} (both exclusive, null for no bound). */
+  private List<QueuedCall> waitingBetween(
+      QueuedCall after, QueuedCall before, int limit, Instant now) {
     if (limit < 1) {
       throw new IllegalArgumentException("A page holds at least one caller: " + limit);
     }
@@ -248,6 +260,7 @@ public final class InMemoryEscalationStore implements EscalationStore {
         .map(e -> e.call)
         .sorted(Router.SERVICE_ORDER)
         .filter(c -> after == null || Router.SERVICE_ORDER.compare(c, after) > 0)
+        .filter(c -> before == null || Router.SERVICE_ORDER.compare(c, before) < 0)
         .limit(limit)
         .toList();
   }
