@@ -106,6 +106,42 @@ abstract class TestDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * One database for a test class: made on first use, migrated once, its escalation tables emptied
+   * for each test, dropped after the class ({@link #drop}, from an {@code @AfterAll}).
+   */
+  static final class PerClass {
+    private TestDatabase database;
+
+    /** A store over the emptied database, which {@code make} makes on first use. */
+    synchronized JdbcEscalationStore freshStore(java.util.function.Supplier<TestDatabase> make) {
+      if (database == null) {
+        database = make.get();
+      }
+      database.migratedAndEmpty();
+      return new JdbcEscalationStore(database.pooled());
+    }
+
+    /** A second store over the same data, as another node opens it. */
+    JdbcEscalationStore anotherNode() {
+      return new JdbcEscalationStore(database.open());
+    }
+
+    /** How the entry ended as {@code escalation_entry} records it, empty while it lasts. */
+    java.util.Optional<org.phonebank.escalation.EntryEnd> endOf(long entryId) {
+      return java.util.Optional.ofNullable(
+              database.text("SELECT end_reason FROM escalation_entry WHERE id = ?", entryId))
+          .map(org.phonebank.escalation.EntryEnd::valueOf);
+    }
+
+    synchronized void drop() {
+      if (database != null) {
+        database.close();
+        database = null;
+      }
+    }
+  }
+
   static TestDatabase derby() {
     return new Derby("memory:escalation-" + UUID.randomUUID());
   }
