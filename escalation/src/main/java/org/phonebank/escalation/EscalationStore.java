@@ -239,8 +239,11 @@ public interface EscalationStore {
    */
   boolean beat(String nodeId, Instant started, Instant now);
 
-  /** The nodes whose last beat is before {@code silentSince}, the longest silent first. */
-  List<String> silentNodes(Instant silentSince);
+  /**
+   * Every node's last beat, as the node wrote it on its own clock: a watcher judges only whether it
+   * changes, so nodes whose clocks differ cannot make each other look dead.
+   */
+  java.util.Map<String, Instant> lastBeats();
 
   /**
    * The callback calls node {@code nodeId} claimed and has not finished (their attempt has no
@@ -249,10 +252,11 @@ public interface EscalationStore {
   List<CallbackClaim> callbackCallsOf(String nodeId);
 
   /**
-   * Removes node {@code nodeId}'s row if its last beat is still before {@code silentSince}: once
-   * its callers are ended, a dead node is forgotten. False if it beat again meanwhile.
+   * Removes node {@code nodeId}'s row if its last beat is still {@code lastBeat}: once its callers
+   * are ended, a dead node is forgotten. False if it beat again meanwhile (or is forgotten
+   * already).
    */
-  boolean forget(String nodeId, Instant silentSince);
+  boolean forget(String nodeId, Instant lastBeat);
 
   /** The facts of every entry that joined a queue in {@code [from, to)}, for the figures. */
   List<EntryFacts> entryFacts(Instant from, Instant to);

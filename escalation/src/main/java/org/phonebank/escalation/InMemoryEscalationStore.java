@@ -388,12 +388,10 @@ public final class InMemoryEscalationStore implements EscalationStore {
   }
 
   @Override
-  public synchronized List<String> silentNodes(Instant silentSince) {
-    return nodes.entrySet().stream()
-        .filter(node -> node.getValue().lastBeat().isBefore(silentSince))
-        .sorted(Comparator.comparing(node -> node.getValue().lastBeat()))
-        .map(Map.Entry::getKey)
-        .toList();
+  public synchronized Map<String, Instant> lastBeats() {
+    Map<String, Instant> beats = new LinkedHashMap<>();
+    nodes.forEach((id, node) -> beats.put(id, node.lastBeat()));
+    return beats;
   }
 
   @Override
@@ -410,9 +408,9 @@ public final class InMemoryEscalationStore implements EscalationStore {
   }
 
   @Override
-  public synchronized boolean forget(String nodeId, Instant silentSince) {
+  public synchronized boolean forget(String nodeId, Instant lastBeat) {
     Node node = nodes.get(nodeId);
-    if (node == null || !node.lastBeat().isBefore(silentSince)) {
+    if (node == null || !node.lastBeat().equals(lastBeat)) {
       return false;
     }
     nodes.remove(nodeId);

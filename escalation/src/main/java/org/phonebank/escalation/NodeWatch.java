@@ -2,16 +2,22 @@
 package org.phonebank.escalation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One node's heartbeat over the shared store, and its watch over the others. Every {@code
  * heartbeat-interval} each node {@link #beat}s: it writes its own last beat, then takes over from
- * every node silent for longer than {@code node-dead-after}, which died with its callers' lines:
+ * every node whose beat it has not seen change for longer than {@code node-dead-after} of its own
+ * clock (never comparing another node's clock with its own, so clocks that differ between nodes
+ * cannot make a live node look dead; a node is judged only once watched that long), which died with
+ * its callers' lines:
  *
  * <ul>
  *   <li>the callers it held (not callbacks) are ended SYSTEM, a recorded end the figures count, and
@@ -55,6 +61,13 @@ public final class NodeWatch {
   private final Instant started;
   private boolean beaten;
 
+  /**
+   * Each other node's last beat as last read, and when (on this node's clock) it was first read.
+   */
+  private final Map<String, Seen> seen = new HashMap<>();
+
+  private record Seen(Instant lastBeat, Instant since) {}
+
   NodeWatch(
       EscalationSettings settings,
       EscalationStore store,
@@ -74,12 +87,22 @@ public final class NodeWatch {
     boolean known = store.beat(nodeId, started, now);
     boolean wasForgotten = beaten && !known;
     beaten = true;
-    Instant silentSince = now.minus(settings.nodeDeadAfter());
     List<String> dead = new ArrayList<>();
     int callers = 0;
     int callbacks = 0;
-    for (String node : store.silentNodes(silentSince)) {
+    Map<String, Instant> beats = store.lastBeats();
+    seen.keySet().retainAll(beats.keySet());
+    for (Map.Entry<String, Instant> beat : beats.entrySet()) {
+      String node = beat.getKey();
+      Seen before = seen.get(node);
       if (node.equals(nodeId)) {
+        continue;
+      }
+      if (before == null || !before.lastBeat().equals(beat.getValue())) {
+        seen.put(node, new Seen(beat.getValue(), now));
+        continue;
+      }
+      if (Duration.between(before.since(), now).compareTo(settings.nodeDeadAfter()) <= 0) {
         continue;
       }
       dead.add(node);
@@ -87,7 +110,8 @@ public final class NodeWatch {
       for (CallbackClaim call : store.callbackCallsOf(node)) {
         callbacks += handBack(call, now) ? 1 : 0;
       }
-      store.forget(node, silentSince);
+      store.forget(node, beat.getValue());
+      seen.remove(node);
     }
     return new Round(wasForgotten, dead, callers, callbacks);
   }
@@ -120,7 +144,7 @@ public final class NodeWatch {
   }
 
   /** How often {@link #beat} should run: {@code heartbeat-interval-seconds}. */
-  public java.time.Duration interval() {
+  public Duration interval() {
     return settings.heartbeatInterval();
   }
 }

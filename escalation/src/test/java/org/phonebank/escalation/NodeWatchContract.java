@@ -24,6 +24,7 @@ public abstract class NodeWatchContract {
 
   protected final ScriptedClock clock = new ScriptedClock(Instant.parse("2026-03-21T06:00:00Z"));
   private final CallbackNumbers numbers = CallbackNumbers.ephemeral();
+  private EscalationStore firstStore;
   private Escalations node1;
   private Escalations node2;
 
@@ -46,8 +47,8 @@ public abstract class NodeWatchContract {
 
   @BeforeEach
   void twoNodesStart() {
-    EscalationStore first = newStore();
-    node1 = new Escalations(settings(), first, clock, "node-1", numbers);
+    firstStore = newStore();
+    node1 = new Escalations(settings(), firstStore, clock, "node-1", numbers);
     node2 = new Escalations(settings(), secondStore(), clock, "node-2", numbers);
     node1.start();
     node2.start();
@@ -122,6 +123,22 @@ public abstract class NodeWatchContract {
       clock.advanceSeconds(25);
       assertFalse(node1.nodeWatch().beat().isNews());
       assertFalse(node2.nodeWatch().beat().isNews());
+    }
+    assertEquals(Optional.empty(), endOf(holds));
+  }
+
+  @Test
+  void aNodeWhoseClockIsMinutesBehindIsNotTakenOverWhileItBeats() {
+    ScriptedClock behind = new ScriptedClock(clock.instant().minusSeconds(300));
+    Escalations late = new Escalations(settings(), firstStore, behind, "node-behind", numbers);
+    late.start();
+    long holds = late.enqueue(caller("holds", "fa", EscalationReason.ASKED)).id();
+    for (int i = 0; i < 10; i++) {
+      clock.advanceSeconds(10);
+      behind.advanceSeconds(10);
+      late.nodeWatch().beat();
+      NodeWatch.Round round = node2.nodeWatch().beat();
+      assertFalse(round.deadNodes().contains("node-behind"), round.toString());
     }
     assertEquals(Optional.empty(), endOf(holds));
   }

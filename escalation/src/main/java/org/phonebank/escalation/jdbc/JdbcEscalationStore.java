@@ -1046,8 +1046,8 @@ public final class JdbcEscalationStore implements EscalationStore {
   }
 
   @Override
-  public List<String> silentNodes(Instant silentSince) {
-    return nodes.silentNodes(silentSince);
+  public Map<String, Instant> lastBeats() {
+    return nodes.lastBeats();
   }
 
   @Override
@@ -1056,8 +1056,8 @@ public final class JdbcEscalationStore implements EscalationStore {
   }
 
   @Override
-  public boolean forget(String nodeId, Instant silentSince) {
-    return nodes.forget(nodeId, silentSince);
+  public boolean forget(String nodeId, Instant lastBeat) {
+    return nodes.forget(nodeId, lastBeat);
   }
 
   @Override

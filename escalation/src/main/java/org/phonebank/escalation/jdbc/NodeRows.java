@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.phonebank.escalation.CallbackClaim;
 import org.phonebank.escalation.Offer;
 import org.phonebank.escalation.SealedNumber;
@@ -49,23 +51,20 @@ final class NodeRows {
         });
   }
 
-  List<String> silentNodes(Instant silentSince) {
+  Map<String, Instant> lastBeats() {
     return transactions.run(
-        "find the silent nodes",
+        "read the nodes' heartbeats",
         connection -> {
-          List<String> silent = new ArrayList<>();
+          Map<String, Instant> beats = new LinkedHashMap<>();
           try (PreparedStatement query =
-              connection.prepareStatement(
-                  "SELECT node_id FROM escalation_node WHERE last_beat < ?"
-                      + " ORDER BY last_beat, node_id")) {
-            Transactions.setInstant(query, 1, silentSince);
-            try (ResultSet rows = query.executeQuery()) {
-              while (rows.next()) {
-                silent.add(rows.getString(1));
-              }
+                  connection.prepareStatement(
+                      "SELECT node_id, last_beat FROM escalation_node ORDER BY node_id");
+              ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+              beats.put(rows.getString("node_id"), Transactions.instant(rows, "last_beat"));
             }
           }
-          return silent;
+          return beats;
         });
   }
 
@@ -106,15 +105,15 @@ final class NodeRows {
         });
   }
 
-  boolean forget(String nodeId, Instant silentSince) {
+  boolean forget(String nodeId, Instant lastBeat) {
     return transactions.run(
         "forget node " + nodeId,
         connection -> {
           try (PreparedStatement delete =
               connection.prepareStatement(
-                  "DELETE FROM escalation_node WHERE node_id = ? AND last_beat < ?")) {
+                  "DELETE FROM escalation_node WHERE node_id = ? AND last_beat = ?")) {
             delete.setString(1, nodeId);
-            Transactions.setInstant(delete, 2, silentSince);
+            Transactions.setInstant(delete, 2, lastBeat);
             return delete.executeUpdate() == 1;
           }
         });
