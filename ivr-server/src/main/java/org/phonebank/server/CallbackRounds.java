@@ -4,7 +4,7 @@ package org.phonebank.server;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import org.phonebank.call.esl.CallbackDialler;
 import org.phonebank.escalation.CallbackCall;
 import org.phonebank.escalation.Callbacks;
@@ -14,9 +14,7 @@ import org.phonebank.escalation.Escalations;
  * Every poll interval: one routing round for callbacks (so an officer who becomes free is offered a
  * callback even when no caller is on hold to start one; {@link Escalations#dispatchCallbacks}),
  * then the callbacks this node claimed are placed, each on a thread of its own for as long as its
- * conversation lasts (a conversation is minutes long: not a task for the container's scheduled
- * executor, which runs only the short rounds). Every node runs this; the store's claim makes sure
- * one node places each call.
+ * conversation lasts. Every node runs this; the store's claim makes sure one node places each call.
  */
 final class CallbackRounds implements AutoCloseable {
 
@@ -24,8 +22,7 @@ final class CallbackRounds implements AutoCloseable {
   private final ExecutorService calls;
   private final CallbackDialler dialler;
 
-  CallbackRounds(
-      ScheduledExecutorService executor, Escalations escalations, CallbackDialler dialler) {
+  CallbackRounds(ThreadFactory threads, Escalations escalations, CallbackDialler dialler) {
     Objects.requireNonNull(escalations, "Escalations are required.");
     this.dialler = Objects.requireNonNull(dialler, "Callback dialler is required.");
     Callbacks callbacks = escalations.callbacks();
@@ -38,7 +35,8 @@ final class CallbackRounds implements AutoCloseable {
             });
     rounds =
         Periodic.every(
-            executor,
+            threads,
+            "callback-rounds",
             "Callback round",
             callbacks.interval(),
             () -> {

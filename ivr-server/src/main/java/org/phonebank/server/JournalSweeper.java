@@ -4,7 +4,7 @@ package org.phonebank.server;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import org.phonebank.journal.JournalledSwitch;
 
 /**
@@ -20,7 +20,7 @@ final class JournalSweeper implements AutoCloseable {
   private final Periodic periodic;
 
   JournalSweeper(
-      ScheduledExecutorService executor,
+      ThreadFactory threads,
       JournalledSwitch journalled,
       Clock clock,
       Duration interval,
@@ -29,7 +29,8 @@ final class JournalSweeper implements AutoCloseable {
     Objects.requireNonNull(clock, "Clock is required.");
     periodic =
         Periodic.every(
-            executor,
+            threads,
+            "journal-sweeper",
             "Journal sweep",
             interval,
             () -> {

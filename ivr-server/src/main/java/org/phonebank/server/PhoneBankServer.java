@@ -6,7 +6,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
@@ -74,8 +74,8 @@ public class PhoneBankServer {
   private Periodic nodeBeats;
   private EslOfficerLegs officerLegs;
 
-  /** The container's scheduler, for the short periodic tasks (sweeps, rounds, heartbeats). */
-  @Resource ManagedScheduledExecutorService scheduler;
+  /** The container's threads, for the periodic tasks (sweep, callback rounds, node heartbeat). */
+  @Resource ManagedThreadFactory threads;
 
   @Inject PhoneBankProbes probes;
   @Inject PhoneBankMetrics metrics;
@@ -126,7 +126,7 @@ public class PhoneBankServer {
     // request is no longer in flight.
     sweeper =
         new JournalSweeper(
-            scheduler,
+            threads,
             journalled,
             journalSettings.clock(),
             settings.sweepInterval(),
@@ -202,7 +202,8 @@ public class PhoneBankServer {
     NodeWatch watch = escalations.nodeWatch();
     nodeBeats =
         Periodic.every(
-            scheduler,
+            threads,
+            "node-heartbeat",
             "Node heartbeat",
             watch.interval(),
             () -> {
@@ -213,8 +214,7 @@ public class PhoneBankServer {
             });
     Optional<InboundEslSettings> inbound = InboundEslSettings.from(lookup);
     if (inbound.isPresent()) {
-      callbackRounds =
-          new CallbackRounds(scheduler, escalations, new CallbackDialler(inbound.get()));
+      callbackRounds = new CallbackRounds(threads, escalations, new CallbackDialler(inbound.get()));
       officerLegs = new EslOfficerLegs(inbound.get());
       LOG.log(System.Logger.Level.INFO, "Callbacks placed through " + inbound.get());
     } else {
