@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.phonebank.settings.SettingsReader;
 
 /**
  * Officers, queues and the routing tunables, keyed {@code phonebank.escalation.*} (MicroProfile
@@ -67,6 +68,12 @@ import java.util.regex.Pattern;
  *     until they say READY, e.g. after entering a wrap-up code in the console) rather than straight
  *     back to READY ({@code wrap-up-after-call}, false: officers without a console would otherwise
  *     never be offered a call again)
+ * @param heartbeatInterval how often each node writes its heartbeat and looks for nodes gone silent
+ *     ({@code heartbeat-interval-seconds}, 10)
+ * @param nodeDeadAfter a node silent for longer than this is dead: its callers are ended by the
+ *     system, the officers it rang freed, its callback calls handed back to the queue ({@code
+ *     node-dead-after-seconds}, 60; at least twice the heartbeat interval, so one late beat is not
+ *     a death)
  */
 public record EscalationSettings(
     Set<Skill> skills,
@@ -84,7 +91,9 @@ public record EscalationSettings(
     Duration callbackRingTime,
     Duration callbackExpiry,
     Duration pollInterval,
-    boolean wrapUpAfterCall) {
+    boolean wrapUpAfterCall,
+    Duration heartbeatInterval,
+    Duration nodeDeadAfter) {
 
   static final String PREFIX = "phonebank.escalation.";
 
@@ -146,6 +155,20 @@ public record EscalationSettings(
     positive(callbackRingTime, "Callback ring time");
     positive(callbackExpiry, "Callback expiry");
     positive(pollInterval, "Poll interval");
+    positive(heartbeatInterval, "Heartbeat interval (" + PREFIX + "heartbeat-interval-seconds)");
+    positive(nodeDeadAfter, "Node dead after (" + PREFIX + "node-dead-after-seconds)");
+    if (nodeDeadAfter.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
+      throw new IllegalArgumentException(
+          "Setting "
+              + PREFIX
+              + "node-dead-after-seconds ("
+              + nodeDeadAfter.toSeconds()
+              + ") must be at least twice "
+              + PREFIX
+              + "heartbeat-interval-seconds ("
+              + heartbeatInterval.toSeconds()
+              + "): a node whose one beat is late is not dead.");
+    }
     if (missesBeforeAway < 1) {
       throw new IllegalArgumentException("Misses before away must be at least 1.");
     }
@@ -182,7 +205,7 @@ public record EscalationSettings(
    * falling back to the file named by {@code phonebank.escalation.file}.
    */
   public static EscalationSettings from(Function<String, Optional<String>> lookup) {
-    Keys keys = new Keys(withFile(lookup));
+    Keys keys = new Keys(new SettingsReader(withFile(lookup)));
     Set<Skill> skills = new LinkedHashSet<>();
     for (String name : keys.list("skills", "cards,transfers,bills,fraud,general")) {
       skills.add(new Skill(name));
@@ -223,7 +246,9 @@ public record EscalationSettings(
         keys.seconds("callback-ring-seconds", 30),
         keys.seconds("callback-expiry-seconds", 14400),
         keys.seconds("poll-interval-seconds", 5),
-        keys.flag("wrap-up-after-call", false));
+        keys.flag("wrap-up-after-call", false),
+        keys.seconds("heartbeat-interval-seconds", 10),
+        keys.seconds("node-dead-after-seconds", 60));
   }
 
   private static QueueDefinition queue(Keys keys, String name) {
@@ -329,14 +354,11 @@ public record EscalationSettings(
     return key -> lookup.apply(key).or(() -> Optional.ofNullable(properties.getProperty(key)));
   }
 
-  private record Keys(Function<String, Optional<String>> lookup) {
-
-    private Optional<String> given(String key) {
-      return lookup.apply(PREFIX + key).map(String::trim).filter(v -> !v.isEmpty());
-    }
+  /** The shared {@link SettingsReader} under this module's prefix, plus comma-separated lists. */
+  private record Keys(SettingsReader reader) {
 
     String text(String key, String defaultValue) {
-      return given(key).orElse(defaultValue);
+      return reader.text(PREFIX + key, defaultValue);
     }
 
     List<String> list(String key, String defaultValue) {
@@ -350,28 +372,15 @@ public record EscalationSettings(
     }
 
     boolean flag(String key, boolean defaultValue) {
-      String value = text(key, Boolean.toString(defaultValue));
-      if (!value.equals("true") && !value.equals("false")) {
-        throw new IllegalArgumentException("Setting " + PREFIX + key + " must be true or false.");
-      }
-      return Boolean.parseBoolean(value);
+      return reader.flag(PREFIX + key, defaultValue);
     }
 
     int number(String key, int defaultValue) {
-      String value = given(key).orElse(null);
-      if (value == null) {
-        return defaultValue;
-      }
-      try {
-        return Integer.parseInt(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "Setting " + PREFIX + key + " must be a whole number, was '" + value + "'.");
-      }
+      return reader.number(PREFIX + key, defaultValue);
     }
 
     Duration seconds(String key, int defaultValue) {
-      return Duration.ofSeconds(number(key, defaultValue));
+      return reader.seconds(PREFIX + key, Duration.ofSeconds(defaultValue));
     }
   }
 }

@@ -118,6 +118,23 @@ public interface EscalationStore {
         .toList();
   }
 
+  /**
+   * {@link #reserve} for the first of {@code officerIds}, in that order, who is still READY, as one
+   * unit of work where the store can: a caller whose chosen officer another node reserved a moment
+   * ago rings the next one in pick order instead of waiting for their next look. Empty (nothing
+   * changed) when none is READY or the caller no longer waits.
+   */
+  default Optional<Offer> reserveFirst(
+      long entryId, List<String> officerIds, Instant now, Instant deadline) {
+    for (String officerId : officerIds) {
+      Optional<Offer> offer = reserve(entryId, officerId, now, deadline);
+      if (offer.isPresent()) {
+        return offer;
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The offer still ringing for this caller, if any. */
   Optional<Offer> ringing(long entryId);
 
@@ -159,6 +176,13 @@ public interface EscalationStore {
    * keep their place for when it is.
    */
   List<QueuedCall> waitingInServiceOrder(QueuedCall after, int limit, Instant now);
+
+  /**
+   * As {@link #waitingInServiceOrder(QueuedCall, int, Instant)}, reading only the callers ahead of
+   * {@code caller} (strictly before them in {@link Router#SERVICE_ORDER}): a caller's look plans
+   * over these, whose matches decide the caller's, and needs nobody behind.
+   */
+  List<QueuedCall> waitingAhead(QueuedCall after, QueuedCall caller, int limit, Instant now);
 
   /**
    * Offers still ringing for callers waiting to be called back that no node has claimed yet (the
@@ -207,6 +231,32 @@ public interface EscalationStore {
    * stopped and its lines with it. Returns how many.
    */
   int endOrphans(String nodeId, Instant now);
+
+  /**
+   * Node {@code nodeId}, started at {@code started}, is alive at {@code now}: its row's last beat
+   * is moved to {@code now} (true), or written afresh when there is none (false: the node's first
+   * beat, or another node declared it dead and forgot it).
+   */
+  boolean beat(String nodeId, Instant started, Instant now);
+
+  /**
+   * Every node's last beat, as the node wrote it on its own clock: a watcher judges only whether it
+   * changes, so nodes whose clocks differ cannot make each other look dead.
+   */
+  java.util.Map<String, Instant> lastBeats();
+
+  /**
+   * The callback calls node {@code nodeId} claimed and has not finished (their attempt has no
+   * result yet), oldest first.
+   */
+  List<CallbackClaim> callbackCallsOf(String nodeId);
+
+  /**
+   * Removes node {@code nodeId}'s row if its last beat is still {@code lastBeat}: once its callers
+   * are ended, a dead node is forgotten. False if it beat again meanwhile (or is forgotten
+   * already).
+   */
+  boolean forget(String nodeId, Instant lastBeat);
 
   /** The facts of every entry that joined a queue in {@code [from, to)}, for the figures. */
   List<EntryFacts> entryFacts(Instant from, Instant to);

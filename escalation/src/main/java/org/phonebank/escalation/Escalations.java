@@ -29,12 +29,19 @@ public final class Escalations implements OfficerQueue {
   /** ... or this many per free officer, so one page nearly always places them all. */
   private static final int PAGE_PER_OFFICER = 8;
 
+  /**
+   * Officers a look tries in turn, at most: a look that loses this many races in a row waits for
+   * its next look rather than hold a transaction open over the whole roster.
+   */
+  private static final int MAX_CHOICES = 8;
+
   private final EscalationSettings settings;
   private final EscalationStore store;
   private final Clock clock;
   private final String nodeId;
   private final Router router;
   private final CallbackNumbers numbers;
+  private final NodeWatch watch;
 
   /** Queues whose callback numbers are sealed under a key made for this object (tests). */
   public Escalations(
@@ -58,16 +65,28 @@ public final class Escalations implements OfficerQueue {
     this.clock = Objects.requireNonNull(clock, "Clock is required.");
     this.nodeId = Objects.requireNonNull(nodeId, "Node id is required.");
     this.router = new Router(settings);
+    this.watch = new NodeWatch(settings, store, clock, nodeId, clock.instant());
   }
 
   /**
-   * At start: enrols the configured officers (those already known keep their state) and ends as
-   * SYSTEM the callers this node held before it stopped. Returns how many were ended.
+   * At start: enrols the configured officers (those already known keep their state), ends as SYSTEM
+   * the callers this node held before it stopped, and beats once ({@link NodeWatch#beat}), so the
+   * other nodes know it from now on. Returns how many of its own callers were ended.
    */
   public int start() {
     Instant now = clock.instant();
     store.enrol(settings.officers().stream().map(OfficerProfile::id).toList(), now);
-    return store.endOrphans(nodeId, now);
+    int ended = store.endOrphans(nodeId, now);
+    watch.beat();
+    return ended;
+  }
+
+  /**
+   * This node's heartbeat and its watch over the other nodes; to {@link NodeWatch#beat} every
+   * {@link NodeWatch#interval}.
+   */
+  public NodeWatch nodeWatch() {
+    return watch;
   }
 
   @Override
@@ -85,7 +104,7 @@ public final class Escalations implements OfficerQueue {
   public List<Offer> dispatch() {
     Instant now = clock.instant();
     sweep(now);
-    return route(now, store.readyOfficers(), caller -> true, null);
+    return route(now, store.readyOfficers(), caller -> true);
   }
 
   /**
@@ -98,7 +117,7 @@ public final class Escalations implements OfficerQueue {
   public List<Offer> dispatchCallbacks() {
     Instant now = clock.instant();
     sweep(now);
-    return route(now, store.readyOfficers(), QueuedCall::wantsCallback, null);
+    return route(now, store.readyOfficers(), QueuedCall::wantsCallback);
   }
 
   /**
@@ -115,11 +134,9 @@ public final class Escalations implements OfficerQueue {
   /**
    * Plans over the queue in service order and reserves the matches of the callers {@code owned}
    * selects, offered now and ringing for the ring timeout from now. The others are left for their
-   * owners, who ring them at once when they reserve. Stops after the page holding {@code upTo} when
-   * it is given: callers behind it cannot change its match.
+   * owners, who ring them at once when they reserve.
    */
-  private List<Offer> route(
-      Instant now, List<OfficerState> ready, Predicate<QueuedCall> owned, QueuedCall upTo) {
+  private List<Offer> route(Instant now, List<OfficerState> ready, Predicate<QueuedCall> owned) {
     List<OfficerState> free = new ArrayList<>(ready);
     if (free.isEmpty()) {
       return List.of();
@@ -144,14 +161,44 @@ public final class Escalations implements OfficerQueue {
       callers.stream().filter(owned).forEach(c -> mine.add(c.id()));
       matches = matches.stream().filter(m -> mine.contains(m.entryId())).toList();
       made.addAll(store.reserveAll(matches, now, deadline));
-      QueuedCall last = callers.get(callers.size() - 1);
-      if (callers.size() < page
-          || (upTo != null && Router.SERVICE_ORDER.compare(upTo, last) <= 0)) {
+      if (callers.size() < page) {
         break;
       }
-      after = last;
+      after = callers.get(callers.size() - 1);
     }
     return made;
+  }
+
+  /**
+   * A caller's own round: plans the callers ahead of them, page by page (reading nobody behind:
+   * they cannot change the caller's match), then reserves for the caller the first officer, in
+   * {@link Router#pickOrder}, of those the callers ahead left, who is still READY, in one step. So
+   * an officer another node reserved since this look read the officers passes the caller to the
+   * next one instead of failing the look for a poll interval.
+   */
+  private Optional<Offer> reserveFor(QueuedCall caller, List<OfficerState> ready, Instant now) {
+    List<OfficerState> free = new ArrayList<>(ready);
+    int page = Math.max(MIN_PAGE, PAGE_PER_OFFICER * free.size());
+    QueuedCall after = null;
+    while (!free.isEmpty()) {
+      List<QueuedCall> ahead = store.waitingAhead(after, caller, page, now);
+      for (Router.Match match : router.plan(ahead, free, now)) {
+        free.removeIf(officer -> officer.officerId().equals(match.officerId()));
+      }
+      if (ahead.size() < page) {
+        break;
+      }
+      after = ahead.get(ahead.size() - 1);
+    }
+    List<String> choices = router.pickOrder(caller, free, now);
+    if (choices.isEmpty()) {
+      return Optional.empty();
+    }
+    return store.reserveFirst(
+        caller.id(),
+        choices.subList(0, Math.min(MAX_CHOICES, choices.size())),
+        now,
+        now.plus(settings.ringTimeout()));
   }
 
   /**
@@ -184,9 +231,9 @@ public final class Escalations implements OfficerQueue {
         return status(entryId);
       case WAITING:
         if (!look.ready().isEmpty()) {
-          List<Offer> mine = route(now, look.ready(), other -> other.id() == entryId, caller);
-          if (!mine.isEmpty()) {
-            return ringing(mine.get(0), now);
+          Optional<Offer> mine = reserveFor(caller, look.ready(), now);
+          if (mine.isPresent()) {
+            return ringing(mine.get(), now);
           }
         }
         return waiting(caller);

@@ -32,6 +32,7 @@ public final class Figures {
           int withinLevel = 0;
           int callbacks = 0;
           int callbacksDone = 0;
+          int bySystem = 0;
           for (EntryFacts e : facts) {
             if (e.end().equals(Optional.of(EntryEnd.ABANDONED)) && e.endedAt().isPresent()) {
               abandonAfter.add(Duration.between(e.enqueuedAt(), e.endedAt().get()));
@@ -51,6 +52,9 @@ public final class Figures {
             if (e.end().equals(Optional.of(EntryEnd.CALLBACK_COMPLETED))) {
               callbacksDone++;
             }
+            if (e.end().equals(Optional.of(EntryEnd.SYSTEM))) {
+              bySystem++;
+            }
           }
           figures.add(
               new QueueFigures(
@@ -63,7 +67,8 @@ public final class Figures {
                   average(speed),
                   average(handling),
                   callbacks,
-                  callbacksDone));
+                  callbacksDone,
+                  bySystem));
         });
     return figures;
   }

@@ -45,7 +45,12 @@ public final class InMemoryEscalationStore implements EscalationStore {
 
   private record OfferRow(Offer offer, OfferResult result) {}
 
-  private record Attempt(long entryId, int attemptNo, long offerId, String result) {}
+  private record Attempt(long entryId, int attemptNo, long offerId, String nodeId, String result) {}
+
+  /** Each node's start and last beat. */
+  private record Node(Instant started, Instant lastBeat) {}
+
+  private final Map<String, Node> nodes = new LinkedHashMap<>();
 
   private final List<Attempt> attempts = new ArrayList<>();
   private final List<Transfer> transfers = new ArrayList<>();
@@ -234,6 +239,18 @@ public final class InMemoryEscalationStore implements EscalationStore {
   @Override
   public synchronized List<QueuedCall> waitingInServiceOrder(
       QueuedCall after, int limit, Instant now) {
+    return waitingBetween(after, null, limit, now);
+  }
+
+  @Override
+  public synchronized List<QueuedCall> waitingAhead(
+      QueuedCall after, QueuedCall caller, int limit, Instant now) {
+    return waitingBetween(after, java.util.Objects.requireNonNull(caller), limit, now);
+  }
+
+  /** After {@code after} and before {@code before} (both exclusive, null for no bound). */
+  private List<QueuedCall> waitingBetween(
+      QueuedCall after, QueuedCall before, int limit, Instant now) {
     if (limit < 1) {
       throw new IllegalArgumentException("A page holds at least one caller: " + limit);
     }
@@ -243,6 +260,7 @@ public final class InMemoryEscalationStore implements EscalationStore {
         .map(e -> e.call)
         .sorted(Router.SERVICE_ORDER)
         .filter(c -> after == null || Router.SERVICE_ORDER.compare(c, after) > 0)
+        .filter(c -> before == null || Router.SERVICE_ORDER.compare(c, before) < 0)
         .limit(limit)
         .toList();
   }
@@ -272,7 +290,7 @@ public final class InMemoryEscalationStore implements EscalationStore {
       return Optional.empty();
     }
     entry.callbackAttempts++;
-    attempts.add(new Attempt(entry.call.id(), entry.callbackAttempts, offerId, null));
+    attempts.add(new Attempt(entry.call.id(), entry.callbackAttempts, offerId, nodeId, null));
     Offer moved =
         new Offer(
             offerId,
@@ -312,8 +330,8 @@ public final class InMemoryEscalationStore implements EscalationStore {
       long entryId, int attemptNo, String result, Instant now) {
     attempts.replaceAll(
         a ->
-            a.entryId() == entryId && a.attemptNo() == attemptNo
-                ? new Attempt(entryId, attemptNo, a.offerId(), result)
+            a.entryId() == entryId && a.attemptNo() == attemptNo && a.result() == null
+                ? new Attempt(entryId, attemptNo, a.offerId(), a.nodeId(), result)
                 : a);
   }
 
@@ -360,6 +378,43 @@ public final class InMemoryEscalationStore implements EscalationStore {
     }
     return Optional.of(
         handled.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(handled.size()));
+  }
+
+  @Override
+  public synchronized boolean beat(String nodeId, Instant started, Instant now) {
+    Node known = nodes.get(nodeId);
+    nodes.put(nodeId, new Node(known == null ? started : known.started(), now));
+    return known != null;
+  }
+
+  @Override
+  public synchronized Map<String, Instant> lastBeats() {
+    Map<String, Instant> beats = new LinkedHashMap<>();
+    nodes.forEach((id, node) -> beats.put(id, node.lastBeat()));
+    return beats;
+  }
+
+  @Override
+  public synchronized List<CallbackClaim> callbackCallsOf(String nodeId) {
+    List<CallbackClaim> calls = new ArrayList<>();
+    for (Attempt a : attempts) {
+      if (nodeId.equals(a.nodeId()) && a.result() == null) {
+        Entry entry = entries.get(a.entryId());
+        calls.add(
+            new CallbackClaim(offers.get(a.offerId()).offer(), a.attemptNo(), entry.callback));
+      }
+    }
+    return calls;
+  }
+
+  @Override
+  public synchronized boolean forget(String nodeId, Instant lastBeat) {
+    Node node = nodes.get(nodeId);
+    if (node == null || !node.lastBeat().equals(lastBeat)) {
+      return false;
+    }
+    nodes.remove(nodeId);
+    return true;
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.time.Duration;
  * @param answeredWithinServiceLevel answered within {@code service-level-seconds} of joining
  * @param averageSpeedOfAnswer joining to answer, over answered callers (zero when none)
  * @param averageHandlingTime answer to end, over ended conversations (zero when none)
+ * @param endedBySystem callers ended SYSTEM: the node holding their line stopped
  */
 public record QueueFigures(
     String queue,
@@ -21,4 +22,5 @@ public record QueueFigures(
     Duration averageSpeedOfAnswer,
     Duration averageHandlingTime,
     int callbacksRequested,
-    int callbacksCompleted) {}
+    int callbacksCompleted,
+    int endedBySystem) {}

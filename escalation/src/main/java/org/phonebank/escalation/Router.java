@@ -98,6 +98,33 @@ public final class Router {
         && queue.reaches(officer, Duration.between(caller.enqueuedAt(), now));
   }
 
+  /**
+   * The officers of {@code free} that {@code caller} may ring now, in the order {@link #plan} picks
+   * them: longest idle first, those who already missed or refused this caller after everyone else.
+   * Given the officers the callers ahead left free, the first is the caller's match; the others are
+   * who the caller rings instead, in turn, should another node reserve that one first.
+   */
+  public List<String> pickOrder(QueuedCall caller, List<OfficerState> free, Instant now) {
+    List<OfficerState> ready = new ArrayList<>();
+    for (OfficerState officer : free) {
+      OfficerProfile profile = profiles.get(officer.officerId());
+      if (officer.status() == OfficerStatus.READY
+          && profile != null
+          && canServe(profile, caller, now)) {
+        ready.add(officer);
+      }
+    }
+    ready.sort(LONGEST_IDLE);
+    List<String> order = new ArrayList<>();
+    List<String> triedAlready = new ArrayList<>();
+    for (OfficerState officer : ready) {
+      (caller.tried().contains(officer.officerId()) ? triedAlready : order)
+          .add(officer.officerId());
+    }
+    order.addAll(triedAlready);
+    return order;
+  }
+
   private OfficerState choose(
       QueuedCall caller, List<OfficerState> free, Set<String> taken, Instant now) {
     OfficerState firstTried = null;

@@ -39,6 +39,36 @@ class EscalationSettingsTest {
   }
 
   @Test
+  void nodesBeatEveryTenSecondsAndAreDeadAfterAMinuteUnlessConfigured() {
+    EscalationSettings defaults = EscalationSettings.defaults();
+    assertEquals(Duration.ofSeconds(10), defaults.heartbeatInterval());
+    assertEquals(Duration.ofSeconds(60), defaults.nodeDeadAfter());
+
+    EscalationSettings set =
+        SampleEscalations.settings(
+            SampleEscalations.config("phonebank.escalation.heartbeat-interval-seconds", "5"));
+    assertEquals(Duration.ofSeconds(5), set.heartbeatInterval());
+  }
+
+  @Test
+  void aNodeDeadAfterLessThanTwoBeatsOrABadHeartbeatIsRefusedNamingTheKey() {
+    String tooSoon =
+        errorFor(
+            Map.of(
+                "phonebank.escalation.heartbeat-interval-seconds", "10",
+                "phonebank.escalation.node-dead-after-seconds", "15"));
+    assertTrue(tooSoon.contains("phonebank.escalation.node-dead-after-seconds (15)"), tooSoon);
+    assertTrue(tooSoon.contains("twice"), tooSoon);
+
+    String zero = errorFor(Map.of("phonebank.escalation.heartbeat-interval-seconds", "0"));
+    assertTrue(zero.contains("phonebank.escalation.heartbeat-interval-seconds"), zero);
+    String notANumber = errorFor(Map.of("phonebank.escalation.node-dead-after-seconds", "1m"));
+    assertEquals(
+        "Setting phonebank.escalation.node-dead-after-seconds must be a whole number, was '1m'.",
+        notANumber);
+  }
+
+  @Test
   void officersSkillsLanguagesAndTwoTierQueuesAreRead() {
     EscalationSettings settings =
         SampleEscalations.settings(

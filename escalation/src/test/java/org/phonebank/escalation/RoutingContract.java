@@ -195,6 +195,65 @@ public abstract class RoutingContract {
   }
 
   @Test
+  void reserveFirstPassesAnOfficerAnotherNodeTookToTheNextInPickOrder() {
+    ready("a1", "a2");
+    QueuedCall other = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    QueuedCall mine = queues.enqueue(caller("call-2", "fa", EscalationReason.ASKED));
+    QueuedCall late = queues.enqueue(caller("call-3", "fa", EscalationReason.ASKED));
+    Instant now = clock.instant();
+    // Another node reserved a1 a moment after this node's look read both officers READY.
+    assertTrue(store.reserve(other.id(), "a1", now, now.plusSeconds(15)).isPresent());
+
+    Offer offer =
+        store.reserveFirst(mine.id(), List.of("a1", "a2"), now, now.plusSeconds(15)).orElseThrow();
+    assertEquals("a2", offer.officerId());
+    assertEquals(mine.id(), offer.entryId());
+
+    assertEquals(
+        Optional.empty(),
+        store.reserveFirst(late.id(), List.of("a1", "a2"), now, now.plusSeconds(15)),
+        "both taken: nothing changed");
+    assertEquals(EntryStatus.WAITING, store.entry(late.id()).orElseThrow().status());
+    assertEquals(Optional.empty(), store.ringing(late.id()));
+  }
+
+  @Test
+  void thePickOrderIsLongestIdleFirstWithOfficersTheCallerAlreadyTriedLast() {
+    ready("a1", "c5", "a2", "s1");
+    QueuedCall call = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    assertEquals("a1", ringing(call));
+    queues.offerEnded(ringingOffer(call), OfferResult.NO_ANSWER);
+
+    QueuedCall tried = store.entry(call.id()).orElseThrow();
+    Router router = new Router(SampleEscalations.settings());
+    // c5 has no general skill; s1 holds general:1, which the general queue reaches at once.
+    assertEquals(
+        List.of("a2", "s1", "a1"), router.pickOrder(tried, store.readyOfficers(), clock.instant()));
+    assertEquals("a2", ringing(call));
+  }
+
+  @Test
+  void aCallersLookReadsOnlyTheCallersAheadOfThem() {
+    QueuedCall first = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    clock.advanceSeconds(1);
+    QueuedCall middle = queues.enqueue(caller("call-2", "fa", EscalationReason.ASKED));
+    clock.advanceSeconds(1);
+    queues.enqueue(caller("call-3", "fa", EscalationReason.ASKED));
+    QueuedCall stolen = queues.enqueue(caller("call-4", "fa", EscalationReason.CARD_STOLEN));
+
+    assertEquals(
+        List.of(stolen.id(), first.id()),
+        store.waitingAhead(null, middle, 10, clock.instant()).stream().map(QueuedCall::id).toList(),
+        "the priority caller who came later, then the one who came first; nobody behind");
+    assertEquals(
+        List.of(first.id()),
+        store.waitingAhead(stolen, middle, 10, clock.instant()).stream()
+            .map(QueuedCall::id)
+            .toList());
+    assertEquals(List.of(), store.waitingAhead(null, stolen, 10, clock.instant()));
+  }
+
+  @Test
   void aRefusalOffersTheCallToTheNextOfficerWithoutCountingAMiss() {
     ready("a1", "a2");
     QueuedCall call = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
@@ -443,6 +502,7 @@ public abstract class RoutingContract {
                 java.time.Duration.ofSeconds(20),
                 java.time.Duration.ofSeconds(80),
                 1,
+                0,
                 0)),
         queues.queueFigures(day));
     assertEquals(

@@ -4,8 +4,7 @@ package org.phonebank.server;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
 import org.phonebank.call.esl.CallbackDialler;
 import org.phonebank.escalation.CallbackCall;
 import org.phonebank.escalation.Callbacks;
@@ -19,23 +18,14 @@ import org.phonebank.escalation.Escalations;
  */
 final class CallbackRounds implements AutoCloseable {
 
-  private static final System.Logger LOG = System.getLogger(CallbackRounds.class.getName());
-
-  private final ScheduledExecutorService timer;
+  private final Periodic rounds;
   private final ExecutorService calls;
   private final CallbackDialler dialler;
 
-  CallbackRounds(Escalations escalations, CallbackDialler dialler) {
+  CallbackRounds(ThreadFactory threads, Escalations escalations, CallbackDialler dialler) {
     Objects.requireNonNull(escalations, "Escalations are required.");
     this.dialler = Objects.requireNonNull(dialler, "Callback dialler is required.");
     Callbacks callbacks = escalations.callbacks();
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "phonebank-callback-rounds");
-              thread.setDaemon(true);
-              return thread;
-            });
     calls =
         Executors.newCachedThreadPool(
             task -> {
@@ -43,28 +33,23 @@ final class CallbackRounds implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    long millis = callbacks.interval().toMillis();
-    timer.scheduleWithFixedDelay(
-        () -> {
-          // An exception would cancel the schedule: the rounds must outlive a bad database minute.
-          try {
-            escalations.dispatchCallbacks();
-            for (CallbackCall call : callbacks.claim()) {
-              calls.execute(() -> dialler.place(call, callbacks));
-            }
-          } catch (RuntimeException e) {
-            LOG.log(
-                System.Logger.Level.ERROR, "Callback round failed; next in " + millis + " ms", e);
-          }
-        },
-        millis,
-        millis,
-        TimeUnit.MILLISECONDS);
+    rounds =
+        Periodic.every(
+            threads,
+            "callback-rounds",
+            "Callback round",
+            callbacks.interval(),
+            () -> {
+              escalations.dispatchCallbacks();
+              for (CallbackCall call : callbacks.claim()) {
+                calls.execute(() -> dialler.place(call, callbacks));
+              }
+            });
   }
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    rounds.close();
     calls.shutdownNow();
     dialler.close();
   }

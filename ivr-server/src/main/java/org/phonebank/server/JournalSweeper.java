@@ -4,9 +4,7 @@ package org.phonebank.server;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
 import org.phonebank.journal.JournalledSwitch;
 
 /**
@@ -19,38 +17,33 @@ final class JournalSweeper implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(JournalSweeper.class.getName());
 
-  private final ScheduledExecutorService timer;
+  private final Periodic periodic;
 
-  JournalSweeper(JournalledSwitch journalled, Clock clock, Duration interval, Duration inFlight) {
+  JournalSweeper(
+      ThreadFactory threads,
+      JournalledSwitch journalled,
+      Clock clock,
+      Duration interval,
+      Duration inFlight) {
     Objects.requireNonNull(journalled, "Journalled switch is required.");
     Objects.requireNonNull(clock, "Clock is required.");
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "phonebank-journal-sweeper");
-              thread.setDaemon(true);
-              return thread;
+    periodic =
+        Periodic.every(
+            threads,
+            "journal-sweeper",
+            "Journal sweep",
+            interval,
+            () -> {
+              int changed = journalled.sweep(clock.instant().minus(inFlight));
+              if (changed > 0) {
+                LOG.log(
+                    System.Logger.Level.WARNING, "Journal sweep settled " + changed + " step(s)");
+              }
             });
-    long millis = interval.toMillis();
-    timer.scheduleWithFixedDelay(
-        () -> {
-          // An exception would cancel the schedule: the sweep must outlive a bad database minute.
-          try {
-            int changed = journalled.sweep(clock.instant().minus(inFlight));
-            if (changed > 0) {
-              LOG.log(System.Logger.Level.WARNING, "Journal sweep settled " + changed + " step(s)");
-            }
-          } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "Journal sweep failed; next in " + interval, e);
-          }
-        },
-        millis,
-        millis,
-        TimeUnit.MILLISECONDS);
   }
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    periodic.close();
   }
 }

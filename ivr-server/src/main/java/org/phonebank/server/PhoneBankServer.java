@@ -3,8 +3,10 @@ package org.phonebank.server;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
@@ -28,6 +30,7 @@ import org.phonebank.call.esl.InboundEslSettings;
 import org.phonebank.escalation.CallbackNumbers;
 import org.phonebank.escalation.EscalationSettings;
 import org.phonebank.escalation.Escalations;
+import org.phonebank.escalation.NodeWatch;
 import org.phonebank.escalation.OfficerLegs;
 import org.phonebank.escalation.jdbc.JdbcEscalationStore;
 import org.phonebank.journal.JournalledSwitch;
@@ -68,7 +71,11 @@ public class PhoneBankServer {
   private EslServer eslServer;
   private Escalations escalations;
   private CallbackRounds callbackRounds;
+  private Periodic nodeBeats;
   private EslOfficerLegs officerLegs;
+
+  /** The container's threads, for the periodic tasks (sweep, callback rounds, node heartbeat). */
+  @Resource ManagedThreadFactory threads;
 
   @Inject PhoneBankProbes probes;
   @Inject PhoneBankMetrics metrics;
@@ -119,6 +126,7 @@ public class PhoneBankServer {
     // request is no longer in flight.
     sweeper =
         new JournalSweeper(
+            threads,
             journalled,
             journalSettings.clock(),
             settings.sweepInterval(),
@@ -168,7 +176,9 @@ public class PhoneBankServer {
    * The phone bank's own officers' queues in the shared database, when officers are configured
    * ({@code phonebank.escalation.*}); otherwise null, and callers go to the dialplan's officers'
    * extension. The node is named by its terminal id (one per IVR node): at start it ends as SYSTEM
-   * the callers it held before it stopped.
+   * the callers it held before it stopped; then it beats every {@code heartbeat-interval-seconds},
+   * taking over from any node silent longer than {@code node-dead-after-seconds} (its callers ended
+   * by the system, its officers freed, its callback calls back in the queue).
    */
   private Escalations officerQueues(
       Function<String, Optional<String>> lookup, String nodeId, Clock clock) {
@@ -189,9 +199,22 @@ public class PhoneBankServer {
     escalations =
         new Escalations(escalation, new JdbcEscalationStore(dataSource), clock, nodeId, numbers);
     int ended = escalations.start();
+    NodeWatch watch = escalations.nodeWatch();
+    nodeBeats =
+        Periodic.every(
+            threads,
+            "node-heartbeat",
+            "Node heartbeat",
+            watch.interval(),
+            () -> {
+              NodeWatch.Round round = watch.beat();
+              if (round.isNews()) {
+                LOG.log(System.Logger.Level.WARNING, "Node " + nodeId + " heartbeat: " + round);
+              }
+            });
     Optional<InboundEslSettings> inbound = InboundEslSettings.from(lookup);
     if (inbound.isPresent()) {
-      callbackRounds = new CallbackRounds(escalations, new CallbackDialler(inbound.get()));
+      callbackRounds = new CallbackRounds(threads, escalations, new CallbackDialler(inbound.get()));
       officerLegs = new EslOfficerLegs(inbound.get());
       LOG.log(System.Logger.Level.INFO, "Callbacks placed through " + inbound.get());
     } else {
@@ -275,6 +298,9 @@ public class PhoneBankServer {
     }
     if (callbackRounds != null) {
       callbackRounds.close();
+    }
+    if (nodeBeats != null) {
+      nodeBeats.close();
     }
     if (officerLegs != null) {
       officerLegs.close();

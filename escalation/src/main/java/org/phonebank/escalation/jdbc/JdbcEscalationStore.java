@@ -68,9 +68,11 @@ public final class JdbcEscalationStore implements EscalationStore {
   private static final int IN_LIST = 100;
 
   private final Transactions transactions;
+  private final NodeRows nodes;
 
   public JdbcEscalationStore(DataSource dataSource) {
     this.transactions = new Transactions(dataSource);
+    this.nodes = new NodeRows(transactions);
   }
 
   @Override
@@ -214,6 +216,18 @@ public final class JdbcEscalationStore implements EscalationStore {
 
   @Override
   public List<QueuedCall> waitingInServiceOrder(QueuedCall after, int limit, Instant now) {
+    return waitingBetween(after, null, limit, now);
+  }
+
+  @Override
+  public List<QueuedCall> waitingAhead(
+      QueuedCall after, QueuedCall caller, int limit, Instant now) {
+    return waitingBetween(after, Objects.requireNonNull(caller, "Caller is required."), limit, now);
+  }
+
+  /** After {@code after} and before {@code before} (both exclusive, null for no bound). */
+  private List<QueuedCall> waitingBetween(
+      QueuedCall after, QueuedCall before, int limit, Instant now) {
     if (limit < 1) {
       throw new IllegalArgumentException("A page holds at least one caller: " + limit);
     }
@@ -231,6 +245,10 @@ public final class JdbcEscalationStore implements EscalationStore {
                       ? ""
                       : " AND (priority < ? OR (priority = ? AND (enqueued_at > ?"
                           + " OR (enqueued_at = ? AND id > ?))))")
+                  + (before == null
+                      ? ""
+                      : " AND (priority > ? OR (priority = ? AND (enqueued_at < ?"
+                          + " OR (enqueued_at = ? AND id < ?))))")
                   + " ORDER BY priority DESC, enqueued_at, id FETCH FIRST ? ROWS ONLY";
           List<Long> ids = new ArrayList<>();
           List<QueuedCall> page = new ArrayList<>();
@@ -245,6 +263,13 @@ public final class JdbcEscalationStore implements EscalationStore {
               Transactions.setInstant(query, index++, after.enqueuedAt());
               Transactions.setInstant(query, index++, after.enqueuedAt());
               query.setLong(index++, after.id());
+            }
+            if (before != null) {
+              query.setInt(index++, before.priority());
+              query.setInt(index++, before.priority());
+              Transactions.setInstant(query, index++, before.enqueuedAt());
+              Transactions.setInstant(query, index++, before.enqueuedAt());
+              query.setLong(index++, before.id());
             }
             query.setInt(index, limit);
             try (ResultSet rows = query.executeQuery()) {
@@ -466,6 +491,30 @@ public final class JdbcEscalationStore implements EscalationStore {
       }
     }
     return inOrder;
+  }
+
+  /**
+   * One transaction: each officer in turn under a savepoint, until one is still READY; a taken one
+   * is rolled back alone, so the caller rings the next.
+   */
+  @Override
+  public Optional<Offer> reserveFirst(
+      long entryId, List<String> officerIds, Instant now, Instant deadline) {
+    if (officerIds.isEmpty()) {
+      return Optional.empty();
+    }
+    return transactions.run(
+        "reserve the first ready of " + officerIds.size() + " officers for entry " + entryId,
+        connection -> {
+          for (String officerId : officerIds) {
+            Savepoint before = connection.setSavepoint();
+            Optional<Offer> offer = reserve(connection, entryId, officerId, now, deadline, before);
+            if (offer.isPresent()) {
+              return offer;
+            }
+          }
+          return Optional.<Offer>empty();
+        });
   }
 
   private static Optional<Offer> reserve(
@@ -989,6 +1038,26 @@ public final class JdbcEscalationStore implements EscalationStore {
       }
       return calls == 0 ? Optional.empty() : Optional.of(total.dividedBy(calls));
     }
+  }
+
+  @Override
+  public boolean beat(String nodeId, Instant started, Instant now) {
+    return nodes.beat(nodeId, started, now);
+  }
+
+  @Override
+  public Map<String, Instant> lastBeats() {
+    return nodes.lastBeats();
+  }
+
+  @Override
+  public List<CallbackClaim> callbackCallsOf(String nodeId) {
+    return nodes.callbackCallsOf(nodeId);
+  }
+
+  @Override
+  public boolean forget(String nodeId, Instant lastBeat) {
+    return nodes.forget(nodeId, lastBeat);
   }
 
   @Override

@@ -26,32 +26,23 @@ import org.phonebank.escalation.OfficerStatus;
  */
 abstract class JdbcCallbacksContract extends CallbacksContract {
 
-  private static TestDatabase database;
+  private static final TestDatabase.PerClass database = new TestDatabase.PerClass();
 
   abstract TestDatabase newDatabase();
 
   @Override
   protected EscalationStore newStore() {
-    if (database == null) {
-      database = newDatabase();
-    }
-    database.migratedAndEmpty();
-    return new JdbcEscalationStore(database.pooled());
+    return database.freshStore(this::newDatabase);
   }
 
   @AfterAll
   static void dropTheDatabase() {
-    if (database != null) {
-      database.close();
-      database = null;
-    }
+    database.drop();
   }
 
   @Override
   protected Optional<EntryEnd> endOf(long entryId) {
-    return Optional.ofNullable(
-            database.text("SELECT end_reason FROM escalation_entry WHERE id = ?", entryId))
-        .map(EntryEnd::valueOf);
+    return database.endOf(entryId);
   }
 
   @Test

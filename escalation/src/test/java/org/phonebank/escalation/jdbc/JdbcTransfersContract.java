@@ -8,24 +8,17 @@ import org.phonebank.escalation.TransfersContract;
 /** Every transfer rule again on the database (journal migration V27). */
 abstract class JdbcTransfersContract extends TransfersContract {
 
-  private static TestDatabase database;
+  private static final TestDatabase.PerClass database = new TestDatabase.PerClass();
 
   abstract TestDatabase newDatabase();
 
   @Override
   protected EscalationStore newStore() {
-    if (database == null) {
-      database = newDatabase();
-    }
-    database.migratedAndEmpty();
-    return new JdbcEscalationStore(database.pooled());
+    return database.freshStore(this::newDatabase);
   }
 
   @AfterAll
   static void dropTheDatabase() {
-    if (database != null) {
-      database.close();
-      database = null;
-    }
+    database.drop();
   }
 }

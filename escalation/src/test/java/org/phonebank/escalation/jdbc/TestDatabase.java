@@ -31,7 +31,8 @@ abstract class TestDatabase implements AutoCloseable {
           "escalation_switch_request",
           "escalation_offer",
           "escalation_officer",
-          "escalation_entry");
+          "escalation_entry",
+          "escalation_node");
 
   /**
    * The schema applied on first use, the escalation tables emptied: one database per test class
@@ -102,6 +103,42 @@ abstract class TestDatabase implements AutoCloseable {
     if (pool != null) {
       pool.close();
       pool = null;
+    }
+  }
+
+  /**
+   * One database for a test class: made on first use, migrated once, its escalation tables emptied
+   * for each test, dropped after the class ({@link #drop}, from an {@code @AfterAll}).
+   */
+  static final class PerClass {
+    private TestDatabase database;
+
+    /** A store over the emptied database, which {@code make} makes on first use. */
+    synchronized JdbcEscalationStore freshStore(java.util.function.Supplier<TestDatabase> make) {
+      if (database == null) {
+        database = make.get();
+      }
+      database.migratedAndEmpty();
+      return new JdbcEscalationStore(database.pooled());
+    }
+
+    /** A second store over the same data, as another node opens it. */
+    JdbcEscalationStore anotherNode() {
+      return new JdbcEscalationStore(database.open());
+    }
+
+    /** How the entry ended as {@code escalation_entry} records it, empty while it lasts. */
+    java.util.Optional<org.phonebank.escalation.EntryEnd> endOf(long entryId) {
+      return java.util.Optional.ofNullable(
+              database.text("SELECT end_reason FROM escalation_entry WHERE id = ?", entryId))
+          .map(org.phonebank.escalation.EntryEnd::valueOf);
+    }
+
+    synchronized void drop() {
+      if (database != null) {
+        database.close();
+        database = null;
+      }
     }
   }
 

@@ -31,7 +31,7 @@ abstract class SchemaMigrationsContract {
   private static final String TEST_SETS = "/org/phonebank/journal/jdbc/testmigrations/";
 
   private static final List<Integer> EVERY_VERSION =
-      List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 22, 25, 26, 27, 30, 31, 32);
+      List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 22, 25, 26, 27, 28, 30, 31, 32);
   private static final List<String> EVERY_DESCRIPTION =
       List.of(
           "1 switch journal",
@@ -50,6 +50,7 @@ abstract class SchemaMigrationsContract {
           "25 callback dialler",
           "26 escalation service order index",
           "27 officer transfer",
+          "28 escalation node",
           "30 settlement and reconciliation",
           "31 reconciliation worklist",
           "32 settlement control totals");
