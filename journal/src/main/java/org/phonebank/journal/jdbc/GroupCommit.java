@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.phonebank.journal.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+
+/**
+ * Journal writes made at the same moment by different callers, committed together: one JDBC
+ * transaction and one durable commit (one log flush) for the whole group instead of one each. Each
+ * caller still returns only after its own write is durable, so "journalled before it returns" holds
+ * as before; under load N callers share one flush, which is what a commit costs on both Derby and
+ * PostgreSQL.
+ *
+ * <p>No thread of its own: the first caller to find no group being committed becomes the leader,
+ * takes every write waiting (up to {@link #MAX_GROUP}), commits them and hands each caller its
+ * outcome; callers arriving meanwhile wait for the next leader, which is one of them (the scheme of
+ * LevelDB's and RocksDB's write queues).
+ *
+ * <p>Faults, the contract {@code GroupCommitFaultsContract} checks on both databases:
+ *
+ * <ul>
+ *   <li>a write that fails for itself (a broken rule, a row it needs missing, its statement
+ *       failing) fails only its own caller: the transaction is rolled back and the others run again
+ *       without it, so nothing of the failed write and nothing half of the group is kept;
+ *   <li>a group the database refused because of its own locking ({@link Transactions#isRetryable})
+ *       is run again whole, with the same back-off as single transactions;
+ *   <li>a failed commit of unknown outcome (a lost connection) is reported to every member, as a
+ *       single commit's would be; the sweep settles such entries from the database as it finds
+ *       them.
+ * </ul>
+ *
+ * <p>So a write must be safe to run more than once in a fresh transaction (each attempt starts from
+ * what is committed) and must not keep anything from an earlier attempt: ids it writes are chosen
+ * before it is submitted.
+ */
+final class GroupCommit {
+
+  /** Writes in one transaction at most; more wait for the next. */
+  static final int MAX_GROUP = 64;
+
+  private final DataSource dataSource;
+  private final Queue<Member<?>> waiting = new ConcurrentLinkedQueue<>();
+  private final ReentrantLock leading = new ReentrantLock();
+
+  GroupCommit(DataSource dataSource) {
+    this.dataSource = Objects.requireNonNull(dataSource, "Data source is required.");
+  }
+
+  /**
+   * Runs {@code work} in the next group's transaction and returns its result once that transaction
+   * committed, or throws what made this write fail.
+   */
+  <T> T run(Transactions.Work<T> work) throws SQLException {
+    Member<T> member = new Member<>(Objects.requireNonNull(work, "Work is required."));
+    waiting.add(member);
+    leading.lock();
+    try {
+      // A leader before us may have committed this write already; otherwise we lead.
+      while (!member.settled) {
+        settle(nextGroup());
+      }
+    } finally {
+      leading.unlock();
+    }
+    return member.outcome();
+  }
+
+  /** Writes submitted and not yet taken into a group: how a test knows a group has formed. */
+  int waiting() {
+    return waiting.size();
+  }
+
+  /** Whether a leader is committing a group now. */
+  boolean leading() {
+    return leading.isLocked();
+  }
+
+  private List<Member<?>> nextGroup() {
+    List<Member<?>> group = new ArrayList<>();
+    for (Member<?> member = waiting.poll(); member != null; member = waiting.poll()) {
+      group.add(member);
+      if (group.size() == MAX_GROUP) {
+        break;
+      }
+    }
+    return group;
+  }
+
+  /** Settles every member of {@code group}: committed together, or each told why not. */
+  private void settle(List<Member<?>> group) {
+    List<Member<?>> live = new ArrayList<>(group);
+    try {
+      commitTogether(live);
+    } catch (RuntimeException | Error e) {
+      // Never leave a member waiting for an outcome no leader will give it.
+      live.forEach(member -> member.fail(e));
+      throw e;
+    }
+  }
+
+  private void commitTogether(List<Member<?>> live) {
+    int refusals = 0;
+    while (!live.isEmpty()) {
+      try (Connection connection = dataSource.getConnection()) {
+        Member<?> failed = runAll(connection, live);
+        if (failed == null) {
+          live.forEach(Member::commit);
+          return;
+        }
+        // Rolled back: the others run again from the start, without the write that failed.
+        live.remove(failed);
+      } catch (SQLException e) {
+        refusals++;
+        if (!Transactions.isRetryable(e) || refusals == Transactions.ATTEMPTS) {
+          live.forEach(member -> member.fail(e));
+          return;
+        }
+        Transactions.pause(refusals);
+      }
+    }
+  }
+
+  /**
+   * Runs every write in one transaction and commits it. Returns the member whose own write failed
+   * (the transaction then rolled back, the member told), or null once committed; throws when the
+   * database refused the transaction as a whole or its commit failed.
+   */
+  private static Member<?> runAll(Connection connection, List<Member<?>> live) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      for (Member<?> member : live) {
+        try {
+          member.runOn(connection);
+        } catch (SQLException e) {
+          if (Transactions.isRetryable(e)) {
+            throw e;
+          }
+          Sql.rollback(connection, e);
+          member.fail(e);
+          return member;
+        } catch (RuntimeException e) {
+          Sql.rollback(connection, e);
+          member.fail(e);
+          return member;
+        }
+      }
+      connection.commit();
+      return null;
+    } catch (SQLException e) {
+      Sql.rollback(connection, e);
+      throw e;
+    }
+  }
+
+  /** One caller's write and, once settled, its outcome. Guarded by the leader's lock. */
+  private static final class Member<T> {
+    private final Transactions.Work<T> work;
+    private T result;
+    private Throwable failure;
+    private boolean settled;
+
+    Member(Transactions.Work<T> work) {
+      this.work = work;
+    }
+
+    void runOn(Connection connection) throws SQLException {
+      result = work.run(connection);
+    }
+
+    void commit() {
+      settled = true;
+    }
+
+    void fail(Throwable e) {
+      result = null;
+      failure = e;
+      settled = true;
+    }
+
+    T outcome() throws SQLException {
+      if (failure instanceof SQLException e) {
+        throw e;
+      }
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+      return result;
+    }
+  }
+}
