@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -194,16 +195,18 @@ abstract class GroupCommitFaultsContract {
   @SafeVarargs
   private List<Object> inOneGroup(GroupCommit writes, Transactions.Work<Object>... members)
       throws Exception {
+    CountDownLatch leading = new CountDownLatch(1);
     Future<Object> leader =
         callers.submit(
             () ->
                 writes.run(
                     connection -> {
+                      leading.countDown();
                       awaitWaiting(writes, members.length);
                       return insert(1, "a").run(connection);
                     }));
-    // The leader holds the lock from before its write runs: members submitted now queue behind it.
-    awaitLeading(writes);
+    // The leader's group is taken and running: members submitted now queue behind it.
+    assertTrue(leading.await(10, TimeUnit.SECONDS));
     List<Future<Object>> followers = new ArrayList<>();
     for (Transactions.Work<Object> member : members) {
       followers.add(callers.submit(() -> writes.run(member)));
@@ -218,13 +221,6 @@ abstract class GroupCommitFaultsContract {
       }
     }
     return outcomes;
-  }
-
-  private static void awaitLeading(GroupCommit writes) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!writes.leading() && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
   }
 
   private static void awaitWaiting(GroupCommit writes, int count) {
