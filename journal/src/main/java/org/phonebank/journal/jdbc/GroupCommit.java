@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
@@ -20,11 +20,12 @@ import javax.sql.DataSource;
  * as before; under load N callers share one flush, which is what a commit costs on both Derby and
  * PostgreSQL.
  *
- * <p>No thread of its own: the first caller to find no group being committed becomes the leader,
- * takes every write waiting (up to {@link #MAX_GROUP}), commits them and wakes each caller with its
- * outcome, all at once; callers arriving meanwhile park, and the first of them is woken to lead the
- * next group (the scheme of LevelDB's and RocksDB's write queues). Waking the group's callers one
- * after another through the lock would cost a context switch each on a busy machine.
+ * <p>No thread of its own: a caller that finds fewer than {@link #MAX_LEADERS} groups being
+ * committed becomes a leader, takes every write waiting (up to {@link #MAX_GROUP}), commits them
+ * and wakes each caller with its outcome, all at once; callers arriving while the leaders are busy
+ * park, and the first of them is woken to lead the next group (the scheme of LevelDB's and
+ * RocksDB's write queues). Waking the group's callers one after another through the lock would cost
+ * a context switch each on a busy machine.
  *
  * <p>Faults, the contract {@code GroupCommitFaultsContract} checks on both databases:
  *
@@ -48,14 +49,30 @@ final class GroupCommit {
   /** Writes in one transaction at most; more wait for the next. */
   static final int MAX_GROUP = 64;
 
+  /**
+   * Groups committed at once. More than one, so that a write arriving while a group commits can
+   * start its own at once when few calls are about (on both databases commits of different
+   * transactions overlap); under load the writes arriving meanwhile still gather behind them.
+   */
+  static final int MAX_LEADERS = 4;
+
   private final DataSource dataSource;
   private final Queue<Member<?>> waiting = new ConcurrentLinkedQueue<>();
-  private final ReentrantLock leading = new ReentrantLock();
+  private final Semaphore leaders;
 
   private static final long SAFETY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   GroupCommit(DataSource dataSource) {
+    this(dataSource, MAX_LEADERS);
+  }
+
+  /** With one leader at a time, as tests form a group of their choosing. */
+  GroupCommit(DataSource dataSource, int maxLeaders) {
     this.dataSource = Objects.requireNonNull(dataSource, "Data source is required.");
+    if (maxLeaders < 1) {
+      throw new IllegalArgumentException("A group commit needs at least one leader.");
+    }
+    this.leaders = new Semaphore(maxLeaders);
   }
 
   /**
@@ -66,23 +83,27 @@ final class GroupCommit {
     Member<T> member = new Member<>(Objects.requireNonNull(work, "Work is required."));
     waiting.add(member);
     while (!member.settled) {
-      if (leading.tryLock()) {
+      boolean led = false;
+      if (leaders.tryAcquire()) {
         try {
-          // A leader before us may have committed this write already; otherwise we lead.
-          while (!member.settled) {
-            settle(nextGroup());
+          // Our write may already be in another leader's group; then we have nothing to lead.
+          List<Member<?>> group = nextGroup();
+          if (!group.isEmpty()) {
+            settle(group);
+            led = true;
           }
         } finally {
-          leading.unlock();
+          leaders.release();
           // Whoever waits now arrived during our commit: the first of them leads the next group.
           Member<?> next = waiting.peek();
           if (next != null) {
             LockSupport.unpark(next.thread);
           }
         }
-      } else {
-        // Woken when our write is settled or when the leader is done; the time limit only guards
-        // against a wake-up lost to a bug, it is not how the group is paced.
+      }
+      if (!led && !member.settled) {
+        // Woken when our write is settled or a leader is done; the time limit only guards
+        // against a wake-up lost to a bug, it is not how groups are paced.
         LockSupport.parkNanos(this, SAFETY_PARK_NANOS);
       }
     }
