@@ -6,6 +6,7 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -17,25 +18,41 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public record CardFingerprint(String hex) {
 
-  private static final String ALGORITHM = "HmacSHA256";
+  static final String ALGORITHM = "HmacSHA256";
+
+  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
   public CardFingerprint {
     Objects.requireNonNull(hex, "Fingerprint is required.");
-    if (!hex.matches("[0-9a-f]{64}")) {
+    if (!HEX.matcher(hex).matches()) {
       throw new IllegalArgumentException("A card fingerprint is 64 lower-case hex digits.");
     }
   }
 
-  /** Fingerprints {@code card} under {@code key} (at least 32 bytes). */
+  /**
+   * Fingerprints {@code card} under {@code key} (at least 32 bytes). For many cards under one key,
+   * {@link CardFingerprinter} keys its {@code Mac}s once.
+   */
   public static CardFingerprint of(CardNumber card, byte[] key) {
+    checkKey(key);
+    return new CardFingerprint(
+        HexFormat.of()
+            .formatHex(
+                keyed(new SecretKeySpec(key, ALGORITHM))
+                    .doFinal(card.digits().getBytes(StandardCharsets.US_ASCII))));
+  }
+
+  static void checkKey(byte[] key) {
     if (key == null || key.length < 32) {
       throw new IllegalArgumentException("A fingerprint key must be at least 32 bytes.");
     }
+  }
+
+  static Mac keyed(SecretKeySpec key) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(new SecretKeySpec(key, ALGORITHM));
-      return new CardFingerprint(
-          HexFormat.of().formatHex(mac.doFinal(card.digits().getBytes(StandardCharsets.US_ASCII))));
+      mac.init(key);
+      return mac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HMAC-SHA-256 is not available.", e);
     }

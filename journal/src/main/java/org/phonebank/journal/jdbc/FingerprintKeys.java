@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.journal.jdbc;
 
-import org.phonebank.card.CardFingerprint;
-import org.phonebank.card.CardNumber;
+import org.phonebank.card.CardFingerprinter;
 
 /** Checks the secret that card fingerprints are keyed with before a store keeps its own copy. */
 final class FingerprintKeys {
@@ -22,10 +21,10 @@ final class FingerprintKeys {
   }
 
   /**
-   * The same card gives the same fingerprint only under the same key, on every node and after
-   * restarts.
+   * Fingerprints under {@code key} (checked). The same card gives the same fingerprint only under
+   * the same key, on every node and after restarts.
    */
-  static String fingerprint(CardNumber card, byte[] key) {
-    return CardFingerprint.of(card, key).hex();
+  static CardFingerprinter fingerprinter(byte[] key) {
+    return new CardFingerprinter(checked(key));
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.phonebank.card.CardFingerprint;
+import org.phonebank.card.CardFingerprinter;
 import org.phonebank.card.CardNumber;
 import org.phonebank.lockout.CardLockouts;
 import org.phonebank.lockout.LockedCard;
@@ -34,12 +35,12 @@ public final class JdbcCardLockouts implements CardLockouts {
   private static final int MAX_OFFICER_LENGTH = 64;
 
   private final DataSource dataSource;
-  private final byte[] fingerprintKey;
+  private final CardFingerprinter fingerprints;
   private final Clock clock;
 
   public JdbcCardLockouts(DataSource dataSource, byte[] fingerprintKey, Clock clock) {
     this.dataSource = Objects.requireNonNull(dataSource, "Data source is required.");
-    this.fingerprintKey = FingerprintKeys.checked(fingerprintKey);
+    this.fingerprints = FingerprintKeys.fingerprinter(fingerprintKey);
     this.clock = Objects.requireNonNull(clock, "Clock is required.");
   }
 
@@ -328,7 +329,7 @@ public final class JdbcCardLockouts implements CardLockouts {
   }
 
   private String fingerprint(CardNumber card) {
-    return FingerprintKeys.fingerprint(card, fingerprintKey);
+    return fingerprints.of(card).hex();
   }
 
   private Instant now() {

@@ -6,7 +6,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.banking.TransactionIds;
+import org.phonebank.card.CardFingerprinter;
 import org.phonebank.card.CardNumber;
 import org.phonebank.journal.EntryState;
 import org.phonebank.journal.Journal;
@@ -61,8 +61,10 @@ public final class JdbcJournal implements Journal {
 
   private final DataSource dataSource;
   private final String terminalId;
-  private final byte[] fingerprintKey;
+  private final CardFingerprinter fingerprints;
   private final Clock clock;
+  private final JournalIdBlocks ids;
+  private final GroupCommit writes;
 
   /**
    * @param fingerprintKey the bank's card fingerprint secret (at least 32 bytes), the same on every
@@ -73,8 +75,10 @@ public final class JdbcJournal implements Journal {
   public JdbcJournal(DataSource dataSource, String terminalId, byte[] fingerprintKey, Clock clock) {
     this.dataSource = Objects.requireNonNull(dataSource, "Data source is required.");
     this.terminalId = TerminalIds.checked(terminalId);
-    this.fingerprintKey = FingerprintKeys.checked(fingerprintKey);
+    this.fingerprints = FingerprintKeys.fingerprinter(fingerprintKey);
     this.clock = Objects.requireNonNull(clock, "Clock is required.");
+    this.ids = new JournalIdBlocks(dataSource, JournalIdBlocks.DEFAULT_BLOCK);
+    this.writes = new GroupCommit(dataSource);
   }
 
   @Override
@@ -88,11 +92,14 @@ public final class JdbcJournal implements Journal {
       throw new IllegalArgumentException("A request amount cannot be negative.");
     }
     try {
-      // Lock contention between concurrent calls (Derby 40XL1, X0Y84 on the identity's sequence,
-      // deadlocks) is rolled back whole and retried with back-off by Transactions: refusing the
-      // caller would be worse.
-      return Transactions.inOne(
-          dataSource, connection -> insertPending(connection, callId, type, ids, card, amount));
+      // The id is chosen before the write, so a group run again writes the same entry. Committed
+      // with whatever other calls journal at the same moment (GroupCommit); lock contention is
+      // rolled back whole and retried with back-off there: refusing the caller would be worse.
+      long id = this.ids.next();
+      String fingerprint = fingerprints.of(card).hex();
+      return writes.run(
+          connection ->
+              insertPending(connection, id, callId, type, ids, card, fingerprint, amount));
     } catch (SQLException e) {
       throw notJournalled(ids, e);
     }
@@ -145,10 +152,13 @@ public final class JdbcJournal implements Journal {
     if (dailyLimit.isNegative()) {
       throw new IllegalArgumentException("A daily limit cannot be negative.");
     }
-    String fingerprint = FingerprintKeys.fingerprint(card, fingerprintKey);
+    String fingerprint = fingerprints.of(card).hex();
     LocalDate day = LocalDate.ofInstant(ids.transmittedAt(), clock.getZone());
     for (int attempt = 1; ; attempt++) {
       try {
+        long id = this.ids.next();
+        // Not group-committed: this transaction holds the card's day row, and every call joined to
+        // it would wait behind that card's queue.
         return Transactions.inOne(
             dataSource,
             connection -> {
@@ -158,7 +168,7 @@ public final class JdbcJournal implements Journal {
                 return new OverDailyLimit(left.isNegative() ? Rials.zero() : left);
               }
               return new Reservation.Reserved(
-                  insertPending(connection, callId, type, ids, card, amount));
+                  insertPending(connection, id, callId, type, ids, card, fingerprint, amount));
             });
       } catch (FirstOfTheDayRace race) {
         if (attempt == DAY_ROW_ATTEMPTS) {
@@ -235,37 +245,38 @@ public final class JdbcJournal implements Journal {
 
   private JournalEntry insertPending(
       Connection connection,
+      long id,
       String callId,
       TransactionType type,
       TransactionIds ids,
       CardNumber card,
+      String fingerprint,
       Rials amount)
       throws SQLException {
     Instant now = now();
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO switch_journal (call_id, type, stan, rrn, terminal_id, transmitted_at, masked_card,"
-                + " card_fingerprint, amount, state, response_code, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
-            Statement.RETURN_GENERATED_KEYS)) {
-      insert.setString(1, callId);
-      insert.setString(2, type.name());
-      insert.setInt(3, ids.stan().value());
-      insert.setString(4, ids.rrn().value());
-      insert.setString(5, terminalId);
-      Sql.setInstant(insert, 6, ids.transmittedAt());
-      insert.setString(7, card.masked());
-      insert.setString(8, FingerprintKeys.fingerprint(card, fingerprintKey));
+            "INSERT INTO switch_journal (id, call_id, type, stan, rrn, terminal_id, transmitted_at,"
+                + " masked_card, card_fingerprint, amount, state, response_code, created_at,"
+                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)")) {
+      insert.setLong(1, id);
+      insert.setString(2, callId);
+      insert.setString(3, type.name());
+      insert.setInt(4, ids.stan().value());
+      insert.setString(5, ids.rrn().value());
+      insert.setString(6, terminalId);
+      Sql.setInstant(insert, 7, ids.transmittedAt());
+      insert.setString(8, card.masked());
+      insert.setString(9, fingerprint);
       if (amount == null) {
-        insert.setNull(9, Types.BIGINT);
+        insert.setNull(10, Types.BIGINT);
       } else {
-        insert.setLong(9, amount.value());
+        insert.setLong(10, amount.value());
       }
-      insert.setString(10, EntryState.PENDING.name());
-      Sql.setInstant(insert, 11, now);
+      insert.setString(11, EntryState.PENDING.name());
       Sql.setInstant(insert, 12, now);
+      Sql.setInstant(insert, 13, now);
       insert.executeUpdate();
-      long id = generatedId(insert);
       return new JournalEntry(
           id, callId, type, ids, card.masked(), amount, EntryState.PENDING, null, now);
     }
@@ -351,11 +362,7 @@ public final class JdbcJournal implements Journal {
     Objects.requireNonNull(card, "Card is required.");
     Objects.requireNonNull(type, "Transaction type is required.");
     try (Connection connection = dataSource.getConnection()) {
-      return used(
-          connection,
-          FingerprintKeys.fingerprint(card, fingerprintKey),
-          type,
-          LocalDate.now(clock));
+      return used(connection, fingerprints.of(card).hex(), type, LocalDate.now(clock));
     } catch (SQLException e) {
       throw new JournalStoreException(
           "Could not sum today's " + type + " for card " + card + ".", e);
@@ -405,8 +412,8 @@ public final class JdbcJournal implements Journal {
       String from,
       String extra) {
     try {
-      return Transactions.inOne(
-          dataSource,
+      // Committed with the other calls' writes of the moment (GroupCommit).
+      return writes.run(
           connection -> {
             try (PreparedStatement update =
                 connection.prepareStatement(
@@ -483,17 +490,6 @@ public final class JdbcJournal implements Journal {
         EntryState.valueOf(row.getString("state")),
         row.getString("response_code"),
         Sql.getInstant(row, "updated_at"));
-  }
-
-  private static long generatedId(Statement insert) throws SQLException {
-    // Derby returns just the identity column, PostgreSQL every column (RETURNING *); id is first in
-    // both.
-    try (ResultSet keys = insert.getGeneratedKeys()) {
-      if (!keys.next()) {
-        throw new SQLException("The database returned no id for the new journal entry.");
-      }
-      return keys.getLong(1);
-    }
   }
 
   // Millisecond precision: what both databases keep, so an entry read back equals the one returned.

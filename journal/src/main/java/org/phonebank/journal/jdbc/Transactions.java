@@ -119,7 +119,8 @@ public final class Transactions {
     return false;
   }
 
-  private static void pause(int attempt) {
+  /** Sleeps a random part of the growing ceiling before attempt {@code attempt + 1}. */
+  static void pause(int attempt) {
     long ceiling = Math.min(MAX_PAUSE_MILLIS, 1L << Math.min(attempt, 20));
     long micros = ThreadLocalRandom.current().nextLong(TimeUnit.MILLISECONDS.toMicros(ceiling) + 1);
     LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(micros));

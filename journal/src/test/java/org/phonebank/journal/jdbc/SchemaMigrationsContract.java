@@ -19,6 +19,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.phonebank.banking.Rrn;
+import org.phonebank.banking.Stan;
+import org.phonebank.banking.TransactionIds;
 import org.phonebank.card.CardNumber;
 import org.phonebank.journal.EntryState;
 import org.phonebank.journal.JournalEntry;
@@ -31,7 +34,7 @@ abstract class SchemaMigrationsContract {
   private static final String TEST_SETS = "/org/phonebank/journal/jdbc/testmigrations/";
 
   private static final List<Integer> EVERY_VERSION =
-      List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 22, 25, 26, 27, 28, 30, 31, 32);
+      List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 22, 25, 26, 27, 28, 29, 30, 31, 32);
   private static final List<String> EVERY_DESCRIPTION =
       List.of(
           "1 switch journal",
@@ -51,6 +54,7 @@ abstract class SchemaMigrationsContract {
           "26 escalation service order index",
           "27 officer transfer",
           "28 escalation node",
+          "29 journal id block",
           "30 settlement and reconciliation",
           "31 reconciliation worklist",
           "32 settlement control totals");
@@ -225,6 +229,16 @@ abstract class SchemaMigrationsContract {
     assertEquals(
         Rials.zero(),
         journal.usedToday(new CardNumber("6037991234567893"), TransactionType.TRANSFER));
+    // Ids handed out in blocks (V29) start after the ones the identity column gave.
+    JournalEntry next =
+        journal.open(
+            "call-2",
+            TransactionType.BALANCE_INQUIRY,
+            new TransactionIds(
+                new Stan(2), new Rrn("608009000002"), Instant.parse("2026-03-21T06:00:00Z")),
+            new CardNumber("6037991234567893"),
+            null);
+    assertEquals(old.id() + 1, next.id());
   }
 
   @Test
