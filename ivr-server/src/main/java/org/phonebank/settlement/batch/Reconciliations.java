@@ -3,7 +3,10 @@ package org.phonebank.settlement.batch;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.batch.operations.BatchRuntimeException;
+import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -15,6 +18,8 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,7 +56,8 @@ import org.phonebank.settlement.run.RunCursor;
  * back-office console), starts a run of the Jakarta Batch job {@code reconciliation} for a business
  * date on demand or nightly at the cut-over plus a delay (a calendar timer in the bank's zone), and
  * at start resumes every run a stop or a killed JVM left unfinished, from the checkpoint stored
- * with its items.
+ * with its items, by restarting its job execution in the batch runtime's repository (kept in the
+ * phone bank's own database or state folder, so it outlives a rebuilt domain: docs/decisions.md).
  *
  * <p>The inbox ({@code phonebank.reconciliation.folder}/inbox) takes any file; each is read as data
  * up to the size limit, then moved to {@code loaded/}, {@code duplicate/} or {@code quarantine/}
@@ -61,6 +67,10 @@ import org.phonebank.settlement.run.RunCursor;
 @Singleton
 @DependsOn("PhoneBankServer")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// No container transaction: the runs and files are written through the phone bank's own pool, one
+// local transaction per chunk, and a job started or restarted inside a transaction would find the
+// batch repository's rows of its own execution locked until that transaction ended.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Reconciliations {
 
   static final String JOB = "reconciliation";
@@ -92,13 +102,7 @@ public class Reconciliations {
     journal = new JdbcJournalByBusinessDate(server.dataSource(), calendar);
     reconciler = new Reconciler(settings.localZone());
     for (JdbcReconciliationRuns.Run run : runs.unfinished()) {
-      LOG.log(
-          Level.INFO,
-          "Resuming reconciliation run {0} of {1} after group {2}",
-          run.id(),
-          run.businessDate(),
-          run.checkpoint());
-      launch(run.id());
+      resume(run);
     }
     LocalTime at = settings.cutOver().plus(settings.runDelay());
     timers.createCalendarTimer(
@@ -176,10 +180,68 @@ public class Reconciliations {
   }
 
   private void launch(long runId) {
+    BatchRuntime.getJobOperator().start(JOB, parameters(runId));
+  }
+
+  private Properties parameters(long runId) {
     Properties parameters = new Properties();
     parameters.setProperty("runId", Long.toString(runId));
     parameters.setProperty("chunkSize", Integer.toString(settings.chunkSize()));
-    BatchRuntime.getJobOperator().start(JOB, parameters);
+    return parameters;
+  }
+
+  /**
+   * Goes on with a run a stop or a killed JVM left unfinished: restarts the latest execution of its
+   * job instance, as Jakarta Batch means a job to be restarted. A run whose execution the
+   * repository does not know (a repository lost, or a run cut short before its reader opened) is
+   * started as a new job instance instead; either way the reader opens at the checkpoint stored
+   * with the items.
+   */
+  private void resume(JdbcReconciliationRuns.Run run) {
+    JobOperator operator = BatchRuntime.getJobOperator();
+    if (run.jobExecutionId() != null) {
+      try {
+        long latest = latestExecutionOf(operator, run.jobExecutionId());
+        long restarted = operator.restart(latest, parameters(run.id()));
+        LOG.log(
+            Level.INFO,
+            "Resuming reconciliation run {0} of {1} after group {2}: job execution {3} restarted as"
+                + " {4}",
+            run.id(),
+            run.businessDate(),
+            run.checkpoint(),
+            latest,
+            restarted);
+        return;
+      } catch (BatchRuntimeException e) {
+        // Unknown to the repository, not the latest, already complete or abandoned.
+        LOG.log(
+            Level.WARNING,
+            "Job execution {0} of reconciliation run {1} cannot be restarted ({2}): starting the run"
+                + " again as a new job instance",
+            run.jobExecutionId(),
+            run.id(),
+            e.toString());
+      }
+    }
+    LOG.log(
+        Level.INFO,
+        "Resuming reconciliation run {0} of {1} after group {2}: new job instance",
+        run.id(),
+        run.businessDate(),
+        run.checkpoint());
+    launch(run.id());
+  }
+
+  /**
+   * The latest execution of {@code executionId}'s job instance: a restart that died before its
+   * reader claimed the run left a newer one, and only the latest may be restarted.
+   */
+  private static long latestExecutionOf(JobOperator operator, long executionId) {
+    return operator.getJobExecutions(operator.getJobInstance(executionId)).stream()
+        .mapToLong(JobExecution::getExecutionId)
+        .max()
+        .orElse(executionId);
   }
 
   /**
@@ -315,13 +377,14 @@ public class Reconciliations {
       LOG.log(Level.WARNING, "Settlement file {0} quarantined: {1}", name, quarantined.errors());
     } else if (receipt instanceof Receipt.Loaded loaded) {
       LocalDate date = loaded.businessDate();
+      long runId = startRun(date);
       LOG.log(
           Level.INFO,
-          "Settlement file {0} loaded ({1} details) for {2}",
+          "Settlement file {0} loaded ({1} details) for {2}: reconciliation run {3}",
           name,
           loaded.details(),
-          date);
-      startRun(date);
+          date,
+          runId);
     } else {
       LOG.log(Level.INFO, "Settlement file {0} was loaded before: {1}", name, receipt);
     }
