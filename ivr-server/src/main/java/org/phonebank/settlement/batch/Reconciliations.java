@@ -4,9 +4,6 @@ package org.phonebank.settlement.batch;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.BatchRuntimeException;
-import jakarta.batch.operations.JobOperator;
-import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -34,6 +31,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.phonebank.banking.BusinessCalendar;
@@ -55,9 +54,11 @@ import org.phonebank.settlement.run.RunCursor;
  * Reconciliation inside Payara: receives settlement files (from the inbox folder, later from the
  * back-office console), starts a run of the Jakarta Batch job {@code reconciliation} for a business
  * date on demand or nightly at the cut-over plus a delay (a calendar timer in the bank's zone), and
- * at start resumes every run a stop or a killed JVM left unfinished, from the checkpoint stored
- * with its items, by restarting its job execution in the batch runtime's repository (kept in the
- * phone bank's own database or state folder, so it outlives a rebuilt domain: docs/decisions.md).
+ * when the application has started ({@link #resumeUnfinished}) goes on with every run a stop or a
+ * killed JVM left unfinished, from the checkpoint stored with its items, by restarting its job
+ * execution in the batch runtime's repository (kept in the phone bank's own database or state
+ * folder, so it outlives a rebuilt domain: docs/decisions.md). Jobs are started and restarted
+ * through {@link BatchJobs}, the console's where there is one.
  *
  * <p>The inbox ({@code phonebank.reconciliation.folder}/inbox) takes any file; each is read as data
  * up to the size limit, then moved to {@code loaded/}, {@code duplicate/} or {@code quarantine/}
@@ -74,6 +75,10 @@ import org.phonebank.settlement.run.RunCursor;
 public class Reconciliations {
 
   static final String JOB = "reconciliation";
+
+  /** Where the EAR's {@link BatchJobs} is: the console's web module (see there why). */
+  static final String JOBS = "java:app/officer-console/ReconciliationJobs";
+
   private static final System.Logger LOG = System.getLogger(Reconciliations.class.getName());
   private static final String NIGHTLY = "nightly";
 
@@ -101,9 +106,6 @@ public class Reconciliations {
     runs = new JdbcReconciliationRuns(server.dataSource(), clock);
     journal = new JdbcJournalByBusinessDate(server.dataSource(), calendar);
     reconciler = new Reconciler(settings.localZone());
-    for (JdbcReconciliationRuns.Run run : runs.unfinished()) {
-      resume(run);
-    }
     LocalTime at = settings.cutOver().plus(settings.runDelay());
     timers.createCalendarTimer(
         new ScheduleExpression()
@@ -180,7 +182,26 @@ public class Reconciliations {
   }
 
   private void launch(long runId) {
-    BatchRuntime.getJobOperator().start(JOB, parameters(runId));
+    jobs().start(JOB, parameters(runId));
+  }
+
+  private static BatchJobs jobs() {
+    try {
+      return (BatchJobs) new InitialContext().lookup(JOBS);
+    } catch (NamingException e) {
+      // ivr-server deployed without the console: its runs restart only until the next deploy.
+      return new DirectBatchJobs();
+    }
+  }
+
+  /**
+   * Goes on with every run a stop or a killed JVM left unfinished; called once the application has
+   * started, by the {@code jobs} that restart them.
+   */
+  public void resumeUnfinished(BatchJobs jobs) {
+    for (JdbcReconciliationRuns.Run run : runs.unfinished()) {
+      resume(run, jobs);
+    }
   }
 
   private Properties parameters(long runId) {
@@ -197,12 +218,11 @@ public class Reconciliations {
    * started as a new job instance instead; either way the reader opens at the checkpoint stored
    * with the items.
    */
-  private void resume(JdbcReconciliationRuns.Run run) {
-    JobOperator operator = BatchRuntime.getJobOperator();
+  private void resume(JdbcReconciliationRuns.Run run, BatchJobs jobs) {
     if (run.jobExecutionId() != null) {
       try {
-        long latest = latestExecutionOf(operator, run.jobExecutionId());
-        long restarted = operator.restart(latest, parameters(run.id()));
+        long latest = jobs.latestExecutionOf(run.jobExecutionId());
+        long restarted = jobs.restart(latest, parameters(run.id()));
         LOG.log(
             Level.INFO,
             "Resuming reconciliation run {0} of {1} after group {2}: job execution {3} restarted as"
@@ -214,7 +234,7 @@ public class Reconciliations {
             restarted);
         return;
       } catch (BatchRuntimeException e) {
-        // Unknown to the repository, not the latest, already complete or abandoned.
+        // Unknown to the repository, already complete or abandoned, or started by another tag.
         LOG.log(
             Level.WARNING,
             "Job execution {0} of reconciliation run {1} cannot be restarted ({2}): starting the run"
@@ -230,18 +250,7 @@ public class Reconciliations {
         run.id(),
         run.businessDate(),
         run.checkpoint());
-    launch(run.id());
-  }
-
-  /**
-   * The latest execution of {@code executionId}'s job instance: a restart that died before its
-   * reader claimed the run left a newer one, and only the latest may be restarted.
-   */
-  private static long latestExecutionOf(JobOperator operator, long executionId) {
-    return operator.getJobExecutions(operator.getJobInstance(executionId)).stream()
-        .mapToLong(JobExecution::getExecutionId)
-        .max()
-        .orElse(executionId);
+    jobs.start(JOB, parameters(run.id()));
   }
 
   /**
