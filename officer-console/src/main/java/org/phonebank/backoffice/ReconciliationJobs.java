@@ -40,7 +40,8 @@ public class ReconciliationJobs implements BatchJobs {
   @Resource TimerService timers;
 
   @PostConstruct
-  void start() {
+  void scheduleResume() {
+    // (Not named start: Payara picks a callback by name, and start(String, Properties) is taken.)
     // Right after start-up, not in it: the resume calls back into this bean, which a singleton
     // refuses while it is being made.
     timers.createSingleActionTimer(0, new TimerConfig("resume", false));
