@@ -21,10 +21,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -1213,9 +1211,15 @@ class PhoneBankCallIT {
     assertTrue(heard(transcript).contains(spoken(SARA, Language.ENGLISH)), heard(transcript));
   }
 
+  /**
+   * Issue 13 item 3: a run killed with the JVM, the server's domain then rebuilt from scratch, and
+   * the phone bank started again: the batch job repository (outside the domain) still knows the
+   * killed execution, the phone bank restarts it, and the restarted run ends exactly as an
+   * uninterrupted one (no duplicate, no missing row).
+   */
   @Test
   @Order(16)
-  void aReconciliationRunKilledWithTheJvmAndResumedEndsExactlyAsAnUninterruptedOne()
+  void aReconciliationRunKilledWithTheJvmAndRestartedOnARebuiltDomainEndsAsAnUninterruptedOne()
       throws Exception {
     SettlementInbox inbox = new SettlementInbox(STACK);
     LocalDate day = LocalDate.of(2026, 1, 15);
@@ -1227,35 +1231,66 @@ class PhoneBankCallIT {
             .reconcile(day, SettlementInbox.TERMINAL, List.of(), records)
             .totals();
 
-    // A reused state folder may hold reports and log lines of earlier runs: only what comes now
+    // A reused state folder may hold reports, runs and log lines of earlier runs (an unfinished
+    // one of the same date is resumed at start): only this run, named when its file is loaded,
     // counts.
     long mark = inbox.logMark();
-    Set<Path> before = new HashSet<>(inbox.reports(day));
-
-    inbox.drop("switch-" + day + ".txt", day, records);
+    String file = "switch-" + day + ".txt";
+    inbox.drop(file, day, records);
+    long run =
+        SettlementInbox.await(
+            Duration.ofSeconds(120),
+            "the file loaded and its run started",
+            () -> inbox.run(mark, file));
     int[] halfWay =
         SettlementInbox.await(
             Duration.ofSeconds(120),
             "the run to write its first groups",
-            () -> inbox.progress(mark).filter(p -> p[0] > 0));
+            () -> inbox.progress(mark, run).filter(p -> p[0] > 0));
     STACK.killServer();
     assertTrue(halfWay[0] < halfWay[1], "killed before the end: " + halfWay[0]);
-    assertTrue(inbox.report(day, p -> !before.contains(p)).isEmpty(), "no report before restart");
+    long killed =
+        inbox
+            .execution(inbox.logSince(mark), run)
+            .orElseThrow(() -> new AssertionError("no job execution named for run " + run));
+    assertTrue(inbox.report(day, run).isEmpty(), "no report before restart");
 
+    STACK.deleteDomain();
     STACK.start();
     Path report =
         SettlementInbox.await(
-            Duration.ofSeconds(180),
-            "the resumed run's report",
-            () -> inbox.report(day, p -> !before.contains(p)));
+            Duration.ofSeconds(180), "the restarted run's report", () -> inbox.report(day, run));
 
     assertEquals(expected, SettlementInbox.totals(report));
-    String log = inbox.logSince(mark);
+    // The new domain's server.log holds only what came since it was made.
+    String log = inbox.logSince(0);
     Matcher resumed =
-        Pattern.compile("Resuming reconciliation run \\d+ of " + day + " after group (\\d+)")
+        Pattern.compile(
+                "Resuming reconciliation run "
+                    + run
+                    + " of "
+                    + day
+                    + " after group (\\d+): job execution (\\d+) restarted as (\\d+)")
             .matcher(log);
-    assertTrue(resumed.find(), "the run was resumed, not started again");
-    assertTrue(Integer.parseInt(resumed.group(1)) > 0, "resumed after a checkpoint");
+    assertTrue(resumed.find(), "the killed execution was restarted, not started again");
+    assertTrue(Integer.parseInt(resumed.group(1)) > 0, "restarted after a checkpoint");
+    assertEquals(killed, Long.parseLong(resumed.group(2)), "the killed execution restarted");
+    long restarted = Long.parseLong(resumed.group(3));
+    assertEquals(restarted, inbox.execution(log, run).orElseThrow());
+
+    // The rebuilt server's batch runtime knows both: the killed execution (left STARTED, as the
+    // JVM died under it) and its restart, completed.
+    String executions = STACK.asadmin("list-batch-job-executions");
+    assertTrue(
+        Pattern.compile("(?m)^\\s*reconciliation\\s+" + killed + "\\s.*STARTED")
+            .matcher(executions)
+            .find(),
+        executions);
+    assertTrue(
+        Pattern.compile("(?m)^\\s*reconciliation\\s+" + restarted + "\\s.*COMPLETED")
+            .matcher(executions)
+            .find(),
+        executions);
   }
 
   @Test

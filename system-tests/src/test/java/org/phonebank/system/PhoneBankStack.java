@@ -87,6 +87,35 @@ final class PhoneBankStack {
     payara.onExit().join();
   }
 
+  /**
+   * Deletes Payara's domain (Payara must be down), as a server rebuilt from scratch would be:
+   * {@link #start} then creates it anew. What the phone bank keeps outside the domain stays.
+   */
+  void deleteDomain() throws IOException {
+    Path domain = state.resolve("payara6/glassfish/domains/phonebank");
+    try (var paths = Files.walk(domain)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  /** What an {@code asadmin} subcommand prints, run against this stack's Payara. */
+  String asadmin(String... subcommand) throws IOException, InterruptedException {
+    List<String> commandLine = new java.util.ArrayList<>();
+    commandLine.addAll(
+        List.of(
+            state.resolve("payara6/bin/asadmin").toString(),
+            "--port",
+            Integer.toString(ADMIN_PORT),
+            "--user",
+            "admin",
+            "--passwordfile",
+            state.resolve("asadmin-passwords").toString()));
+    commandLine.addAll(List.of(subcommand));
+    return run(commandLine, "asadmin " + subcommand[0], 300);
+  }
+
   void start() throws IOException, InterruptedException {
     // Generous: on a shared two-core machine under load a first start (unpack, domain, deploy) took
     // over

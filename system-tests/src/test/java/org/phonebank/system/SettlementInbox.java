@@ -15,7 +15,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.phonebank.banking.Rrn;
@@ -102,12 +101,38 @@ final class SettlementInbox {
     return text.substring((int) Math.min(mark, text.length()));
   }
 
-  /** The groups written and in all of the last progress line after {@code mark}, if any. */
-  Optional<int[]> progress(long mark) throws IOException {
+  /**
+   * The groups written and in all of the last progress line of run {@code run} after {@code mark},
+   * if any (another run of the same date may be going on too).
+   */
+  Optional<int[]> progress(long mark, long run) throws IOException {
     Matcher m = PROGRESS.matcher(logSince(mark));
     int[] last = null;
     while (m.find()) {
-      last = new int[] {Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+      if (Long.parseLong(m.group(1)) == run) {
+        last = new int[] {Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+      }
+    }
+    return Optional.ofNullable(last);
+  }
+
+  /** The run the settlement file {@code name} started, once loaded after {@code mark}. */
+  Optional<Long> run(long mark, String name) throws IOException {
+    Matcher m =
+        Pattern.compile(
+                "Settlement file " + Pattern.quote(name) + " loaded .*: reconciliation run (\\d+)")
+            .matcher(logSince(mark));
+    return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+  }
+
+  /** The last job execution {@code log} says worked on run {@code run}. */
+  Optional<Long> execution(String log, long run) {
+    Matcher m =
+        Pattern.compile("Reconciliation run " + run + " is worked on by job execution (\\d+)")
+            .matcher(log);
+    Long last = null;
+    while (m.find()) {
+      last = Long.parseLong(m.group(1));
     }
     return Optional.ofNullable(last);
   }
@@ -128,22 +153,15 @@ final class SettlementInbox {
     }
   }
 
-  /** A report of {@code day} whose name passes {@code which}, once it exists. */
-  Optional<Path> report(LocalDate day, Predicate<Path> which) throws IOException {
-    return reports(day).stream().filter(which).findFirst();
-  }
-
-  /** Every report of {@code day} there is now. */
-  List<Path> reports(LocalDate day) throws IOException {
-    Path reports = stack.state().resolve("settlement").resolve("reports");
-    if (!Files.isDirectory(reports)) {
-      return List.of();
-    }
-    try (var files = Files.list(reports)) {
-      return files
-          .filter(p -> p.getFileName().toString().startsWith(day + "-" + TERMINAL))
-          .toList();
-    }
+  /** The report run {@code run} of {@code day} writes when it completes, once it exists. */
+  Optional<Path> report(LocalDate day, long run) {
+    Path report =
+        stack
+            .state()
+            .resolve("settlement")
+            .resolve("reports")
+            .resolve(day + "-" + TERMINAL + "-run" + run + ".csv");
+    return Files.exists(report) ? Optional.of(report) : Optional.empty();
   }
 
   /** Count and amount per kind, as the report CSV states them. */

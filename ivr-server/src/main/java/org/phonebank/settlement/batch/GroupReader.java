@@ -9,6 +9,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.lang.System.Logger.Level;
 import org.phonebank.settlement.run.RunCursor;
 
 /**
@@ -20,6 +21,8 @@ import org.phonebank.settlement.run.RunCursor;
 @Dependent
 @Named("reconciliationReader")
 public class GroupReader extends AbstractItemReader {
+
+  private static final System.Logger LOG = System.getLogger(GroupReader.class.getName());
 
   @Inject Reconciliations reconciliations;
   @Inject StepContext step;
@@ -36,6 +39,12 @@ public class GroupReader extends AbstractItemReader {
     cursor = reconciliations.cursor();
     cursor.open(Long.parseLong(runId), job.getExecutionId());
     step.setTransientUserData(cursor);
+    LOG.log(
+        Level.INFO,
+        "Reconciliation run {0} is worked on by job execution {1} from group {2}",
+        cursor.runId(),
+        job.getExecutionId(),
+        cursor.checkpoint());
   }
 
   /** Lets go of the run's sorted temporary files, at the end of the step or when it stops. */

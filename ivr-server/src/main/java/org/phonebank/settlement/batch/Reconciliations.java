@@ -3,7 +3,7 @@ package org.phonebank.settlement.batch;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.operations.BatchRuntimeException;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -15,6 +15,8 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,6 +31,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.phonebank.banking.BusinessCalendar;
@@ -50,8 +54,11 @@ import org.phonebank.settlement.run.RunCursor;
  * Reconciliation inside Payara: receives settlement files (from the inbox folder, later from the
  * back-office console), starts a run of the Jakarta Batch job {@code reconciliation} for a business
  * date on demand or nightly at the cut-over plus a delay (a calendar timer in the bank's zone), and
- * at start resumes every run a stop or a killed JVM left unfinished, from the checkpoint stored
- * with its items.
+ * when the application has started ({@link #resumeUnfinished}) goes on with every run a stop or a
+ * killed JVM left unfinished, from the checkpoint stored with its items, by restarting its job
+ * execution in the batch runtime's repository (kept in the phone bank's own database or state
+ * folder, so it outlives a rebuilt domain: docs/decisions.md). Jobs are started and restarted
+ * through {@link BatchJobs}, the console's where there is one.
  *
  * <p>The inbox ({@code phonebank.reconciliation.folder}/inbox) takes any file; each is read as data
  * up to the size limit, then moved to {@code loaded/}, {@code duplicate/} or {@code quarantine/}
@@ -61,9 +68,17 @@ import org.phonebank.settlement.run.RunCursor;
 @Singleton
 @DependsOn("PhoneBankServer")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// No container transaction: the runs and files are written through the phone bank's own pool, one
+// local transaction per chunk, and a job started or restarted inside a transaction would find the
+// batch repository's rows of its own execution locked until that transaction ended.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Reconciliations {
 
   static final String JOB = "reconciliation";
+
+  /** Where the EAR's {@link BatchJobs} is: the console's web module (see there why). */
+  static final String JOBS = "java:app/officer-console/ReconciliationJobs";
+
   private static final System.Logger LOG = System.getLogger(Reconciliations.class.getName());
   private static final String NIGHTLY = "nightly";
 
@@ -91,15 +106,6 @@ public class Reconciliations {
     runs = new JdbcReconciliationRuns(server.dataSource(), clock);
     journal = new JdbcJournalByBusinessDate(server.dataSource(), calendar);
     reconciler = new Reconciler(settings.localZone());
-    for (JdbcReconciliationRuns.Run run : runs.unfinished()) {
-      LOG.log(
-          Level.INFO,
-          "Resuming reconciliation run {0} of {1} after group {2}",
-          run.id(),
-          run.businessDate(),
-          run.checkpoint());
-      launch(run.id());
-    }
     LocalTime at = settings.cutOver().plus(settings.runDelay());
     timers.createCalendarTimer(
         new ScheduleExpression()
@@ -176,10 +182,75 @@ public class Reconciliations {
   }
 
   private void launch(long runId) {
+    jobs().start(JOB, parameters(runId));
+  }
+
+  private static BatchJobs jobs() {
+    try {
+      return (BatchJobs) new InitialContext().lookup(JOBS);
+    } catch (NamingException e) {
+      // ivr-server deployed without the console: its runs restart only until the next deploy.
+      return new DirectBatchJobs();
+    }
+  }
+
+  /**
+   * Goes on with every run a stop or a killed JVM left unfinished; called once the application has
+   * started, by the {@code jobs} that restart them.
+   */
+  public void resumeUnfinished(BatchJobs jobs) {
+    for (JdbcReconciliationRuns.Run run : runs.unfinished()) {
+      resume(run, jobs);
+    }
+  }
+
+  private Properties parameters(long runId) {
     Properties parameters = new Properties();
     parameters.setProperty("runId", Long.toString(runId));
     parameters.setProperty("chunkSize", Integer.toString(settings.chunkSize()));
-    BatchRuntime.getJobOperator().start(JOB, parameters);
+    return parameters;
+  }
+
+  /**
+   * Goes on with a run a stop or a killed JVM left unfinished: restarts the latest execution of its
+   * job instance, as Jakarta Batch means a job to be restarted. A run whose execution the
+   * repository does not know (a repository lost, or a run cut short before its reader opened) is
+   * started as a new job instance instead; either way the reader opens at the checkpoint stored
+   * with the items.
+   */
+  private void resume(JdbcReconciliationRuns.Run run, BatchJobs jobs) {
+    if (run.jobExecutionId() != null) {
+      try {
+        long latest = jobs.latestExecutionOf(run.jobExecutionId());
+        long restarted = jobs.restart(latest, parameters(run.id()));
+        LOG.log(
+            Level.INFO,
+            "Resuming reconciliation run {0} of {1} after group {2}: job execution {3} restarted as"
+                + " {4}",
+            run.id(),
+            run.businessDate(),
+            run.checkpoint(),
+            latest,
+            restarted);
+        return;
+      } catch (BatchRuntimeException e) {
+        // Unknown to the repository, already complete or abandoned, or started by another tag.
+        LOG.log(
+            Level.WARNING,
+            "Job execution {0} of reconciliation run {1} cannot be restarted ({2}): starting the run"
+                + " again as a new job instance",
+            run.jobExecutionId(),
+            run.id(),
+            e.toString());
+      }
+    }
+    LOG.log(
+        Level.INFO,
+        "Resuming reconciliation run {0} of {1} after group {2}: new job instance",
+        run.id(),
+        run.businessDate(),
+        run.checkpoint());
+    jobs.start(JOB, parameters(run.id()));
   }
 
   /**
@@ -315,13 +386,14 @@ public class Reconciliations {
       LOG.log(Level.WARNING, "Settlement file {0} quarantined: {1}", name, quarantined.errors());
     } else if (receipt instanceof Receipt.Loaded loaded) {
       LocalDate date = loaded.businessDate();
+      long runId = startRun(date);
       LOG.log(
           Level.INFO,
-          "Settlement file {0} loaded ({1} details) for {2}",
+          "Settlement file {0} loaded ({1} details) for {2}: reconciliation run {3}",
           name,
           loaded.details(),
-          date);
-      startRun(date);
+          date,
+          runId);
     } else {
       LOG.log(Level.INFO, "Settlement file {0} was loaded before: {1}", name, receipt);
     }
