@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.phonebank.banking.Rrn;
@@ -150,6 +151,24 @@ final class SettlementInbox {
         throw new AssertionError("Never happened: " + what);
       }
       Thread.sleep(20);
+    }
+  }
+
+  /** A report of {@code day} whose name passes {@code which}, once it exists. */
+  Optional<Path> report(LocalDate day, Predicate<Path> which) throws IOException {
+    return reports(day).stream().filter(which).findFirst();
+  }
+
+  /** Every report of {@code day} there is now. */
+  List<Path> reports(LocalDate day) throws IOException {
+    Path reports = stack.state().resolve("settlement").resolve("reports");
+    if (!Files.isDirectory(reports)) {
+      return List.of();
+    }
+    try (var files = Files.list(reports)) {
+      return files
+          .filter(p -> p.getFileName().toString().startsWith(day + "-" + TERMINAL))
+          .toList();
     }
   }
 
