@@ -74,6 +74,9 @@ import org.phonebank.settings.SettingsReader;
  *     system, the officers it rang freed, its callback calls handed back to the queue ({@code
  *     node-dead-after-seconds}, 60; at least twice the heartbeat interval, so one late beat is not
  *     a death)
+ * @param handlingRefresh how long a node reuses a queue's recent handling times, read for the
+ *     estimated wait, before reading them again ({@code handling-refresh-seconds}, 30: an estimate
+ *     in whole minutes of calls lasting minutes does not need them fresher)
  */
 public record EscalationSettings(
     Set<Skill> skills,
@@ -93,7 +96,8 @@ public record EscalationSettings(
     Duration pollInterval,
     boolean wrapUpAfterCall,
     Duration heartbeatInterval,
-    Duration nodeDeadAfter) {
+    Duration nodeDeadAfter,
+    Duration handlingRefresh) {
 
   static final String PREFIX = "phonebank.escalation.";
 
@@ -157,6 +161,7 @@ public record EscalationSettings(
     positive(pollInterval, "Poll interval");
     positive(heartbeatInterval, "Heartbeat interval (" + PREFIX + "heartbeat-interval-seconds)");
     positive(nodeDeadAfter, "Node dead after (" + PREFIX + "node-dead-after-seconds)");
+    positive(handlingRefresh, "Handling times refresh (" + PREFIX + "handling-refresh-seconds)");
     if (nodeDeadAfter.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
       throw new IllegalArgumentException(
           "Setting "
@@ -248,7 +253,8 @@ public record EscalationSettings(
         keys.seconds("poll-interval-seconds", 5),
         keys.flag("wrap-up-after-call", false),
         keys.seconds("heartbeat-interval-seconds", 10),
-        keys.seconds("node-dead-after-seconds", 60));
+        keys.seconds("node-dead-after-seconds", 60),
+        keys.seconds("handling-refresh-seconds", 30));
   }
 
   private static QueueDefinition queue(Keys keys, String name) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The shared state of the officers' queues: callers, officers' states, and every offer and its
@@ -80,19 +81,22 @@ public interface EscalationStore {
   }
 
   /**
-   * What a waiting caller's estimate needs, read together: {@link #position}, the officers at work
-   * (READY, RESERVED or BUSY) and {@link #averageHandling} of the caller's queue.
+   * What a waiting caller's estimate reads on every look, read together: {@link #position}, and how
+   * many of {@code capable} (the officers who could serve the caller's queue in their language) are
+   * at work (READY, RESERVED or BUSY). The queue's handling times change slowly and are read apart
+   * ({@link #averageHandling}). A store over a database should read both in one transaction.
    */
-  default WaitFacts waitFacts(QueuedCall caller, int lastCalls) {
-    List<OfficerState> atWork =
-        officers().stream()
-            .filter(
-                o ->
-                    o.status() == OfficerStatus.READY
-                        || o.status() == OfficerStatus.RESERVED
-                        || o.status() == OfficerStatus.BUSY)
-            .toList();
-    return new WaitFacts(position(caller), atWork, averageHandling(caller.queue(), lastCalls));
+  default WaitFacts waitFacts(QueuedCall caller, Set<String> capable) {
+    int atWork = 0;
+    for (OfficerState officer : officers()) {
+      if (capable.contains(officer.officerId())
+          && (officer.status() == OfficerStatus.READY
+              || officer.status() == OfficerStatus.RESERVED
+              || officer.status() == OfficerStatus.BUSY)) {
+        atWork++;
+      }
+    }
+    return new WaitFacts(position(caller), atWork);
   }
 
   Optional<OfficerState> officer(String officerId);
@@ -183,6 +187,14 @@ public interface EscalationStore {
    * over these, whose matches decide the caller's, and needs nobody behind.
    */
   List<QueuedCall> waitingAhead(QueuedCall after, QueuedCall caller, int limit, Instant now);
+
+  /**
+   * As {@link #waitingAhead(QueuedCall, QueuedCall, int, Instant)}, reading only the callers {@code
+   * only} admits ({@link CallerFilter#admits}): a look reads only the callers ahead who could take
+   * one of the officers free, so a page is not filled with callers who change nothing.
+   */
+  List<QueuedCall> waitingAhead(
+      QueuedCall after, QueuedCall caller, int limit, Instant now, CallerFilter only);
 
   /**
    * Offers still ringing for callers waiting to be called back that no node has claimed yet (the

@@ -5,11 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -42,6 +45,16 @@ public final class Escalations implements OfficerQueue {
   private final Router router;
   private final CallbackNumbers numbers;
   private final NodeWatch watch;
+  private final Map<String, OfficerProfile> profiles = new HashMap<>();
+
+  /** Per officer, the queues that could ever reach them ({@link QueueDefinition#couldReach}). */
+  private final Map<String, Set<String>> queuesReaching = new HashMap<>();
+
+  /** Per queue and language, the officers who could serve it; filled as callers look. */
+  private final Map<String, Set<String>> capable = new ConcurrentHashMap<>();
+
+  /** Per queue, its recent handling times as last read. */
+  private final Map<String, Handling> handling = new ConcurrentHashMap<>();
 
   /** Queues whose callback numbers are sealed under a key made for this object (tests). */
   public Escalations(
@@ -66,6 +79,16 @@ public final class Escalations implements OfficerQueue {
     this.nodeId = Objects.requireNonNull(nodeId, "Node id is required.");
     this.router = new Router(settings);
     this.watch = new NodeWatch(settings, store, clock, nodeId, clock.instant());
+    for (OfficerProfile officer : settings.officers()) {
+      profiles.put(officer.id(), officer);
+      Set<String> queues = new HashSet<>();
+      for (QueueDefinition queue : settings.queues()) {
+        if (queue.couldReach(officer)) {
+          queues.add(queue.name());
+        }
+      }
+      queuesReaching.put(officer.id(), Set.copyOf(queues));
+    }
   }
 
   /**
@@ -177,20 +200,7 @@ public final class Escalations implements OfficerQueue {
    * next one instead of failing the look for a poll interval.
    */
   private Optional<Offer> reserveFor(QueuedCall caller, List<OfficerState> ready, Instant now) {
-    List<OfficerState> free = new ArrayList<>(ready);
-    int page = Math.max(MIN_PAGE, PAGE_PER_OFFICER * free.size());
-    QueuedCall after = null;
-    while (!free.isEmpty()) {
-      List<QueuedCall> ahead = store.waitingAhead(after, caller, page, now);
-      for (Router.Match match : router.plan(ahead, free, now)) {
-        free.removeIf(officer -> officer.officerId().equals(match.officerId()));
-      }
-      if (ahead.size() < page) {
-        break;
-      }
-      after = ahead.get(ahead.size() - 1);
-    }
-    List<String> choices = router.pickOrder(caller, free, now);
+    List<String> choices = choicesFor(caller, ready, now, true);
     if (choices.isEmpty()) {
       return Optional.empty();
     }
@@ -199,6 +209,56 @@ public final class Escalations implements OfficerQueue {
         choices.subList(0, Math.min(MAX_CHOICES, choices.size())),
         now,
         now.plus(settings.ringTimeout()));
+  }
+
+  /**
+   * The officers of {@code ready} the caller may ring now, in {@link Router#pickOrder}, of those
+   * the callers ahead leave free. {@code narrowed} (every look) reads only what can change the
+   * answer: nothing when the caller can take none of the free officers, only the callers ahead who
+   * could take one of them ({@link CallerFilter#reaching}), and no further page once none the
+   * caller could take is left. Without it every caller ahead is read; the answer is the same (the
+   * tests compare both).
+   */
+  List<String> choicesFor(
+      QueuedCall caller, List<OfficerState> ready, Instant now, boolean narrowed) {
+    List<OfficerState> free = new ArrayList<>(ready);
+    if (narrowed && router.pickOrder(caller, free, now).isEmpty()) {
+      // The callers ahead only ever take officers away: nobody the caller cannot take now helps.
+      return List.of();
+    }
+    int page = Math.max(MIN_PAGE, PAGE_PER_OFFICER * free.size());
+    QueuedCall after = null;
+    while (!free.isEmpty()) {
+      List<QueuedCall> ahead =
+          narrowed
+              ? store.waitingAhead(after, caller, page, now, reaching(free))
+              : store.waitingAhead(after, caller, page, now);
+      for (Router.Match match : router.plan(ahead, free, now)) {
+        free.removeIf(officer -> officer.officerId().equals(match.officerId()));
+      }
+      if (ahead.size() < page) {
+        break;
+      }
+      if (narrowed && router.pickOrder(caller, free, now).isEmpty()) {
+        return List.of();
+      }
+      after = ahead.get(ahead.size() - 1);
+    }
+    return router.pickOrder(caller, free, now);
+  }
+
+  /** The callers who could take one of {@code free}: their queues and languages. */
+  private CallerFilter reaching(List<OfficerState> free) {
+    Set<String> queues = new HashSet<>();
+    Set<String> languages = new HashSet<>();
+    for (OfficerState officer : free) {
+      OfficerProfile profile = profiles.get(officer.officerId());
+      if (profile != null) {
+        queues.addAll(queuesReaching.get(profile.id()));
+        languages.addAll(profile.languages());
+      }
+    }
+    return new CallerFilter(queues, languages);
   }
 
   /**
@@ -236,7 +296,7 @@ public final class Escalations implements OfficerQueue {
             return ringing(mine.get(), now);
           }
         }
-        return waiting(caller);
+        return waiting(caller, now);
       default:
         return new WaitState.Gone(caller.status());
     }
@@ -354,24 +414,47 @@ public final class Escalations implements OfficerQueue {
     return store.officer(officerId);
   }
 
-  private WaitState waiting(QueuedCall caller) {
-    WaitFacts facts = store.waitFacts(caller, RECENT_CALLS);
-    QueueDefinition queue = settings.queue(caller.queue());
-    int atWork = 0;
-    for (OfficerState state : facts.atWork()) {
-      Optional<OfficerProfile> profile = profile(state.officerId());
-      if (profile.isPresent()
-          && profile.get().speaks(caller.language())
-          && queue.couldReach(profile.get())) {
-        atWork++;
-      }
-    }
-    Duration handling = facts.averageHandling().orElse(settings.defaultHandlingTime());
+  /**
+   * Position and estimate (docs/escalation.md, "Estimated wait"): the position and the capable
+   * officers at work read on every look, the queue's recent handling times at most once per {@link
+   * EscalationSettings#handlingRefresh} on this node.
+   */
+  private WaitState waiting(QueuedCall caller, Instant now) {
+    WaitFacts facts = store.waitFacts(caller, capable(caller));
+    Duration handling = averageHandling(caller.queue(), now).orElse(settings.defaultHandlingTime());
     return new WaitState.Waiting(
-        facts.position(), WaitEstimate.of(facts.position(), atWork, handling));
+        facts.position(), WaitEstimate.of(facts.position(), facts.atWork(), handling));
   }
 
-  private Optional<OfficerProfile> profile(String officerId) {
-    return settings.officers().stream().filter(o -> o.id().equals(officerId)).findFirst();
+  /** The officers who could ever serve the caller's queue in their language. */
+  private Set<String> capable(QueuedCall caller) {
+    return capable.computeIfAbsent(
+        caller.queue() + " " + caller.language(),
+        key -> {
+          QueueDefinition queue = settings.queue(caller.queue());
+          Set<String> ids = new HashSet<>();
+          for (OfficerProfile officer : settings.officers()) {
+            if (officer.speaks(caller.language()) && queue.couldReach(officer)) {
+              ids.add(officer.id());
+            }
+          }
+          return Set.copyOf(ids);
+        });
   }
+
+  /** The queue's recent handling times, read again once {@link #handlingRefresh} has passed. */
+  private Optional<Duration> averageHandling(String queue, Instant now) {
+    Handling known = handling.get(queue);
+    if (known != null
+        && !now.isBefore(known.readAt())
+        && now.isBefore(known.readAt().plus(settings.handlingRefresh()))) {
+      return known.average();
+    }
+    Optional<Duration> average = store.averageHandling(queue, RECENT_CALLS);
+    handling.put(queue, new Handling(average, now));
+    return average;
+  }
+
+  /** A queue's recent handling times as read at {@code readAt}. */
+  private record Handling(Optional<Duration> average, Instant readAt) {}
 }

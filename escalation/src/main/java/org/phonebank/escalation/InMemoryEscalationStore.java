@@ -248,9 +248,28 @@ public final class InMemoryEscalationStore implements EscalationStore {
     return waitingBetween(after, java.util.Objects.requireNonNull(caller), limit, now);
   }
 
-  /** After {@code after} and before {@code before} (both exclusive, null for no bound). */
+  @Override
+  public synchronized List<QueuedCall> waitingAhead(
+      QueuedCall after, QueuedCall caller, int limit, Instant now, CallerFilter only) {
+    return waitingBetween(
+        after,
+        java.util.Objects.requireNonNull(caller),
+        limit,
+        now,
+        java.util.Objects.requireNonNull(only, "Filter is required."));
+  }
+
   private List<QueuedCall> waitingBetween(
       QueuedCall after, QueuedCall before, int limit, Instant now) {
+    return waitingBetween(after, before, limit, now, null);
+  }
+
+  /**
+   * After {@code after} and before {@code before} (both exclusive, null for no bound), of those
+   * {@code only} admits (null: all).
+   */
+  private List<QueuedCall> waitingBetween(
+      QueuedCall after, QueuedCall before, int limit, Instant now, CallerFilter only) {
     if (limit < 1) {
       throw new IllegalArgumentException("A page holds at least one caller: " + limit);
     }
@@ -261,6 +280,7 @@ public final class InMemoryEscalationStore implements EscalationStore {
         .sorted(Router.SERVICE_ORDER)
         .filter(c -> after == null || Router.SERVICE_ORDER.compare(c, after) > 0)
         .filter(c -> before == null || Router.SERVICE_ORDER.compare(c, before) < 0)
+        .filter(c -> only == null || only.admits(c))
         .limit(limit)
         .toList();
   }

@@ -1,27 +1,23 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.escalation;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-
 /**
- * What a waiting caller's position and estimate come from (docs/escalation.md, "Estimated wait").
+ * What a waiting caller's position and estimate read on every look (docs/escalation.md, "Estimated
+ * wait"); the queue's recent handling times are read apart, at most once per {@link
+ * EscalationSettings#handlingRefresh}.
  *
  * @param position 1 is next
- * @param atWork the officers READY, RESERVED or BUSY, of whom the estimate counts those who could
- *     serve the caller
- * @param averageHandling of the queue's recent handled calls; empty before any
+ * @param atWork the officers READY, RESERVED or BUSY who could serve the caller's queue in their
+ *     language
  */
-public record WaitFacts(
-    int position, List<OfficerState> atWork, Optional<Duration> averageHandling) {
+public record WaitFacts(int position, int atWork) {
 
   public WaitFacts {
     if (position < 1) {
       throw new IllegalArgumentException("A position starts at 1.");
     }
-    atWork = List.copyOf(atWork);
-    Objects.requireNonNull(averageHandling, "Average handling is required (empty when none).");
+    if (atWork < 0) {
+      throw new IllegalArgumentException("Officers at work cannot be negative.");
+    }
   }
 }

@@ -412,6 +412,37 @@ public abstract class RoutingContract {
   }
 
   @Test
+  void theEstimateReadsTheQueuesHandlingTimesAgainOnlyAfterTheRefreshInterval() {
+    ready("a1");
+    QueuedCall talking = queues.enqueue(caller("call-0", "fa", EscalationReason.ASKED));
+    queues.offerEnded(ringingOffer(talking), OfferResult.ANSWERED);
+    clock.advanceSeconds(240);
+    queues.ended(talking.id(), EntryEnd.COMPLETED);
+    assertTrue(queues.setStatus("a1", OfficerStatus.AWAY));
+    QueuedCall first = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    // Nobody at work (counted as one): one round of 240 s.
+    assertEquals(new WaitState.Waiting(1, minutes(4)), queues.status(first.id()));
+    Instant read = clock.instant();
+
+    ready("a1");
+    queues.offerEnded(ringingOffer(first), OfferResult.ANSWERED);
+    clock.advanceSeconds(10);
+    queues.ended(first.id(), EntryEnd.COMPLETED);
+    assertTrue(queues.setStatus("a1", OfficerStatus.AWAY));
+    QueuedCall second = queues.enqueue(caller("call-2", "fa", EscalationReason.ASKED));
+    clock.advance(java.time.Duration.between(clock.instant(), read.plusSeconds(29)));
+    assertEquals(
+        new WaitState.Waiting(1, minutes(4)),
+        queues.status(second.id()),
+        "handling times as read 29 s ago (handling-refresh-seconds 30)");
+    clock.advanceSeconds(1);
+    assertEquals(
+        new WaitState.Waiting(1, minutes(3)),
+        queues.status(second.id()),
+        "read again: (240 s + 10 s) / 2 = 125 s, about 3 minutes");
+  }
+
+  @Test
   void aCallbackKeepsTheCallersPlace() {
     QueuedCall first = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
     clock.advanceSeconds(5);
@@ -523,6 +554,77 @@ public abstract class RoutingContract {
                 java.time.Duration.ofSeconds(80),
                 0)),
         queues.officerFigures(day));
+  }
+
+  /**
+   * A look reads only the callers ahead who could take one of the free officers, stops reading once
+   * none the caller could take is left, and reads nothing when the caller can take none of them at
+   * all: on a random queue (languages, queues, waits widening the tiers, officers already tried,
+   * random officers free) every waiting caller's choices are those of a look reading every caller
+   * ahead, and the store's narrowed read is its full read filtered.
+   */
+  @Test
+  void aNarrowedLookDecidesAsALookReadingEveryCallerAhead() {
+    java.util.Random random = new java.util.Random(20261201L);
+    List<String> officers = List.of("a1", "a2", "c5", "c2", "f4", "s1");
+    EscalationReason[] reasons = EscalationReason.values();
+    EscalationSettings settings = SampleEscalations.settings();
+    int compared = 0;
+    int rung = 0;
+    int narrower = 0;
+    for (int phase = 0; phase < 10; phase++) {
+      for (int i = 0; i < 6; i++) {
+        queues.enqueue(
+            caller(
+                "call-" + phase + "-" + i,
+                random.nextBoolean() ? "fa" : "en",
+                reasons[random.nextInt(reasons.length)]));
+        clock.advanceSeconds(random.nextInt(25));
+      }
+      List<String> shuffled = new java.util.ArrayList<>(officers);
+      java.util.Collections.shuffle(shuffled, random);
+      for (String officer : shuffled) {
+        queues.setStatus(
+            officer, random.nextInt(3) == 0 ? OfficerStatus.AWAY : OfficerStatus.READY);
+        clock.advanceSeconds(1);
+      }
+      // Some callers ring and are refused or not answered, so they carry officers they tried.
+      List<QueuedCall> waiting = store.waiting();
+      for (int i = 0; i < 3 && !waiting.isEmpty(); i++) {
+        QueuedCall some = waiting.get(random.nextInt(waiting.size()));
+        if (queues.status(some.id()) instanceof WaitState.Ringing ringing) {
+          queues.offerEnded(
+              ringing.offer(), random.nextBoolean() ? OfferResult.REFUSED : OfferResult.NO_ANSWER);
+        }
+      }
+      Instant now = clock.instant();
+      List<OfficerState> ready = store.readyOfficers();
+      CallerFilter filter =
+          CallerFilter.reaching(
+              settings.officers().stream()
+                  .filter(o -> ready.stream().anyMatch(r -> r.officerId().equals(o.id())))
+                  .toList(),
+              settings.queues());
+      for (QueuedCall caller : store.waiting()) {
+        List<String> all = queues.choicesFor(caller, ready, now, false);
+        assertEquals(
+            all, queues.choicesFor(caller, ready, now, true), "choices of " + caller.callId());
+        compared++;
+        rung += all.isEmpty() ? 0 : 1;
+        List<QueuedCall> ahead = store.waitingAhead(null, caller, 1000, now);
+        List<QueuedCall> admitted = ahead.stream().filter(filter::admits).toList();
+        assertEquals(
+            admitted.stream().map(QueuedCall::id).toList(),
+            store.waitingAhead(null, caller, 1000, now, filter).stream()
+                .map(QueuedCall::id)
+                .toList(),
+            "callers ahead of " + caller.callId() + " admitted by " + filter);
+        narrower += admitted.size() < ahead.size() ? 1 : 0;
+      }
+    }
+    assertTrue(compared > 100, "compared " + compared);
+    assertTrue(rung > 0 && rung < compared, "callers with an officer: " + rung + "/" + compared);
+    assertTrue(narrower > 0, "reads the filter narrowed: " + narrower);
   }
 
   private static Offer ringingOffer(Escalations queues, QueuedCall call) {

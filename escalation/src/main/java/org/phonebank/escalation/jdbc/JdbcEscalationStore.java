@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.phonebank.escalation.CallbackClaim;
+import org.phonebank.escalation.CallerFilter;
 import org.phonebank.escalation.EntryEnd;
 import org.phonebank.escalation.EntryFacts;
 import org.phonebank.escalation.EntryStatus;
@@ -225,9 +226,28 @@ public final class JdbcEscalationStore implements EscalationStore {
     return waitingBetween(after, Objects.requireNonNull(caller, "Caller is required."), limit, now);
   }
 
-  /** After {@code after} and before {@code before} (both exclusive, null for no bound). */
+  @Override
+  public List<QueuedCall> waitingAhead(
+      QueuedCall after, QueuedCall caller, int limit, Instant now, CallerFilter only) {
+    Objects.requireNonNull(only, "Filter is required.");
+    if (only.isEmpty()) {
+      return List.of();
+    }
+    return waitingBetween(
+        after, Objects.requireNonNull(caller, "Caller is required."), limit, now, only);
+  }
+
   private List<QueuedCall> waitingBetween(
       QueuedCall after, QueuedCall before, int limit, Instant now) {
+    return waitingBetween(after, before, limit, now, null);
+  }
+
+  /**
+   * After {@code after} and before {@code before} (both exclusive, null for no bound), in one of
+   * the queues and languages of {@code only} (null: any).
+   */
+  private List<QueuedCall> waitingBetween(
+      QueuedCall after, QueuedCall before, int limit, Instant now, CallerFilter only) {
     if (limit < 1) {
       throw new IllegalArgumentException("A page holds at least one caller: " + limit);
     }
@@ -249,6 +269,13 @@ public final class JdbcEscalationStore implements EscalationStore {
                       ? ""
                       : " AND (priority > ? OR (priority = ? AND (enqueued_at < ?"
                           + " OR (enqueued_at = ? AND id < ?))))")
+                  + (only == null
+                      ? ""
+                      : " AND queue_name IN ("
+                          + marks(only.queues().size())
+                          + ") AND language IN ("
+                          + marks(only.languages().size())
+                          + ")")
                   + " ORDER BY priority DESC, enqueued_at, id FETCH FIRST ? ROWS ONLY";
           List<Long> ids = new ArrayList<>();
           List<QueuedCall> page = new ArrayList<>();
@@ -270,6 +297,14 @@ public final class JdbcEscalationStore implements EscalationStore {
               Transactions.setInstant(query, index++, before.enqueuedAt());
               Transactions.setInstant(query, index++, before.enqueuedAt());
               query.setLong(index++, before.id());
+            }
+            if (only != null) {
+              for (String queue : only.queues()) {
+                query.setString(index++, queue);
+              }
+              for (String language : only.languages()) {
+                query.setString(index++, language);
+              }
             }
             query.setInt(index, limit);
             try (ResultSet rows = query.executeQuery()) {
@@ -361,19 +396,34 @@ public final class JdbcEscalationStore implements EscalationStore {
                 overdue(connection, now), entry(connection, entryId), readyOfficers(connection)));
   }
 
-  /** One transaction: a count, the officers at work, the queue's recent handling times. */
+  /**
+   * One transaction: the callers ahead counted on the queue's index, and the ids of the officers at
+   * work, of whom those in {@code capable} are counted here. (Counting them in SQL with {@code
+   * capable} as an IN list was slower on Derby, which probes the key once per id.)
+   */
   @Override
-  public WaitFacts waitFacts(QueuedCall caller, int lastCalls) {
+  public WaitFacts waitFacts(QueuedCall caller, Set<String> capable) {
     return transactions.run(
         "read the wait of entry " + caller.id(),
         connection -> {
-          List<OfficerState> atWork =
-              officers(connection, "WHERE status IN ('READY', 'RESERVED', 'BUSY')");
-          return new WaitFacts(
-              position(connection, caller),
-              atWork,
-              averageHandling(connection, caller.queue(), lastCalls));
+          int atWork = 0;
+          try (PreparedStatement query =
+                  connection.prepareStatement(
+                      "SELECT officer_id FROM escalation_officer"
+                          + " WHERE status IN ('READY', 'RESERVED', 'BUSY')");
+              ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+              if (capable.contains(rows.getString(1))) {
+                atWork++;
+              }
+            }
+          }
+          return new WaitFacts(position(connection, caller), atWork);
         });
+  }
+
+  private static String marks(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
   }
 
   /** One count on the queue's index instead of reading every caller waiting. */
@@ -384,18 +434,25 @@ public final class JdbcEscalationStore implements EscalationStore {
         connection -> position(connection, caller));
   }
 
+  /** The callers ahead of a caller who count for their position; six parameters. */
+  private static final String POSITION =
+      "status = 'WAITING' AND (priority > ? OR (queue_name = ? AND priority = ?"
+          + " AND (enqueued_at < ? OR (enqueued_at = ? AND id < ?))))";
+
+  private static void setPosition(PreparedStatement query, int from, QueuedCall caller)
+      throws SQLException {
+    query.setInt(from, caller.priority());
+    query.setString(from + 1, caller.queue());
+    query.setInt(from + 2, caller.priority());
+    Transactions.setInstant(query, from + 3, caller.enqueuedAt());
+    Transactions.setInstant(query, from + 4, caller.enqueuedAt());
+    query.setLong(from + 5, caller.id());
+  }
+
   private static int position(Connection connection, QueuedCall caller) throws SQLException {
     try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT COUNT(*) FROM escalation_entry WHERE status = 'WAITING'"
-                + " AND (priority > ? OR (queue_name = ? AND priority = ?"
-                + " AND (enqueued_at < ? OR (enqueued_at = ? AND id < ?))))")) {
-      query.setInt(1, caller.priority());
-      query.setString(2, caller.queue());
-      query.setInt(3, caller.priority());
-      Transactions.setInstant(query, 4, caller.enqueuedAt());
-      Transactions.setInstant(query, 5, caller.enqueuedAt());
-      query.setLong(6, caller.id());
+        connection.prepareStatement("SELECT COUNT(*) FROM escalation_entry WHERE " + POSITION)) {
+      setPosition(query, 1, caller);
       try (ResultSet row = query.executeQuery()) {
         row.next();
         return 1 + row.getInt(1);
