@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.journal.jdbc;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -20,12 +21,18 @@ import javax.sql.DataSource;
  * as before; under load N callers share one flush, which is what a commit costs on both Derby and
  * PostgreSQL.
  *
- * <p>No thread of its own: a caller that finds fewer than {@link #MAX_LEADERS} groups being
- * committed becomes a leader, takes every write waiting (up to {@link #MAX_GROUP}), commits them
- * and wakes each caller with its outcome, all at once; callers arriving while the leaders are busy
- * park, and the first of them is woken to lead the next group (the scheme of LevelDB's and
- * RocksDB's write queues). Waking the group's callers one after another through the lock would cost
- * a context switch each on a busy machine.
+ * <p>No thread of its own: a caller that finds fewer groups being committed than the pool has
+ * connections ({@link #leadersFor}) becomes a leader, takes every write waiting (up to {@link
+ * #MAX_GROUP}), commits them and wakes each caller with its outcome, all at once; callers arriving
+ * while every leader is busy park, and the first of them is woken to lead the next group (the
+ * scheme of LevelDB's and RocksDB's write queues). Waking the group's callers one after another
+ * through the lock would cost a context switch each on a busy machine.
+ *
+ * <p>So writes are grouped only when the pool is busy. While a connection is free a write commits
+ * on its own connection at once, side by side with the others: both databases already share one log
+ * flush among commits that arrive together (Derby's log flush, PostgreSQL's WAL flush), and a group
+ * runs its statements one after another on one connection, which made the journal cost about twice
+ * the durable floor at 16 callers when at most 4 groups committed at once.
  *
  * <p>Faults, the contract {@code GroupCommitFaultsContract} checks on both databases:
  *
@@ -50,11 +57,10 @@ final class GroupCommit {
   static final int MAX_GROUP = 64;
 
   /**
-   * Groups committed at once. More than one, so that a write arriving while a group commits can
-   * start its own at once when few calls are about (on both databases commits of different
-   * transactions overlap); under load the writes arriving meanwhile still gather behind them.
+   * Groups committed at once over a data source whose pool size is unknown (a container's pool
+   * found by JNDI): the journal's default pool size.
    */
-  static final int MAX_LEADERS = 4;
+  static final int DEFAULT_LEADERS = JournalSettings.DEFAULT_POOL_SIZE;
 
   private final DataSource dataSource;
   private final Queue<Member<?>> waiting = new ConcurrentLinkedQueue<>();
@@ -62,8 +68,9 @@ final class GroupCommit {
 
   private static final long SAFETY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+  /** As many groups at once as {@code dataSource}'s pool has connections. */
   GroupCommit(DataSource dataSource) {
-    this(dataSource, MAX_LEADERS);
+    this(dataSource, leadersFor(dataSource));
   }
 
   /** With one leader at a time, as tests form a group of their choosing. */
@@ -73,6 +80,22 @@ final class GroupCommit {
       throw new IllegalArgumentException("A group commit needs at least one leader.");
     }
     this.leaders = new Semaphore(maxLeaders);
+  }
+
+  /**
+   * One leader per connection of the journal's own pool ({@link JournalPool}), so that a write
+   * waits for a group only when every connection is committing; {@link #DEFAULT_LEADERS} for any
+   * other data source.
+   */
+  static int leadersFor(DataSource dataSource) {
+    try {
+      if (dataSource.isWrapperFor(HikariDataSource.class)) {
+        return Math.max(1, dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize());
+      }
+    } catch (SQLException e) {
+      // Not a pool we know: the default below.
+    }
+    return DEFAULT_LEADERS;
   }
 
   /**
