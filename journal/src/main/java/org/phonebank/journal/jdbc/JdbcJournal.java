@@ -111,7 +111,7 @@ public final class JdbcJournal implements Journal {
       long id = this.ids.next();
       String fingerprint = fingerprints.of(card).hex();
       return remembered(
-          writes.run(
+          writes.runStatement(
               connection ->
                   insertPending(connection, id, callId, type, ids, card, fingerprint, amount)));
     } catch (SQLException e) {
@@ -302,9 +302,12 @@ public final class JdbcJournal implements Journal {
       insert.setString(11, EntryState.PENDING.name());
       Sql.setInstant(insert, 12, now);
       Sql.setInstant(insert, 13, now);
+      // Made before the INSERT, so that nothing can fail once it ran (GroupCommit#runStatement).
+      JournalEntry entry =
+          new JournalEntry(
+              id, callId, type, ids, card.masked(), amount, EntryState.PENDING, null, now);
       insert.executeUpdate();
-      return new JournalEntry(
-          id, callId, type, ids, card.masked(), amount, EntryState.PENDING, null, now);
+      return entry;
     }
   }
 
@@ -445,7 +448,7 @@ public final class JdbcJournal implements Journal {
     try {
       // Committed with the other calls' writes of the moment (GroupCommit).
       JournalEntry known = opened.get(entryId);
-      return writes.run(
+      Transactions.Work<JournalEntry> work =
           connection -> {
             Instant at = now();
             try (PreparedStatement update =
@@ -478,7 +481,9 @@ public final class JdbcJournal implements Journal {
               }
             }
             return find(connection, entryId);
-          });
+          };
+      // Known: the UPDATE is all it writes, and it reads back only when it changed nothing.
+      return known != null ? writes.runStatement(work) : writes.run(work);
     } catch (SQLException e) {
       throw new JournalStoreException(
           "Could not mark journal entry " + entryId + " " + state + ".", e);
