@@ -14,8 +14,10 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.phonebank.banking.Rrn;
 import org.phonebank.banking.Stan;
@@ -67,6 +69,17 @@ public final class JdbcJournal implements Journal {
   private final GroupCommit writes;
 
   /**
+   * Entries this journal opened and has not moved since, so that a state change returns the entry
+   * without reading its row back. Only the fields no statement ever changes are taken from here
+   * (id, call, type, ids, card, amount); state, response code and time are the ones just written.
+   * An entry a failed write left here is taken out by its next move (the sweep's); past {@link
+   * #MAX_REMEMBERED} entries new ones are not remembered and their moves read the row back.
+   */
+  private final Map<Long, JournalEntry> opened = new ConcurrentHashMap<>();
+
+  static final int MAX_REMEMBERED = 10_000;
+
+  /**
    * @param fingerprintKey the bank's card fingerprint secret (at least 32 bytes), the same on every
    *     node
    * @param clock the time source; its zone is the bank's (Asia/Tehran) and decides where "today"
@@ -97,9 +110,10 @@ public final class JdbcJournal implements Journal {
       // rolled back whole and retried with back-off there: refusing the caller would be worse.
       long id = this.ids.next();
       String fingerprint = fingerprints.of(card).hex();
-      return writes.run(
-          connection ->
-              insertPending(connection, id, callId, type, ids, card, fingerprint, amount));
+      return remembered(
+          writes.runStatement(
+              connection ->
+                  insertPending(connection, id, callId, type, ids, card, fingerprint, amount)));
     } catch (SQLException e) {
       throw notJournalled(ids, e);
     }
@@ -159,17 +173,22 @@ public final class JdbcJournal implements Journal {
         long id = this.ids.next();
         // Not group-committed: this transaction holds the card's day row, and every call joined to
         // it would wait behind that card's queue.
-        return Transactions.inOne(
-            dataSource,
-            connection -> {
-              takeDay(connection, fingerprint, day);
-              Rials left = dailyLimit.minus(used(connection, fingerprint, type, day));
-              if (amount.compareTo(left) > 0) {
-                return new OverDailyLimit(left.isNegative() ? Rials.zero() : left);
-              }
-              return new Reservation.Reserved(
-                  insertPending(connection, id, callId, type, ids, card, fingerprint, amount));
-            });
+        Reservation reservation =
+            Transactions.inOne(
+                dataSource,
+                connection -> {
+                  takeDay(connection, fingerprint, day);
+                  Rials left = dailyLimit.minus(used(connection, fingerprint, type, day));
+                  if (amount.compareTo(left) > 0) {
+                    return new OverDailyLimit(left.isNegative() ? Rials.zero() : left);
+                  }
+                  return new Reservation.Reserved(
+                      insertPending(connection, id, callId, type, ids, card, fingerprint, amount));
+                });
+        if (reservation instanceof Reservation.Reserved reserved) {
+          remembered(reserved.entry());
+        }
+        return reservation;
       } catch (FirstOfTheDayRace race) {
         if (attempt == DAY_ROW_ATTEMPTS) {
           throw new JournalStoreException(
@@ -179,6 +198,13 @@ public final class JdbcJournal implements Journal {
         throw notJournalled(ids, e);
       }
     }
+  }
+
+  private JournalEntry remembered(JournalEntry entry) {
+    if (opened.size() < MAX_REMEMBERED) {
+      opened.put(entry.id(), entry);
+    }
+    return entry;
   }
 
   /** Locks the card's row for {@code day} until the transaction ends, creating it if need be. */
@@ -276,9 +302,12 @@ public final class JdbcJournal implements Journal {
       insert.setString(11, EntryState.PENDING.name());
       Sql.setInstant(insert, 12, now);
       Sql.setInstant(insert, 13, now);
+      // Made before the INSERT, so that nothing can fail once it ran (GroupCommit#runStatement).
+      JournalEntry entry =
+          new JournalEntry(
+              id, callId, type, ids, card.masked(), amount, EntryState.PENDING, null, now);
       insert.executeUpdate();
-      return new JournalEntry(
-          id, callId, type, ids, card.masked(), amount, EntryState.PENDING, null, now);
+      return entry;
     }
   }
 
@@ -403,6 +432,11 @@ public final class JdbcJournal implements Journal {
    * the same transaction. The response code and the business date are kept when {@code
    * responseCode} or {@code businessDate} is null, so a reversal keeps what the original request's
    * answer may have carried.
+   *
+   * <p>When the entry moved and this journal opened it, it is not read back: a row in a state a
+   * move starts from (PENDING or REVERSING) has no response code yet, since only the move to a
+   * final state writes one, so the moved row holds exactly {@code state}, {@code responseCode} and
+   * the time written here, beside the fields that never change.
    */
   private JournalEntry move(
       long entryId,
@@ -413,8 +447,10 @@ public final class JdbcJournal implements Journal {
       String extra) {
     try {
       // Committed with the other calls' writes of the moment (GroupCommit).
-      return writes.run(
+      JournalEntry known = opened.get(entryId);
+      Transactions.Work<JournalEntry> work =
           connection -> {
+            Instant at = now();
             try (PreparedStatement update =
                 connection.prepareStatement(
                     "UPDATE switch_journal SET state = ?, response_code = COALESCE(?, response_code),"
@@ -429,15 +465,31 @@ public final class JdbcJournal implements Journal {
               } else {
                 update.setDate(3, Date.valueOf(businessDate));
               }
-              Sql.setInstant(update, 4, now());
+              Sql.setInstant(update, 4, at);
               update.setLong(5, entryId);
-              update.executeUpdate();
+              if (update.executeUpdate() == 1 && known != null) {
+                return new JournalEntry(
+                    known.id(),
+                    known.callId(),
+                    known.type(),
+                    known.ids(),
+                    known.maskedCard(),
+                    known.amount(),
+                    state,
+                    responseCode,
+                    at);
+              }
             }
             return find(connection, entryId);
-          });
+          };
+      // Known: the UPDATE is all it writes, and it reads back only when it changed nothing.
+      return known != null ? writes.runStatement(work) : writes.run(work);
     } catch (SQLException e) {
       throw new JournalStoreException(
           "Could not mark journal entry " + entryId + " " + state + ".", e);
+    } finally {
+      // Moved, or not movable from here: either way it is read back from now on.
+      opened.remove(entryId);
     }
   }
 

@@ -30,6 +30,7 @@ public record JournalSettings(ZoneId zone, boolean migrateOnStart, int poolSize)
   public static final String CARD_FINGERPRINT_KEY = "phonebank.journal.card-fingerprint-key";
   public static final String POOL_SIZE = "phonebank.journal.pool-size";
   static final int MAX_POOL_SIZE = 200;
+  static final int DEFAULT_POOL_SIZE = 16;
 
   public JournalSettings {
     Objects.requireNonNull(zone, "Journal zone is required.");
@@ -47,7 +48,9 @@ public record JournalSettings(ZoneId zone, boolean migrateOnStart, int poolSize)
   public static JournalSettings from(Function<String, Optional<String>> lookup) {
     SettingsReader keys = new SettingsReader(lookup);
     return new JournalSettings(
-        keys.bankZone(), keys.flag(MIGRATE_ON_START, true), keys.number(POOL_SIZE, 16));
+        keys.bankZone(),
+        keys.flag(MIGRATE_ON_START, true),
+        keys.number(POOL_SIZE, DEFAULT_POOL_SIZE));
   }
 
   /**

@@ -3,6 +3,7 @@ package org.phonebank.journal.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
@@ -134,6 +135,40 @@ abstract class GroupCommitFaultsContract {
     assertEquals(List.of("b", "c", "d"), outcomes);
     assertEquals(2, runs.get());
     assertEquals(Set.of(1, 2, 3, 4), probeRows());
+  }
+
+  @Test
+  void aLoneStatementCommitsByItselfAndOneThatFailsKeepsNothingAndFailsItsCaller()
+      throws Exception {
+    GroupCommit writes = oneLeader(database.dataSource());
+
+    assertEquals("a", writes.runStatement(insert(1, "a")));
+    SQLException clash =
+        assertThrows(SQLException.class, () -> writes.runStatement(insert(1, "b")));
+
+    assertTrue(Sql.isUniqueViolation(clash), clash.toString());
+    assertEquals(Set.of(1), probeRows());
+    // Committed by itself: another connection sees it, and the next write is not held back.
+    assertEquals("c", writes.run(insert(2, "c")));
+    assertEquals(Set.of(1, 2), probeRows());
+  }
+
+  @Test
+  void aLoneStatementTheDatabaseRefusedIsRunAgainAndKeptOnce() throws Exception {
+    AtomicInteger runs = new AtomicInteger();
+    Object outcome =
+        oneLeader(database.dataSource())
+            .runStatement(
+                connection -> {
+                  if (runs.incrementAndGet() == 1) {
+                    throw new SQLException("Lock time-out (injected)", "40XL1");
+                  }
+                  return insert(5, "e").run(connection);
+                });
+
+    assertEquals("e", outcome);
+    assertEquals(2, runs.get());
+    assertEquals(Set.of(5), probeRows());
   }
 
   @Test
