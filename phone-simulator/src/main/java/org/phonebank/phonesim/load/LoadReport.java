@@ -23,7 +23,9 @@ final class LoadReport {
             plan.warmUp().toSeconds(),
             plan.concurrentCalls(),
             plan.thinkTime().toMillis(),
-            plan.script()));
+            plan.scripts().size() == 1
+                ? plan.script()
+                : plan.scripts().size() + " key scripts in turn, the first " + plan.script()));
     out.append("| measure | value |\n|---|---|\n");
     row(out, "calls placed", Integer.toString(result.placed()));
     row(

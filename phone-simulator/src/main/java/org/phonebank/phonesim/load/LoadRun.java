@@ -123,13 +123,13 @@ final class LoadRun {
     if (now >= plan.concurrentCalls()) {
       capReached.countDown();
     }
-    placed.incrementAndGet();
+    int caller = placed.getAndIncrement();
     try {
       CompletableFuture<Transcript> call =
           generator.place(
               plan.host(),
               plan.port(),
-              plan.script(),
+              plan.scriptFor(caller),
               plan.thinkTime(),
               plan.callTimeout(),
               new StepTimer(System.nanoTime() < timedFrom ? warmUpLatencies : latencies));

@@ -85,7 +85,7 @@ class CallLoadTest {
         100,
         Duration.ofMillis(400),
         Duration.ZERO,
-        CallScript.parse(keys),
+        List.of(CallScript.parse(keys)),
         Duration.ZERO,
         Duration.ofSeconds(30),
         Duration.ZERO,

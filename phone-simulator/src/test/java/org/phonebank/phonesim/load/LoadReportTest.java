@@ -13,6 +13,24 @@ import org.junit.jupiter.api.Test;
 class LoadReportTest {
 
   @Test
+  void callersTakeSeveralKeyScriptsInTurn() {
+    LoadPlan plan =
+        LoadOptions.parse(
+            new String[] {
+              "--keys", "2 6037991234567893# 7391", "--keys", "2 6104337654321098# 2580"
+            });
+    assertEquals(2, plan.scripts().size());
+    assertEquals(plan.scripts().get(0), plan.scriptFor(0));
+    assertEquals(plan.scripts().get(1), plan.scriptFor(1));
+    assertEquals(plan.scripts().get(0), plan.scriptFor(2));
+    assertEquals(plan.scripts().get(0), plan.script());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            LoadOptions.parse(new String[] {"--keys", "2 6037991234567893# 7391", "--keys", "2"}));
+  }
+
+  @Test
   void roundTripRowsSubtractTheSwitchDelayAndGiveTheRatio() {
     LoadPlan plan =
         LoadOptions.parse(
