@@ -28,15 +28,6 @@ import org.phonebank.lockout.LockoutState;
  * calls at the PIN prompt together never send more guesses than the limit. An officer's unlock is
  * written to {@code card_unlock} with the officer's name before the lock row goes, so the audit
  * trail outlives the lock.
- *
- * <p>The per-guess writes ({@link #takeTry}, {@link #wrongPin}, {@link #rightPin}, {@link
- * #returnTry}) are committed in groups ({@link GroupCommit}) with one group at a time: each caller
- * still returns only once its own write is durable, but the writes of the moment share one
- * transaction and one log flush. Committed one by one, calls on the same card queued on its row
- * lock, each holding it through a log flush of its own (on Derby under load most of the PIN step's
- * time, and the pool's connections held by the queue made every other write wait too). One group at
- * a time, because a group may lock several cards' rows in the order its callers came, and two
- * groups doing so at once could deadlock each other.
  */
 public final class JdbcCardLockouts implements CardLockouts {
 
@@ -46,13 +37,11 @@ public final class JdbcCardLockouts implements CardLockouts {
   private final DataSource dataSource;
   private final CardFingerprinter fingerprints;
   private final Clock clock;
-  private final GroupCommit writes;
 
   public JdbcCardLockouts(DataSource dataSource, byte[] fingerprintKey, Clock clock) {
     this.dataSource = Objects.requireNonNull(dataSource, "Data source is required.");
     this.fingerprints = FingerprintKeys.fingerprinter(fingerprintKey);
     this.clock = Objects.requireNonNull(clock, "Clock is required.");
-    this.writes = new GroupCommit(dataSource, 1);
   }
 
   @Override
@@ -93,7 +82,8 @@ public final class JdbcCardLockouts implements CardLockouts {
   private LockoutState countInOneTransaction(CardNumber card, int limit) throws SQLException {
     String fingerprint = fingerprint(card);
     Instant now = now();
-    return writes.run(
+    return Transactions.inOne(
+        dataSource,
         connection -> {
           int updated;
           try (PreparedStatement update =
@@ -148,7 +138,8 @@ public final class JdbcCardLockouts implements CardLockouts {
     String fingerprint = fingerprint(card);
     for (int attempt = 1; ; attempt++) {
       try {
-        return writes.run(
+        return Transactions.inOne(
+            dataSource,
             connection -> {
               // One guarded UPDATE: the row lock makes concurrent takers queue, and each sees the
               // tries the ones before it took. A row another call inserted after this UPDATE
@@ -199,17 +190,11 @@ public final class JdbcCardLockouts implements CardLockouts {
   public void returnTry(CardNumber card) {
     Objects.requireNonNull(card, "Card is required.");
     try {
-      String fingerprint = fingerprint(card);
-      writes.run(
-          connection -> {
-            try (PreparedStatement update =
-                connection.prepareStatement(
-                    "UPDATE card_lockout SET claimed_tries = claimed_tries - 1"
-                        + " WHERE card_fingerprint = ? AND claimed_tries > 0")) {
-              update.setString(1, fingerprint);
-              return update.executeUpdate();
-            }
-          });
+      Transactions.update(
+          dataSource,
+          "UPDATE card_lockout SET claimed_tries = claimed_tries - 1"
+              + " WHERE card_fingerprint = ? AND claimed_tries > 0",
+          update -> update.setString(1, fingerprint(card)));
     } catch (SQLException e) {
       throw new JournalStoreException("Could not give back a PIN try of card " + card + ".", e);
     }
@@ -221,7 +206,8 @@ public final class JdbcCardLockouts implements CardLockouts {
     String fingerprint = fingerprint(card);
     // A locked card keeps its row and count: only an officer lifts a lock, a right PIN does not.
     try {
-      return writes.run(
+      return Transactions.inOne(
+          dataSource,
           connection -> {
             try (PreparedStatement delete =
                 connection.prepareStatement(
