@@ -14,7 +14,8 @@ final class LoadOptions {
       "usage: CallLoad [--esl 127.0.0.1:8084 | --host 127.0.0.1 --port 8084] [--concurrent 1000]"
           + " [--rate 50] [--duration-seconds 60] [--warm-up-seconds 0] [--keys \"2"
           + " 6037991234567893# 7391\" (repeatable: callers take them in turn)] [--think-ms 0] [--timeout-seconds 120] [--switch-delay-ms"
-          + " 0] [--round-trip-step 0] [--server-pid 0] [--threads 2] [--peer-secret-file"
+          + " 0] [--round-trip-step 0] [--round-trip-answer main-menu] [--server-pid 0] [--threads 2]"
+          + " [--peer-secret-file"
           + " .state/esl-peer-secret]";
 
   private LoadOptions() {}
@@ -31,6 +32,7 @@ final class LoadOptions {
     long timeoutSeconds = 120;
     long switchDelayMillis = 0;
     int roundTripStep = 0;
+    String roundTripAnswer = "main-menu";
     long serverPid = 0;
     int threads = 2;
     for (int i = 0; i < args.length; i += 2) {
@@ -58,6 +60,7 @@ final class LoadOptions {
         case "--timeout-seconds" -> timeoutSeconds = whole(args[i], value);
         case "--switch-delay-ms" -> switchDelayMillis = whole(args[i], value);
         case "--round-trip-step" -> roundTripStep = whole(args[i], value);
+        case "--round-trip-answer" -> roundTripAnswer = value;
         case "--server-pid" -> serverPid = Long.parseLong(value);
         case "--threads" -> threads = whole(args[i], value);
         case "--peer-secret-file" -> {
@@ -78,6 +81,7 @@ final class LoadOptions {
         Duration.ofSeconds(timeoutSeconds),
         Duration.ofMillis(switchDelayMillis),
         roundTripStep,
+        roundTripAnswer,
         serverPid,
         threads);
   }

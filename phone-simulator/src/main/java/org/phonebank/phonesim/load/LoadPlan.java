@@ -26,6 +26,10 @@ import org.phonebank.phonesim.CallScript;
  * @param switchDelay the delay the bank-switch simulator was set to, zero when not measured
  * @param roundTripStep the script group whose answer goes to the switch (the PIN), 0 for the last
  *     group that keys something
+ * @param roundTripAnswer the prompt the phone bank answers that group with once the switch has
+ *     answered ({@code main-menu} after a right PIN; named as {@link Answer} names prompts): only
+ *     those calls are timed against the switch delay, the others (refused before the switch, such
+ *     as a card with no PIN try left) are counted apart
  * @param serverPid the phone bank server's process id for heap readings, 0 for none
  * @param threads the simulator's event loop threads
  */
@@ -41,6 +45,7 @@ public record LoadPlan(
     Duration callTimeout,
     Duration switchDelay,
     int roundTripStep,
+    String roundTripAnswer,
     long serverPid,
     int threads) {
 
@@ -80,6 +85,10 @@ public record LoadPlan(
     }
     if (callTimeout.isNegative() || callTimeout.isZero()) {
       throw new IllegalArgumentException("Call timeout must be positive.");
+    }
+    Objects.requireNonNull(roundTripAnswer, "Round-trip answer is required.");
+    if (roundTripAnswer.isBlank()) {
+      throw new IllegalArgumentException("Round-trip answer must name a prompt.");
     }
     if (roundTripStep < 0 || roundTripStep > groups) {
       throw new IllegalArgumentException("Round-trip step must be a group of the key script.");

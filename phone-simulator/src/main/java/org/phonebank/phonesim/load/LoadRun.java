@@ -107,6 +107,7 @@ final class LoadRun {
           Duration.ofNanos(lastEnd.get() - start),
           steadyCompletions(start),
           latencies.summaries(),
+          warmUpLatencies.summaries(),
           memory,
           List.copyOf(errorSamples));
     }
