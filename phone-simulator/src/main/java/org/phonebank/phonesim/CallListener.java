@@ -23,8 +23,11 @@ public interface CallListener {
    * A command from the phone bank has just been read: for {@code sendmsg} the dialplan application
    * ({@code playback}, {@code play_and_get_digits}, {@code set}, {@code hangup}, ...), otherwise
    * the command itself ({@code connect}, {@code myevents}, ...).
+   *
+   * @param argument the application's argument ({@code execute-app-arg}: for a prompt, the file it
+   *     plays), empty for none and for commands other than {@code sendmsg}
    */
-  default void commandReceived(String name, long nanoTime) {}
+  default void commandReceived(String name, String argument, long nanoTime) {}
 
   /** The call is over; called exactly once. */
   default void ended(Transcript transcript) {}

@@ -104,12 +104,14 @@ final class FreeSwitchSession extends SimpleChannelInboundHandler<EslCommand> {
     if (finished) {
       return;
     }
+    boolean sendmsg = command.name().equals("sendmsg");
     listener.commandReceived(
-        command.name().equals("sendmsg")
+        sendmsg
             ? command
                 .header("execute-app-name")
                 .orElse(command.header("call-command").orElse("sendmsg"))
             : command.name(),
+        sendmsg ? command.header("execute-app-arg").orElse("") : "",
         System.nanoTime());
     switch (command.name()) {
       case "connect" -> ctx.writeAndFlush(channel.connectReply());

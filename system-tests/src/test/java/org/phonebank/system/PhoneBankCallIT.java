@@ -1534,7 +1534,7 @@ class PhoneBankCallIT {
       }
 
       @Override
-      public void commandReceived(String name, long nanoTime) {
+      public void commandReceived(String name, String argument, long nanoTime) {
         if (pinKeyed && name.equals("play_and_get_digits")) {
           pinKeyed = false;
           atMenu.countDown();

@@ -2,6 +2,8 @@
 package org.phonebank.phonesim.load;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.phonebank.phonesim.CallScript;
 import org.phonebank.phonesim.PhoneSimulator;
 
@@ -11,8 +13,9 @@ final class LoadOptions {
   static final String USAGE =
       "usage: CallLoad [--esl 127.0.0.1:8084 | --host 127.0.0.1 --port 8084] [--concurrent 1000]"
           + " [--rate 50] [--duration-seconds 60] [--warm-up-seconds 0] [--keys \"2"
-          + " 6037991234567893# 7391\"] [--think-ms 0] [--timeout-seconds 120] [--switch-delay-ms"
-          + " 0] [--round-trip-step 0] [--server-pid 0] [--threads 2] [--peer-secret-file"
+          + " 6037991234567893# 7391\" (repeatable: callers take them in turn)] [--think-ms 0] [--timeout-seconds 120] [--switch-delay-ms"
+          + " 0] [--round-trip-step 0] [--round-trip-answer main-menu] [--server-pid 0] [--threads 2]"
+          + " [--peer-secret-file"
           + " .state/esl-peer-secret]";
 
   private LoadOptions() {}
@@ -24,11 +27,12 @@ final class LoadOptions {
     double rate = 50;
     long durationSeconds = 60;
     long warmUpSeconds = 0;
-    String keys = "2 6037991234567893# 7391";
+    List<CallScript> scripts = new ArrayList<>();
     long thinkMillis = 0;
     long timeoutSeconds = 120;
     long switchDelayMillis = 0;
     int roundTripStep = 0;
+    String roundTripAnswer = "main-menu";
     long serverPid = 0;
     int threads = 2;
     for (int i = 0; i < args.length; i += 2) {
@@ -51,11 +55,12 @@ final class LoadOptions {
         case "--rate" -> rate = decimal(args[i], value);
         case "--duration-seconds" -> durationSeconds = whole(args[i], value);
         case "--warm-up-seconds" -> warmUpSeconds = whole(args[i], value);
-        case "--keys" -> keys = value;
+        case "--keys" -> scripts.add(CallScript.parse(value));
         case "--think-ms" -> thinkMillis = whole(args[i], value);
         case "--timeout-seconds" -> timeoutSeconds = whole(args[i], value);
         case "--switch-delay-ms" -> switchDelayMillis = whole(args[i], value);
         case "--round-trip-step" -> roundTripStep = whole(args[i], value);
+        case "--round-trip-answer" -> roundTripAnswer = value;
         case "--server-pid" -> serverPid = Long.parseLong(value);
         case "--threads" -> threads = whole(args[i], value);
         case "--peer-secret-file" -> {
@@ -71,11 +76,12 @@ final class LoadOptions {
         rate,
         Duration.ofSeconds(durationSeconds),
         Duration.ofSeconds(warmUpSeconds),
-        CallScript.parse(keys),
+        scripts.isEmpty() ? List.of(CallScript.parse("2 6037991234567893# 7391")) : scripts,
         Duration.ofMillis(thinkMillis),
         Duration.ofSeconds(timeoutSeconds),
         Duration.ofMillis(switchDelayMillis),
         roundTripStep,
+        roundTripAnswer,
         serverPid,
         threads);
   }

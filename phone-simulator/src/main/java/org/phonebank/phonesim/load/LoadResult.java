@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param elapsed from the first call placed to the last call over
  * @param steady completions once calls had begun to end and the warm-up was over, until the last
  *     arrival
- * @param steps reaction times per script group
+ * @param steps reaction times per script group, of the calls placed after the warm-up
+ * @param warmUpSteps the same of the calls placed during the warm-up (counted, not timed)
  * @param memory heap the server holds per held call, when a server pid was given
  * @param errorSamples the first few error descriptions
  */
@@ -32,6 +33,7 @@ record LoadResult(
     Duration elapsed,
     Steady steady,
     List<StepLatencies.StepSummary> steps,
+    List<StepLatencies.StepSummary> warmUpSteps,
     Optional<HeapPerCall> memory,
     List<String> errorSamples) {
 

@@ -107,6 +107,7 @@ final class LoadRun {
           Duration.ofNanos(lastEnd.get() - start),
           steadyCompletions(start),
           latencies.summaries(),
+          warmUpLatencies.summaries(),
           memory,
           List.copyOf(errorSamples));
     }
@@ -123,13 +124,13 @@ final class LoadRun {
     if (now >= plan.concurrentCalls()) {
       capReached.countDown();
     }
-    placed.incrementAndGet();
+    int caller = placed.getAndIncrement();
     try {
       CompletableFuture<Transcript> call =
           generator.place(
               plan.host(),
               plan.port(),
-              plan.script(),
+              plan.scriptFor(caller),
               plan.thinkTime(),
               plan.callTimeout(),
               new StepTimer(System.nanoTime() < timedFrom ? warmUpLatencies : latencies));

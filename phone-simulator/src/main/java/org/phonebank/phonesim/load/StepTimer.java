@@ -6,7 +6,7 @@ import org.phonebank.phonesim.CallListener;
 
 /**
  * Times one call: after each delivery of keys, the wait for the phone bank's next command and for
- * its next prompt. Runs on the call's event loop only.
+ * its next prompt, and names that prompt ({@link Answer}). Runs on the call's event loop only.
  */
 final class StepTimer implements CallListener {
 
@@ -35,14 +35,14 @@ final class StepTimer implements CallListener {
   }
 
   @Override
-  public void commandReceived(String name, long nanoTime) {
+  public void commandReceived(String name, String argument, long nanoTime) {
     if (awaitingCommand) {
       awaitingCommand = false;
       latencies.command(step, sensitive, nanoTime - keysAt);
     }
     if (awaitingPrompt && AUDIBLE.contains(name)) {
       awaitingPrompt = false;
-      latencies.prompt(step, nanoTime - keysAt);
+      latencies.prompt(step, Answer.of(name, argument), nanoTime - keysAt);
     }
   }
 }

@@ -85,11 +85,12 @@ class CallLoadTest {
         100,
         Duration.ofMillis(400),
         Duration.ZERO,
-        CallScript.parse(keys),
+        List.of(CallScript.parse(keys)),
         Duration.ZERO,
         Duration.ofSeconds(30),
         Duration.ZERO,
         0,
+        "main-menu",
         serverPid,
         1);
   }
@@ -226,6 +227,8 @@ class CallLoadTest {
               "2 7391",
               "--switch-delay-ms",
               "30",
+              "--round-trip-answer",
+              "goodbye",
               "--peer-secret-file",
               secretFile.toString()
             },
@@ -236,7 +239,9 @@ class CallLoadTest {
     assertEquals(0, exit, report);
     assertTrue(report.contains("| peak concurrent calls held |"), report);
     assertTrue(report.contains("| 2 | secret |"), report);
-    assertTrue(report.contains("switch round trip (step 2, delay 30.00 ms)"), report);
+    assertTrue(report.contains("switch round trip (step 2, delay 30.00 ms, the "), report);
+    assertTrue(report.contains("| goodbye (expected: the switch answered) |"), report);
+    assertTrue(report.contains("not timed against the switch) | 0 (0.0 %) |"), report);
     assertFalse(report.contains("7391"), report);
     assertFalse(report.contains(SECRET), report);
   }
