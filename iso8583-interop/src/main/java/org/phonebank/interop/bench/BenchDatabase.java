@@ -68,6 +68,21 @@ final class BenchDatabase implements AutoCloseable {
     return pool;
   }
 
+  /**
+   * Gives {@code bench_floor} the indexes {@code switch_journal} carries (journal migrations V1, V3
+   * and V30): the unique terminal and RRN, card fingerprint with type and time, terminal with
+   * state, terminal with time. The floor's UPDATE then moves its row in the state index, as the
+   * journal's state change does.
+   */
+  void indexFloorAsTheJournal() {
+    execute("ALTER TABLE bench_floor ADD CONSTRAINT bench_floor_rrn_uk UNIQUE (terminal_id, rrn)");
+    execute(
+        "CREATE INDEX bench_floor_card_day_ix ON bench_floor (card_fingerprint, type,"
+            + " transmitted_at)");
+    execute("CREATE INDEX bench_floor_state_ix ON bench_floor (terminal_id, state)");
+    execute("CREATE INDEX bench_floor_business_ix ON bench_floor (terminal_id, transmitted_at)");
+  }
+
   private void execute(String sql) {
     try (Connection connection = pool.getConnection();
         Statement statement = connection.createStatement()) {

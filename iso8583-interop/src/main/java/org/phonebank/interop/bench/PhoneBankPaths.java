@@ -96,10 +96,16 @@ final class PhoneBankPaths {
   /**
    * The durable floor: per inquiry an INSERT of a row as wide as a journal entry and an UPDATE of
    * it, each committed on its own, on the same database and pool, and nothing else. What two
-   * durable commits cost, against which the journal's own overhead is read.
+   * durable commits cost, against which the journal's own overhead is read. {@code indexed} gives
+   * the table the journal's indexes ({@link BenchDatabase#indexFloorAsTheJournal}).
    */
-  RunResult durableFloor(SwitchLinkBenchmark.Options options, int callerCount) throws Exception {
-    try (BenchDatabase database = database(options, "floor-" + callerCount)) {
+  RunResult durableFloor(SwitchLinkBenchmark.Options options, int callerCount, boolean indexed)
+      throws Exception {
+    String name = (indexed ? "indexed-floor-" : "floor-") + callerCount;
+    try (BenchDatabase database = database(options, name)) {
+      if (indexed) {
+        database.indexFloorAsTheJournal();
+      }
       DataSource pool = database.dataSource();
       AtomicLong ids = new AtomicLong();
       Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -136,8 +142,8 @@ final class PhoneBankPaths {
             }
           };
       List<Caller> callers = Collections.nCopies(callerCount, floor);
-      Load.run("warm-up floor", callers, options.warmup());
-      return Load.run("floor", callers, options.transactions());
+      Load.run("warm-up " + name, callers, options.warmup());
+      return Load.run(name, callers, options.transactions());
     }
   }
 

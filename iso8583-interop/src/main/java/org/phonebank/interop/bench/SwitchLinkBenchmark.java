@@ -28,6 +28,10 @@ import org.phonebank.switchsim.SwitchSimulator;
  *   <li>the bridge alone, {@code JposBankSwitch} with ids from memory (its cost over the baseline);
  *   <li>the durable floor: an INSERT and an UPDATE of a row as wide as a journal entry, each its
  *       own commit, on the same database and pool, and nothing else;
+ *   <li>the same floor on a table with the journal's indexes (the unique terminal and RRN, card and
+ *       day, terminal and state, terminal and time): how much of the journal's cost over the floor
+ *       is index upkeep the controls need (not part of the issue's ratio, which uses the bare
+ *       floor);
  *   <li>the journal alone, {@code JournalledSwitch} over a switch that approves at once;
  *   <li>the phone bank's path, {@code JournalledSwitch} over {@code JposBankSwitch} with the JDBC
  *       journal behind its pool, embedded Derby on disk (every commit forced to disk) or
@@ -76,10 +80,11 @@ public final class SwitchLinkBenchmark {
       for (int callers : options.callers()) {
         RunResult bare = bare(simulator.port(), switchCredentials, credentials, options, callers);
         RunResult bridge = paths.bridgeAlone(options, callers);
-        RunResult floor = paths.durableFloor(options, callers);
+        RunResult floor = paths.durableFloor(options, callers, false);
+        RunResult indexedFloor = paths.durableFloor(options, callers, true);
         RunResult journal = paths.journalAlone(options, callers);
         RunResult bank = paths.phoneBank(options, callers);
-        comparisons.add(new Comparison(bare, bridge, floor, journal, bank));
+        comparisons.add(new Comparison(bare, bridge, floor, indexedFloor, journal, bank));
       }
     }
     return comparisons;
@@ -87,7 +92,12 @@ public final class SwitchLinkBenchmark {
 
   /** The rows measured at one caller count. */
   record Comparison(
-      RunResult bare, RunResult bridge, RunResult floor, RunResult journal, RunResult phoneBank) {
+      RunResult bare,
+      RunResult bridge,
+      RunResult floor,
+      RunResult indexedFloor,
+      RunResult journal,
+      RunResult phoneBank) {
 
     /** The phone bank's median against bare jPOS plus the durable floor, both from this run. */
     double p50AgainstBarePlusFloor() {
@@ -95,7 +105,7 @@ public final class SwitchLinkBenchmark {
     }
 
     List<RunResult> rows() {
-      return List.of(bare, bridge, floor, journal, phoneBank);
+      return List.of(bare, bridge, floor, indexedFloor, journal, phoneBank);
     }
 
     void print() {
@@ -104,6 +114,7 @@ public final class SwitchLinkBenchmark {
       row(
           "(f) durable floor: INSERT + UPDATE of an equally wide row, two commits, same pool",
           floor);
+      row("(g) floor on a table with the journal's indexes, same two commits", indexedFloor);
       row("journal alone: JournalledSwitch + pooled journal over an instant switch", journal);
       row("(b) phone bank: JournalledSwitch + JposBankSwitch + pooled journal", phoneBank);
       ratio("ratio bridge alone / bare", bridge, bare);
@@ -113,6 +124,11 @@ public final class SwitchLinkBenchmark {
           "| **phone bank p50 / (bare p50 + floor p50)** | %d | | | | | **%.2fx** | |%n",
           phoneBank.callers(),
           p50AgainstBarePlusFloor());
+      System.out.printf(
+          Locale.ROOT,
+          "| phone bank p50 / (bare p50 + indexed floor p50) | %d | | | | | %.2fx | |%n",
+          phoneBank.callers(),
+          phoneBank.p50Millis() / (bare.p50Millis() + indexedFloor.p50Millis()));
       System.out.flush();
     }
   }

@@ -33,6 +33,7 @@ class SwitchLinkBenchmarkTest {
       assertEquals(transactions, comparison.phoneBank().approved());
       assertEquals(transactions, comparison.journal().approved());
       assertEquals(transactions, comparison.floor().approved());
+      assertEquals(transactions, comparison.indexedFloor().approved());
       assertTrue(comparison.p50AgainstBarePlusFloor() > 0);
     }
   }
