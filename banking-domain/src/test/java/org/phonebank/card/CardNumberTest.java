@@ -10,6 +10,12 @@ import org.junit.jupiter.api.Test;
 class CardNumberTest {
 
   @Test
+  void checkDigitCompletesKnownCards() {
+    assertEquals('3', CardNumber.checkDigit("603799123456789"));
+    assertEquals('1', CardNumber.checkDigit("603799765432109"));
+  }
+
+  @Test
   void acceptsALuhnValidShetabCard() {
     assertEquals("603799", new CardNumber("6037991234567893").bin());
   }

@@ -53,30 +53,12 @@ public final class LoadLedger {
     List<Card> cards = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String body = BIN + (FIRST_SERIAL + i);
-      CardNumber number = new CardNumber(body + checkDigit(body));
+      CardNumber number = new CardNumber(body + CardNumber.checkDigit(body));
       String pin = String.format(Locale.ROOT, "%04d", random.nextInt(10_000));
       long balance = 1_000_000L + random.nextInt(1_000_000) * 1_000L;
       cards.add(new Card(number, pin, balance));
     }
     return cards;
-  }
-
-  /** The Luhn check digit that completes {@code body} (the digits before it). */
-  static char checkDigit(String body) {
-    int sum = 0;
-    boolean doubleIt = true;
-    for (int i = body.length() - 1; i >= 0; i--) {
-      int d = body.charAt(i) - '0';
-      if (doubleIt) {
-        d *= 2;
-        if (d > 9) {
-          d -= 9;
-        }
-      }
-      sum += d;
-      doubleIt = !doubleIt;
-    }
-    return (char) ('0' + (10 - sum % 10) % 10);
   }
 
   /** The ledger as the switch simulator reads it (switch-simulator's {@code Ledger}). */

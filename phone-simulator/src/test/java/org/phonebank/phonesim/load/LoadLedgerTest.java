@@ -47,12 +47,6 @@ class LoadLedgerTest {
   }
 
   @Test
-  void checkDigitCompletesAKnownCard() {
-    assertEquals('3', LoadLedger.checkDigit("603799123456789"));
-    assertEquals('1', LoadLedger.checkDigit("603799765432109"));
-  }
-
-  @Test
   void rowsAreTheLedgersShortForm() throws IOException {
     StringWriter out = new StringWriter();
     LoadLedger.write(LoadLedger.generate(2, 1), out);
