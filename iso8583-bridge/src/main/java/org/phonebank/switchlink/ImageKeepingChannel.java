@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.switchlink;
 
+import java.io.IOException;
+import java.net.Socket;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
 import org.jpos.iso.ISOPackager;
@@ -19,6 +21,19 @@ final class ImageKeepingChannel extends NACChannel {
 
   ImageKeepingChannel(String host, int port, ISOPackager packager) {
     super(host, port, packager, null);
+  }
+
+  /**
+   * Sends every message at once (TCP_NODELAY) on both ends of the link. jPOS 2.1.10 leaves Nagle's
+   * algorithm on ({@code BaseChannel.connect(Socket)} sets timeouts, keep-alive and linger, never
+   * TCP_NODELAY), so on a link that carries several requests at once a small frame written while
+   * the one before is still unacknowledged waits for the peer's delayed ACK, up to 40 ms on Linux
+   * (docs/decisions.md).
+   */
+  @Override
+  protected void connect(Socket socket) throws IOException {
+    socket.setTcpNoDelay(true);
+    super.connect(socket);
   }
 
   @Override
