@@ -154,7 +154,11 @@ public class PhoneBankServer {
             officerQueues(lookup, switchSettings.terminalId(), journalSettings.clock()),
             nameVoice);
     eslServer =
-        new EslServer(new PhoneBankingCall(services, IvrSettings.from(lookup)), calls, eslSettings);
+        new EslServer(
+            new PhoneBankingCall(services, IvrSettings.from(lookup)),
+            calls,
+            eslSettings,
+            metrics.keyTimes());
     int port = eslServer.start();
     probes.attach(
         new PhoneBankProbes.Parts(

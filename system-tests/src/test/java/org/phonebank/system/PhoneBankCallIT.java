@@ -1057,7 +1057,8 @@ class PhoneBankCallIT {
   /** MicroProfile Health as Payara serves it, read the way a load balancer would. */
   @Test
   @Order(13)
-  void theMetricsCountAServedCallItsTwoBalanceInquiriesAndTheirRoundTrips() throws Exception {
+  void theMetricsCountAServedCallItsTwoBalanceInquiriesTheirRoundTripsAndOwnTimes()
+      throws Exception {
     String before = metrics();
     // Sign-in verifies the PIN with a balance inquiry; menu 1 asks for the balance again.
     // (Sara's balance here is the demo balance less the transfer and bill of earlier tests.)
@@ -1075,6 +1076,13 @@ class PhoneBankCallIT {
     assertEquals(sample(before, ended) + 1, sample(after, ended), after);
     assertEquals(sample(before, balances) + 2, sample(after, balances), after);
     assertEquals(sample(before, roundTrips) + 2, sample(after, roundTrips), after);
+    // Keys answered with a switch request: the PIN (sign-in's inquiry) and menu 1's inquiry.
+    String ownAsked =
+        "phonebank_key_own_time_seconds_count{mp_scope=\"application\",switch=\"asked\"}";
+    String ownNotAsked =
+        "phonebank_key_own_time_seconds_count{mp_scope=\"application\",switch=\"not-asked\"}";
+    assertEquals(sample(before, ownAsked) + 2, sample(after, ownAsked), after);
+    assertTrue(sample(after, ownNotAsked) >= sample(before, ownNotAsked) + 2, after);
     assertEquals(1.0, sample(after, "phonebank_switch_link_up{mp_scope=\"application\"}"));
     double containment = sample(after, "phonebank_containment_ratio{mp_scope=\"application\"}");
     assertTrue(containment > 0 && containment <= 1, "containment " + containment);
@@ -1083,6 +1091,11 @@ class PhoneBankCallIT {
             "phonebank_switch_round_trip_seconds_bucket{mp_scope=\"application\","
                 + "type=\"BALANCE_INQUIRY\",le=\"0.05\"}"),
         "round trips in the configured histogram buckets");
+    assertTrue(
+        after.contains(
+            "phonebank_key_own_time_seconds_bucket{mp_scope=\"application\",switch=\"asked\","
+                + "le=\"0.005\"}"),
+        "own times in the configured histogram buckets");
     for (String gauge :
         List.of(
             "phonebank_calls_in_progress",
@@ -1118,6 +1131,13 @@ class PhoneBankCallIT {
     assertTrue(placed.find(), printed);
     assertTrue(Integer.parseInt(placed.group(1)) >= 4, printed);
     assertTrue(printed.contains("| errors | 0 |"), printed);
+    // The app's own share, read from its metrics before and after: every PIN asked the switch.
+    Matcher asked =
+        Pattern.compile(
+                "\\| switch asked \\(the app's share of a switch round trip\\) \\| (\\d+) \\|")
+            .matcher(printed);
+    assertTrue(asked.find(), printed);
+    assertTrue(Integer.parseInt(asked.group(1)) >= 4, printed);
   }
 
   @Test

@@ -60,6 +60,7 @@ final class EslCallHandler extends SimpleChannelInboundHandler<EslFrame> {
   private final PromptPaths paths;
   private final Refusals refusals;
   private final HangupHookCheck hookCheck;
+  private final KeyTimes keyTimes;
   private ScheduledFuture<?> handshake;
   private EslLine line;
   private boolean busyLine;
@@ -70,9 +71,11 @@ final class EslCallHandler extends SimpleChannelInboundHandler<EslFrame> {
       EslSettings settings,
       PromptPaths paths,
       Refusals refusals,
-      HangupHookCheck hookCheck) {
+      HangupHookCheck hookCheck,
+      KeyTimes keyTimes) {
     this.flow = flow;
     this.hookCheck = hookCheck;
+    this.keyTimes = keyTimes;
     this.executor = executor;
     this.settings = settings;
     this.paths = paths;
@@ -129,7 +132,8 @@ final class EslCallHandler extends SimpleChannelInboundHandler<EslFrame> {
             ctx.channel(),
             settings.commandTimeout(),
             settings.peers().handshakeTimeout(),
-            settings.peers().maxUnreadBytes());
+            settings.peers().maxUnreadBytes(),
+            keyTimes);
     try {
       executor.execute(
           new EslCall(

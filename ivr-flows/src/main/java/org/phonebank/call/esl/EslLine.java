@@ -4,6 +4,7 @@ package org.phonebank.call.esl;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.phonebank.call.CallerHungUp;
+import org.phonebank.call.PeerWaits;
 import org.phonebank.esl.EslCommand;
 import org.phonebank.esl.EslEvent;
 import org.phonebank.esl.EslFrame;
@@ -36,11 +38,16 @@ final class EslLine {
 
   private static final Object CLOSED = new Object();
   private static final String EXECUTE_COMPLETE = "CHANNEL_EXECUTE_COMPLETE";
+  private static final String COLLECTION = "play_and_get_digits";
+
+  /** Applications that only change variables: the caller still waits for the next prompt. */
+  private static final Set<String> NOT_PROMPTS = Set.of("set", "unset", "export");
 
   private final Channel channel;
   private final Duration timeout;
   private final Duration handshakeTimeout;
   private final int maxUnreadBytes;
+  private final KeyTimes keyTimes;
   private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private final AtomicReference<CallEnd> failure = new AtomicReference<>();
   private final AtomicLong unreadBytes = new AtomicLong();
@@ -53,18 +60,30 @@ final class EslLine {
   private boolean handedOver;
   private EslEvent earlyCompletion;
   private Consumer<EslEvent> watcher = event -> {};
+  // The keys being answered: when their completion arrived, the waits on peers since then.
+  private long keysArrivedAt;
+  private long freeSwitchWaitNanos;
+  private long switchNanosAtKeys;
+  private long lastArrival;
 
   /**
    * @param timeout longest wait for one command, a whole application included
    * @param handshakeTimeout longest wait for the reply to a one-line command ({@code myevents},
    *     {@code linger}, {@code resume}), which FreeSWITCH answers at once
    * @param maxUnreadBytes most bytes of frames waiting for the flow before the call is cut off
+   * @param keyTimes told, for each collection of keys, the app's own share of answering them
    */
-  EslLine(Channel channel, Duration timeout, Duration handshakeTimeout, int maxUnreadBytes) {
+  EslLine(
+      Channel channel,
+      Duration timeout,
+      Duration handshakeTimeout,
+      int maxUnreadBytes,
+      KeyTimes keyTimes) {
     this.channel = channel;
     this.timeout = timeout;
     this.handshakeTimeout = handshakeTimeout;
     this.maxUnreadBytes = maxUnreadBytes;
+    this.keyTimes = keyTimes;
   }
 
   // ---- event loop side ----
@@ -81,8 +100,11 @@ final class EslLine {
       channel.close();
       return;
     }
-    inbox.add(frame);
+    inbox.add(new Arrived(frame, System.nanoTime()));
   }
+
+  /** A frame and when the event loop handed it over, so the flow's own delays can be measured. */
+  private record Arrived(EslFrame frame, long at) {}
 
   /** About what the frame took on the wire: its body and header lines. */
   private static long sizeOf(EslFrame frame) {
@@ -160,6 +182,9 @@ final class EslLine {
 
   private EslEvent execute(String app, String arg, Duration patience, boolean toTheEnd) {
     ensureUp();
+    if (keysArrivedAt != 0 && !NOT_PROMPTS.contains(app)) {
+      keysAnswered();
+    }
     String eventUuid = UUID.randomUUID().toString();
     earlyCompletion = null;
     send(EslCommand.execute(app, arg, eventUuid));
@@ -185,7 +210,24 @@ final class EslLine {
         throw gone();
       }
     }
+    if (COLLECTION.equals(app)) {
+      // The completion is the last frame taken: it carries the keys.
+      keysArrivedAt = lastArrival;
+      freeSwitchWaitNanos = 0;
+      switchNanosAtKeys = PeerWaits.switchNanos();
+    }
     return completion;
+  }
+
+  private void keysAnswered() {
+    long own =
+        System.nanoTime()
+            - keysArrivedAt
+            - freeSwitchWaitNanos
+            - (PeerWaits.switchNanos() - switchNanosAtKeys);
+    boolean switchAsked = PeerWaits.switchNanos() != switchNanosAtKeys;
+    keysArrivedAt = 0;
+    keyTimes.answered(Duration.ofNanos(Math.max(0, own)), switchAsked);
   }
 
   /**
@@ -235,7 +277,9 @@ final class EslLine {
 
   /** Zeroes the secret variables an event frame carries; anything else is left alone. */
   private static void wipe(Object item) {
-    if (item instanceof EslFrame frame && frame.isEvent()) {
+    if (item instanceof Arrived arrived) {
+      wipe(arrived.frame());
+    } else if (item instanceof EslFrame frame && frame.isEvent()) {
       frame.event().wipeSecrets();
     }
   }
@@ -301,8 +345,9 @@ final class EslLine {
   private EslFrame next(long deadline) {
     ensureUp();
     Object item;
+    long waitFrom = System.nanoTime();
     try {
-      item = inbox.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      item = inbox.poll(Math.max(0, deadline - waitFrom), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       failed(CallEnd.INTERRUPTED);
@@ -320,7 +365,13 @@ final class EslLine {
       down = true;
       throw gone();
     }
-    EslFrame frame = (EslFrame) item;
+    Arrived arrived = (Arrived) item;
+    EslFrame frame = arrived.frame();
+    lastArrival = arrived.at();
+    if (keysArrivedAt != 0) {
+      // Waiting for FreeSWITCH is its share; the wake-up after the frame arrived is ours.
+      freeSwitchWaitNanos += Math.max(0, arrived.at() - waitFrom);
+    }
     unreadBytes.addAndGet(-sizeOf(frame));
     if (endsTheCall(frame)) {
       wipe(frame);
@@ -342,7 +393,7 @@ final class EslLine {
   private void noteQueuedHangup() {
     Object item;
     while ((item = inbox.poll()) != null && item != CLOSED) {
-      if (endsTheCall((EslFrame) item) && !appHangingUp) {
+      if (endsTheCall(((Arrived) item).frame()) && !appHangingUp) {
         callerGone = true;
       }
       wipe(item);

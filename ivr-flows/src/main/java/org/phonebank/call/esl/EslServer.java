@@ -51,6 +51,7 @@ public final class EslServer {
   private final Executor executor;
   private final EslSettings settings;
   private final PromptPaths paths;
+  private final KeyTimes keyTimes;
   private final ChannelGroup calls =
       new DefaultChannelGroup("esl-calls", GlobalEventExecutor.INSTANCE);
   private EventLoopGroup acceptor;
@@ -58,6 +59,15 @@ public final class EslServer {
   private Channel listener;
 
   public EslServer(CallFlow flow, Executor executor, EslSettings settings) {
+    this(flow, executor, settings, KeyTimes.NONE);
+  }
+
+  /**
+   * As {@link #EslServer(CallFlow, Executor, EslSettings)}, telling {@code keyTimes} the phone
+   * bank's own share of answering each caller's keys.
+   */
+  public EslServer(CallFlow flow, Executor executor, EslSettings settings, KeyTimes keyTimes) {
+    this.keyTimes = Objects.requireNonNull(keyTimes, "Key times are required.");
     this.flow = Objects.requireNonNull(flow, "Call flow is required.");
     this.executor = Objects.requireNonNull(executor, "Flow executor is required.");
     this.settings = Objects.requireNonNull(settings, "ESL settings are required.");
@@ -104,7 +114,7 @@ public final class EslServer {
                         .addLast(
                             "esl-call",
                             new EslCallHandler(
-                                flow, executor, settings, paths, refusals, hookCheck));
+                                flow, executor, settings, paths, refusals, hookCheck, keyTimes));
                   }
                 });
     try {

@@ -4,6 +4,7 @@ package org.phonebank.call.esl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -28,6 +29,7 @@ import org.phonebank.call.CallerHungUp;
 import org.phonebank.call.DigitCollection;
 import org.phonebank.call.KeypadEntry;
 import org.phonebank.call.KeypadEntry.Ending;
+import org.phonebank.call.PeerWaits;
 import org.phonebank.esl.EslEvent;
 import org.phonebank.esl.EslHeader;
 import org.phonebank.prompt.Language;
@@ -48,6 +50,7 @@ class EslServerWireTest {
 
   private final ExecutorService flows = Executors.newCachedThreadPool();
   private EslServer server;
+  private KeyTimes keyTimes = KeyTimes.NONE;
 
   @AfterEach
   void stop() throws InterruptedException {
@@ -67,7 +70,8 @@ class EslServerWireTest {
                 "/srv/prompts",
                 "wav",
                 Duration.ofSeconds(30),
-                EslPeers.localWith(SECRET)));
+                EslPeers.localWith(SECRET)),
+            keyTimes);
     Socket socket = new Socket("127.0.0.1", server.start());
     socket.setSoTimeout(READ_LIMIT_MS);
     InputStream in = socket.getInputStream();
@@ -146,17 +150,7 @@ class EslServerWireTest {
           event(
               EslEvent.of(
                   List.of(new EslHeader("Event-Name", "DTMF"), new EslHeader("DTMF-Digit", "6")))));
-      write(
-          out,
-          event(
-              EslEvent.of(
-                  List.of(
-                      new EslHeader("Event-Name", "CHANNEL_EXECUTE_COMPLETE"),
-                      new EslHeader("Answer-State", "answered"),
-                      new EslHeader("Application", "play_and_get_digits"),
-                      new EslHeader("Application-UUID", collectUuid),
-                      new EslHeader("variable_pb_digits", CARD),
-                      new EslHeader("variable_read_result", "success")))));
+      write(out, event(keysCollected(collectUuid, "variable_pb_digits", CARD)));
 
       String hangup = readCommand(in);
       assertEquals("execute-app-name: hangup", line(hangup, "execute-app-name"));
@@ -173,6 +167,60 @@ class EslServerWireTest {
     }
     assertEquals(CALL_ID, callId.join());
     assertEquals(KeypadEntry.of(CARD), keyed.join());
+  }
+
+  @Test
+  void theOwnShareOfAnsweringKeysLeavesOutWaitsForFreeSwitchAndTheBankSwitch() throws Exception {
+    CompletableFuture<Duration> own = new CompletableFuture<>();
+    CompletableFuture<Boolean> switchAsked = new CompletableFuture<>();
+    keyTimes =
+        (ownShare, asked) -> {
+          own.complete(ownShare);
+          switchAsked.complete(asked);
+        };
+    DigitCollection pin =
+        new DigitCollection(Prompt.of(Language.ENGLISH, "enter-pin"), 4, 4, Duration.ofSeconds(15));
+    try (Socket socket =
+        call(
+            phone -> {
+              phone.collectSecret(pin).close();
+              pause(PEER_WAIT);
+              PeerWaits.switchWaited(PEER_WAIT); // as the metered switch link adds its round trip
+              pause(OWN_WORK);
+              phone.play(Prompt.of(Language.ENGLISH, "goodbye"));
+              phone.hangUp();
+            })) {
+      InputStream in = socket.getInputStream();
+      OutputStream out = socket.getOutputStream();
+      keysMadeSensitive(in, out);
+      String collect = readCommand(in);
+      write(out, "Content-Type: command/reply\nReply-Text: +OK\n\n");
+      write(out, event(keysCollected(eventUuid(collect), "variable_pb_secret", "7391")));
+      String unset = readCommand(in);
+      assertEquals("execute-app-name: unset", line(unset, "execute-app-name"));
+      pause(PEER_WAIT); // FreeSWITCH slow to answer: its share, not the phone bank's
+      write(out, "Content-Type: command/reply\nReply-Text: +OK\n\n");
+      write(out, event(completion("unset", eventUuid(unset), "_none_")));
+      String playback = readCommand(in);
+      assertEquals("execute-app-name: playback", line(playback, "execute-app-name"));
+      Duration ownShare = own.get(30, TimeUnit.SECONDS);
+      assertTrue(switchAsked.join(), "the switch was asked while the keys were answered");
+      assertTrue(
+          ownShare.compareTo(OWN_WORK) >= 0 && ownShare.compareTo(PEER_WAIT) < 0,
+          "own share " + ownShare + ": the flow's own work, without either peer's wait");
+    }
+  }
+
+  private static final Duration PEER_WAIT = Duration.ofMillis(1500);
+  private static final Duration OWN_WORK = Duration.ofMillis(100);
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -421,6 +469,18 @@ class EslServerWireTest {
     assertEquals("execute-app-arg: sensitive_dtmf=true", line(set, "execute-app-arg"));
     write(out, "Content-Type: command/reply\nReply-Text: +OK\n\n");
     write(out, event(completion("set", eventUuid(set), "_none_")));
+  }
+
+  /** A {@code play_and_get_digits} that collected {@code keys} into {@code variable}. */
+  static EslEvent keysCollected(String uuid, String variable, String keys) {
+    return EslEvent.of(
+        List.of(
+            new EslHeader("Event-Name", "CHANNEL_EXECUTE_COMPLETE"),
+            new EslHeader("Answer-State", "answered"),
+            new EslHeader("Application", "play_and_get_digits"),
+            new EslHeader("Application-UUID", uuid),
+            new EslHeader(variable, keys),
+            new EslHeader("variable_read_result", "success")));
   }
 
   static EslEvent completion(String app, String uuid, String response) {

@@ -23,6 +23,8 @@ import org.phonebank.banking.BankSwitch;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.banking.SwitchRequest;
 import org.phonebank.banking.TransactionIds;
+import org.phonebank.call.PeerWaits;
+import org.phonebank.call.esl.KeyTimes;
 import org.phonebank.callpath.CallPath;
 import org.phonebank.callpath.CallPaths;
 import org.phonebank.card.CardNumber;
@@ -46,6 +48,9 @@ public class PhoneBankMetrics {
 
   /** Round-trip histogram buckets, in seconds: a switch answers in tens of milliseconds. */
   static final String ROUND_TRIP = "phonebank_switch_round_trip";
+
+  /** The phone bank's own share of answering a caller's keys (KeyTimes), buckets in seconds. */
+  static final String KEY_OWN_TIME = "phonebank_key_own_time";
 
   /** A scrape reads both store-and-forward gauges within this: one queue read serves both. */
   private static final Duration BACKLOG_FRESH_FOR = Duration.ofSeconds(1);
@@ -116,6 +121,8 @@ public class PhoneBankMetrics {
     for (org.phonebank.callpath.CallEnding ending : org.phonebank.callpath.CallEnding.values()) {
       callsEnded(ending.name());
     }
+    keyOwnTime(true);
+    keyOwnTime(false);
     gauge(
         "phonebank_calls_in_progress",
         "Calls being served now",
@@ -189,11 +196,21 @@ public class PhoneBankMetrics {
         return outcome;
       } finally {
         Duration roundTrip = Duration.ofNanos(System.nanoTime() - start);
+        // The switch's share of answering the caller's keys, not the phone bank's (KeyTimes).
+        PeerWaits.switchWaited(roundTrip);
         SwitchOutcome answered = outcome;
         // A figure that cannot be recorded must never change what the switch answered.
         quietly(() -> switchRequest(request, answered, roundTrip));
       }
     };
+  }
+
+  /**
+   * The phone bank's own share of answering each caller's keys, peers' waits left out, by whether
+   * the switch was asked: {@code switch="asked"} is the app's share of a switch round trip.
+   */
+  public KeyTimes keyTimes() {
+    return (own, switchAsked) -> quietly(() -> keyOwnTime(switchAsked).update(own));
   }
 
   /** Calls ended by ending, and containment. */
@@ -319,6 +336,18 @@ public class PhoneBankMetrics {
             .withUnit(MetricUnits.SECONDS)
             .build(),
         new Tag("type", type));
+  }
+
+  private org.eclipse.microprofile.metrics.Timer keyOwnTime(boolean switchAsked) {
+    return registry.timer(
+        Metadata.builder()
+            .withName(KEY_OWN_TIME)
+            .withDescription(
+                "The phone bank's own time from a caller's keys to its next prompt, waits for"
+                    + " FreeSWITCH and the switch left out; switch=asked when a request was sent")
+            .withUnit(MetricUnits.SECONDS)
+            .build(),
+        new Tag("switch", switchAsked ? "asked" : "not-asked"));
   }
 
   private void switchRequest(SwitchRequest request, SwitchOutcome outcome, Duration roundTrip) {
