@@ -35,7 +35,8 @@ import org.phonebank.banking.TransactionIds;
  *
  * <p>Both are taken from the database in blocks of {@link #DEFAULT_BLOCK} (one transaction per
  * block, not one per request) and handed out from memory: a restart or a second node leaves gaps,
- * never repeats.
+ * never repeats. The next block is taken ahead once half the block in hand is used, so callers do
+ * not queue behind that commit (a restart then skips up to one more block).
  */
 public final class JdbcTransactionIdSource implements TransactionIdSource {
 
@@ -51,11 +52,14 @@ public final class JdbcTransactionIdSource implements TransactionIdSource {
   private final Clock clock;
   private final int block;
 
-  // The block in hand, guarded by this.
+  // The block in hand, the next block if one is reserved ahead (else null) and whether a caller is
+  // taking one now; guarded by this.
   private LocalDate blockDay;
   private int nextStan;
   private long nextSerial;
   private int left;
+  private Block spare;
+  private boolean taking;
 
   public JdbcTransactionIdSource(DataSource dataSource, String terminalId, Clock clock) {
     this(dataSource, terminalId, clock, DEFAULT_BLOCK);
@@ -74,36 +78,119 @@ public final class JdbcTransactionIdSource implements TransactionIdSource {
     this.block = block;
   }
 
+  /**
+   * The next STAN and RRN. The next block is taken ahead, outside the lock, by the caller that
+   * takes the block in hand past its half, so that the others go on meanwhile instead of all
+   * waiting for that commit; only a caller that finds both spent (or a new day) waits, or takes.
+   */
   @Override
-  public synchronized TransactionIds next() {
-    // Field 7 carries whole seconds, so the journal keeps exactly what goes on the wire.
-    ZonedDateTime now = ZonedDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-    LocalDate day = now.toLocalDate();
-    if (left == 0 || !day.equals(blockDay)) {
-      takeBlock(day);
+  public TransactionIds next() {
+    while (true) {
+      TransactionIds ids = null;
+      boolean ahead = false;
+      LocalDate day;
+      synchronized (this) {
+        // Field 7 carries whole seconds, so the journal keeps exactly what goes on the wire.
+        ZonedDateTime now = ZonedDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        day = now.toLocalDate();
+        if ((left == 0 || !day.equals(blockDay)) && spare != null && spare.day().equals(day)) {
+          use(spare);
+          spare = null;
+        }
+        if (left > 0 && day.equals(blockDay)) {
+          ids = take(now);
+          ahead = !taking && spare == null && left < block / 2;
+        } else if (taking) {
+          waitForBlock();
+          continue;
+        }
+        taking |= ahead || ids == null;
+      }
+      if (ids == null) {
+        // Nothing in hand for today and no one taking: this caller takes, then hands out from it.
+        takeSpare(day);
+      } else {
+        if (ahead) {
+          takeAhead(day);
+        }
+        return ids;
+      }
     }
+  }
+
+  private TransactionIds take(ZonedDateTime now) {
     Stan stan = new Stan(nextStan);
-    Rrn rrn = rrn(day.getYear(), nextSerial);
+    Rrn rrn = rrn(now.getYear(), nextSerial);
     nextStan = nextStan >= Stan.MAX ? 1 : nextStan + 1;
     nextSerial++;
     left--;
     return new TransactionIds(stan, rrn, now.toInstant());
   }
 
+  /** The year's last digit and the serial in 11 digits, without a Formatter on every request. */
   static Rrn rrn(int year, long serial) {
-    return new Rrn(String.format("%d%011d", year % 10, serial));
+    String digits = Long.toString(serial);
+    StringBuilder rrn = new StringBuilder(12).append(year % 10);
+    for (int pad = digits.length(); pad < 11; pad++) {
+      rrn.append('0');
+    }
+    return new Rrn(rrn.append(digits).toString());
   }
 
-  private void takeBlock(LocalDate day) {
+  /** A block taken from the counters: its day, first STAN and first RRN serial. */
+  private record Block(LocalDate day, int firstStan, long firstSerial) {}
+
+  private void use(Block taken) {
+    nextStan = taken.firstStan();
+    nextSerial = taken.firstSerial();
+    blockDay = taken.day();
+    left = block;
+  }
+
+  /**
+   * Takes ahead for the block in hand; a failure is not this caller's (it has its ids): the caller
+   * that finds the block spent takes again and reports it.
+   */
+  private void takeAhead(LocalDate day) {
+    try {
+      takeSpare(day);
+    } catch (JournalStoreException e) {
+      // Taken again, and reported, when the block in hand is spent.
+    }
+  }
+
+  /** Takes a block of {@code day} and keeps it as the spare; ends {@link #taking} either way. */
+  private void takeSpare(LocalDate day) {
+    Block taken = null;
+    try {
+      taken = takeBlock(day);
+    } finally {
+      synchronized (this) {
+        if (taken != null) {
+          spare = taken;
+        }
+        taking = false;
+        notifyAll();
+      }
+    }
+  }
+
+  private void waitForBlock() {
+    try {
+      wait();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new JournalStoreException(
+          "Interrupted while waiting for the STANs and RRNs of terminal " + terminalId + ".", e);
+    }
+  }
+
+  private Block takeBlock(LocalDate day) {
     for (int attempt = 1; ; attempt++) {
       try {
         long[] last = Transactions.inOne(dataSource, connection -> bothCounters(connection, day));
         // last[0] is the block's last STAN, possibly wrapped past 999999.
-        nextStan = Math.floorMod(last[0] - block, Stan.MAX) + 1;
-        nextSerial = last[1] - block + 1;
-        blockDay = day;
-        left = block;
-        return;
+        return new Block(day, Math.floorMod(last[0] - block, Stan.MAX) + 1, last[1] - block + 1);
       } catch (SQLException e) {
         // Two nodes taking a day's or a year's first block together both insert; the loser tries
         // again and increments.

@@ -24,9 +24,12 @@ final class JournalIdBlocks {
   private final DataSource dataSource;
   private final int block;
 
-  // The block in hand, guarded by this.
+  // The block in hand, the next block if one is reserved ahead (else -1) and whether a caller is
+  // reserving one now; guarded by this.
   private long next;
   private long last = -1;
+  private long spareLast = -1;
+  private boolean reserving;
 
   JournalIdBlocks(DataSource dataSource, int block) {
     this.dataSource = Objects.requireNonNull(dataSource, "Data source is required.");
@@ -36,13 +39,76 @@ final class JournalIdBlocks {
     this.block = block;
   }
 
-  /** The next unused id; takes a new block from the database when the one in hand is spent. */
-  synchronized long next() throws SQLException {
-    if (next > last) {
-      last = reserveBlock();
-      next = last - block + 1;
+  /**
+   * The next unused id. The next block is reserved ahead, outside the lock, by the caller that
+   * takes the block in hand past its half: the others go on taking ids meanwhile instead of all
+   * waiting for that commit, as they did when the caller that found the block spent reserved the
+   * next one while holding the lock. Only a caller that finds both spent waits, or reserves.
+   */
+  long next() throws SQLException {
+    while (true) {
+      long id = -1;
+      boolean ahead = false;
+      synchronized (this) {
+        if (next > last && spareLast >= 0) {
+          last = spareLast;
+          next = last - block + 1;
+          spareLast = -1;
+        }
+        if (next <= last) {
+          id = next++;
+          ahead = !reserving && spareLast < 0 && last - next + 1 < block / 2;
+        } else if (reserving) {
+          waitForReservation();
+          continue;
+        }
+        reserving |= ahead || id < 0;
+      }
+      if (id >= 0) {
+        if (ahead) {
+          reserveAhead();
+        }
+        return id;
+      }
+      // Nothing in hand and no one reserving: this caller reserves and takes the block's first.
+      reserve();
     }
-    return next++;
+  }
+
+  /**
+   * Reserves ahead for the block in hand; a failure is not this caller's (it has its id): the
+   * caller that finds the block spent reserves again and reports it.
+   */
+  private void reserveAhead() {
+    try {
+      reserve();
+    } catch (SQLException e) {
+      // Reserved again, and reported, when the block in hand is spent.
+    }
+  }
+
+  private void reserve() throws SQLException {
+    long reserved = -1;
+    try {
+      reserved = reserveBlock();
+    } finally {
+      synchronized (this) {
+        if (reserved >= 0) {
+          spareLast = reserved;
+        }
+        reserving = false;
+        notifyAll();
+      }
+    }
+  }
+
+  private void waitForReservation() throws SQLException {
+    try {
+      wait();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("Interrupted while waiting for journal ids.", e);
+    }
   }
 
   private long reserveBlock() throws SQLException {

@@ -141,6 +141,30 @@ abstract class JdbcTransactionIdSourceContract {
   }
 
   @Test
+  void pastHalfItsBlockASourceHasTakenTheNextAndARestartSkipsBoth() {
+    int block = JdbcTransactionIdSource.DEFAULT_BLOCK;
+    JdbcTransactionIdSource source = source(TERMINAL);
+    List<Integer> pastHalf = stans(source, block / 2 + 1);
+
+    JdbcTransactionIdSource afterRestart =
+        new JdbcTransactionIdSource(database.restart(), TERMINAL, clock);
+
+    // The next block was taken ahead once half the first was used: a restart skips both.
+    assertEquals(List.of(2 * block + 1), stans(afterRestart, 1));
+    // While the source runs, the block taken ahead follows on without a gap.
+    List<Integer> more = stans(source, block / 2);
+    assertEquals(block / 2 + 2, more.get(0));
+    assertEquals(block + 1, more.get(block / 2 - 1));
+    assertEquals(pastHalf.size() + more.size(), new HashSet<>(concat(pastHalf, more)).size());
+  }
+
+  private static List<Integer> concat(List<Integer> first, List<Integer> second) {
+    List<Integer> both = new ArrayList<>(first);
+    both.addAll(second);
+    return both;
+  }
+
+  @Test
   void aBlockOfOneContinuesExactlyAfterARestart() {
     stans(new JdbcTransactionIdSource(database.dataSource(), TERMINAL, clock, 1), 3);
 
