@@ -122,8 +122,14 @@ public final class JdbcJournal implements Journal {
   }
 
   /**
-   * The try is taken ({@link JdbcCardLockouts.Try#take}) and the entry inserted in one transaction
-   * of the group commit; a refused try inserts nothing and leaves the rest of its group alone.
+   * The try is taken ({@link JdbcCardLockouts.Try#take}) and the entry inserted in one transaction;
+   * a refused try inserts nothing.
+   *
+   * <p>Not group-committed, as {@link #openWithinDailyLimit} is not: the transaction holds the
+   * card's lockout row, so every call joined to it would wait behind that card's queue, and two
+   * groups holding two cards' rows in opposite order deadlock (on Derby each waits the deadlock
+   * time-out, 20 s by default, stalling every call in both groups: a load of guesses on three cards
+   * stalled for minutes). Alone, a transaction holds one card's row, so none can deadlock.
    */
   @Override
   public Optional<JournalEntry> openTakingTry(
@@ -141,7 +147,8 @@ public final class JdbcJournal implements Journal {
       try {
         long id = this.ids.next();
         JournalEntry entry =
-            writes.run(
+            Transactions.inOne(
+                dataSource,
                 connection ->
                     pinTryHere.take(connection)
                         ? insertPending(connection, id, callId, type, ids, card, fingerprint, null)
@@ -354,7 +361,8 @@ public final class JdbcJournal implements Journal {
 
   /**
    * Closes the entry and settles its try ({@link JdbcCardLockouts.Try#settle}) in the same
-   * transaction of the group commit, only if this close moved it from PENDING.
+   * transaction, only if this close moved it from PENDING; not group-committed, for the reason
+   * {@link #openTakingTry} gives.
    */
   @Override
   public LockoutState closeSettlingTry(long entryId, SwitchOutcome outcome, PinTry pinTry) {
@@ -577,7 +585,10 @@ public final class JdbcJournal implements Journal {
             return find(connection, entryId);
           };
       // Known: the UPDATE is all it writes, and it reads back only when it changed nothing.
-      return known != null && afterMove == null ? writes.runStatement(work) : writes.run(work);
+      if (afterMove != null) {
+        return Transactions.inOne(dataSource, work);
+      }
+      return known != null ? writes.runStatement(work) : writes.run(work);
     } catch (SQLException e) {
       throw new JournalStoreException(
           "Could not mark journal entry " + entryId + " " + state + ".", e);
