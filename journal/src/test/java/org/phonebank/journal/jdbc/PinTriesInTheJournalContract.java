@@ -282,7 +282,7 @@ abstract class PinTriesInTheJournalContract {
   void callsGuessingAtOnceThroughTheJournalGetNoMoreGuessesThanTheLimit(int calls)
       throws Exception {
     // Two nodes share the database; each guess is wrong. Inquiries on other cards are journalled
-    // at the same moment, in the same groups, and none of them is lost to a refused try.
+    // (group-committed) at the same moment, and none of them is lost to a refused try.
     List<JdbcJournal> nodes =
         List.of(journalOn(database.dataSource()), journalOn(database.dataSource()));
     CountDownLatch start = new CountDownLatch(1);
