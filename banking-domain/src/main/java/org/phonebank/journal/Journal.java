@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.banking.TransactionIds;
 import org.phonebank.card.CardNumber;
+import org.phonebank.lockout.LockoutState;
+import org.phonebank.lockout.PinTry;
 import org.phonebank.money.Rials;
 
 /** The durable record of every request to the switch, written before the request is sent. */
@@ -14,6 +16,32 @@ public interface Journal {
   /** Records a request as PENDING and returns the entry; must be durable when it returns. */
   JournalEntry open(
       String callId, TransactionType type, TransactionIds ids, CardNumber card, Rials amount);
+
+  /**
+   * Records a PIN guess's request as PENDING only if {@code pinTry} can be taken: the try is
+   * checked and counted ({@link org.phonebank.lockout.CardLockouts#takeTry}'s rule) and the entry
+   * written in one transaction, durable when it returns. A failure keeps neither.
+   *
+   * @param pinTry made by the lockout store of the same database as this journal
+   * @return the PENDING entry, or empty when the card has no try left: then nothing was written and
+   *     the guess must not be sent
+   * @throws IllegalArgumentException when {@code pinTry} comes from a store this journal cannot run
+   *     in its own transaction
+   */
+  Optional<JournalEntry> openTakingTry(
+      String callId, TransactionType type, TransactionIds ids, CardNumber card, PinTry pinTry);
+
+  /**
+   * As {@link #close}, and settles the try the entry holds ({@link PinTry.Settlement#of} the
+   * outcome) in the same transaction: a right PIN clears the card's count unless the card is
+   * locked, a wrong one counts, and a guess without a verdict gives its try back.
+   *
+   * @return the card's lockout state once settled; after a right PIN, a locked state means the card
+   *     was locked by other calls while this guess was on its way, and the PIN must not be accepted
+   * @throws IllegalStateException when the entry is not PENDING (the sweeper found it abandoned and
+   *     closed it): nothing is written and the try stays held, counted as taken
+   */
+  LockoutState closeSettlingTry(long entryId, SwitchOutcome outcome, PinTry pinTry);
 
   /**
    * Records a money movement as PENDING only if its {@code amount} fits under {@code dailyLimit}

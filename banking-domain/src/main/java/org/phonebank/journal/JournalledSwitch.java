@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.phonebank.banking.BalanceInquiry;
@@ -21,6 +22,7 @@ import org.phonebank.banking.TransactionIdSource;
 import org.phonebank.banking.TransactionIds;
 import org.phonebank.card.CardNumber;
 import org.phonebank.card.SealedPin;
+import org.phonebank.lockout.PinTry;
 import org.phonebank.money.Rials;
 
 /**
@@ -50,6 +52,45 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
 
   public SwitchOutcome balanceInquiry(String callId, CardNumber card, SealedPin pin) {
     return send(callId, next -> new BalanceInquiry(next, card, pin));
+  }
+
+  /**
+   * A PIN guess: the balance inquiry every card may make, sent only if the card's try can be taken.
+   * The try is taken in the transaction that journals the request PENDING ({@link
+   * Journal#openTakingTry}) and settled in the one that records the answer ({@link
+   * Journal#closeSettlingTry}), so the PIN step commits twice. When the try is refused nothing is
+   * journalled and no guess reaches the switch. When the answer cannot be recorded the entry stays
+   * PENDING and the try held, counted as taken, for the sweeper ({@link #sweep}).
+   *
+   * @param pinTry the card's try, from the lockout store of the journal's database
+   * @throws RuntimeException when the journal cannot open the entry: no try taken, nothing sent
+   */
+  public PinGuess balanceInquiry(String callId, CardNumber card, SealedPin pin, PinTry pinTry) {
+    Objects.requireNonNull(pinTry, "PIN try is required.");
+    if (!pinTry.card().equals(card)) {
+      throw new IllegalArgumentException("A PIN try is taken on the card of its guess.");
+    }
+    SwitchRequest request = new BalanceInquiry(ids.next(), card, pin);
+    Optional<JournalEntry> opened =
+        journal.openTakingTry(callId, request.type(), request.ids(), card, pinTry);
+    if (opened.isEmpty()) {
+      LOG.log(Level.INFO, "Call " + callId + ": no PIN try left, guess not sent");
+      return new PinGuess.NoTryLeft();
+    }
+    long entryId = opened.get().id();
+    SwitchOutcome outcome;
+    try {
+      outcome = bankSwitch.send(request);
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "Switch adapter failed on STAN " + request.ids().stan(), e);
+      outcome = new SwitchOutcome.TimedOut();
+    }
+    try {
+      return new PinGuess.Answered(outcome, journal.closeSettlingTry(entryId, outcome, pinTry));
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "Could not record the answer to PIN guess entry " + entryId, e);
+      return new PinGuess.Unrecorded(outcome);
+    }
   }
 
   /**
@@ -274,6 +315,10 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
   private boolean settle(JournalEntry entry, ReversalStage stage, boolean abandoned) {
     long id = entry.id();
     if (!entry.type().movesMoney()) {
+      // A PIN guess's entry (Journal#openTakingTry) holds its card's try; closing it TIMED_OUT
+      // here settles nothing in the lockouts, so the try stays held, counted as taken, until a
+      // right PIN clears the card's count or an officer unlocks it. The same as when the try was
+      // its own commit before the entry's: a crash or a lost answer never gives a guess back.
       if (abandoned) {
         journal.close(id, new SwitchOutcome.TimedOut());
         return true;

@@ -24,6 +24,14 @@ public interface CardLockouts {
   boolean takeTry(CardNumber card, int limit);
 
   /**
+   * A try on {@code card} against {@code limit}, not yet taken: the journal takes it with the
+   * guess's entry and settles it with the answer, each in that write's own transaction ({@link
+   * PinTry}), by the same rules as {@link #takeTry}, {@link #rightPin}, {@link #wrongPin} and
+   * {@link #returnTry}.
+   */
+  PinTry pinTry(CardNumber card, int limit);
+
+  /**
    * Counts a wrong PIN (settling a try taken, if any); when the consecutive count reaches {@code
    * limit} the card is locked. Returns the state after counting.
    */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.phonebank.banking.BalanceInquiry;
 import org.phonebank.banking.BankSwitch;
@@ -21,7 +22,10 @@ import org.phonebank.banking.TransactionIds;
 import org.phonebank.banking.Transfer;
 import org.phonebank.banking.TransferDestination;
 import org.phonebank.card.CardNumber;
+import org.phonebank.lockout.LockoutState;
+import org.phonebank.lockout.PinTry;
 import org.phonebank.money.Rials;
+import org.phonebank.testing.InMemoryCardLockouts;
 import org.phonebank.testing.InMemoryJournal;
 import org.phonebank.testing.InMemoryReversals;
 import org.phonebank.testing.MaskingPinSealer;
@@ -301,6 +305,93 @@ class JournalledSwitchTest {
     assertEquals(List.of(1L), reversals.fired());
   }
 
+  @Test
+  void aPinGuessTakesItsTryWithItsEntryAndAWrongPinSettlesItWithTheAnswer() {
+    InMemoryCardLockouts lockouts = new InMemoryCardLockouts();
+    JournalledSwitch journalled =
+        over(
+            request -> {
+              seenBySwitch.add(journal.all().get(0).state().name());
+              return new SwitchOutcome.Declined(DeclineReason.INCORRECT_PIN, "55");
+            });
+
+    PinGuess guess =
+        journalled.balanceInquiry(
+            "call-pin", card, MaskingPinSealer.sealed("0000", card), lockouts.pinTry(card, 2));
+
+    assertEquals(List.of("PENDING"), seenBySwitch);
+    assertEquals(
+        new PinGuess.Answered(
+            new SwitchOutcome.Declined(DeclineReason.INCORRECT_PIN, "55"),
+            new LockoutState(1, false)),
+        guess);
+    assertEquals(EntryState.DECLINED, journal.all().get(0).state());
+    assertTrue(lockouts.takeTry(card, 2), "the wrong PIN counts once and its try is settled");
+    assertEquals(false, lockouts.takeTry(card, 2));
+  }
+
+  @Test
+  void aPinGuessWithNoTryLeftIsNeitherJournalledNorSent() {
+    InMemoryCardLockouts lockouts = new InMemoryCardLockouts();
+    lockouts.takeTry(card, 1);
+    JournalledSwitch journalled =
+        over(
+            request -> {
+              seenBySwitch.add(request.type().name());
+              return new SwitchOutcome.Approved("000003", Rials.of(1));
+            });
+
+    PinGuess guess =
+        journalled.balanceInquiry(
+            "call-pin", card, MaskingPinSealer.sealed("7391", card), lockouts.pinTry(card, 1));
+
+    assertEquals(new PinGuess.NoTryLeft(), guess);
+    assertEquals(List.of(), journal.all(), "nothing journalled");
+    assertEquals(List.of(), seenBySwitch, "nothing sent");
+  }
+
+  @Test
+  void aRightPinOnACardLockedMeanwhileIsAnsweredLocked() {
+    InMemoryCardLockouts lockouts = new InMemoryCardLockouts();
+    JournalledSwitch journalled =
+        over(
+            request -> {
+              // Other calls' wrong PINs lock the card while this guess is on its way.
+              lockouts.wrongPin(card, 2);
+              lockouts.wrongPin(card, 2);
+              return new SwitchOutcome.Approved("000004", Rials.of(1));
+            });
+
+    PinGuess guess =
+        journalled.balanceInquiry(
+            "call-pin", card, MaskingPinSealer.sealed("7391", card), lockouts.pinTry(card, 2));
+
+    assertTrue(((PinGuess.Answered) guess).lockout().locked());
+    assertTrue(lockouts.isLocked(card));
+  }
+
+  @Test
+  void aPinGuessWhoseAnswerCannotBeRecordedKeepsItsTryHeldAndItsEntryForTheSweeper() {
+    InMemoryCardLockouts lockouts = new InMemoryCardLockouts();
+    JournalledSwitch journalled =
+        new JournalledSwitch(
+            request -> new SwitchOutcome.Approved("000005", Rials.of(1)),
+            new FailingClose(journal),
+            ids,
+            reversals);
+
+    PinGuess guess =
+        journalled.balanceInquiry(
+            "call-pin", card, MaskingPinSealer.sealed("7391", card), lockouts.pinTry(card, 1));
+
+    assertInstanceOf(PinGuess.Unrecorded.class, guess);
+    assertEquals(false, lockouts.takeTry(card, 1), "the try stays held");
+    assertEquals(EntryState.PENDING, journal.all().get(0).state());
+    over(request -> new SwitchOutcome.TimedOut()).sweep(Instant.MAX);
+    assertEquals(EntryState.TIMED_OUT, journal.all().get(0).state());
+    assertEquals(false, lockouts.takeTry(card, 1), "the sweeper gives no try back");
+  }
+
   /** A journal whose close fails, as when the database refuses the write. */
   private record FailingClose(InMemoryJournal journal) implements Journal {
     @Override
@@ -311,6 +402,17 @@ class JournalledSwitchTest {
 
     @Override
     public JournalEntry close(long entryId, SwitchOutcome outcome) {
+      throw new IllegalStateException("database refused the update");
+    }
+
+    @Override
+    public Optional<JournalEntry> openTakingTry(
+        String callId, TransactionType type, TransactionIds ids, CardNumber card, PinTry pinTry) {
+      return journal.openTakingTry(callId, type, ids, card, pinTry);
+    }
+
+    @Override
+    public LockoutState closeSettlingTry(long entryId, SwitchOutcome outcome, PinTry pinTry) {
       throw new IllegalStateException("database refused the update");
     }
 

@@ -12,6 +12,7 @@ import org.phonebank.card.CardNumber;
 import org.phonebank.lockout.CardLockouts;
 import org.phonebank.lockout.LockedCard;
 import org.phonebank.lockout.LockoutState;
+import org.phonebank.lockout.PinTry;
 
 /** Lockouts in a map, keyed by a fingerprint under a fixed test key. */
 public final class InMemoryCardLockouts implements CardLockouts {
@@ -35,6 +36,51 @@ public final class InMemoryCardLockouts implements CardLockouts {
     }
     taken.merge(f, 1, Integer::sum);
     return true;
+  }
+
+  @Override
+  public PinTry pinTry(CardNumber card, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("A wrong-PIN limit is at least 1.");
+    }
+    return new Try(this, card, limit);
+  }
+
+  /**
+   * A try of these lockouts, which {@link InMemoryJournal} takes and settles under its own lock
+   * (and these lockouts' lock), as the JDBC journal does in its transaction.
+   */
+  record Try(InMemoryCardLockouts lockouts, CardNumber card, int limit) implements PinTry {
+
+    static Try of(PinTry pinTry) {
+      if (pinTry instanceof Try own) {
+        return own;
+      }
+      throw new IllegalArgumentException("A PIN try of another lockout store.");
+    }
+
+    boolean take() {
+      return lockouts.takeTry(card, limit);
+    }
+
+    LockoutState settle(Settlement settlement) {
+      synchronized (lockouts) {
+        return switch (settlement) {
+          case WRONG_PIN -> lockouts.wrongPin(card, limit);
+          case RIGHT_PIN ->
+              lockouts.rightPin(card) ? new LockoutState(0, false) : lockouts.state(card);
+          case GIVEN_BACK -> {
+            lockouts.returnTry(card);
+            yield lockouts.state(card);
+          }
+        };
+      }
+    }
+  }
+
+  private synchronized LockoutState state(CardNumber card) {
+    CardFingerprint f = CardFingerprint.of(card, KEY);
+    return new LockoutState(wrong.getOrDefault(f, 0), locked.containsKey(f));
   }
 
   @Override

@@ -15,6 +15,8 @@ import org.phonebank.journal.JournalledSwitch;
 import org.phonebank.journal.OverDailyLimit;
 import org.phonebank.journal.Reservation;
 import org.phonebank.journal.TransactionType;
+import org.phonebank.lockout.LockoutState;
+import org.phonebank.lockout.PinTry;
 import org.phonebank.money.Rials;
 
 /**
@@ -43,6 +45,34 @@ public final class InMemoryJournal implements Journal {
     entries.add(entry);
     cards.add(card.digits());
     return entry;
+  }
+
+  /**
+   * The try is taken and the entry written under this journal's lock, as the real journal does both
+   * in one transaction; a try of another store is refused as the real journal refuses it.
+   */
+  @Override
+  public synchronized Optional<JournalEntry> openTakingTry(
+      String callId, TransactionType type, TransactionIds ids, CardNumber card, PinTry pinTry) {
+    InMemoryCardLockouts.Try own = InMemoryCardLockouts.Try.of(pinTry);
+    if (!own.take()) {
+      return Optional.empty();
+    }
+    return Optional.of(open(callId, type, ids, card, null));
+  }
+
+  /** Closed and settled under this journal's lock; an entry not PENDING settles nothing. */
+  @Override
+  public synchronized LockoutState closeSettlingTry(
+      long entryId, SwitchOutcome outcome, PinTry pinTry) {
+    InMemoryCardLockouts.Try own = InMemoryCardLockouts.Try.of(pinTry);
+    JournalEntry open = entry(entryId);
+    if (open.state() != EntryState.PENDING) {
+      throw new IllegalStateException(
+          "Entry " + entryId + " is " + open.state() + ": its PIN try stays held");
+    }
+    close(entryId, outcome);
+    return own.settle(PinTry.Settlement.of(outcome));
   }
 
   /** The same rule as the real journal's, made atomic by this object's lock. */

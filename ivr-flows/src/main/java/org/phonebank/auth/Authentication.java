@@ -3,7 +3,6 @@ package org.phonebank.auth;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.phonebank.banking.DeclineReason;
 import org.phonebank.banking.SwitchOutcome;
 import org.phonebank.call.CallServices;
 import org.phonebank.call.IvrSettings;
@@ -15,7 +14,7 @@ import org.phonebank.callpath.CallEnding;
 import org.phonebank.card.CardNumber;
 import org.phonebank.card.SealedPin;
 import org.phonebank.card.TelephonePin;
-import org.phonebank.lockout.LockoutState;
+import org.phonebank.journal.PinGuess;
 import org.phonebank.prompt.Phrase;
 
 /**
@@ -85,14 +84,31 @@ public final class Authentication {
       }
       boolean kept = false;
       try {
-        // Checked and counted per guess in one atomic step: calls parked at the PIN prompt on the
-        // same card share the card's tries, and once it is locked no guess reaches the switch.
-        if (!services.lockouts().takeTry(card, settings.wrongPinTries())) {
+        // Checked and counted per guess in one atomic step, in the transaction that journals the
+        // guess: calls parked at the PIN prompt on the same card share the card's tries, and once
+        // it is locked no guess reaches the switch. The answer settles the try in the transaction
+        // that records it: a right PIN clears the count, a wrong one counts, no verdict gives the
+        // try back.
+        PinGuess guess =
+            services
+                .bank()
+                .balanceInquiry(
+                    session.callId(),
+                    card,
+                    pin,
+                    services.lockouts().pinTry(card, settings.wrongPinTries()));
+        if (guess instanceof PinGuess.NoTryLeft) {
           return Optional.of(lockedOut(session, "no PIN tries left"));
         }
-        SwitchOutcome outcome = services.bank().balanceInquiry(session.callId(), card, pin);
+        if (!(guess instanceof PinGuess.Answered answered)) {
+          // The answer is not on record, so neither is its verdict: the try stays held.
+          session.say(Phrase.SERVICE_UNAVAILABLE);
+          path.ended(CallEnding.FAILED, "sign-in answer not recorded");
+          return Optional.of(Next.GOODBYE);
+        }
+        SwitchOutcome outcome = answered.outcome();
         if (outcome instanceof SwitchOutcome.Approved) {
-          if (!services.lockouts().rightPin(card)) {
+          if (answered.lockout().locked()) {
             // Locked by other calls' wrong PINs while this guess was on its way: not accepted.
             return Optional.of(lockedOut(session, "card locked while its PIN was checked"));
           }
@@ -102,28 +118,20 @@ public final class Authentication {
           return Optional.of(Next.MAIN_MENU);
         }
         if (!(outcome instanceof SwitchOutcome.Declined declined)) {
-          services.lockouts().returnTry(card);
           session.say(Phrase.SERVICE_UNAVAILABLE);
           path.ended(CallEnding.FAILED, "bank unavailable at sign-in");
           return Optional.of(Next.GOODBYE);
         }
-        if (declined.reason() != DeclineReason.INCORRECT_PIN
-            && declined.reason() != DeclineReason.PIN_TRIES_EXCEEDED) {
-          // No verdict on the PIN: the try is given back.
-          services.lockouts().returnTry(card);
-        }
         switch (declined.reason()) {
           case INCORRECT_PIN:
-            LockoutState state = services.lockouts().wrongPin(card, settings.wrongPinTries());
-            if (state.locked()) {
+            if (answered.lockout().locked()) {
               session.say(Phrase.TOO_MANY_WRONG_PINS);
               return Optional.of(lockedOut(session, "wrong PIN limit reached"));
             }
             session.say(Phrase.PIN_INCORRECT);
             continue;
           case PIN_TRIES_EXCEEDED:
-            // The issuer's own counter (75) ran out: the guess counts here too.
-            services.lockouts().wrongPin(card, settings.wrongPinTries());
+            // The issuer's own counter (75) ran out: the guess was counted here too.
             session.say(Phrase.TOO_MANY_WRONG_PINS);
             path.visit("locked-out");
             path.ended(CallEnding.LOCKED_OUT, "issuer reports PIN tries exceeded");

@@ -364,6 +364,29 @@ class PhoneBankingCallTest {
   }
 
   @Test
+  void aRightPinWhoseAnswerCannotBeRecordedIsNotAcceptedAndItsTryStaysHeld() {
+    CardNumber card = new CardNumber(CARD);
+    ScriptedSwitch bank = new ScriptedSwitch(approved(900));
+    BankSwitch sweptOnTheWay =
+        request -> {
+          // The sweeper takes the guess for abandoned and closes its entry before the answer.
+          fixture.journal.close(fixture.journal.all().get(0).id(), new SwitchOutcome.TimedOut());
+          return bank.send(request);
+        };
+    ScriptedPhone phone = phone("2", CARD, PIN);
+
+    CallPath path =
+        new PhoneBankingCall(fixture.services(sweptOnTheWay), IvrSettings.defaults()).run(phone);
+
+    assertFalse(phone.transcript().contains(say(Phrase.MAIN_MENU, EN)), "not signed in");
+    assertTrue(phone.transcript().contains(say(Phrase.SERVICE_UNAVAILABLE, EN)));
+    assertEquals("sign-in answer not recorded", path.leaveReason());
+    assertTrue(fixture.lockouts.takeTry(card, 3));
+    assertTrue(fixture.lockouts.takeTry(card, 3));
+    assertFalse(fixture.lockouts.takeTry(card, 3), "the unrecorded guess still holds its try");
+  }
+
+  @Test
   void lockoutCountsAcrossCallsAndSurvivesARestart() {
     SwitchOutcome wrong = declined(DeclineReason.INCORRECT_PIN, "55");
     InMemoryCardLockouts store = new InMemoryCardLockouts();

@@ -33,6 +33,8 @@ import org.phonebank.journal.Journal;
 import org.phonebank.journal.JournalEntry;
 import org.phonebank.journal.Reservation;
 import org.phonebank.journal.TransactionType;
+import org.phonebank.lockout.LockoutState;
+import org.phonebank.lockout.PinTry;
 import org.phonebank.money.Rials;
 import org.phonebank.saf.SafBacklog;
 import org.phonebank.switchlink.SwitchEndpoint;
@@ -252,6 +254,17 @@ public class PhoneBankMetrics {
       @Override
       public JournalEntry close(long entryId, SwitchOutcome outcome) {
         return counted(() -> journal.close(entryId, outcome));
+      }
+
+      @Override
+      public Optional<JournalEntry> openTakingTry(
+          String callId, TransactionType type, TransactionIds ids, CardNumber card, PinTry pinTry) {
+        return counted(() -> journal.openTakingTry(callId, type, ids, card, pinTry));
+      }
+
+      @Override
+      public LockoutState closeSettlingTry(long entryId, SwitchOutcome outcome, PinTry pinTry) {
+        return counted(() -> journal.closeSettlingTry(entryId, outcome, pinTry));
       }
 
       @Override

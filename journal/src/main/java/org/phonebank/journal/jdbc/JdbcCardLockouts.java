@@ -19,6 +19,8 @@ import org.phonebank.card.CardNumber;
 import org.phonebank.lockout.CardLockouts;
 import org.phonebank.lockout.LockedCard;
 import org.phonebank.lockout.LockoutState;
+import org.phonebank.lockout.PinTry;
+import org.phonebank.lockout.PinTry.Settlement;
 
 /**
  * Phone-channel lockouts in {@code card_lockout}, keyed by the card's fingerprint and shown masked.
@@ -31,7 +33,9 @@ import org.phonebank.lockout.LockoutState;
  */
 public final class JdbcCardLockouts implements CardLockouts {
 
-  private static final int ATTEMPTS = 3;
+  /** Attempts of a write whose first row on a card raced another's ({@link FirstRowRace}). */
+  static final int ATTEMPTS = 3;
+
   private static final int MAX_OFFICER_LENGTH = 64;
 
   private final DataSource dataSource;
@@ -81,52 +85,56 @@ public final class JdbcCardLockouts implements CardLockouts {
 
   private LockoutState countInOneTransaction(CardNumber card, int limit) throws SQLException {
     String fingerprint = fingerprint(card);
-    Instant now = now();
     return Transactions.inOne(
-        dataSource,
-        connection -> {
-          int updated;
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE card_lockout SET wrong_pins = wrong_pins + 1, updated_at = ?,"
-                      + " claimed_tries = CASE WHEN claimed_tries > 0 THEN claimed_tries - 1 ELSE 0"
-                      + " END, locked_at = CASE WHEN locked_at IS NULL AND wrong_pins + 1 >= ?"
-                      + " THEN CAST(? AS TIMESTAMP) ELSE locked_at END WHERE card_fingerprint = ?")) {
-            Sql.setInstant(update, 1, now);
-            update.setInt(2, limit);
-            Sql.setInstant(update, 3, now);
-            update.setString(4, fingerprint);
-            updated = update.executeUpdate();
-          }
-          if (updated == 0) {
-            try (PreparedStatement insert =
-                connection.prepareStatement(
-                    "INSERT INTO card_lockout (card_fingerprint, masked_card, wrong_pins, locked_at, updated_at)"
-                        + " VALUES (?, ?, 1, ?, ?)")) {
-              insert.setString(1, fingerprint);
-              insert.setString(2, card.masked());
-              if (limit == 1) {
-                Sql.setInstant(insert, 3, now);
-              } else {
-                insert.setNull(3, Types.TIMESTAMP);
-              }
-              Sql.setInstant(insert, 4, now);
-              insert.executeUpdate();
-            }
-          }
-          LockoutState state;
-          try (PreparedStatement query =
-              connection.prepareStatement(
-                  "SELECT wrong_pins, locked_at FROM card_lockout WHERE card_fingerprint = ?")) {
-            query.setString(1, fingerprint);
-            try (ResultSet row = query.executeQuery()) {
-              row.next();
-              state =
-                  new LockoutState(row.getInt("wrong_pins"), row.getTimestamp("locked_at") != null);
-            }
-          }
-          return state;
-        });
+        dataSource, connection -> countWrong(connection, fingerprint, card.masked(), limit));
+  }
+
+  /** Counts a wrong PIN in {@code connection}'s transaction ({@link #wrongPin}'s statements). */
+  private LockoutState countWrong(
+      Connection connection, String fingerprint, String masked, int limit) throws SQLException {
+    Instant now = now();
+    int updated;
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE card_lockout SET wrong_pins = wrong_pins + 1, updated_at = ?,"
+                + " claimed_tries = CASE WHEN claimed_tries > 0 THEN claimed_tries - 1 ELSE 0"
+                + " END, locked_at = CASE WHEN locked_at IS NULL AND wrong_pins + 1 >= ?"
+                + " THEN CAST(? AS TIMESTAMP) ELSE locked_at END WHERE card_fingerprint = ?")) {
+      Sql.setInstant(update, 1, now);
+      update.setInt(2, limit);
+      Sql.setInstant(update, 3, now);
+      update.setString(4, fingerprint);
+      updated = update.executeUpdate();
+    }
+    if (updated == 0) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO card_lockout (card_fingerprint, masked_card, wrong_pins, locked_at, updated_at)"
+                  + " VALUES (?, ?, 1, ?, ?)")) {
+        insert.setString(1, fingerprint);
+        insert.setString(2, masked);
+        if (limit == 1) {
+          Sql.setInstant(insert, 3, now);
+        } else {
+          insert.setNull(3, Types.TIMESTAMP);
+        }
+        Sql.setInstant(insert, 4, now);
+        insert.executeUpdate();
+      } catch (SQLException e) {
+        throw FirstRowRace.ifOne(e);
+      }
+    }
+    LockoutState state;
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT wrong_pins, locked_at FROM card_lockout WHERE card_fingerprint = ?")) {
+      query.setString(1, fingerprint);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        state = new LockoutState(row.getInt("wrong_pins"), row.getTimestamp("locked_at") != null);
+      }
+    }
+    return state;
   }
 
   @Override
@@ -139,44 +147,7 @@ public final class JdbcCardLockouts implements CardLockouts {
     for (int attempt = 1; ; attempt++) {
       try {
         return Transactions.inOne(
-            dataSource,
-            connection -> {
-              // One guarded UPDATE: the row lock makes concurrent takers queue, and each sees the
-              // tries the ones before it took. A row another call inserted after this UPDATE
-              // started is not seen by it (PostgreSQL reads committed rows per statement), so when
-              // the row turns out to exist and still to have tries, the UPDATE runs once more.
-              for (int pass = 1; pass <= 2; pass++) {
-                try (PreparedStatement take =
-                    connection.prepareStatement(
-                        "UPDATE card_lockout SET claimed_tries = claimed_tries + 1, updated_at = ?"
-                            + " WHERE card_fingerprint = ? AND locked_at IS NULL"
-                            + " AND wrong_pins + claimed_tries < ?")) {
-                  Sql.setInstant(take, 1, now());
-                  take.setString(2, fingerprint);
-                  take.setInt(3, limit);
-                  if (take.executeUpdate() == 1) {
-                    return true;
-                  }
-                }
-                Boolean hasTries = hasTries(connection, fingerprint, limit);
-                if (hasTries == null) {
-                  break;
-                }
-                if (!hasTries) {
-                  return false;
-                }
-              }
-              try (PreparedStatement first =
-                  connection.prepareStatement(
-                      "INSERT INTO card_lockout (card_fingerprint, masked_card, wrong_pins,"
-                          + " claimed_tries, locked_at, updated_at) VALUES (?, ?, 0, 1, NULL, ?)")) {
-                first.setString(1, fingerprint);
-                first.setString(2, card.masked());
-                Sql.setInstant(first, 3, now());
-                first.executeUpdate();
-                return true;
-              }
-            });
+            dataSource, connection -> take(connection, fingerprint, card.masked(), limit));
       } catch (SQLException e) {
         // Two first tries on a card both insert its row; the loser tries again and takes in turn.
         if (!Sql.isUniqueViolation(e) || attempt == ATTEMPTS) {
@@ -186,17 +157,150 @@ public final class JdbcCardLockouts implements CardLockouts {
     }
   }
 
+  /**
+   * Takes a try in {@code connection}'s transaction ({@link #takeTry}'s statements); a first try
+   * racing another call's first try on the card throws {@link FirstRowRace}, and the loser's
+   * transaction must start again.
+   */
+  private boolean take(Connection connection, String fingerprint, String masked, int limit)
+      throws SQLException {
+    // One guarded UPDATE: the row lock makes concurrent takers queue, and each sees the
+    // tries the ones before it took. A row another call inserted after this UPDATE
+    // started is not seen by it (PostgreSQL reads committed rows per statement), so when
+    // the row turns out to exist and still to have tries, the UPDATE runs once more.
+    for (int pass = 1; pass <= 2; pass++) {
+      try (PreparedStatement take =
+          connection.prepareStatement(
+              "UPDATE card_lockout SET claimed_tries = claimed_tries + 1, updated_at = ?"
+                  + " WHERE card_fingerprint = ? AND locked_at IS NULL"
+                  + " AND wrong_pins + claimed_tries < ?")) {
+        Sql.setInstant(take, 1, now());
+        take.setString(2, fingerprint);
+        take.setInt(3, limit);
+        if (take.executeUpdate() == 1) {
+          return true;
+        }
+      }
+      Boolean hasTries = hasTries(connection, fingerprint, limit);
+      if (hasTries == null) {
+        break;
+      }
+      if (!hasTries) {
+        return false;
+      }
+    }
+    try (PreparedStatement first =
+        connection.prepareStatement(
+            "INSERT INTO card_lockout (card_fingerprint, masked_card, wrong_pins,"
+                + " claimed_tries, locked_at, updated_at) VALUES (?, ?, 0, 1, NULL, ?)")) {
+      first.setString(1, fingerprint);
+      first.setString(2, masked);
+      Sql.setInstant(first, 3, now());
+      first.executeUpdate();
+      return true;
+    } catch (SQLException e) {
+      throw FirstRowRace.ifOne(e);
+    }
+  }
+
+  @Override
+  public PinTry pinTry(CardNumber card, int limit) {
+    Objects.requireNonNull(card, "Card is required.");
+    if (limit < 1) {
+      throw new IllegalArgumentException("A wrong-PIN limit is at least 1.");
+    }
+    return new Try(this, card, limit, fingerprint(card));
+  }
+
+  /**
+   * A try of these lockouts, run by {@link JdbcJournal} on its own connection: taken in the
+   * transaction that opens the guess's entry, settled in the one that records its answer, with the
+   * same statements as {@link #takeTry}, {@link #rightPin}, {@link #wrongPin} and {@link
+   * #returnTry}. A transaction in which {@link #take} or {@link #settle} threw {@link FirstRowRace}
+   * must be rolled back and run again.
+   */
+  record Try(JdbcCardLockouts lockouts, CardNumber card, int limit, String fingerprint)
+      implements PinTry {
+
+    /**
+     * {@code pinTry} as this store's, or refused: another store's try cannot join our transaction.
+     */
+    static Try of(PinTry pinTry) {
+      Objects.requireNonNull(pinTry, "PIN try is required.");
+      if (pinTry instanceof Try own) {
+        return own;
+      }
+      throw new IllegalArgumentException(
+          "A PIN try of another lockout store cannot be taken in the JDBC journal's transaction.");
+    }
+
+    /** False when the card is locked or has no try left: then nothing was written. */
+    boolean take(Connection connection) throws SQLException {
+      return lockouts.take(connection, fingerprint, card.masked(), limit);
+    }
+
+    /** Settles the try as {@code settlement} says; the card's state after. */
+    LockoutState settle(Connection connection, Settlement settlement) throws SQLException {
+      return switch (settlement) {
+        case WRONG_PIN -> lockouts.countWrong(connection, fingerprint, card.masked(), limit);
+        case RIGHT_PIN ->
+            clear(connection, fingerprint)
+                ? new LockoutState(0, false)
+                : state(connection, fingerprint);
+        case GIVEN_BACK -> {
+          giveBack(connection, fingerprint);
+          yield state(connection, fingerprint);
+        }
+      };
+    }
+
+    @Override
+    public String toString() {
+      return "PinTry[" + card + ", limit " + limit + "]";
+    }
+  }
+
+  /**
+   * A card's first row inserted by two transactions at once: the loser's transaction must be rolled
+   * back and start again, when it finds the row and queues on it. Keeps the unique violation's SQL
+   * state.
+   */
+  static final class FirstRowRace extends SQLException {
+    private static final long serialVersionUID = 1L;
+
+    private FirstRowRace(SQLException cause) {
+      super("Another call wrote this card's lockout row first.", cause.getSQLState(), cause);
+    }
+
+    static SQLException ifOne(SQLException e) {
+      return Sql.isUniqueViolation(e) && !(e instanceof FirstRowRace) ? new FirstRowRace(e) : e;
+    }
+  }
+
   @Override
   public void returnTry(CardNumber card) {
     Objects.requireNonNull(card, "Card is required.");
+    String fingerprint = fingerprint(card);
     try {
-      Transactions.update(
+      Transactions.inOne(
           dataSource,
-          "UPDATE card_lockout SET claimed_tries = claimed_tries - 1"
-              + " WHERE card_fingerprint = ? AND claimed_tries > 0",
-          update -> update.setString(1, fingerprint(card)));
+          connection -> {
+            giveBack(connection, fingerprint);
+            return null;
+          });
     } catch (SQLException e) {
       throw new JournalStoreException("Could not give back a PIN try of card " + card + ".", e);
+    }
+  }
+
+  /** Gives a try back in {@code connection}'s transaction ({@link #returnTry}'s statement). */
+  private static void giveBack(Connection connection, String fingerprint) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE card_lockout SET claimed_tries = claimed_tries - 1"
+                + " WHERE card_fingerprint = ? AND claimed_tries > 0")) {
+      update.setString(1, fingerprint);
+      update.executeUpdate();
     }
   }
 
@@ -206,24 +310,40 @@ public final class JdbcCardLockouts implements CardLockouts {
     String fingerprint = fingerprint(card);
     // A locked card keeps its row and count: only an officer lifts a lock, a right PIN does not.
     try {
-      return Transactions.inOne(
-          dataSource,
-          connection -> {
-            try (PreparedStatement delete =
-                connection.prepareStatement(
-                    "DELETE FROM card_lockout WHERE card_fingerprint = ? AND locked_at IS NULL")) {
-              delete.setString(1, fingerprint);
-              if (delete.executeUpdate() == 1) {
-                return true;
-              }
-            }
-            // No row deleted: either none (accepted) or a locked one (refused). An unlocked row
-            // seen now was put there by another call's try after the DELETE began: not a lock.
-            return !isLocked(connection, fingerprint);
-          });
+      return Transactions.inOne(dataSource, connection -> clear(connection, fingerprint));
     } catch (SQLException e) {
       throw new JournalStoreException(
           "Could not clear the wrong-PIN count of card " + card + ".", e);
+    }
+  }
+
+  /** A right PIN in {@code connection}'s transaction ({@link #rightPin}'s statements). */
+  private static boolean clear(Connection connection, String fingerprint) throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM card_lockout WHERE card_fingerprint = ? AND locked_at IS NULL")) {
+      delete.setString(1, fingerprint);
+      if (delete.executeUpdate() == 1) {
+        return true;
+      }
+    }
+    // No row deleted: either none (accepted) or a locked one (refused). An unlocked row seen now
+    // was put there by another call's try after the DELETE began: not a lock.
+    return !isLocked(connection, fingerprint);
+  }
+
+  /** The card's count and lock as {@code connection}'s transaction sees them. */
+  private static LockoutState state(Connection connection, String fingerprint) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT wrong_pins, locked_at FROM card_lockout WHERE card_fingerprint = ?")) {
+      query.setString(1, fingerprint);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          return new LockoutState(0, false);
+        }
+        return new LockoutState(row.getInt("wrong_pins"), row.getTimestamp("locked_at") != null);
+      }
     }
   }
 

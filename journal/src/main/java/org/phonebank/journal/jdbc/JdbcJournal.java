@@ -32,6 +32,8 @@ import org.phonebank.journal.JournalledSwitch;
 import org.phonebank.journal.OverDailyLimit;
 import org.phonebank.journal.Reservation;
 import org.phonebank.journal.TransactionType;
+import org.phonebank.lockout.LockoutState;
+import org.phonebank.lockout.PinTry;
 import org.phonebank.money.Rials;
 
 /**
@@ -116,6 +118,47 @@ public final class JdbcJournal implements Journal {
                   insertPending(connection, id, callId, type, ids, card, fingerprint, amount)));
     } catch (SQLException e) {
       throw notJournalled(ids, e);
+    }
+  }
+
+  /**
+   * The try is taken ({@link JdbcCardLockouts.Try#take}) and the entry inserted in one transaction;
+   * a refused try inserts nothing.
+   *
+   * <p>Not group-committed, as {@link #openWithinDailyLimit} is not: the transaction holds the
+   * card's lockout row, so every call joined to it would wait behind that card's queue, and two
+   * groups holding two cards' rows in opposite order deadlock (on Derby each waits the deadlock
+   * time-out, 20 s by default, stalling every call in both groups: a load of guesses on three cards
+   * stalled for minutes). Alone, a transaction holds one card's row, so none can deadlock.
+   */
+  @Override
+  public Optional<JournalEntry> openTakingTry(
+      String callId, TransactionType type, TransactionIds ids, CardNumber card, PinTry pinTry) {
+    Objects.requireNonNull(callId, "Call id is required.");
+    Objects.requireNonNull(type, "Transaction type is required.");
+    Objects.requireNonNull(ids, "Transaction ids are required.");
+    Objects.requireNonNull(card, "Card is required.");
+    JdbcCardLockouts.Try pinTryHere = JdbcCardLockouts.Try.of(pinTry);
+    if (!pinTryHere.card().equals(card)) {
+      throw new IllegalArgumentException("A PIN try is taken on the card of its entry.");
+    }
+    String fingerprint = fingerprints.of(card).hex();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        long id = this.ids.next();
+        JournalEntry entry =
+            Transactions.inOne(
+                dataSource,
+                connection ->
+                    pinTryHere.take(connection)
+                        ? insertPending(connection, id, callId, type, ids, card, fingerprint, null)
+                        : null);
+        return Optional.ofNullable(entry).map(this::remembered);
+      } catch (SQLException e) {
+        if (!(e instanceof JdbcCardLockouts.FirstRowRace) || attempt == JdbcCardLockouts.ATTEMPTS) {
+          throw notJournalled(ids, e);
+        }
+      }
     }
   }
 
@@ -313,6 +356,49 @@ public final class JdbcJournal implements Journal {
 
   @Override
   public JournalEntry close(long entryId, SwitchOutcome outcome) {
+    return close(entryId, outcome, null);
+  }
+
+  /**
+   * Closes the entry and settles its try ({@link JdbcCardLockouts.Try#settle}) in the same
+   * transaction, only if this close moved it from PENDING; not group-committed, for the reason
+   * {@link #openTakingTry} gives.
+   */
+  @Override
+  public LockoutState closeSettlingTry(long entryId, SwitchOutcome outcome, PinTry pinTry) {
+    JdbcCardLockouts.Try pinTryHere = JdbcCardLockouts.Try.of(pinTry);
+    PinTry.Settlement settlement = PinTry.Settlement.of(Objects.requireNonNull(outcome));
+    for (int attempt = 1; ; attempt++) {
+      LockoutState[] settled = new LockoutState[1];
+      try {
+        close(
+            entryId,
+            outcome,
+            (connection, moved) ->
+                settled[0] = moved ? pinTryHere.settle(connection, settlement) : null);
+      } catch (JournalStoreException e) {
+        if (!(e.getCause() instanceof JdbcCardLockouts.FirstRowRace)
+            || attempt == JdbcCardLockouts.ATTEMPTS) {
+          throw e;
+        }
+        continue;
+      }
+      if (settled[0] == null) {
+        // Already closed (by the sweeper, as abandoned): the try stays held, counted as taken.
+        throw new IllegalStateException(
+            "Journal entry " + entryId + " was not PENDING: its PIN try was not settled.");
+      }
+      return settled[0];
+    }
+  }
+
+  /** What runs in a move's transaction right after its UPDATE, told whether the row moved. */
+  @FunctionalInterface
+  private interface AfterMove {
+    void run(Connection connection, boolean moved) throws SQLException;
+  }
+
+  private JournalEntry close(long entryId, SwitchOutcome outcome, AfterMove afterMove) {
     Objects.requireNonNull(outcome, "Outcome is required.");
     EntryState state = JournalledSwitch.stateOf(outcome);
     String responseCode =
@@ -324,7 +410,7 @@ public final class JdbcJournal implements Journal {
             ? approved.settlementDate()
             : outcome instanceof SwitchOutcome.Declined declined ? declined.settlementDate() : null;
     JournalEntry entry =
-        move(entryId, state, responseCode, settlementDate, "state = 'PENDING'", "");
+        move(entryId, state, responseCode, settlementDate, "state = 'PENDING'", "", afterMove);
     if (entry.state() != state) {
       throw new IllegalStateException(
           "Journal entry "
@@ -445,6 +531,18 @@ public final class JdbcJournal implements Journal {
       LocalDate businessDate,
       String from,
       String extra) {
+    return move(entryId, state, responseCode, businessDate, from, extra, null);
+  }
+
+  /** As above, running {@code afterMove} (when not null) in the same transaction. */
+  private JournalEntry move(
+      long entryId,
+      EntryState state,
+      String responseCode,
+      LocalDate businessDate,
+      String from,
+      String extra,
+      AfterMove afterMove) {
     try {
       // Committed with the other calls' writes of the moment (GroupCommit).
       JournalEntry known = opened.get(entryId);
@@ -467,7 +565,11 @@ public final class JdbcJournal implements Journal {
               }
               Sql.setInstant(update, 4, at);
               update.setLong(5, entryId);
-              if (update.executeUpdate() == 1 && known != null) {
+              boolean moved = update.executeUpdate() == 1;
+              if (afterMove != null) {
+                afterMove.run(connection, moved);
+              }
+              if (moved && known != null) {
                 return new JournalEntry(
                     known.id(),
                     known.callId(),
@@ -483,6 +585,9 @@ public final class JdbcJournal implements Journal {
             return find(connection, entryId);
           };
       // Known: the UPDATE is all it writes, and it reads back only when it changed nothing.
+      if (afterMove != null) {
+        return Transactions.inOne(dataSource, work);
+      }
       return known != null ? writes.runStatement(work) : writes.run(work);
     } catch (SQLException e) {
       throw new JournalStoreException(
