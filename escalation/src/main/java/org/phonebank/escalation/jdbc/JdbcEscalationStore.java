@@ -74,6 +74,13 @@ public final class JdbcEscalationStore implements EscalationStore {
   private static final String IN_SERVICE_ORDER =
       " --DERBY-PROPERTIES index = ESCALATION_ENTRY_SERVICE_IX\n ";
 
+  /**
+   * Reads the officers by status on V33's index: the READY few without the others' rows, the ids of
+   * those at work from the index alone. Derby chose to scan every officer's row for both.
+   */
+  private static final String BY_STATUS =
+      "--DERBY-PROPERTIES index = ESCALATION_OFFICER_STATUS_IX\n ";
+
   /** Entry ids per IN list: Derby compiles each list into code, so keep them short. */
   private static final int IN_LIST = 100;
 
@@ -367,7 +374,7 @@ public final class JdbcEscalationStore implements EscalationStore {
   }
 
   private static List<OfficerState> readyOfficers(Connection connection) throws SQLException {
-    return officers(connection, "WHERE status = 'READY'");
+    return officers(connection, BY_STATUS + "WHERE status = 'READY'");
   }
 
   /**
@@ -416,8 +423,9 @@ public final class JdbcEscalationStore implements EscalationStore {
           int atWork = 0;
           try (PreparedStatement query =
                   connection.prepareStatement(
-                      "SELECT officer_id FROM escalation_officer"
-                          + " WHERE status IN ('READY', 'RESERVED', 'BUSY')");
+                      "SELECT officer_id FROM escalation_officer "
+                          + BY_STATUS
+                          + "WHERE status IN ('READY', 'RESERVED', 'BUSY')");
               ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
               if (capable.contains(rows.getString(1))) {

@@ -58,7 +58,7 @@ abstract class SchemaMigrationsContract {
           "30 settlement and reconciliation",
           "31 reconciliation worklist",
           "32 settlement control totals",
-          "33 escalation queue position index");
+          "33 escalation look indexes");
 
   private TestDatabase database;
 

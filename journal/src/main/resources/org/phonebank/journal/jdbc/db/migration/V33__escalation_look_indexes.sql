@@ -6,3 +6,7 @@
 -- change of a caller's status still updates as many indexes as before.
 CREATE INDEX escalation_entry_position_ix ON escalation_entry (status, queue_name, priority, enqueued_at, id);
 DROP INDEX escalation_entry_status_ix;
+
+-- Every look reads the READY officers (a few of the roster at any time) and the ids of those at work: on the
+-- officers' status, so neither reads every officer's row.
+CREATE INDEX escalation_officer_status_ix ON escalation_officer (status, officer_id);
