@@ -65,6 +65,22 @@ public final class JdbcEscalationStore implements EscalationStore {
   private static final String OFFER_COLUMNS = "id, entry_id, officer_id, offered_at, deadline";
   private static final int MAX_PATH = 2000;
 
+  /**
+   * Reads the waiting callers along V26's service-order index, so a page is the first rows of the
+   * index in the order asked for and the read stops there. Derby's optimizer does not weigh {@code
+   * FETCH FIRST}: left alone it scanned the whole entry table, ended callers included, and sorted
+   * what was waiting, on every look. PostgreSQL reads the line as a comment and plans by itself.
+   */
+  private static final String IN_SERVICE_ORDER =
+      " --DERBY-PROPERTIES index = ESCALATION_ENTRY_SERVICE_IX\n ";
+
+  /**
+   * Reads the officers by status on V34's index: the READY few without the others' rows, the ids of
+   * those at work from the index alone. Derby chose to scan every officer's row for both.
+   */
+  private static final String BY_STATUS =
+      "--DERBY-PROPERTIES index = ESCALATION_OFFICER_STATUS_IX\n ";
+
   /** Entry ids per IN list: Derby compiles each list into code, so keep them short. */
   private static final int IN_LIST = 100;
 
@@ -251,7 +267,7 @@ public final class JdbcEscalationStore implements EscalationStore {
     if (limit < 1) {
       throw new IllegalArgumentException("A page holds at least one caller: " + limit);
     }
-    return transactions.run(
+    return transactions.advise(
         "read the head of the queue",
         connection -> {
           // Router.SERVICE_ORDER as SQL, and a keyset "after" so a page never skips or repeats a
@@ -259,16 +275,14 @@ public final class JdbcEscalationStore implements EscalationStore {
           String sql =
               "SELECT "
                   + ENTRY_COLUMNS
-                  + " FROM escalation_entry WHERE status = 'WAITING'"
+                  + " FROM escalation_entry"
+                  + IN_SERVICE_ORDER
+                  + "WHERE status = 'WAITING'"
                   + (now == null ? "" : " AND (callback_due IS NULL OR callback_due <= ?)")
                   + (after == null
                       ? ""
                       : " AND (priority < ? OR (priority = ? AND (enqueued_at > ?"
                           + " OR (enqueued_at = ? AND id > ?))))")
-                  + (before == null
-                      ? ""
-                      : " AND (priority > ? OR (priority = ? AND (enqueued_at < ?"
-                          + " OR (enqueued_at = ? AND id < ?))))")
                   + (only == null
                       ? ""
                       : " AND queue_name IN ("
@@ -291,13 +305,6 @@ public final class JdbcEscalationStore implements EscalationStore {
               Transactions.setInstant(query, index++, after.enqueuedAt());
               query.setLong(index++, after.id());
             }
-            if (before != null) {
-              query.setInt(index++, before.priority());
-              query.setInt(index++, before.priority());
-              Transactions.setInstant(query, index++, before.enqueuedAt());
-              Transactions.setInstant(query, index++, before.enqueuedAt());
-              query.setLong(index++, before.id());
-            }
             if (only != null) {
               for (String queue : only.queues()) {
                 query.setString(index++, queue);
@@ -309,8 +316,15 @@ public final class JdbcEscalationStore implements EscalationStore {
             query.setInt(index, limit);
             try (ResultSet rows = query.executeQuery()) {
               while (rows.next()) {
-                page.add(queuedCall(rows, Set.of()));
-                ids.add(rows.getLong("id"));
+                QueuedCall next = queuedCall(rows, Set.of());
+                if (before != null && Router.SERVICE_ORDER.compare(next, before) >= 0) {
+                  // The first caller not ahead of the one asking: the read ends here. As a
+                  // condition in the query no index could stop on it, so both databases read on
+                  // to the end of the queue looking for more callers ahead.
+                  break;
+                }
+                page.add(next);
+                ids.add(next.id());
               }
             }
           }
@@ -356,11 +370,11 @@ public final class JdbcEscalationStore implements EscalationStore {
 
   @Override
   public List<OfficerState> readyOfficers() {
-    return transactions.run("list ready officers", connection -> readyOfficers(connection));
+    return transactions.advise("list ready officers", connection -> readyOfficers(connection));
   }
 
   private static List<OfficerState> readyOfficers(Connection connection) throws SQLException {
-    return officers(connection, "WHERE status = 'READY'");
+    return officers(connection, BY_STATUS + "WHERE status = 'READY'");
   }
 
   /**
@@ -389,7 +403,7 @@ public final class JdbcEscalationStore implements EscalationStore {
   /** One transaction, three reads. */
   @Override
   public Look look(long entryId, Instant now) {
-    return transactions.run(
+    return transactions.advise(
         "read queue entry " + entryId + " and the ready officers",
         connection ->
             new Look(
@@ -403,14 +417,15 @@ public final class JdbcEscalationStore implements EscalationStore {
    */
   @Override
   public WaitFacts waitFacts(QueuedCall caller, Set<String> capable) {
-    return transactions.run(
+    return transactions.advise(
         "read the wait of entry " + caller.id(),
         connection -> {
           int atWork = 0;
           try (PreparedStatement query =
                   connection.prepareStatement(
-                      "SELECT officer_id FROM escalation_officer"
-                          + " WHERE status IN ('READY', 'RESERVED', 'BUSY')");
+                      "SELECT officer_id FROM escalation_officer "
+                          + BY_STATUS
+                          + "WHERE status IN ('READY', 'RESERVED', 'BUSY')");
               ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
               if (capable.contains(rows.getString(1))) {
@@ -434,29 +449,44 @@ public final class JdbcEscalationStore implements EscalationStore {
         connection -> position(connection, caller));
   }
 
-  /** The callers ahead of a caller who count for their position; six parameters. */
-  private static final String POSITION =
-      "status = 'WAITING' AND (priority > ? OR (queue_name = ? AND priority = ?"
-          + " AND (enqueued_at < ? OR (enqueued_at = ? AND id < ?))))";
+  /**
+   * The callers ahead of a caller who count for their position, in two counts that each read a
+   * range of one index and nothing else: every caller of a higher priority (V26's service-order
+   * index), and the callers of the same queue and priority who came earlier (V34's, which holds the
+   * queue). As one count with an OR, no index answered it and Derby scanned the whole entry table.
+   */
+  private static final String HIGHER_PRIORITY =
+      "SELECT COUNT(*) FROM escalation_entry"
+          + IN_SERVICE_ORDER
+          + "WHERE status = 'WAITING' AND priority > ?";
 
-  private static void setPosition(PreparedStatement query, int from, QueuedCall caller)
-      throws SQLException {
-    query.setInt(from, caller.priority());
-    query.setString(from + 1, caller.queue());
-    query.setInt(from + 2, caller.priority());
-    Transactions.setInstant(query, from + 3, caller.enqueuedAt());
-    Transactions.setInstant(query, from + 4, caller.enqueuedAt());
-    query.setLong(from + 5, caller.id());
-  }
+  private static final String EARLIER_IN_QUEUE =
+      "SELECT COUNT(*) FROM escalation_entry"
+          + " --DERBY-PROPERTIES index = ESCALATION_ENTRY_POSITION_IX\n "
+          + "WHERE status = 'WAITING' AND queue_name = ? AND priority = ? AND enqueued_at <= ?"
+          + " AND (enqueued_at < ? OR id < ?)";
 
   private static int position(Connection connection, QueuedCall caller) throws SQLException {
-    try (PreparedStatement query =
-        connection.prepareStatement("SELECT COUNT(*) FROM escalation_entry WHERE " + POSITION)) {
-      setPosition(query, 1, caller);
-      try (ResultSet row = query.executeQuery()) {
-        row.next();
-        return 1 + row.getInt(1);
-      }
+    int ahead;
+    try (PreparedStatement query = connection.prepareStatement(HIGHER_PRIORITY)) {
+      query.setInt(1, caller.priority());
+      ahead = count(query);
+    }
+    try (PreparedStatement query = connection.prepareStatement(EARLIER_IN_QUEUE)) {
+      query.setString(1, caller.queue());
+      query.setInt(2, caller.priority());
+      Transactions.setInstant(query, 3, caller.enqueuedAt());
+      Transactions.setInstant(query, 4, caller.enqueuedAt());
+      query.setLong(5, caller.id());
+      ahead += count(query);
+    }
+    return 1 + ahead;
+  }
+
+  private static int count(PreparedStatement query) throws SQLException {
+    try (ResultSet row = query.executeQuery()) {
+      row.next();
+      return row.getInt(1);
     }
   }
 
@@ -675,8 +705,7 @@ public final class JdbcEscalationStore implements EscalationStore {
         connection.prepareStatement(
             "SELECT "
                 + OFFER_COLUMNS
-                + " FROM escalation_offer WHERE result IS NULL AND deadline < ?"
-                + " ORDER BY deadline, id")) {
+                + " FROM escalation_offer WHERE result IS NULL AND deadline < ?")) {
       Transactions.setInstant(query, 1, now);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
@@ -684,6 +713,9 @@ public final class JdbcEscalationStore implements EscalationStore {
         }
       }
     }
+    // Ordered here, not by the database: every look asks, nearly always for none, and Derby set up
+    // a sort for each of those empty answers.
+    overdue.sort(Comparator.comparing(Offer::deadline).thenComparingLong(Offer::id));
     return overdue;
   }
 

@@ -49,6 +49,30 @@ final class Transactions {
     }
   }
 
+  /**
+   * Runs {@code work}, which only reads, without waiting on other transactions' row locks: for the
+   * reads that advise a look (who is READY, who is ahead, the position) and never decide. Embedded
+   * Derby has no row versions: at read committed a scan of the officers waited for every
+   * reservation in flight to flush its commit to disk, and lookers queued behind each other's
+   * commits. Reading uncommitted rows there is safe because every change a look makes is a guarded
+   * update that decides on the committed row ({@code status = 'READY'}, {@code status =
+   * 'WAITING'}): an officer seen READY who is not is skipped by the update, one seen taken who is
+   * not waits for the next look. PostgreSQL reads committed row versions either way (it runs READ
+   * UNCOMMITTED as READ COMMITTED) and never waited.
+   */
+  <T> T advise(String what, Work<T> work) {
+    try {
+      return org.phonebank.journal.jdbc.Transactions.inOne(
+          dataSource,
+          connection -> {
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+            return work.run(connection);
+          });
+    } catch (SQLException e) {
+      throw new EscalationStoreException("Could not " + what + ": " + e.getMessage(), e);
+    }
+  }
+
   static void setInstant(PreparedStatement statement, int index, Instant instant)
       throws SQLException {
     statement.setTimestamp(index, Timestamp.from(instant), utc());

@@ -58,7 +58,8 @@ abstract class SchemaMigrationsContract {
           "30 settlement and reconciliation",
           "31 reconciliation worklist",
           "32 settlement control totals",
-          "33 drop unused stan index");
+          "33 drop unused stan index",
+          "34 escalation look indexes");
 
   private TestDatabase database;
 
