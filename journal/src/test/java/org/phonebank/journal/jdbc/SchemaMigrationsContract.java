@@ -34,7 +34,7 @@ abstract class SchemaMigrationsContract {
   private static final String TEST_SETS = "/org/phonebank/journal/jdbc/testmigrations/";
 
   private static final List<Integer> EVERY_VERSION =
-      List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 22, 25, 26, 27, 28, 29, 30, 31, 32, 33);
+      List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 22, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34);
   private static final List<String> EVERY_DESCRIPTION =
       List.of(
           "1 switch journal",
