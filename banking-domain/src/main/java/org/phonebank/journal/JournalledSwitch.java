@@ -78,13 +78,7 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
       return new PinGuess.NoTryLeft();
     }
     long entryId = opened.get().id();
-    SwitchOutcome outcome;
-    try {
-      outcome = bankSwitch.send(request);
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "Switch adapter failed on STAN " + request.ids().stan(), e);
-      outcome = new SwitchOutcome.TimedOut();
-    }
+    SwitchOutcome outcome = sendOrTimedOut(request);
     try {
       return new PinGuess.Answered(outcome, journal.closeSettlingTry(entryId, outcome, pinTry));
     } catch (RuntimeException e) {
@@ -162,13 +156,7 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
         return closeQuietly(entry, new SwitchOutcome.Unreachable("reversal could not be armed"));
       }
     }
-    SwitchOutcome outcome;
-    try {
-      outcome = bankSwitch.send(request);
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "Switch adapter failed on STAN " + request.ids().stan(), e);
-      outcome = new SwitchOutcome.TimedOut();
-    }
+    SwitchOutcome outcome = sendOrTimedOut(request);
     if (money && outcome instanceof SwitchOutcome.TimedOut) {
       reverse(entry.id());
       return outcome;
@@ -192,6 +180,19 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
       }
     }
     return outcome;
+  }
+
+  /**
+   * The switch's answer; an adapter that throws counts as no answer (timed out): the request may
+   * have gone out, so its entry is settled as one that got no answer.
+   */
+  private SwitchOutcome sendOrTimedOut(SwitchRequest request) {
+    try {
+      return bankSwitch.send(request);
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "Switch adapter failed on STAN " + request.ids().stan(), e);
+      return new SwitchOutcome.TimedOut();
+    }
   }
 
   /** Marks the entry REVERSING and fires its reversal; what fails here, the sweeper finishes. */
