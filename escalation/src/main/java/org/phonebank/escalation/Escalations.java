@@ -92,16 +92,22 @@ public final class Escalations implements OfficerQueue {
   }
 
   /**
-   * At start: enrols the configured officers (those already known keep their state), ends as SYSTEM
-   * the callers this node held before it stopped, and beats once ({@link NodeWatch#beat}), so the
-   * other nodes know it from now on. Returns how many of its own callers were ended.
+   * At start, before this node answers any call: enrols the configured officers (those already
+   * known keep their state), takes over from its own last run as from a node gone silent (its
+   * callers ended SYSTEM, their officers READY; the callback calls it was placing back in the
+   * queue, or ended SYSTEM if bridged), and beats once ({@link NodeWatch#beat}), so the other nodes
+   * know it from now on. Returns what the last run left.
    */
-  public int start() {
+  public NodeWatch.TakeOver start() {
     Instant now = clock.instant();
     store.enrol(settings.officers().stream().map(OfficerProfile::id).toList(), now);
-    int ended = store.endOrphans(nodeId, now);
+    // A node restarted within node-dead-after beats on under the same id, so no other node ever
+    // takes over from its last run: it must. Ending only its callers left a callback it had
+    // bridged with its officer BUSY for ever, and one it was dialling RESERVED until the deadline
+    // and then counted as that officer's miss.
+    NodeWatch.TakeOver lastRun = watch.takeOver(nodeId, now);
     watch.beat();
-    return ended;
+    return lastRun;
   }
 
   /**

@@ -106,14 +106,35 @@ public final class NodeWatch {
         continue;
       }
       dead.add(node);
-      callers += store.endOrphans(node, now);
-      for (CallbackClaim call : store.callbackCallsOf(node)) {
-        callbacks += handBack(call, now) ? 1 : 0;
-      }
+      TakeOver ended = takeOver(node, now);
+      callers += ended.callersEnded();
+      callbacks += ended.callbacksReturned();
       store.forget(node, beat.getValue());
       seen.remove(node);
     }
     return new Round(wasForgotten, dead, callers, callbacks);
+  }
+
+  /**
+   * What a stopped node left, and what taking over from it did.
+   *
+   * @param callersEnded its callers on the line, ended SYSTEM
+   * @param callbacksReturned the callback calls it was placing, back in the queue
+   */
+  public record TakeOver(int callersEnded, int callbacksReturned) {}
+
+  /**
+   * Ends what {@code node} held when it stopped: its callers end SYSTEM (their officers READY), and
+   * each callback call it was placing goes back to the queue, or ends SYSTEM if already bridged.
+   * For a node gone silent, and for this node's own last run at start.
+   */
+  TakeOver takeOver(String node, Instant now) {
+    int callers = store.endOrphans(node, now);
+    int callbacks = 0;
+    for (CallbackClaim call : store.callbackCallsOf(node)) {
+      callbacks += handBack(call, now) ? 1 : 0;
+    }
+    return new TakeOver(callers, callbacks);
   }
 
   /**

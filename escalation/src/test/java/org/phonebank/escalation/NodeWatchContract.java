@@ -117,6 +117,44 @@ public abstract class NodeWatchContract {
   }
 
   @Test
+  void aNodeRestartedUnderItsOwnIdTakesOverFromItsLastRunBeforeItAnswers() {
+    node1.setStatus("a1", OfficerStatus.READY);
+    long talking = leftANumber("cb-talking");
+    node1.dispatchCallbacks();
+    node1.callbacks().officerAnswered(node1.callbacks().claim().get(0));
+    node1.setStatus("a2", OfficerStatus.READY);
+    long dialled = leftANumber("cb-dialled");
+    node1.dispatchCallbacks();
+    assertEquals(1, node1.callbacks().claim().size(), "node-1 is placing the callback to a2");
+    node1.setStatus("s1", OfficerStatus.READY);
+    long rings = node1.enqueue(caller("rings", "fa", EscalationReason.ASKED)).id();
+    assertInstanceOf(WaitState.Ringing.class, node1.status(rings));
+    long holds = node1.enqueue(caller("holds", "fa", EscalationReason.ASKED)).id();
+    assertInstanceOf(WaitState.Waiting.class, node1.status(holds));
+
+    // Killed and started again within node-dead-after: node-2 sees node-1 beat on, so the take-over
+    // is the restarted node's own.
+    clock.advanceSeconds(5);
+    Escalations restarted = new Escalations(settings(), secondStore(), clock, "node-1", numbers);
+    assertEquals(new NodeWatch.TakeOver(2, 1), restarted.start());
+    clock.advanceSeconds(5);
+    assertFalse(node2.nodeWatch().beat().isNews());
+
+    assertEquals(Optional.of(EntryEnd.SYSTEM), endOf(rings));
+    assertEquals(Optional.of(EntryEnd.SYSTEM), endOf(holds));
+    assertEquals(Optional.of(EntryEnd.SYSTEM), endOf(talking), "its bridged callback ended");
+    for (String officer : List.of("a1", "a2", "s1")) {
+      OfficerState state = restarted.officer(officer).orElseThrow();
+      assertEquals(OfficerStatus.READY, state.status(), officer + " is not left reserved or busy");
+      assertEquals(0, state.missesInRow(), officer + " missed nothing");
+    }
+    assertEquals(Optional.empty(), restarted.ringingFor("s1"));
+    assertEquals(EntryStatus.WAITING, restarted.entryOf(dialled).orElseThrow().status());
+    assertEquals(1, restarted.dispatchCallbacks().size());
+    assertEquals(2, restarted.callbacks().claim().get(0).claim().attemptNo());
+  }
+
+  @Test
   void aNodeThatBeatsInTimeIsNeverTakenOver() {
     long holds = node1.enqueue(caller("holds", "fa", EscalationReason.ASKED)).id();
     for (int i = 0; i < 10; i++) {

@@ -464,7 +464,7 @@ public abstract class RoutingContract {
     queues.callback(callback.id(), "09121234567");
 
     Escalations restarted = new Escalations(SampleEscalations.settings(), store, clock, "node-1");
-    assertEquals(2, restarted.start());
+    assertEquals(new NodeWatch.TakeOver(2, 0), restarted.start());
 
     assertEquals(EntryEnd.SYSTEM, endOf(ringingCaller.id()).orElseThrow());
     assertEquals(EntryEnd.SYSTEM, endOf(holding.id()).orElseThrow());

@@ -202,7 +202,7 @@ public class PhoneBankServer {
     }
     escalations =
         new Escalations(escalation, new JdbcEscalationStore(dataSource), clock, nodeId, numbers);
-    int ended = escalations.start();
+    NodeWatch.TakeOver lastRun = escalations.start();
     NodeWatch watch = escalations.nodeWatch();
     nodeBeats =
         Periodic.every(
@@ -234,8 +234,10 @@ public class PhoneBankServer {
             + " officers, "
             + escalation.queues().size()
             + " queues; "
-            + ended
-            + " callers of this node's last run ended by the system");
+            + lastRun.callersEnded()
+            + " callers of this node's last run ended by the system, "
+            + lastRun.callbacksReturned()
+            + " callback calls it was placing back in the queue");
     return escalations;
   }
 

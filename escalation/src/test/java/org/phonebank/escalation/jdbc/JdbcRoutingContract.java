@@ -278,7 +278,7 @@ abstract class JdbcRoutingContract extends RoutingContract {
             new JdbcEscalationStore(database.pooled()),
             clock,
             "node-1");
-    assertEquals(1, restarted.start());
+    assertEquals(new org.phonebank.escalation.NodeWatch.TakeOver(1, 0), restarted.start());
 
     assertEquals(OfficerStatus.READY, restarted.officer("a1").orElseThrow().status());
     assertEquals(OfficerStatus.AWAY, restarted.officer("f4").orElseThrow().status());
