@@ -18,6 +18,7 @@ function queueRow(q) {
   cell(row, I18n.number(q.answered), 'answered number');
   cell(row, I18n.percent(q.serviceLevel), 'service-level number');
   cell(row, I18n.percent(q.abandonRate), 'abandon-rate number');
+  cell(row, I18n.number(q.endedBySystem), 'ended-by-system number');
   cell(row, I18n.duration(q.averageSpeedOfAnswerSeconds), 'asa number');
   cell(row, I18n.duration(q.averageHandlingSeconds), 'aht number');
   cell(row, I18n.number(q.callbacksWaiting), 'callbacks number');

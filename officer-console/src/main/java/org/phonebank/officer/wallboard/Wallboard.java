@@ -31,6 +31,9 @@ import org.phonebank.escalation.OfficerStatus;
  *       (joined the queue in the window).
  *   <li><b>Average speed of answer</b>: joining the queue to the officer's answer, averaged over
  *       the answered callers.
+ *   <li><b>Ended by the system</b>: callers whose node stopped (killed, crashed) before an officer
+ *       answered, ended SYSTEM at the node's restart or by the node that took over from it; neither
+ *       abandoned nor decided for the service level.
  *   <li><b>Average handling time</b>: the officer's answer to the end of the conversation, averaged
  *       over the finished conversations (the wrap-up written afterwards is not counted: the queues
  *       do not record when it was written).
@@ -136,6 +139,7 @@ public final class Wallboard {
       String queue, List<EntryFacts> joined, List<InQueue> inQueue, Instant now) {
     int answered = 0;
     int abandoned = 0;
+    int endedBySystem = 0;
     int withinLevel = 0;
     int pastLevelOnHold = 0;
     long speedMillis = 0;
@@ -155,6 +159,10 @@ public final class Wallboard {
         }
       } else if (e.end().equals(Optional.of(EntryEnd.ABANDONED))) {
         abandoned++;
+      } else if (e.end().equals(Optional.of(EntryEnd.SYSTEM))) {
+        // Their line died with the node: not the caller's choice, so not an abandon, and their
+        // wait was never decided either way.
+        endedBySystem++;
       } else if (e.end().isEmpty()
           && !e.callbackRequested()
           && Duration.between(e.enqueuedAt(), now).compareTo(serviceLevel) > 0) {
@@ -181,6 +189,7 @@ public final class Wallboard {
         joined.size(),
         answered,
         abandoned,
+        endedBySystem,
         share(withinLevel, decided),
         share(abandoned, joined.size()),
         averageSeconds(speedMillis, answered),

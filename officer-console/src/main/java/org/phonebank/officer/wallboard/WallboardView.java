@@ -40,6 +40,8 @@ public record WallboardView(
    * @param offered callers who joined in the window
    * @param answered of those, answered by an officer
    * @param abandoned of those, hung up before an officer answered
+   * @param endedBySystem of those, ended by the system before an officer answered: the phone-bank
+   *     node holding their line stopped (killed, crashed); neither abandoned nor answered
    * @param serviceLevel answered within the service level ÷ callers whose wait is decided:
    *     answered, abandoned, or still on hold past the service level (0..1)
    * @param abandonRate abandoned ÷ offered (0..1)
@@ -54,6 +56,7 @@ public record WallboardView(
       int offered,
       int answered,
       int abandoned,
+      int endedBySystem,
       Double serviceLevel,
       Double abandonRate,
       Long averageSpeedOfAnswerSeconds,

@@ -88,6 +88,24 @@ class WallboardTest {
   }
 
   @Test
+  void aCallerWhoseNodeStoppedIsEndedBySystemNeitherAbandonedNorDecided() {
+    scriptedMorning();
+    // I: on hold from 10:06:00 when the node holding her line was killed; its restart ended her.
+    facts.endedBySystem("transfers", "10:06:00", "10:06:40");
+    WallboardView view = wallboard.view();
+    WallboardView.QueueRow transfers = queue(view, "transfers");
+    assertEquals(1, transfers.endedBySystem());
+    assertEquals(8, transfers.offered());
+    assertEquals(1, transfers.abandoned(), "C only");
+    assertEquals(1.0 / 8, transfers.abandonRate(), 1e-9);
+    // Still 2 within of the 5 decided (A, B, G, C, E): I's wait was never decided.
+    assertEquals(0.4, transfers.serviceLevel(), 1e-9);
+    assertEquals(2, transfers.waiting(), "D and E: I is on hold no more");
+    assertEquals(1, view.allQueues().endedBySystem());
+    assertEquals(0, queue(view, "cards").endedBySystem());
+  }
+
+  @Test
   void averageSpeedOfAnswerAndHandlingTimeAreAveragedInWholeSeconds() {
     scriptedMorning();
     WallboardView view = wallboard.view();
@@ -199,13 +217,21 @@ class WallboardTest {
     }
 
     void abandoned(String queue, String joined, String ended) {
+      endedUnanswered(queue, joined, ended, EntryEnd.ABANDONED);
+    }
+
+    void endedBySystem(String queue, String joined, String ended) {
+      endedUnanswered(queue, joined, ended, EntryEnd.SYSTEM);
+    }
+
+    private void endedUnanswered(String queue, String joined, String ended, EntryEnd how) {
       entries.add(
           new EntryFacts(
               queue,
               at(joined),
               Optional.empty(),
               Optional.of(at(ended)),
-              Optional.of(EntryEnd.ABANDONED),
+              Optional.of(how),
               false,
               Optional.empty()));
     }
