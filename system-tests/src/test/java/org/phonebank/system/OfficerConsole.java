@@ -161,6 +161,11 @@ final class OfficerConsole {
    * counts as answered in {@code queue} (callers who joined in its window).
    */
   int answeredOnWallboard(String queue) throws IOException, InterruptedException {
+    return queueFigure(wallboard(), queue, "answered");
+  }
+
+  /** The supervisor's wallboard as JSON ({@code GET api/wallboard}, as the supervisor). */
+  String wallboard() throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create(ROOT + "/api/wallboard"))
@@ -170,18 +175,41 @@ final class OfficerConsole {
     if (response.statusCode() != 200) {
       throw new AssertionError("GET wallboard answered " + response.statusCode());
     }
+    return response.body();
+  }
+
+  /**
+   * A whole-number figure ({@code answered}, {@code waiting}, ...) of one queue's wallboard row.
+   */
+  static int queueFigure(String wallboard, String queue, String figure) {
     // A queue's row is a flat object; JSON-B may order its properties as it likes.
     Matcher row =
-        Pattern.compile("\\{[^{}]*\"queue\"\\s*:\\s*\"" + queue + "\"[^{}]*\\}")
-            .matcher(response.body());
+        Pattern.compile("\\{[^{}]*\"queue\"\\s*:\\s*\"" + queue + "\"[^{}]*\\}").matcher(wallboard);
     if (!row.find()) {
-      throw new AssertionError("no queue " + queue + " on the wallboard: " + response.body());
+      throw new AssertionError("no queue " + queue + " on the wallboard: " + wallboard);
     }
-    Matcher answered = Pattern.compile("\"answered\"\\s*:\\s*(\\d+)").matcher(row.group());
-    if (!answered.find()) {
-      throw new AssertionError("no answered count: " + row.group());
+    return number(row.group(), figure);
+  }
+
+  /** How many officers the wallboard counts in {@code state} (READY, RESERVED, BUSY, ...). */
+  static int officersIn(String wallboard, String state) {
+    // The count's object has "officers"; an officer's own row has "officer" and "since".
+    Matcher count =
+        Pattern.compile("\\{[^{}]*\"state\"\\s*:\\s*\"" + state + "\"[^{}]*\\}").matcher(wallboard);
+    while (count.find()) {
+      if (count.group().contains("\"officers\"")) {
+        return number(count.group(), "officers");
+      }
     }
-    return Integer.parseInt(answered.group(1));
+    throw new AssertionError("no count of " + state + " officers on the wallboard: " + wallboard);
+  }
+
+  private static int number(String object, String name) {
+    Matcher value = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)").matcher(object);
+    if (!value.find()) {
+      throw new AssertionError("no " + name + " in " + object);
+    }
+    return Integer.parseInt(value.group(1));
   }
 
   /** Each locked card as {fingerprint, masked card}. */

@@ -1216,21 +1216,93 @@ class PhoneBankCallIT {
   }
 
   /**
-   * A power cut: Payara killed with a caller on the line, then started again on the same state
-   * folder. The old deployment must not be reloaded (no SEVERE, no "already in use"), so the new
-   * one starts clean, recovers, and answers the next call.
+   * A power cut: Payara killed with calls on the line, one of them on hold in an officers' queue,
+   * then started again on the same state folder. The old deployment must not be reloaded (no
+   * SEVERE, no "already in use"), so the new one starts clean, recovers, and answers the next call;
+   * and the caller who was on hold is recorded as ended by the system (issue 11 item 4), on the
+   * supervisor's wallboard as in the start's log, with no officer left reserved or busy.
    */
   @Test
   @Order(15)
   void afterAKillNineThePhoneBankStartsCleanAndAnswersTheNextCall() throws Exception {
-    // The restart benchmark at its tiny size: five calls on the line, kill -9 of Payara, start,
-    // no SEVERE or "already in use" in server.log since, and a balance call answered.
-    String printed = STACK.bench("restarts", 1800, "--attached", "--restarts", "1");
+    long added = System.nanoTime();
+    OfficerConsole supervisor = new OfficerConsole(STACK, "supervisor");
+    String before = supervisor.wallboard();
+    // LOGGED_OUT on a new state folder, AWAY after the officer's desk test: nobody takes the call.
+    assertEquals(0, OfficerConsole.officersIn(before, "READY"), before);
+    int endedBefore = OfficerConsole.queueFigure(before, "general", "endedBySystem");
+
+    // Sara presses 0 at the main menu and holds; her first stretch of hold music plays on (her
+    // call's event loop blocked) until Payara has been killed and started again.
+    CountDownLatch onHold = new CountDownLatch(1);
+    CountDownLatch restarted = new CountDownLatch(1);
+    String printed;
+    try (CallGenerator generator = new CallGenerator(1, STACK.eslPeerSecret())) {
+      CompletableFuture<Transcript> holding =
+          generator.place(
+              "127.0.0.1",
+              PhoneBankStack.ESL_PORT,
+              CallScript.parse(signIn("2", SARA) + " 0 H"),
+              Duration.ZERO,
+              Duration.ofMinutes(30),
+              holdMusicPlaysUntil(onHold, restarted));
+      try {
+        assertTrue(onHold.await(60, TimeUnit.SECONDS), "Sara is on hold in the general queue");
+        assertEquals(
+            1, OfficerConsole.queueFigure(supervisor.wallboard(), "general", "waiting"), "on hold");
+        added = System.nanoTime() - added;
+        // The restart benchmark at its tiny size: five calls on the line, kill -9 of Payara,
+        // start, no SEVERE or "already in use" in server.log since, and a balance call answered.
+        printed = STACK.bench("restarts", 1800, "--attached", "--restarts", "1");
+      } finally {
+        restarted.countDown();
+      }
+      Transcript held = holding.join();
+      System.out.println(String.join("\n", held.lines()));
+      assertTrue(heard(held).contains(say(Phrase.HOLD_FOR_OFFICER, Language.ENGLISH)), heard(held));
+    }
+    long checks = System.nanoTime();
     assertTrue(printed.contains("restart  1 after kill -9 with calls up"), printed);
     assertTrue(printed.contains("clean restarts: 1 of 1;"), printed);
+    Matcher ended =
+        Pattern.compile("callers of the killed run ended by the system: (\\d+)").matcher(printed);
+    assertTrue(ended.find() && Integer.parseInt(ended.group(1)) >= 1, printed);
+
+    String after = new OfficerConsole(STACK, "supervisor").wallboard();
+    assertEquals(
+        endedBefore + 1, OfficerConsole.queueFigure(after, "general", "endedBySystem"), after);
+    assertEquals(0, OfficerConsole.queueFigure(after, "general", "waiting"), after);
+    assertEquals(0, OfficerConsole.officersIn(after, "RESERVED"), after);
+    assertEquals(0, OfficerConsole.officersIn(after, "BUSY"), after);
+    System.out.printf(
+        "the caller on hold in %d ms, the wallboard after the restart read in %d ms%n",
+        added / 1_000_000, (System.nanoTime() - checks) / 1_000_000);
 
     Transcript transcript = call(signIn("2", SARA) + " 1" + LEAVE);
     assertTrue(heard(transcript).contains(spoken(SARA, Language.ENGLISH)), heard(transcript));
+  }
+
+  /**
+   * Leaves the caller listening to hold music: the first hold stretch's collection (its file list
+   * ends with the hold music) blocks the call's event loop until {@code released}, as a long piece
+   * of music would keep FreeSWITCH's {@code play_and_get_digits} going; the phone bank waits.
+   */
+  private static CallListener holdMusicPlaysUntil(CountDownLatch onHold, CountDownLatch released) {
+    return new CallListener() {
+      @Override
+      public void commandReceived(String name, String argument, long nanoTime) {
+        if (name.equals("play_and_get_digits")
+            && argument.contains("hold-music")
+            && onHold.getCount() > 0) {
+          onHold.countDown();
+          try {
+            released.await(30, TimeUnit.MINUTES);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+    };
   }
 
   /**
