@@ -1138,6 +1138,13 @@ class PhoneBankCallIT {
             .matcher(printed);
     assertTrue(asked.find(), printed);
     assertTrue(Integer.parseInt(asked.group(1)) >= 4, printed);
+    // The durable floor beside it, from the same disk during the same 2 s: one write every 10 ms.
+    Matcher floor =
+        Pattern.compile("\\| one write, as each journal commit makes at least one \\| (\\d+) \\|")
+            .matcher(printed);
+    assertTrue(floor.find(), printed);
+    assertTrue(Integer.parseInt(floor.group(1)) >= 100, printed);
+    assertTrue(printed.contains("machine CPU busy during the calls: "), printed);
   }
 
   @Test
