@@ -1083,6 +1083,24 @@ class PhoneBankCallIT {
         "phonebank_key_own_time_seconds_count{mp_scope=\"application\",switch=\"not-asked\"}";
     assertEquals(sample(before, ownAsked) + 2, sample(after, ownAsked), after);
     assertTrue(sample(after, ownNotAsked) >= sample(before, ownNotAsked) + 2, after);
+    // The exact counts within each limit: never more than the keys timed, never fewer within a
+    // wider limit than within a narrower one.
+    double widerWithin = sample(after, ownAsked) - sample(before, ownAsked);
+    for (String limit : List.of("50", "20", "10", "5", "2", "1")) {
+      String within =
+          "phonebank_key_own_time_within_total{mp_scope=\"application\",switch=\"asked\","
+              + "within_ms=\""
+              + limit
+              + "\"}";
+      assertTrue(after.contains(within + " "), within);
+      double counted = sample(after, within) - sample(before, within);
+      assertTrue(counted >= 0 && counted <= widerWithin, limit + " ms: " + counted);
+      if (limit.equals("50")) {
+        // Two inquiries on an idle phone bank: at least one is its own work within 50 ms.
+        assertTrue(counted >= 1, "within 50 ms: " + counted);
+      }
+      widerWithin = counted;
+    }
     assertEquals(1.0, sample(after, "phonebank_switch_link_up{mp_scope=\"application\"}"));
     double containment = sample(after, "phonebank_containment_ratio{mp_scope=\"application\"}");
     assertTrue(containment > 0 && containment <= 1, "containment " + containment);
