@@ -1095,10 +1095,6 @@ class PhoneBankCallIT {
       assertTrue(after.contains(within + " "), within);
       double counted = sample(after, within) - sample(before, within);
       assertTrue(counted >= 0 && counted <= widerWithin, limit + " ms: " + counted);
-      if (limit.equals("50")) {
-        // Two inquiries on an idle phone bank: at least one is its own work within 50 ms.
-        assertTrue(counted >= 1, "within 50 ms: " + counted);
-      }
       widerWithin = counted;
     }
     assertEquals(1.0, sample(after, "phonebank_switch_link_up{mp_scope=\"application\"}"));
@@ -1155,7 +1151,22 @@ class PhoneBankCallIT {
                 "\\| switch asked \\(the app's share of a switch round trip\\) \\| (\\d+) \\|")
             .matcher(printed);
     assertTrue(asked.find(), printed);
-    assertTrue(Integer.parseInt(asked.group(1)) >= 4, printed);
+    // Every PIN step answered with the main menu asked the switch (timed and warm-up calls); on one
+    // card a fourth PIN check in flight is refused before the switch (issue 14), so not every call.
+    Matcher menu =
+        Pattern.compile(
+                "\\| main-menu \\(expected: the switch answered\\) \\| (\\d+) \\| (\\d+) \\|")
+            .matcher(printed);
+    assertTrue(menu.find(), printed);
+    int reachedTheMenu = Integer.parseInt(menu.group(1)) + Integer.parseInt(menu.group(2));
+    assertTrue(reachedTheMenu >= 1, printed);
+    assertTrue(Integer.parseInt(asked.group(1)) >= reachedTheMenu, printed);
+    // The exact shares within each limit, one figure per limit for each kind of key.
+    assertTrue(
+        Pattern.compile("\\| switch asked \\| \\d+( \\| \\d+ \\(\\d+\\.\\d\\d %\\)){6} \\|")
+            .matcher(printed)
+            .find(),
+        printed);
     // The durable floor beside it, from the same disk during the same 2 s: one write every 10 ms.
     Matcher floor =
         Pattern.compile("\\| one write, as each journal commit makes at least one \\| (\\d+) \\|")
