@@ -1083,6 +1083,20 @@ class PhoneBankCallIT {
         "phonebank_key_own_time_seconds_count{mp_scope=\"application\",switch=\"not-asked\"}";
     assertEquals(sample(before, ownAsked) + 2, sample(after, ownAsked), after);
     assertTrue(sample(after, ownNotAsked) >= sample(before, ownNotAsked) + 2, after);
+    // The exact counts within each limit: never more than the keys timed, never fewer within a
+    // wider limit than within a narrower one.
+    double widerWithin = sample(after, ownAsked) - sample(before, ownAsked);
+    for (String limit : List.of("50", "20", "10", "5", "2", "1")) {
+      String within =
+          "phonebank_key_own_time_within_total{mp_scope=\"application\",switch=\"asked\","
+              + "within_ms=\""
+              + limit
+              + "\"}";
+      assertTrue(after.contains(within + " "), within);
+      double counted = sample(after, within) - sample(before, within);
+      assertTrue(counted >= 0 && counted <= widerWithin, limit + " ms: " + counted);
+      widerWithin = counted;
+    }
     assertEquals(1.0, sample(after, "phonebank_switch_link_up{mp_scope=\"application\"}"));
     double containment = sample(after, "phonebank_containment_ratio{mp_scope=\"application\"}");
     assertTrue(containment > 0 && containment <= 1, "containment " + containment);
@@ -1137,7 +1151,29 @@ class PhoneBankCallIT {
                 "\\| switch asked \\(the app's share of a switch round trip\\) \\| (\\d+) \\|")
             .matcher(printed);
     assertTrue(asked.find(), printed);
-    assertTrue(Integer.parseInt(asked.group(1)) >= 4, printed);
+    // Every PIN step answered with the main menu asked the switch (timed and warm-up calls); on one
+    // card a fourth PIN check in flight is refused before the switch (issue 14), so not every call.
+    Matcher menu =
+        Pattern.compile(
+                "\\| main-menu \\(expected: the switch answered\\) \\| (\\d+) \\| (\\d+) \\|")
+            .matcher(printed);
+    assertTrue(menu.find(), printed);
+    int reachedTheMenu = Integer.parseInt(menu.group(1)) + Integer.parseInt(menu.group(2));
+    assertTrue(reachedTheMenu >= 1, printed);
+    assertTrue(Integer.parseInt(asked.group(1)) >= reachedTheMenu, printed);
+    // The exact shares within each limit, one figure per limit for each kind of key.
+    assertTrue(
+        Pattern.compile("\\| switch asked \\| \\d+( \\| \\d+ \\(\\d+\\.\\d\\d %\\)){6} \\|")
+            .matcher(printed)
+            .find(),
+        printed);
+    // The durable floor beside it, from the same disk during the same 2 s: one write every 10 ms.
+    Matcher floor =
+        Pattern.compile("\\| one write, as each journal commit makes at least one \\| (\\d+) \\|")
+            .matcher(printed);
+    assertTrue(floor.find(), printed);
+    assertTrue(Integer.parseInt(floor.group(1)) >= 100, printed);
+    assertTrue(printed.contains("machine CPU busy during the calls: "), printed);
   }
 
   @Test
