@@ -41,9 +41,11 @@ final class JournalIdBlocks {
 
   /**
    * The next unused id. The next block is reserved ahead, outside the lock, by the caller that
-   * takes the block in hand past its half: the others go on taking ids meanwhile instead of all
-   * waiting for that commit, as they did when the caller that found the block spent reserved the
-   * next one while holding the lock. Only a caller that finds both spent waits, or reserves.
+   * takes the block in hand past its first quarter (as the STAN blocks are: at half, a loaded
+   * PostgreSQL at times committed the next block later than the callers spent the rest; a block of
+   * one is never reserved ahead): the others go on taking ids meanwhile instead of all waiting for
+   * that commit, as they did when the caller that found the block spent reserved the next one while
+   * holding the lock. Only a caller that finds both spent waits, or reserves.
    */
   long next() throws SQLException {
     while (true) {
@@ -57,7 +59,7 @@ final class JournalIdBlocks {
         }
         if (next <= last) {
           id = next++;
-          ahead = !reserving && spareLast < 0 && last - next + 1 < block / 2;
+          ahead = !reserving && spareLast < 0 && last - next + 1 < block - Math.max(1, block / 4);
         } else if (reserving) {
           waitForReservation();
           continue;

@@ -19,6 +19,14 @@ final class Sql {
   /** SQL standard "unique constraint violated"; Derby and PostgreSQL both report it. */
   private static final String UNIQUE_VIOLATION = "23505";
 
+  /**
+   * Looked up once: {@code TimeZone.getTimeZone(String)} is a static synchronized method, and every
+   * journal write sets one to three timestamps, so under load the callers queued on that one class
+   * lock (JFR: {@code jdk.JavaMonitorEnter} on {@code java.lang.Class} under {@link #setInstant}).
+   * A zone is never changed once made; each statement still gets a calendar of its own.
+   */
+  private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+
   private Sql() {}
 
   static boolean isUniqueViolation(SQLException e) {
@@ -70,6 +78,6 @@ final class Sql {
   }
 
   private static Calendar utc() {
-    return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+    return Calendar.getInstance(UTC);
   }
 }

@@ -141,21 +141,34 @@ abstract class JdbcTransactionIdSourceContract {
   }
 
   @Test
-  void pastHalfItsBlockASourceHasTakenTheNextAndARestartSkipsBoth() {
+  void pastAQuarterOfItsBlockASourceHasTakenTheNextAndARestartSkipsBoth() {
     int block = JdbcTransactionIdSource.DEFAULT_BLOCK;
+    int quarter = block / 4;
     JdbcTransactionIdSource source = source(TERMINAL);
-    List<Integer> pastHalf = stans(source, block / 2 + 1);
+    List<Integer> pastAQuarter = stans(source, quarter + 1);
 
     JdbcTransactionIdSource afterRestart =
         new JdbcTransactionIdSource(database.restart(), TERMINAL, clock);
 
-    // The next block was taken ahead once half the first was used: a restart skips both.
+    // The next block was taken ahead once a quarter of the first was used: a restart skips both.
     assertEquals(List.of(2 * block + 1), stans(afterRestart, 1));
     // While the source runs, the block taken ahead follows on without a gap.
-    List<Integer> more = stans(source, block / 2);
-    assertEquals(block / 2 + 2, more.get(0));
-    assertEquals(block + 1, more.get(block / 2 - 1));
-    assertEquals(pastHalf.size() + more.size(), new HashSet<>(concat(pastHalf, more)).size());
+    List<Integer> more = stans(source, block - quarter);
+    assertEquals(quarter + 2, more.get(0));
+    assertEquals(block + 1, more.get(block - quarter - 1));
+    assertEquals(
+        pastAQuarter.size() + more.size(), new HashSet<>(concat(pastAQuarter, more)).size());
+  }
+
+  @Test
+  void withinTheFirstQuarterOfItsBlockASourceHasTakenNothingAhead() {
+    int block = JdbcTransactionIdSource.DEFAULT_BLOCK;
+    stans(source(TERMINAL), block / 4);
+
+    JdbcTransactionIdSource afterRestart =
+        new JdbcTransactionIdSource(database.restart(), TERMINAL, clock);
+
+    assertEquals(List.of(block + 1), stans(afterRestart, 1));
   }
 
   private static List<Integer> concat(List<Integer> first, List<Integer> second) {
