@@ -1237,8 +1237,10 @@ class PhoneBankCallIT {
   }
 
   @Test
-  @Order(14)
+  @Order(15)
   void withTheSwitchDownTheBankIsNotReadyAndSaysWhy() throws Exception {
+    // After the kill -9 test: its caller on hold must sign in, which needs the switch. The next
+    // test's start brings the switch simulator back.
     STACK.killSwitch();
     String ready = health("ready");
     for (int i = 0; i < 120 && !ready.startsWith("503 "); i++) {
@@ -1259,7 +1261,7 @@ class PhoneBankCallIT {
    * supervisor's wallboard as in the start's log, with no officer left reserved or busy.
    */
   @Test
-  @Order(15)
+  @Order(14)
   void afterAKillNineThePhoneBankStartsCleanAndAnswersTheNextCall() throws Exception {
     long added = System.nanoTime();
     OfficerConsole supervisor = new OfficerConsole(STACK, "supervisor");
