@@ -28,15 +28,16 @@ final class Transactions {
   private final DataSource dataSource;
 
   /**
-   * Whether every isolation level of this database reads committed rows, so a transaction needs no
-   * level set (null until the first connection tells). PostgreSQL runs READ UNCOMMITTED as READ
-   * COMMITTED, and at its stronger levels a guarded update on a row another transaction changed is
-   * refused with a serialization failure, which the retry covers; its default is READ COMMITTED.
-   * There the pgJDBC driver sends every {@link Connection#setTransactionIsolation} to the server,
-   * and a pool that resets the level on return sends another: two round trips of a transaction that
-   * holds three or four statements, a third of a look's round trips (issue 11, item 10).
+   * Whether the database is PostgreSQL (null until the first connection tells). Every isolation
+   * level there reads committed rows, so a transaction needs no level set: PostgreSQL runs READ
+   * UNCOMMITTED as READ COMMITTED, and at its stronger levels a guarded update on a row another
+   * transaction changed is refused with a serialization failure, which the retry covers; its
+   * default is READ COMMITTED. There the pgJDBC driver sends every {@link
+   * Connection#setTransactionIsolation} to the server, and a pool that resets the level on return
+   * sends another: two round trips of a transaction that holds three or four statements, a third of
+   * a look's round trips (issue 11, item 10).
    */
-  private volatile Boolean everyLevelReadsCommitted;
+  private volatile Boolean postgres;
 
   Transactions(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "Data source is required.");
@@ -93,14 +94,26 @@ final class Transactions {
     }
   }
 
+  /**
+   * Whether queries separated by {@code ;} in one statement string reach the database in one round
+   * trip and come back as one result each (pgJDBC; embedded Derby takes one statement at a time).
+   */
+  boolean sendsStatementsTogether() throws SQLException {
+    return isPostgres();
+  }
+
   /** Whether this database is one whose every isolation level reads committed rows (above). */
   private boolean everyLevelReadsCommitted() throws SQLException {
-    Boolean known = everyLevelReadsCommitted;
+    return isPostgres();
+  }
+
+  private boolean isPostgres() throws SQLException {
+    Boolean known = postgres;
     if (known == null) {
       try (Connection connection = dataSource.getConnection()) {
         known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
       }
-      everyLevelReadsCommitted = known;
+      postgres = known;
     }
     return known;
   }
