@@ -84,7 +84,7 @@ public interface EscalationStore {
    * What a waiting caller's estimate reads on every look, read together: {@link #position}, and how
    * many of {@code capable} (the officers who could serve the caller's queue in their language) are
    * at work (READY, RESERVED or BUSY). The queue's handling times change slowly and are read apart
-   * ({@link #averageHandling}). A store over a database should read both in one transaction.
+   * ({@link #averageHandling}). A store over a database should read both in one round trip.
    */
   default WaitFacts waitFacts(QueuedCall caller, Set<String> capable) {
     int atWork = 0;

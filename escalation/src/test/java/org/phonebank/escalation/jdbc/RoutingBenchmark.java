@@ -47,8 +47,11 @@ import org.phonebank.journal.jdbc.SchemaMigrations;
  * Escalations#status}), until the freed officers ring again. A decision is one look: a routing
  * round for that caller (end overdue offers, read the READY officers and the head of the queue,
  * plan, reserve the caller's match with the guarded two-row update) answered either "ring this
- * officer now" or "you are number N, about M minutes". The baseline is the guarded update of one
- * officer's row (READY stays READY, {@code since} moves) in its own transaction.
+ * officer now" or "you are number N, about M minutes". Beside the looks a second, the officers rung
+ * (offers made) a second over the same timed stretch: a call given an officer, which is what the
+ * aim's "routing decisions a second" counts; looks that answer "you are number N" are many more,
+ * and more again the more callers look at once. The baseline is the guarded update of one officer's
+ * row (READY stays READY, {@code since} moves) in its own transaction.
  *
  * <pre>
  * run: bench/escalation/run [--officers 200] [--callers 1000] [--rounds 400] [--batch 5]
@@ -64,6 +67,7 @@ public final class RoutingBenchmark {
       long decisions,
       long reservations,
       double decisionsPerSecond,
+      double rungPerSecond,
       double p50Ms,
       double p99Ms,
       double updatesPerSecond,
@@ -94,9 +98,10 @@ public final class RoutingBenchmark {
         "officers' queues benchmark: %d officers, %d callers waiting, %d rounds of %d, %s%n",
         officers, callers, rounds, batch, Instant.now());
     System.out.println(
-        "| database | callers looking at once | decisions (looks) | officers rung | decisions/s | p50 ms | p99 ms | bare update/s | update p50 ms |"
-            + " update p99 ms | decision p99 / update p99 |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        "| database | callers looking at once | decisions (looks) | officers rung | decisions/s |"
+            + " officers rung/s | p50 ms | p99 ms | bare update/s | update p50 ms | update p99 ms |"
+            + " decision p99 / update p99 |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     List<TestDatabase> databases = new ArrayList<>();
     if (!which.equals("postgres")) {
       databases.add(TestDatabase.derbyOnDisk(work));
@@ -116,12 +121,13 @@ public final class RoutingBenchmark {
 
   private static void report(Result r) {
     System.out.printf(
-        "| %s | %d | %d | %d | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %.1fx |%n",
+        "| %s | %d | %d | %d | %.0f | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %.1fx |%n",
         r.database(),
         r.threads(),
         r.decisions(),
         r.reservations(),
         r.decisionsPerSecond(),
+        r.rungPerSecond(),
         r.p50Ms(),
         r.p99Ms(),
         r.updatesPerSecond(),
@@ -220,6 +226,7 @@ public final class RoutingBenchmark {
         latencies.length,
         reservations,
         latencies.length / (timed / 1e9),
+        reservations / (timed / 1e9),
         percentile(latencies, 50),
         percentile(latencies, 99),
         update.length / (updatesWall / 1e9),

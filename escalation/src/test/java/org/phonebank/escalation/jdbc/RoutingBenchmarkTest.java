@@ -18,6 +18,9 @@ class RoutingBenchmarkTest {
       // 8 rounds, each freeing 2 officers whom the callers' looks ring again.
       assertEquals(16, result.reservations());
       assertTrue(result.decisions() >= 16);
+      // Officers rung a second over the same timed looks: a share of the looks a second.
+      double share = (double) result.reservations() / result.decisions();
+      assertEquals(share * result.decisionsPerSecond(), result.rungPerSecond(), 1e-6);
       assertTrue(result.p99Ms() >= result.p50Ms());
       assertTrue(result.updatesPerSecond() > 0);
     }

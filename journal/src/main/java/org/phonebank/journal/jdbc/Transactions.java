@@ -90,9 +90,10 @@ public final class Transactions {
 
   /**
    * Runs {@code work} on a connection in its default auto-commit mode, retried when refused. For
-   * single statements, each of which commits or is undone on its own.
+   * single statements, each of which commits or is undone on its own, and for reads that need no
+   * common snapshot (escalation's looks on PostgreSQL).
    */
-  static <T> T autoCommitted(DataSource dataSource, Work<T> work) throws SQLException {
+  public static <T> T autoCommitted(DataSource dataSource, Work<T> work) throws SQLException {
     return retrying(dataSource, work);
   }
 
