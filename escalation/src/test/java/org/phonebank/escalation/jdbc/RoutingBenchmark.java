@@ -146,8 +146,8 @@ public final class RoutingBenchmark {
       System.out.println(
           "| database | routers | looks | matches (officers rung) | looks/s | matches/s |"
               + " match p50 ms | match p99 ms | look p99 ms | bare update/s | update p50 ms |"
-              + " update p99 ms |");
-      System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+              + " update p99 ms | load (1 min) |");
+      System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
       eachRun(
           which,
           work,
@@ -187,7 +187,7 @@ public final class RoutingBenchmark {
 
   private static void report(MatchResult r) {
     System.out.printf(
-        "| %s | %d | %d | %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f |%n",
+        "| %s | %d | %d | %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f | %.1f |%n",
         r.database(),
         r.threads(),
         r.looks(),
@@ -199,7 +199,9 @@ public final class RoutingBenchmark {
         r.lookP99Ms(),
         r.baseline().perSecond(),
         r.baseline().p50Ms(),
-        r.baseline().p99Ms());
+        r.baseline().p99Ms(),
+        // The machine is shared: the load as the row ends says how far to trust it.
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   private static void report(Result r) {
