@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,22 +39,34 @@ import org.phonebank.journal.jdbc.SchemaMigrations;
 
 /**
  * Routing decisions per second and decision time on the database, against one bare atomic row
- * update on the same database in the same run (BENCHMARKS.md, "Officers' queues"). Steady state:
- * {@code officers} officers at work and {@code callers} callers waiting. Each round, {@code batch}
- * officers finish a call (their callers end, as many new callers join), then callers at the head of
- * the queue look at it in service order, as their calls do every stretch of hold ({@link
- * Escalations#status}), until the freed officers ring again. A decision is one look: a routing
- * round for that caller (end overdue offers, read the READY officers and the head of the queue,
- * plan, reserve the caller's match with the guarded two-row update) answered either "ring this
- * officer now" or "you are number N, about M minutes". Beside the looks a second, the officers rung
- * (offers made) a second over the same timed stretch: a call given an officer, which is what the
- * aim's "routing decisions a second" counts; looks that answer "you are number N" are many more,
- * and more again the more callers look at once. The baseline is the guarded update of one officer's
- * row (READY stays READY, {@code since} moves) in its own transaction.
+ * update on the same database in the same run (BENCHMARKS.md, "Officers' queues"), in two shapes.
+ *
+ * <p><b>Looks</b> ({@link #run}, the figures of the earlier BENCHMARKS.md rows): {@code officers}
+ * officers at work and {@code callers} callers joined (the warm-up gives each officer one of them,
+ * so {@code callers − officers} wait). Each round, {@code batch} officers finish a call (their
+ * callers end, as many new callers join), then callers at the head of the queue look at it in
+ * service order, as their calls do every stretch of hold ({@link Escalations#status}), until the
+ * freed officers ring again. A decision is one look: a routing round for that caller (end overdue
+ * offers, read the READY officers and the head of the queue, plan, reserve the caller's match with
+ * the guarded two-row update) answered either "ring this officer now" or "you are number N, about M
+ * minutes". Beside the looks a second, the officers rung (offers made) a second over the same timed
+ * stretch. Freeing only {@code batch} officers a round caps officers rung a second by the
+ * benchmark's design, not by the router: most looks answer "you are number N".
+ *
+ * <p><b>Matches</b> ({@link #runMatches}): officers come free as fast as the routers use them.
+ * Every officer is READY at the start of each round and {@code callers} callers wait; the head
+ * {@code officers} callers look, on {@code threads} routers at once; then, untimed, each officer
+ * rung answers at once, the call ends (the officer READY again through the same store operations as
+ * a real answer and wrap-up) and a new caller takes the matched caller's place. A bank reads the
+ * aim's "routing decisions a second" as calls given an officer: this shape's matches a second and
+ * the p99 of a look that ends in a match are the figures the aim is read on.
+ *
+ * <p>Both shapes fail the run when an officer is offered two calls in a round, when a caller is
+ * given an officer twice, or when the rows at the end do not add up ({@link RunLedger}).
  *
  * <pre>
  * run: bench/escalation/run [--officers 200] [--callers 1000] [--rounds 400] [--batch 5]
- *      [--db derby|postgres|both] [--threads 1,8]
+ *      [--db derby|postgres|both] [--threads 1,8] [--mode looks|matches|both]
  * </pre>
  */
 public final class RoutingBenchmark {
@@ -74,6 +85,22 @@ public final class RoutingBenchmark {
       double updateP50Ms,
       double updateP99Ms) {}
 
+  /** The bare guarded update's figures, on as many threads as looked. */
+  record Baseline(double perSecond, double p50Ms, double p99Ms) {}
+
+  /** One database's figures with every officer free again each round ({@link #runMatches}). */
+  record MatchResult(
+      String database,
+      int threads,
+      long looks,
+      long matches,
+      double looksPerSecond,
+      double matchesPerSecond,
+      double matchP50Ms,
+      double matchP99Ms,
+      double lookP99Ms,
+      Baseline baseline) {}
+
   /** Callers who look at the queue per round at most: the head, in service order. */
   static final int LOOKS_PER_ROUND = 200;
 
@@ -89,19 +116,65 @@ public final class RoutingBenchmark {
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "400"));
     int batch = Integer.parseInt(options.getOrDefault("batch", "5"));
     String which = options.getOrDefault("db", "both");
+    String mode = options.getOrDefault("mode", "both");
     List<Integer> threadCounts =
         Arrays.stream(options.getOrDefault("threads", "1,8").split(","))
             .map(Integer::parseInt)
             .toList();
     Path work = Files.createDirectories(Path.of(options.getOrDefault("work", "target/bench")));
-    System.out.printf(
-        "officers' queues benchmark: %d officers, %d callers waiting, %d rounds of %d, %s%n",
-        officers, callers, rounds, batch, Instant.now());
-    System.out.println(
-        "| database | callers looking at once | decisions (looks) | officers rung | decisions/s |"
-            + " officers rung/s | p50 ms | p99 ms | bare update/s | update p50 ms | update p99 ms |"
-            + " decision p99 / update p99 |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    if (!mode.equals("matches")) {
+      System.out.printf(
+          "officers' queues benchmark, looks: %d officers, %d callers waiting, %d rounds of %d,"
+              + " %s%n",
+          officers, callers, rounds, batch, Instant.now());
+      System.out.println(
+          "| database | callers looking at once | decisions (looks) | officers rung | decisions/s |"
+              + " officers rung/s | p50 ms | p99 ms | bare update/s | update p50 ms | update p99 ms |"
+              + " decision p99 / update p99 |");
+      System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+      eachRun(
+          which,
+          work,
+          threadCounts,
+          (database, threads) -> report(run(database, officers, callers, rounds, batch, threads)));
+    }
+    if (!mode.equals("looks")) {
+      System.out.printf(
+          "officers' queues benchmark, matches: %d officers, %d callers waiting, %d rounds, every"
+              + " officer free again each round, %s%n",
+          officers, callers, rounds, Instant.now());
+      System.out.println(
+          "| database | routers | looks | matches (officers rung) | looks/s | matches/s |"
+              + " match p50 ms | match p99 ms | look p99 ms | bare update/s | update p50 ms |"
+              + " update p99 ms | load (1 min) |");
+      System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+      eachRun(
+          which,
+          work,
+          threadCounts,
+          (database, threads) -> report(runMatches(database, officers, callers, rounds, threads)));
+    }
+  }
+
+  /** One run of a shape on one database at one thread count. */
+  private interface OneRun {
+    void run(TestDatabase database, int threads) throws SQLException;
+  }
+
+  /** {@code body} on each database {@code which} names, emptied first, for each thread count. */
+  private static void eachRun(String which, Path work, List<Integer> threadCounts, OneRun body)
+      throws SQLException {
+    for (TestDatabase database : databases(which, work)) {
+      try (database) {
+        for (int threads : threadCounts) {
+          database.migratedAndEmpty();
+          body.run(database, threads);
+        }
+      }
+    }
+  }
+
+  private static List<TestDatabase> databases(String which, Path work) {
     List<TestDatabase> databases = new ArrayList<>();
     if (!which.equals("postgres")) {
       databases.add(TestDatabase.derbyOnDisk(work));
@@ -109,14 +182,26 @@ public final class RoutingBenchmark {
     if (!which.equals("derby") && System.getenv(TestDatabase.POSTGRES_URL) != null) {
       databases.add(TestDatabase.postgres());
     }
-    for (TestDatabase database : databases) {
-      try (database) {
-        for (int threads : threadCounts) {
-          database.migratedAndEmpty();
-          report(run(database, officers, callers, rounds, batch, threads));
-        }
-      }
-    }
+    return databases;
+  }
+
+  private static void report(MatchResult r) {
+    System.out.printf(
+        "| %s | %d | %d | %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f | %.1f |%n",
+        r.database(),
+        r.threads(),
+        r.looks(),
+        r.matches(),
+        r.looksPerSecond(),
+        r.matchesPerSecond(),
+        r.matchP50Ms(),
+        r.matchP99Ms(),
+        r.lookP99Ms(),
+        r.baseline().perSecond(),
+        r.baseline().p50Ms(),
+        r.baseline().p99Ms(),
+        // The machine is shared: the load as the row ends says how far to trust it.
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   private static void report(Result r) {
@@ -139,36 +224,34 @@ public final class RoutingBenchmark {
   static Result run(
       TestDatabase database, int officers, int callers, int rounds, int batch, int threads)
       throws SQLException {
-    DataSource pool = database.pooled();
-    SchemaMigrations.migrate(pool);
-    String name;
-    try (Connection connection = pool.getConnection()) {
-      name = connection.getMetaData().getDatabaseProductName();
-    }
-    EscalationSettings settings = settings(officers);
-    JdbcEscalationStore jdbc = new JdbcEscalationStore(pool);
-    EscalationStore store = PROFILE ? profiled(jdbc) : jdbc;
-    Escalations queues = new Escalations(settings, store, Clock.systemUTC(), "bench");
-    queues.start();
+    Bench bench = Bench.on(database, officers);
+    DataSource pool = bench.pool();
+    EscalationStore store = bench.store();
+    Escalations queues = bench.queues();
+    RunLedger ledger = new RunLedger();
     for (int i = 0; i < callers; i++) {
       queues.enqueue(caller(i));
+      ledger.enqueued();
     }
     for (int i = 1; i <= officers; i++) {
       queues.setStatus("o" + i, OfficerStatus.READY);
     }
     // Warm-up: every officer takes a caller and talks.
-    List<Offer> talking = new ArrayList<>(answerAll(queues, queues.dispatch()));
+    List<Offer> warmUp = queues.dispatch();
+    warmUp.forEach(ledger::offered);
+    List<Offer> talking = new ArrayList<>(answerAll(queues, warmUp));
     int next = callers;
     List<Long> samples = Collections.synchronizedList(new ArrayList<>());
     long reservations = 0;
     long timed = 0;
-    Set<String> reserved = ConcurrentHashMap.newKeySet();
     ExecutorService lookers = Executors.newFixedThreadPool(threads);
     for (int round = 0; round < rounds; round++) {
       // Untimed: batch calls end and as many callers join, keeping the queue full.
       for (int i = 0; i < batch && !talking.isEmpty(); i++) {
         queues.ended(talking.remove(0).entryId(), EntryEnd.COMPLETED);
+        ledger.ended();
         queues.enqueue(caller(next++));
+        ledger.enqueued();
       }
       // Timed: callers look at the queue in service order, each look one routing decision (ring
       // this officer now, or hear position and wait), until the freed officers ring again. With
@@ -187,41 +270,24 @@ public final class RoutingBenchmark {
               samples.add(System.nanoTime() - start);
               if (state instanceof WaitState.Ringing ringing) {
                 made.add(ringing.offer());
-                if (!reserved.add(ringing.offer().officerId() + "#" + caller.id())) {
-                  throw new IllegalStateException(
-                      "The same officer was reserved twice for one caller.");
-                }
               }
             }
           };
       long roundStart = System.nanoTime();
       runOnThreads(lookers, looker, threads);
       timed += System.nanoTime() - roundStart;
-      Set<String> busy = new HashSet<>();
-      for (Offer offer : made) {
-        if (!busy.add(offer.officerId())) {
-          throw new IllegalStateException(
-              "Officer " + offer.officerId() + " was offered two calls.");
-        }
-      }
+      onePerOfficer(made);
+      made.forEach(ledger::offered);
       reservations += made.size();
       talking.addAll(answerAll(queues, made));
     }
-    if (PROFILE) {
-      System.out.println("time in store calls over the whole run, warm-up included:");
-      SPENT.forEach(
-          (method, nanos) -> System.out.printf("  %-24s %8.0f ms%n", method, nanos / 1e6));
-      SPENT.clear();
-    }
-    long[] latencies = samples.stream().mapToLong(Long::longValue).sorted().toArray();
-    long[] update = new long[Math.max(100, latencies.length)];
-    AtomicInteger nextUpdate = new AtomicInteger();
-    long updatesStart = System.nanoTime();
-    runOnThreads(lookers, () -> bareUpdates(pool, update, nextUpdate), threads);
-    long updatesWall = System.nanoTime() - updatesStart;
+    ledger.check(pool, officers);
+    printProfile("time in store calls over the whole run, warm-up included:");
+    long[] latencies = sorted(samples);
+    Baseline update = baseline(pool, lookers, threads, latencies.length);
     lookers.shutdown();
     return new Result(
-        name,
+        bench.name(),
         threads,
         latencies.length,
         reservations,
@@ -229,9 +295,114 @@ public final class RoutingBenchmark {
         reservations / (timed / 1e9),
         percentile(latencies, 50),
         percentile(latencies, 99),
-        update.length / (updatesWall / 1e9),
-        percentile(sorted(update), 50),
-        percentile(sorted(update), 99));
+        update.perSecond(),
+        update.p50Ms(),
+        update.p99Ms());
+  }
+
+  /**
+   * The routers' capacity to match calls to officers: every officer free at the start of each
+   * round, {@code threads} routers (callers looking at once, each from its own thread) look at the
+   * queue for the head {@code officers} callers in service order, then, untimed, every officer rung
+   * answers at once, the call ends (the officer READY again, through WRAP_UP when configured, as
+   * the console's wrap-up does) and a new caller joins in the matched caller's place, so {@code
+   * callers} wait at the start of every round. Matches a second are the offers made over the timed
+   * looks' wall time; the match percentiles are of looks that rang an officer, the look p99 of all.
+   */
+  static MatchResult runMatches(
+      TestDatabase database, int officers, int callers, int rounds, int threads)
+      throws SQLException {
+    Bench bench = Bench.on(database, officers);
+    DataSource pool = bench.pool();
+    EscalationSettings settings = bench.settings();
+    EscalationStore store = bench.store();
+    Escalations queues = bench.queues();
+    RunLedger ledger = new RunLedger();
+    int next = 0;
+    for (; next < callers; next++) {
+      queues.enqueue(caller(next));
+      ledger.enqueued();
+    }
+    for (int i = 1; i <= officers; i++) {
+      queues.setStatus("o" + i, OfficerStatus.READY);
+    }
+    List<Long> matchSamples = Collections.synchronizedList(new ArrayList<>());
+    List<Long> lookSamples = Collections.synchronizedList(new ArrayList<>());
+    long timed = 0;
+    ExecutorService routers = Executors.newFixedThreadPool(threads);
+    for (int round = 0; round < rounds; round++) {
+      List<QueuedCall> head = store.waitingInServiceOrder(null, officers);
+      List<Offer> made = Collections.synchronizedList(new ArrayList<>());
+      AtomicInteger cursor = new AtomicInteger();
+      Runnable router =
+          () -> {
+            for (int i = cursor.getAndIncrement(); i < head.size(); i = cursor.getAndIncrement()) {
+              long start = System.nanoTime();
+              WaitState state = queues.status(head.get(i).id());
+              long took = System.nanoTime() - start;
+              lookSamples.add(took);
+              if (state instanceof WaitState.Ringing ringing) {
+                matchSamples.add(took);
+                made.add(ringing.offer());
+              }
+            }
+          };
+      long roundStart = System.nanoTime();
+      runOnThreads(routers, router, threads);
+      timed += System.nanoTime() - roundStart;
+      onePerOfficer(made);
+      for (Offer offer : made) {
+        ledger.offered(offer);
+        queues.offerEnded(offer, OfferResult.ANSWERED);
+        queues.ended(offer.entryId(), EntryEnd.COMPLETED);
+        ledger.ended();
+        if (settings.wrapUpAfterCall()) {
+          queues.setStatus(offer.officerId(), OfficerStatus.READY);
+        }
+        queues.enqueue(caller(next++));
+        ledger.enqueued();
+      }
+    }
+    ledger.check(pool, officers);
+    printProfile("time in store calls over the whole run:");
+    long[] matches = sorted(matchSamples);
+    long[] looks = sorted(lookSamples);
+    Baseline update = baseline(pool, routers, threads, looks.length);
+    routers.shutdown();
+    return new MatchResult(
+        bench.name(),
+        threads,
+        looks.length,
+        ledger.offers(),
+        looks.length / (timed / 1e9),
+        ledger.offers() / (timed / 1e9),
+        percentile(matches, 50),
+        percentile(matches, 99),
+        percentile(looks, 99),
+        update);
+  }
+
+  /** Fails the run when one officer was offered two calls in one round. */
+  private static void onePerOfficer(List<Offer> made) {
+    Set<String> busy = new HashSet<>();
+    for (Offer offer : made) {
+      if (!busy.add(offer.officerId())) {
+        throw new IllegalStateException("Officer " + offer.officerId() + " was offered two calls.");
+      }
+    }
+  }
+
+  /** At least {@code samples} (100 or more) bare updates on {@code threads} threads. */
+  private static Baseline baseline(
+      DataSource pool, ExecutorService threadPool, int threads, int samples) {
+    long[] update = new long[Math.max(100, samples)];
+    AtomicInteger nextUpdate = new AtomicInteger();
+    long updatesStart = System.nanoTime();
+    runOnThreads(threadPool, () -> bareUpdates(pool, update, nextUpdate), threads);
+    long updatesWall = System.nanoTime() - updatesStart;
+    long[] took = sorted(update);
+    return new Baseline(
+        update.length / (updatesWall / 1e9), percentile(took, 50), percentile(took, 99));
   }
 
   /** Runs {@code work} on {@code threads} threads of {@code pool} and waits for all of them. */
@@ -249,6 +420,39 @@ public final class RoutingBenchmark {
       } catch (ExecutionException e) {
         throw new IllegalStateException(e.getCause());
       }
+    }
+  }
+
+  /** The schema migrated and the queues started, with officers {@link #settings} configures. */
+  private record Bench(
+      DataSource pool,
+      String name,
+      EscalationSettings settings,
+      EscalationStore store,
+      Escalations queues) {
+
+    static Bench on(TestDatabase database, int officers) throws SQLException {
+      DataSource pool = database.pooled();
+      SchemaMigrations.migrate(pool);
+      String name;
+      try (Connection connection = pool.getConnection()) {
+        name = connection.getMetaData().getDatabaseProductName();
+      }
+      EscalationSettings settings = RoutingBenchmark.settings(officers);
+      JdbcEscalationStore jdbc = new JdbcEscalationStore(pool);
+      EscalationStore store = PROFILE ? profiled(jdbc) : jdbc;
+      Escalations queues = new Escalations(settings, store, Clock.systemUTC(), "bench");
+      queues.start();
+      return new Bench(pool, name, settings, store, queues);
+    }
+  }
+
+  private static void printProfile(String heading) {
+    if (PROFILE) {
+      System.out.println(heading);
+      SPENT.forEach(
+          (method, nanos) -> System.out.printf("  %-24s %8.0f ms%n", method, nanos / 1e6));
+      SPENT.clear();
     }
   }
 
@@ -305,6 +509,12 @@ public final class RoutingBenchmark {
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static long[] sorted(List<Long> values) {
+    synchronized (values) {
+      return values.stream().mapToLong(Long::longValue).sorted().toArray();
     }
   }
 

@@ -2,6 +2,7 @@
 package org.phonebank.escalation.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,62 @@ class RoutingBenchmarkTest {
   void theHarnessRoutesEveryFreedOfficerOnPostgres() throws Exception {
     try (TestDatabase database = TestDatabase.postgres()) {
       assertEquals(16, RoutingBenchmark.run(database, 10, 40, 8, 2, 4).reservations());
+    }
+  }
+
+  @Test
+  void oneRouterMatchesEveryOfficerEveryRoundWhenOfficersComeFreeAtOnce() throws Exception {
+    try (TestDatabase database = TestDatabase.derby()) {
+      // 10 officers free each round, the head 10 of 40 callers look: one router alone plans as
+      // the whole queue would, so every look rings but a fraud caller's whose one fraud officer
+      // (o10) another fraud caller ahead took; one in twenty callers is a fraud caller.
+      RoutingBenchmark.MatchResult result = RoutingBenchmark.runMatches(database, 10, 40, 6, 1);
+
+      assertEquals(60, result.looks());
+      assertTrue(result.matches() >= 60 - 6, () -> result.matches() + " matches");
+      double share = (double) result.matches() / result.looks();
+      assertEquals(share * result.looksPerSecond(), result.matchesPerSecond(), 1e-6);
+      assertTrue(result.matchP99Ms() >= result.matchP50Ms());
+      assertTrue(result.baseline().perSecond() > 0);
+    }
+  }
+
+  @Test
+  void routersAtOnceMatchEachCallerOnceAndTheRowsAddUp() throws Exception {
+    try (TestDatabase database = TestDatabase.derby()) {
+      // runMatches fails on an officer offered two calls in a round, a caller given an officer
+      // twice, or rows that do not add up at the end. Routers racing for one officer may leave a
+      // caller for the next round (their other choices taken too), never match one twice.
+      RoutingBenchmark.MatchResult result = RoutingBenchmark.runMatches(database, 10, 40, 6, 4);
+
+      assertEquals(60, result.looks());
+      assertTrue(result.matches() <= 60, () -> result.matches() + " matches");
+      assertTrue(result.matches() >= 30, () -> result.matches() + " matches");
+      assertEquals(4, result.threads());
+    }
+  }
+
+  @Test
+  @EnabledIfEnvironmentVariable(named = TestDatabase.POSTGRES_URL, matches = ".+")
+  void routersAtOnceMatchEachCallerOnceOnPostgres() throws Exception {
+    try (TestDatabase database = TestDatabase.postgres()) {
+      RoutingBenchmark.MatchResult result = RoutingBenchmark.runMatches(database, 10, 40, 6, 4);
+
+      assertTrue(result.matches() >= 30, () -> result.matches() + " matches");
+    }
+  }
+
+  @Test
+  void aRunWhoseRowsDoNotAddUpFails() throws Exception {
+    try (TestDatabase database = TestDatabase.derby()) {
+      database.migratedAndEmpty();
+      RunLedger ledger = new RunLedger();
+      // Counted a caller who never joined: the check reads one waiting caller fewer than counted.
+      ledger.enqueued();
+
+      IllegalStateException failure =
+          assertThrows(IllegalStateException.class, () -> ledger.check(database.pooled(), 0));
+      assertTrue(failure.getMessage().contains("callers waiting 0, expected 1"));
     }
   }
 }
