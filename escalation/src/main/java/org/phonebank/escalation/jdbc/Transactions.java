@@ -5,12 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Calendar;
 import java.util.Objects;
-import java.util.TimeZone;
 import javax.sql.DataSource;
+import org.phonebank.journal.jdbc.UtcTimestamps;
 
 /**
  * One unit of work per transaction, run again by the journal's rules when the database undid it for
@@ -120,19 +118,14 @@ final class Transactions {
 
   static void setInstant(PreparedStatement statement, int index, Instant instant)
       throws SQLException {
-    statement.setTimestamp(index, Timestamp.from(instant), utc());
+    UtcTimestamps.set(statement, index, instant);
   }
 
   static Instant instant(ResultSet row, String column) throws SQLException {
-    Timestamp value = row.getTimestamp(column, utc());
-    return value == null ? null : value.toInstant();
+    return UtcTimestamps.nullable(row, column);
   }
 
   static boolean isUniqueViolation(SQLException e) {
     return "23505".equals(e.getSQLState());
-  }
-
-  private static Calendar utc() {
-    return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
   }
 }

@@ -102,7 +102,7 @@ public final class JdbcTransactionIdSource implements TransactionIdSource {
         }
         if (left > 0 && day.equals(blockDay)) {
           ids = take(now);
-          ahead = !taking && spare == null && left < block - aQuarter();
+          ahead = !taking && spare == null && JournalIdBlocks.takesAhead(left, block);
         } else if (taking) {
           waitForBlock();
           continue;
@@ -119,11 +119,6 @@ public final class JdbcTransactionIdSource implements TransactionIdSource {
         return ids;
       }
     }
-  }
-
-  /** A quarter of the block, at least one: a block of one is never taken ahead. */
-  private int aQuarter() {
-    return Math.max(1, block / 4);
   }
 
   private TransactionIds take(ZonedDateTime now) {

@@ -40,6 +40,15 @@ final class JournalIdBlocks {
   }
 
   /**
+   * Whether a block of {@code block} with {@code left} unused is past its first quarter, when the
+   * next one is taken ahead: the rule of both block sources, these ids and the STAN/RRN blocks
+   * ({@link JdbcTransactionIdSource}). A block of one is never taken ahead.
+   */
+  static boolean takesAhead(long left, int block) {
+    return left < block - Math.max(1, block / 4);
+  }
+
+  /**
    * The next unused id. The next block is reserved ahead, outside the lock, by the caller that
    * takes the block in hand past its first quarter (as the STAN blocks are: at half, a loaded
    * PostgreSQL at times committed the next block later than the callers spent the rest; a block of
@@ -59,7 +68,7 @@ final class JournalIdBlocks {
         }
         if (next <= last) {
           id = next++;
-          ahead = !reserving && spareLast < 0 && last - next + 1 < block - Math.max(1, block / 4);
+          ahead = !reserving && spareLast < 0 && takesAhead(last - next + 1, block);
         } else if (reserving) {
           waitForReservation();
           continue;

@@ -5,10 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Calendar;
-import java.util.TimeZone;
 
 /**
  * The few JDBC habits Derby and PostgreSQL must share: UTC timestamps, the unique-key SQLState and
@@ -19,34 +16,24 @@ final class Sql {
   /** SQL standard "unique constraint violated"; Derby and PostgreSQL both report it. */
   private static final String UNIQUE_VIOLATION = "23505";
 
-  /**
-   * Looked up once: {@code TimeZone.getTimeZone(String)} is a static synchronized method, and every
-   * journal write sets one to three timestamps, so under load the callers queued on that one class
-   * lock (JFR: {@code jdk.JavaMonitorEnter} on {@code java.lang.Class} under {@link #setInstant}).
-   * A zone is never changed once made; each statement still gets a calendar of its own.
-   */
-  private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
-
   private Sql() {}
 
   static boolean isUniqueViolation(SQLException e) {
     return UNIQUE_VIOLATION.equals(e.getSQLState());
   }
 
-  // TIMESTAMP columns hold UTC wall time; passing a UTC calendar keeps the JVM's zone (and its DST
-  // gaps) out.
+  // TIMESTAMP columns hold UTC wall time (UtcTimestamps).
   static void setInstant(PreparedStatement statement, int index, Instant instant)
       throws SQLException {
-    statement.setTimestamp(index, Timestamp.from(instant), utc());
+    UtcTimestamps.set(statement, index, instant);
   }
 
   static Instant getInstant(ResultSet row, String column) throws SQLException {
-    return row.getTimestamp(column, utc()).toInstant();
+    return row.getTimestamp(column, UtcTimestamps.calendar()).toInstant();
   }
 
   static Instant getNullableInstant(ResultSet row, String column) throws SQLException {
-    Timestamp value = row.getTimestamp(column, utc());
-    return value == null ? null : value.toInstant();
+    return UtcTimestamps.nullable(row, column);
   }
 
   /**
@@ -75,9 +62,5 @@ final class Sql {
     } catch (SQLException rollbackFailure) {
       failure.addSuppressed(rollbackFailure);
     }
-  }
-
-  private static Calendar utc() {
-    return Calendar.getInstance(UTC);
   }
 }
