@@ -83,7 +83,13 @@ public class PhoneBankMetrics {
   private Counter signOns;
   private Counter failovers;
 
-  /** [switch asked ? 0 : 1][limit index]: made once in {@link #register}, read by every call. */
+  /**
+   * The own-share timer and its within counters, [switch asked ? 0 : 1] and [limit index]: made
+   * once in {@link #register}, so a call's keys never look them up in the registry.
+   */
+  private final org.eclipse.microprofile.metrics.Timer[] ownTime =
+      new org.eclipse.microprofile.metrics.Timer[2];
+
   private final Counter[][] ownWithin = new Counter[2][KEY_OWN_TIME_LIMITS_MS.size()];
 
   /** What the gauges read, once the phone bank has started. */
@@ -136,7 +142,7 @@ public class PhoneBankMetrics {
       callsEnded(ending.name());
     }
     for (boolean switchAsked : new boolean[] {true, false}) {
-      keyOwnTime(switchAsked);
+      ownTime[switchAsked ? 0 : 1] = keyOwnTime(switchAsked);
       for (int i = 0; i < KEY_OWN_TIME_LIMITS_MS.size(); i++) {
         ownWithin[switchAsked ? 0 : 1][i] =
             registry.counter(
@@ -238,10 +244,12 @@ public class PhoneBankMetrics {
     return (own, switchAsked) ->
         quietly(
             () -> {
-              keyOwnTime(switchAsked).update(own);
-              Counter[] within = ownWithin[switchAsked ? 0 : 1];
+              int kind = switchAsked ? 0 : 1;
+              ownTime[kind].update(own);
+              long nanos = own.toNanos();
+              Counter[] within = ownWithin[kind];
               for (int i = 0; i < within.length; i++) {
-                if (own.toNanos() <= KEY_OWN_TIME_LIMITS_MS.get(i) * 1_000_000L) {
+                if (nanos <= KEY_OWN_TIME_LIMITS_MS.get(i) * 1_000_000L) {
                   within[i].inc();
                 }
               }
