@@ -82,7 +82,7 @@ final class LoadReport {
               if (heap.residentBaselineBytes() > 0) {
                 row(
                     out,
-                    "server resident memory per held call (heap, stacks, buffers)",
+                    "server resident memory (PSS) per held call (heap, stacks, buffers)",
                     format(
                         "%.1f KiB (%.1f → %.1f MiB)",
                         heap.residentBytesPerCall() / 1024.0,

@@ -189,6 +189,12 @@ class LoadReportTest {
     assertTrue(new HeapProbe().residentBytes(pid) > new HeapProbe().liveBytes(pid));
     assertEquals(
         2048 * 1024L, HeapProbe.residentBytesIn("Name:\tjava\nVmRSS:\t    2048 kB\nThreads: 9\n"));
+    // The Pss line, not Pss_Anon or Pss_File after it (Linux's smaps_rollup, fs/proc/task_mmu.c).
+    String rollup =
+        "55d0-7ffd ---p 00000000 00:00 0 [rollup]\nRss:  300 kB\nPss:  120 kB\n"
+            + "Pss_Anon:  100 kB\nPss_File:  20 kB\n";
+    assertEquals(120 * 1024L, HeapProbe.proportionalBytesIn(rollup));
+    assertEquals(0, HeapProbe.proportionalBytesIn("Rss:  300 kB\n"));
   }
 
   @Test
