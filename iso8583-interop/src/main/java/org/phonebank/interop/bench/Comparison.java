@@ -128,6 +128,36 @@ record Comparison(int callers, Map<BenchPath, RunResult> pooled, List<Round> rou
     System.out.flush();
   }
 
+  /** The header of the table {@link #printRounds()} adds to. */
+  static void printRoundsHeader() {
+    System.out.printf(
+        "%nRound by round: each path's p50 ms in that round and the round's phone bank p50 /"
+            + " (bare p50 + floor p50); order: the paths in the order they ran, numbered as the"
+            + " columns (1 bare ... 6 phone bank)%n%n");
+    System.out.println(
+        "| callers | round | order | bare | bridge | floor (f) | indexed floor (g) | journal |"
+            + " phone bank | ratio |");
+    System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+  }
+
+  /** One line a round, so a reader sees which parts moved when a round's ratio did. */
+  void printRounds() {
+    for (Round round : rounds) {
+      StringBuilder line = new StringBuilder();
+      line.append(String.format(Locale.ROOT, "| %d | %d | ", callers, round.number()));
+      line.append(
+          round.order().stream()
+              .map(p -> String.valueOf(p.ordinal() + 1))
+              .collect(Collectors.joining(" ")));
+      for (BenchPath path : BenchPath.values()) {
+        line.append(String.format(Locale.ROOT, " | %.2f", round.result(path).p50Millis()));
+      }
+      line.append(String.format(Locale.ROOT, " | %.2fx |", round.p50AgainstBarePlusFloor()));
+      System.out.println(line);
+    }
+    System.out.flush();
+  }
+
   private static void row(String name, RunResult r) {
     System.out.printf(
         Locale.ROOT,

@@ -51,9 +51,9 @@ import org.phonebank.switchsim.SwitchSimulator;
  * <p>Prints a Markdown table: per path the figures pooled over all rounds (every request's round
  * trip, failures counted), the ratios to the baseline, and the phone bank's median against bare
  * jPOS plus the durable floor, both pooled and round by round (each round's phone bank p50 / (bare
- * p50 + floor p50) from that round's rows; their median, lowest and highest). Usage: {@code
- * SwitchLinkBenchmark [--transactions 20000] [--warmup 5000] [--callers 4,16,64] [--rounds 6]
- * [--pool 16] [--postgres <jdbc url>] [--work <dir>]}.
+ * p50 + floor p50) from that round's rows; their median, lowest and highest), then a table of every
+ * path's p50 round by round. Usage: {@code SwitchLinkBenchmark [--transactions 20000] [--warmup
+ * 5000] [--callers 4,16,64] [--rounds 6] [--pool 16] [--postgres <jdbc url>] [--work <dir>]}.
  */
 public final class SwitchLinkBenchmark {
 
@@ -71,8 +71,13 @@ public final class SwitchLinkBenchmark {
     BC_JSSE.setLevel(Level.SEVERE);
     PHONEBANK.setLevel(Level.SEVERE);
     printHeader(options);
-    for (Comparison comparison : run(options)) {
+    List<Comparison> comparisons = run(options);
+    for (Comparison comparison : comparisons) {
       comparison.print();
+    }
+    Comparison.printRoundsHeader();
+    for (Comparison comparison : comparisons) {
+      comparison.printRounds();
     }
   }
 
