@@ -17,6 +17,18 @@ final class Latencies {
     nanos[count++] = elapsedNanos;
   }
 
+  /** Adds every round trip of {@code other}, which no thread is adding to any more. */
+  synchronized void addAll(Latencies other) {
+    long[] theirs;
+    int theirCount;
+    synchronized (other) {
+      theirs = other.nanos;
+      theirCount = other.count;
+    }
+    System.arraycopy(theirs, 0, nanos, count, theirCount);
+    count += theirCount;
+  }
+
   synchronized int count() {
     return count;
   }

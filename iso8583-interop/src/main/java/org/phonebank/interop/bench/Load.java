@@ -8,13 +8,22 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Drives {@code callers.size()} threads, each with its own caller, until {@code transactions}
- * balance inquiries have been done in all; each inquiry is timed on its own thread.
+ * balance inquiries have been done in all; each inquiry is timed on its own thread. A run may add
+ * its round trips to a {@link PooledRun}, its path's total over the rounds.
  */
 final class Load {
 
   private Load() {}
 
   static RunResult run(String path, List<Caller> callers, int transactions)
+      throws InterruptedException {
+    return run(path, callers, transactions, null);
+  }
+
+  /**
+   * @param pooled the path's total the run adds to, or null (a warm-up)
+   */
+  static RunResult run(String path, List<Caller> callers, int transactions, PooledRun pooled)
       throws InterruptedException {
     Latencies latencies = new Latencies(transactions);
     AtomicInteger left = new AtomicInteger(transactions);
@@ -66,6 +75,9 @@ final class Load {
               + " (root cause: "
               + root
               + ")");
+    }
+    if (pooled != null) {
+      pooled.add(latencies, seconds, approved.get(), failed.get());
     }
     return new RunResult(
         path,

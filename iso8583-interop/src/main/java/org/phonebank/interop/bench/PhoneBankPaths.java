@@ -35,8 +35,9 @@ import org.phonebank.switchlink.SwitchSettings;
 import org.phonebank.switchlink.keys.SwitchCredentials;
 
 /**
- * The phone bank's own code under load: the bridge, the journal, and both together. Each uses its
- * own terminal id, so that STANs of one run never meet another's at the switch.
+ * The phone bank's own code under load: the bridge, the journal, and both together, each opened
+ * once per caller count and held for all its rounds. Each uses its own terminal id, so that STANs
+ * of one path never meet another's at the switch.
  */
 final class PhoneBankPaths {
 
@@ -54,13 +55,17 @@ final class PhoneBankPaths {
   }
 
   /** {@code JposBankSwitch} alone, STAN and RRN from a counter in memory. */
-  RunResult bridgeAlone(SwitchLinkBenchmark.Options options, int callerCount) throws Exception {
+  OpenPath bridgeAlone(int callerCount) throws Exception {
     // A terminal of its own per caller count: the simulator answers a repeated terminal, STAN and
     // RRN with its first answer, and the in-memory STANs start again at 1.
     SwitchSettings settings = settings(String.format("IVRA%04d", callerCount));
-    AtomicInteger stans = new AtomicInteger();
-    try (JposBankSwitch bank = connected(settings);
-        SealedPin pin = sealed(bank)) {
+    List<AutoCloseable> opened = new ArrayList<>();
+    try {
+      JposBankSwitch bank = connected(settings);
+      opened.add(bank);
+      SealedPin pin = sealed(bank);
+      opened.add(pin);
+      AtomicInteger stans = new AtomicInteger();
       Supplier<TransactionIds> ids =
           () -> {
             Stan stan = new Stan(stans.updateAndGet(n -> n >= Stan.MAX ? 1 : n + 1));
@@ -68,17 +73,20 @@ final class PhoneBankPaths {
           };
       List<Caller> callers =
           callers(callerCount, () -> bank.send(new BalanceInquiry(ids.get(), card, pin)));
-      Load.run("warm-up bridge", callers, options.warmup());
-      return Load.run("bridge", callers, options.transactions());
+      return new OpenPath(BenchPath.BRIDGE, callers, opened);
+    } catch (Exception | Error e) {
+      closeAfter(e, opened);
+      throw e;
     }
   }
 
   /**
    * {@code JournalledSwitch} on Derby over a switch that approves at once: what the journal costs.
    */
-  RunResult journalAlone(SwitchLinkBenchmark.Options options, int callerCount) throws Exception {
+  OpenPath journalAlone(SwitchLinkBenchmark.Options options, int callerCount) {
     SwitchSettings settings = settings("IVR00003");
-    try (BenchDatabase database = database(options, "journal-alone-" + callerCount)) {
+    BenchDatabase database = database(options, "journal-alone-" + callerCount);
+    try {
       BankSwitch instant = request -> new SwitchOutcome.Approved("000001", Rials.of(1));
       JournalledSwitch journalled = journalled(instant, database.dataSource(), settings);
       AtomicLong calls = new AtomicLong();
@@ -88,8 +96,10 @@ final class PhoneBankPaths {
               () ->
                   journalled.balanceInquiry(
                       "journal-" + calls.incrementAndGet(), card, new UnreadPin(card)));
-      Load.run("warm-up journal", callers, options.warmup());
-      return Load.run("journal", callers, options.transactions());
+      return new OpenPath(BenchPath.JOURNAL, callers, List.of(database));
+    } catch (RuntimeException | Error e) {
+      closeAfter(e, List.of(database));
+      throw e;
     }
   }
 
@@ -99,10 +109,11 @@ final class PhoneBankPaths {
    * durable commits cost, against which the journal's own overhead is read. {@code indexed} gives
    * the table the journal's indexes ({@link BenchDatabase#indexFloorAsTheJournal}).
    */
-  RunResult durableFloor(SwitchLinkBenchmark.Options options, int callerCount, boolean indexed)
+  OpenPath durableFloor(SwitchLinkBenchmark.Options options, int callerCount, boolean indexed)
       throws Exception {
     String name = (indexed ? "indexed-floor-" : "floor-") + callerCount;
-    try (BenchDatabase database = database(options, name)) {
+    BenchDatabase database = database(options, name);
+    try {
       if (indexed) {
         database.indexFloorAsTheJournal();
       }
@@ -142,27 +153,46 @@ final class PhoneBankPaths {
             }
           };
       List<Caller> callers = Collections.nCopies(callerCount, floor);
-      Load.run("warm-up " + name, callers, options.warmup());
-      return Load.run(name, callers, options.transactions());
+      return new OpenPath(
+          indexed ? BenchPath.INDEXED_FLOOR : BenchPath.FLOOR, callers, List.of(database));
+    } catch (RuntimeException | Error e) {
+      closeAfter(e, List.of(database));
+      throw e;
     }
   }
 
   /**
    * The phone bank's path: {@code JournalledSwitch} over {@code JposBankSwitch}, journal on Derby.
    */
-  RunResult phoneBank(SwitchLinkBenchmark.Options options, int callerCount) throws Exception {
+  OpenPath phoneBank(SwitchLinkBenchmark.Options options, int callerCount) throws Exception {
     SwitchSettings settings = settings(String.format("IVRB%04d", callerCount));
-    try (BenchDatabase database = database(options, "phone-bank-" + callerCount);
-        JposBankSwitch bank = connected(settings);
-        SealedPin pin = sealed(bank)) {
+    List<AutoCloseable> opened = new ArrayList<>();
+    try {
+      BenchDatabase database = database(options, "phone-bank-" + callerCount);
+      opened.add(database);
+      JposBankSwitch bank = connected(settings);
+      opened.add(bank);
+      SealedPin pin = sealed(bank);
+      opened.add(pin);
       JournalledSwitch journalled = journalled(bank, database.dataSource(), settings);
       AtomicLong calls = new AtomicLong();
       List<Caller> callers =
           callers(
               callerCount,
               () -> journalled.balanceInquiry("bench-" + calls.incrementAndGet(), card, pin));
-      Load.run("warm-up phone bank", callers, options.warmup());
-      return Load.run("phone bank", callers, options.transactions());
+      return new OpenPath(BenchPath.PHONE_BANK, callers, opened);
+    } catch (Exception | Error e) {
+      closeAfter(e, opened);
+      throw e;
+    }
+  }
+
+  /** Closes what a path had opened before {@code failure}, keeping {@code failure} the cause. */
+  static void closeAfter(Throwable failure, List<? extends AutoCloseable> opened) {
+    try {
+      OpenPath.closeAll(opened);
+    } catch (Exception e) {
+      failure.addSuppressed(e);
     }
   }
 

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.phonebank.interop.DemoZoneKeys;
@@ -38,9 +40,20 @@ import org.phonebank.switchsim.SwitchSimulator;
  *       PostgreSQL.
  * </ol>
  *
- * Prints a Markdown table, the ratios to the baseline and the phone bank's median against bare jPOS
- * plus the durable floor. Usage: {@code SwitchLinkBenchmark [--transactions 20000] [--warmup 5000]
- * [--callers 4,16,64] [--pool 16] [--postgres <jdbc url>] [--work <dir>]}.
+ * <p>At each caller count all six paths are opened and warmed up, then run interleaved in {@code
+ * --rounds} rounds: each round runs every path for its share of the transactions (transactions /
+ * rounds), one path after another, in an order that changes from round to round ({@link Rounds}:
+ * each path first, last and after each other path once in six rounds). Measuring the paths one
+ * after another over their whole count let the machine's state drift between them, so the ratio of
+ * one path to another moved with the machine more than with the code; interleaved, every path sees
+ * the same stretches of time.
+ *
+ * <p>Prints a Markdown table: per path the figures pooled over all rounds (every request's round
+ * trip, failures counted), the ratios to the baseline, and the phone bank's median against bare
+ * jPOS plus the durable floor, both pooled and round by round (each round's phone bank p50 / (bare
+ * p50 + floor p50) from that round's rows; their median, lowest and highest), then a table of every
+ * path's p50 round by round. Usage: {@code SwitchLinkBenchmark [--transactions 20000] [--warmup
+ * 5000] [--callers 4,16,64] [--rounds 6] [--pool 16] [--postgres <jdbc url>] [--work <dir>]}.
  */
 public final class SwitchLinkBenchmark {
 
@@ -58,13 +71,19 @@ public final class SwitchLinkBenchmark {
     BC_JSSE.setLevel(Level.SEVERE);
     PHONEBANK.setLevel(Level.SEVERE);
     printHeader(options);
-    for (Comparison comparison : run(options)) {
+    List<Comparison> comparisons = run(options);
+    for (Comparison comparison : comparisons) {
       comparison.print();
+    }
+    Comparison.printRoundsHeader();
+    for (Comparison comparison : comparisons) {
+      comparison.printRounds();
     }
   }
 
   /**
-   * One block of rows per caller count, every row measured against the same simulator in this run.
+   * One comparison per caller count, every row measured against the same simulator in this run and
+   * every path in every round.
    */
   static List<Comparison> run(Options options) throws Exception {
     Path work =
@@ -78,63 +97,55 @@ public final class SwitchLinkBenchmark {
             SimulatorSettings.defaults().withCredentials(credentials).withPort(0))) {
       PhoneBankPaths paths = new PhoneBankPaths(simulator.port(), switchCredentials, work);
       for (int callers : options.callers()) {
-        RunResult bare = bare(simulator.port(), switchCredentials, credentials, options, callers);
-        RunResult bridge = paths.bridgeAlone(options, callers);
-        RunResult floor = paths.durableFloor(options, callers, false);
-        RunResult indexedFloor = paths.durableFloor(options, callers, true);
-        RunResult journal = paths.journalAlone(options, callers);
-        RunResult bank = paths.phoneBank(options, callers);
-        comparisons.add(new Comparison(bare, bridge, floor, indexedFloor, journal, bank));
+        Map<BenchPath, OpenPath> open = new EnumMap<>(BenchPath.class);
+        try {
+          put(open, bare(simulator.port(), switchCredentials, credentials, callers));
+          put(open, paths.bridgeAlone(callers));
+          put(open, paths.durableFloor(options, callers, false));
+          put(open, paths.durableFloor(options, callers, true));
+          put(open, paths.journalAlone(options, callers));
+          put(open, paths.phoneBank(options, callers));
+          comparisons.add(interleaved(open, options, callers));
+        } finally {
+          OpenPath.closeAll(List.copyOf(open.values()));
+        }
       }
     }
     return comparisons;
   }
 
-  /** The rows measured at one caller count. */
-  record Comparison(
-      RunResult bare,
-      RunResult bridge,
-      RunResult floor,
-      RunResult indexedFloor,
-      RunResult journal,
-      RunResult phoneBank) {
-
-    /** The phone bank's median against bare jPOS plus the durable floor, both from this run. */
-    double p50AgainstBarePlusFloor() {
-      return phoneBank.p50Millis() / (bare.p50Millis() + floor.p50Millis());
-    }
-
-    List<RunResult> rows() {
-      return List.of(bare, bridge, floor, indexedFloor, journal, phoneBank);
-    }
-
-    void print() {
-      row("(a) bare jPOS NACChannel, TLS 1.3 + MAC, one connection per caller", bare);
-      row("bridge alone: JposBankSwitch, one multiplexed link, no journal", bridge);
-      row(
-          "(f) durable floor: INSERT + UPDATE of an equally wide row, two commits, same pool",
-          floor);
-      row("(g) floor on a table with the journal's indexes, same two commits", indexedFloor);
-      row("journal alone: JournalledSwitch + pooled journal over an instant switch", journal);
-      row("(b) phone bank: JournalledSwitch + JposBankSwitch + pooled journal", phoneBank);
-      ratio("ratio bridge alone / bare", bridge, bare);
-      ratio("ratio phone bank / bare", phoneBank, bare);
-      System.out.printf(
-          Locale.ROOT,
-          "| **phone bank p50 / (bare p50 + floor p50)** | %d | | | | | **%.2fx** | |%n",
-          phoneBank.callers(),
-          p50AgainstBarePlusFloor());
-      System.out.printf(
-          Locale.ROOT,
-          "| phone bank p50 / (bare p50 + indexed floor p50) | %d | | | | | %.2fx | |%n",
-          phoneBank.callers(),
-          phoneBank.p50Millis() / (bare.p50Millis() + indexedFloor.p50Millis()));
-      System.out.flush();
-    }
+  private static void put(Map<BenchPath, OpenPath> open, OpenPath path) {
+    open.put(path.path(), path);
   }
 
-  private static RunResult bare(
-      int port, SwitchCredentials credentials, Path folder, Options options, int callerCount)
+  /** Warms every path up, then runs them in rounds, each path once a round. */
+  private static Comparison interleaved(Map<BenchPath, OpenPath> open, Options options, int callers)
+      throws InterruptedException {
+    BenchPath[] paths = BenchPath.values();
+    for (BenchPath path : paths) {
+      Load.run("warm-up " + path.key(), open.get(path).callers(), options.warmup());
+    }
+    Map<BenchPath, PooledRun> pooled = new EnumMap<>(BenchPath.class);
+    for (BenchPath path : paths) {
+      pooled.put(path, new PooledRun(path.key(), options.transactions()));
+    }
+    List<Comparison.Round> rounds = new ArrayList<>();
+    for (int round = 0; round < options.rounds(); round++) {
+      int share = Rounds.share(options.transactions(), options.rounds(), round);
+      List<BenchPath> order =
+          Rounds.order(round, paths.length).stream().map(i -> paths[i]).toList();
+      Map<BenchPath, RunResult> results = new EnumMap<>(BenchPath.class);
+      for (BenchPath path : order) {
+        results.put(path, Load.run(path.key(), open.get(path).callers(), share, pooled.get(path)));
+      }
+      rounds.add(new Comparison.Round(round + 1, order, results));
+    }
+    Map<BenchPath, RunResult> totals = new EnumMap<>(BenchPath.class);
+    pooled.forEach((path, run) -> totals.put(path, run.result(callers)));
+    return new Comparison(callers, totals, rounds);
+  }
+
+  private static OpenPath bare(int port, SwitchCredentials credentials, Path folder, int count)
       throws Exception {
     TlsClientSocketFactory sockets =
         new TlsClientSocketFactory(
@@ -142,36 +153,39 @@ public final class SwitchLinkBenchmark {
             Duration.ofSeconds(5));
     byte[] zpk = DemoZoneKeys.pin(folder);
     byte[] zak = DemoZoneKeys.mac(folder);
+    // The callers MAC with the zone key for as long as the path is open; it is wiped on close.
+    List<AutoCloseable> opened = new ArrayList<>();
+    opened.add(() -> Arrays.fill(zak, (byte) 0));
     List<BareJposCaller> callers = new ArrayList<>();
     try {
-      for (int i = 0; i < callerCount; i++) {
-        callers.add(
+      for (int i = 0; i < count; i++) {
+        BareJposCaller caller =
             new BareJposCaller(
-                "127.0.0.1", port, sockets, String.format("BARE%04d", i), CARD, PIN, zpk, zak));
+                "127.0.0.1", port, sockets, String.format("BARE%04d", i), CARD, PIN, zpk, zak);
+        opened.add(caller);
+        callers.add(caller);
       }
       if (callers.stream().anyMatch(c -> !c.signedOn())) {
         System.err.println(
             "note: the simulator refused the bare client's sign-on (0800/001); carrying on");
       }
-      List<Caller> asCallers = List.copyOf(callers);
-      Load.run("warm-up bare", asCallers, options.warmup());
-      return Load.run("bare", asCallers, options.transactions());
+      return new OpenPath(BenchPath.BARE, callers, opened);
+    } catch (Exception | Error e) {
+      PhoneBankPaths.closeAfter(e, opened);
+      throw e;
     } finally {
-      for (BareJposCaller c : callers) {
-        c.close();
-      }
       Arrays.fill(zpk, (byte) 0);
-      Arrays.fill(zak, (byte) 0);
     }
   }
 
   private static void printHeader(Options options) {
     System.out.printf(
         Locale.ROOT,
-        "%n%d transactions per row after %d warm-up, callers %s, journal on %s (pool of %d),"
-            + " %d cores, Java %s%n%n",
+        "%n%d transactions per row after %d warm-up, interleaved in %d rounds, callers %s,"
+            + " journal on %s (pool of %d), %d cores, Java %s%n%n",
         options.transactions(),
         options.warmup(),
+        options.rounds(),
         options.callers(),
         options.postgresUrl() == null ? "embedded Derby on disk" : "PostgreSQL",
         options.poolSize(),
@@ -182,33 +196,9 @@ public final class SwitchLinkBenchmark {
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
   }
 
-  private static void row(String name, RunResult r) {
-    System.out.printf(
-        Locale.ROOT,
-        "| %s | %d | %d | %d | %d | %.0f | %.2f | %.2f |%n",
-        name,
-        r.callers(),
-        r.transactions(),
-        r.approved(),
-        r.failed(),
-        r.perSecond(),
-        r.p50Millis(),
-        r.p99Millis());
-    System.out.flush();
-  }
-
-  private static void ratio(String name, RunResult r, RunResult baseline) {
-    System.out.printf(
-        Locale.ROOT,
-        "| %s | | | | | %.2fx | %.2fx | %.2fx |%n",
-        name,
-        r.perSecond() / baseline.perSecond(),
-        r.p50Millis() / baseline.p50Millis(),
-        r.p99Millis() / baseline.p99Millis());
-  }
-
   /**
    * @param callers the caller counts to measure, each in its own block of rows
+   * @param rounds how many rounds the paths are interleaved in at each caller count
    * @param poolSize connections in the journal's pool (the server's default is 16)
    * @param postgresUrl a {@code jdbc:postgresql:} URL with user and password for the journal, or
    *     null for embedded Derby on disk ({@code --postgres}, or {@code
@@ -218,9 +208,18 @@ public final class SwitchLinkBenchmark {
       int transactions,
       int warmup,
       List<Integer> callers,
+      int rounds,
       int poolSize,
       String postgresUrl,
       Path work) {
+
+    Options {
+      if (rounds < 1 || transactions < rounds) {
+        throw new IllegalArgumentException(
+            "need at least one round and a transaction per round: " + rounds + " rounds");
+      }
+    }
+
     static Options parse(String[] args) {
       if (args.length % 2 != 0) {
         throw new IllegalArgumentException("every option needs a value");
@@ -228,6 +227,8 @@ public final class SwitchLinkBenchmark {
       int transactions = 20_000;
       int warmup = 5_000;
       List<Integer> callers = List.of(4, 16, 64);
+      // Six paths: six rounds give each path every place and every neighbour once (Rounds).
+      int rounds = 6;
       int poolSize = 16;
       String postgres = System.getenv("PHONEBANK_BENCH_POSTGRES_URL");
       Path work = null;
@@ -237,6 +238,7 @@ public final class SwitchLinkBenchmark {
           case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
           case "--callers" ->
               callers = Arrays.stream(args[i + 1].split(",")).map(Integer::valueOf).toList();
+          case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
           case "--pool" -> poolSize = Integer.parseInt(args[i + 1]);
           case "--postgres" -> postgres = args[i + 1];
           case "--work" -> work = Path.of(args[i + 1]);
@@ -247,6 +249,7 @@ public final class SwitchLinkBenchmark {
           transactions,
           warmup,
           callers,
+          rounds,
           poolSize,
           postgres == null || postgres.isBlank() ? null : postgres,
           work);
