@@ -56,6 +56,8 @@ import org.phonebank.journal.JournalEntry;
  * commit), so it changes nothing and the reservation is refused; the unique {@code entry_id} of
  * {@code escalation_officer} backs this in the schema. Every transaction touches the officer's row
  * first, then the caller's, then the offer's, so two of them cannot wait on each other in a cycle.
+ * On PostgreSQL a look's reservation ({@link #reserveFirst}) makes the same changes in the same
+ * order as one statement, atomic by itself ({@link #RESERVE_TOGETHER}).
  */
 public final class JdbcEscalationStore implements EscalationStore {
 
