@@ -91,6 +91,24 @@ public abstract class RoutingContract {
   }
 
   @Test
+  void aLookReadsOnPastAPageOfCallersAheadToTheOneWhoTakesTheOfficer() {
+    ready("c5");
+    // A look's first page of callers ahead holds 8: the Persian caller ahead is on the second.
+    for (int i = 0; i < 12; i++) {
+      queues.enqueue(caller("call-en-" + i, "en", EscalationReason.LOCKED_OUT));
+    }
+    QueuedCall ahead = queues.enqueue(caller("call-fa-1", "fa", EscalationReason.LOCKED_OUT));
+    QueuedCall behind = queues.enqueue(caller("call-fa-2", "fa", EscalationReason.LOCKED_OUT));
+    List<OfficerState> ready = store.readyOfficers();
+
+    // Reading every caller ahead (the narrowed look skips the English ones), page by page.
+    assertEquals(List.of(), queues.choicesFor(behind, ready, clock.instant(), false));
+    assertEquals(List.of("c5"), queues.choicesFor(ahead, ready, clock.instant(), false));
+    assertInstanceOf(WaitState.Waiting.class, queues.status(behind.id()));
+    assertEquals("c5", ringing(ahead));
+  }
+
+  @Test
   void theHeadOfTheQueueIsReadInServiceOrderPageByPageWithoutGapsOrRepeats() {
     QueuedCall low = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
     QueuedCall sameTime = queues.enqueue(caller("call-2", "fa", EscalationReason.ASKED));
@@ -215,6 +233,22 @@ public abstract class RoutingContract {
         "both taken: nothing changed");
     assertEquals(EntryStatus.WAITING, store.entry(late.id()).orElseThrow().status());
     assertEquals(Optional.empty(), store.ringing(late.id()));
+  }
+
+  @Test
+  void reserveFirstForACallerWhoLeftMeanwhileReservesNoOfficer() {
+    ready("a1", "a2");
+    QueuedCall gone = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
+    Instant now = clock.instant();
+    // The caller hung up a moment after their look read them WAITING.
+    queues.ended(gone.id(), EntryEnd.ABANDONED);
+
+    assertEquals(
+        Optional.empty(),
+        store.reserveFirst(gone.id(), List.of("a1", "a2"), now, now.plusSeconds(15)));
+    assertEquals(OfficerStatus.READY, queues.officer("a1").orElseThrow().status());
+    assertEquals(OfficerStatus.READY, queues.officer("a2").orElseThrow().status());
+    assertEquals(Optional.empty(), store.ringing(gone.id()));
   }
 
   @Test
@@ -561,7 +595,9 @@ public abstract class RoutingContract {
    * none the caller could take is left, and reads nothing when the caller can take none of them at
    * all: on a random queue (languages, queues, waits widening the tiers, officers already tried,
    * random officers free) every waiting caller's choices are those of a look reading every caller
-   * ahead, and the store's narrowed read is its full read filtered.
+   * ahead, and the store's narrowed read is its full read filtered. Both read the callers ahead in
+   * pages that grow from a few callers; their answer is the plan over every caller ahead read at
+   * once.
    */
   @Test
   void aNarrowedLookDecidesAsALookReadingEveryCallerAhead() {
@@ -609,6 +645,10 @@ public abstract class RoutingContract {
         List<String> all = queues.choicesFor(caller, ready, now, false);
         assertEquals(
             all, queues.choicesFor(caller, ready, now, true), "choices of " + caller.callId());
+        assertEquals(
+            plannedOverEveryCallerAhead(settings, caller, ready, now),
+            all,
+            "choices of " + caller.callId() + " read in pages");
         compared++;
         rung += all.isEmpty() ? 0 : 1;
         List<QueuedCall> ahead = store.waitingAhead(null, caller, 1000, now);
@@ -625,6 +665,17 @@ public abstract class RoutingContract {
     assertTrue(compared > 100, "compared " + compared);
     assertTrue(rung > 0 && rung < compared, "callers with an officer: " + rung + "/" + compared);
     assertTrue(narrower > 0, "reads the filter narrowed: " + narrower);
+  }
+
+  /** The caller's choices planned over every caller ahead read at once, in one page. */
+  private List<String> plannedOverEveryCallerAhead(
+      EscalationSettings settings, QueuedCall caller, List<OfficerState> ready, Instant now) {
+    Router router = new Router(settings);
+    List<OfficerState> free = new java.util.ArrayList<>(ready);
+    for (Router.Match match : router.plan(store.waitingAhead(null, caller, 1000, now), free, now)) {
+      free.removeIf(officer -> officer.officerId().equals(match.officerId()));
+    }
+    return router.pickOrder(caller, free, now);
   }
 
   private static Offer ringingOffer(Escalations queues, QueuedCall call) {

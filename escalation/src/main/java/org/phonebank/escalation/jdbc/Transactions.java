@@ -93,6 +93,31 @@ final class Transactions {
   }
 
   /**
+   * Runs {@code work} auto-committed, each statement a transaction of its own: for work whose every
+   * change is one statement, atomic by itself, so no BEGIN or COMMIT round trip is needed.
+   */
+  <T> T alone(String what, Work<T> work) {
+    try {
+      return org.phonebank.journal.jdbc.Transactions.autoCommitted(dataSource, work::run);
+    } catch (SQLException e) {
+      throw new EscalationStoreException("Could not " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether one statement may change several tables through data-modifying {@code WITH} queries
+   * (PostgreSQL; Derby has none).
+   */
+  boolean changesTablesTogether() {
+    try {
+      return isPostgres();
+    } catch (SQLException e) {
+      throw new EscalationStoreException(
+          "Could not read the database's name: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Whether queries separated by {@code ;} in one statement string reach the database in one round
    * trip and come back as one result each (pgJDBC; embedded Derby takes one statement at a time).
    */

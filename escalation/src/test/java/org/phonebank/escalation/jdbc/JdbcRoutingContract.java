@@ -234,8 +234,15 @@ abstract class JdbcRoutingContract extends RoutingContract {
               for (int a = 0; a < attemptsEach; a++) {
                 long entry = entries.get(random.nextInt(entries.size()));
                 String officer = "o" + (1 + random.nextInt(40));
-                store
-                    .reserve(entry, officer, clock.instant(), clock.instant().plusSeconds(15))
+                Instant now = clock.instant();
+                // Half of them as a look reserves: the first of three officers still READY.
+                (random.nextBoolean()
+                        ? store.reserve(entry, officer, now, now.plusSeconds(15))
+                        : store.reserveFirst(
+                            entry,
+                            List.of(officer, "o" + (1 + random.nextInt(40)), "o" + (1 + a % 40)),
+                            now,
+                            now.plusSeconds(15)))
                     .ifPresent(won::add);
               }
               return won;

@@ -59,14 +59,16 @@ import org.phonebank.journal.jdbc.SchemaMigrations;
  * rung answers at once, the call ends (the officer READY again through the same store operations as
  * a real answer and wrap-up) and a new caller takes the matched caller's place. A bank reads the
  * aim's "routing decisions a second" as calls given an officer: this shape's matches a second and
- * the p99 of a look that ends in a match are the figures the aim is read on.
+ * the p99 of a look that ends in a match are the figures the aim is read on. Untimed warm-up rounds
+ * ({@code --warmup}, {@value #WARM_UP_ROUNDS} by default) run first; their own figures are reported
+ * beside the timed ones.
  *
  * <p>Both shapes fail the run when an officer is offered two calls in a round, when a caller is
  * given an officer twice, or when the rows at the end do not add up ({@link RunLedger}).
  *
  * <pre>
  * run: bench/escalation/run [--officers 200] [--callers 1000] [--rounds 400] [--batch 5]
- *      [--db derby|postgres|both] [--threads 1,8] [--mode looks|matches|both]
+ *      [--db derby|postgres|both] [--threads 1,8] [--mode looks|matches|both] [--warmup 20]
  * </pre>
  */
 public final class RoutingBenchmark {
@@ -88,7 +90,10 @@ public final class RoutingBenchmark {
   /** The bare guarded update's figures, on as many threads as looked. */
   record Baseline(double perSecond, double p50Ms, double p99Ms) {}
 
-  /** One database's figures with every officer free again each round ({@link #runMatches}). */
+  /**
+   * One database's figures with every officer free again each round ({@link #runMatches}): those of
+   * the timed rounds, and beside them the {@code warmUpRounds} untimed rounds' own (a cold JIT).
+   */
   record MatchResult(
       String database,
       int threads,
@@ -99,7 +104,17 @@ public final class RoutingBenchmark {
       double matchP50Ms,
       double matchP99Ms,
       double lookP99Ms,
-      Baseline baseline) {}
+      Baseline baseline,
+      int warmUpRounds,
+      double coldMatchesPerSecond,
+      double coldMatchP99Ms) {}
+
+  /**
+   * Rounds of the matches shape run before the timed ones by default: a 10-round run from a cold
+   * JVM measured about half the steady state (the lead's 408 against 805 matches a second on
+   * Derby), mostly the JIT compiling Derby's and our code.
+   */
+  static final int WARM_UP_ROUNDS = 20;
 
   /** Callers who look at the queue per round at most: the head, in service order. */
   static final int LOOKS_PER_ROUND = 200;
@@ -115,6 +130,7 @@ public final class RoutingBenchmark {
     int callers = Integer.parseInt(options.getOrDefault("callers", "1000"));
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "400"));
     int batch = Integer.parseInt(options.getOrDefault("batch", "5"));
+    int warmUp = Integer.parseInt(options.getOrDefault("warmup", String.valueOf(WARM_UP_ROUNDS)));
     String which = options.getOrDefault("db", "both");
     String mode = options.getOrDefault("mode", "both");
     List<Integer> threadCounts =
@@ -140,19 +156,20 @@ public final class RoutingBenchmark {
     }
     if (!mode.equals("looks")) {
       System.out.printf(
-          "officers' queues benchmark, matches: %d officers, %d callers waiting, %d rounds, every"
-              + " officer free again each round, %s%n",
-          officers, callers, rounds, Instant.now());
+          "officers' queues benchmark, matches: %d officers, %d callers waiting, %d rounds timed"
+              + " after %d untimed warm-up rounds, every officer free again each round, %s%n",
+          officers, callers, rounds, warmUp, Instant.now());
       System.out.println(
           "| database | routers | looks | matches (officers rung) | looks/s | matches/s |"
               + " match p50 ms | match p99 ms | look p99 ms | bare update/s | update p50 ms |"
-              + " update p99 ms | load (1 min) |");
-      System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+              + " update p99 ms | warm-up: rounds, matches/s, match p99 ms | load (1 min) |");
+      System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
       eachRun(
           which,
           work,
           threadCounts,
-          (database, threads) -> report(runMatches(database, officers, callers, rounds, threads)));
+          (database, threads) ->
+              report(runMatches(database, officers, callers, warmUp, rounds, threads)));
     }
   }
 
@@ -187,7 +204,8 @@ public final class RoutingBenchmark {
 
   private static void report(MatchResult r) {
     System.out.printf(
-        "| %s | %d | %d | %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f | %.1f |%n",
+        "| %s | %d | %d | %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f | %d, %.0f,"
+            + " %.2f | %.1f |%n",
         r.database(),
         r.threads(),
         r.looks(),
@@ -200,6 +218,9 @@ public final class RoutingBenchmark {
         r.baseline().perSecond(),
         r.baseline().p50Ms(),
         r.baseline().p99Ms(),
+        r.warmUpRounds(),
+        r.coldMatchesPerSecond(),
+        r.coldMatchP99Ms(),
         // The machine is shared: the load as the row ends says how far to trust it.
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
@@ -308,9 +329,21 @@ public final class RoutingBenchmark {
    * the console's wrap-up does) and a new caller joins in the matched caller's place, so {@code
    * callers} wait at the start of every round. Matches a second are the offers made over the timed
    * looks' wall time; the match percentiles are of looks that rang an officer, the look p99 of all.
+   *
+   * <p>{@code warmUp} rounds of the same kind run first and are left out of those figures: the JIT
+   * compiles Derby's, the driver's and our code over the first few thousand looks, and a run timed
+   * from a cold start reads mostly the compiler. Their own figures are kept beside the steady
+   * state's ({@link MatchResult#coldMatchesPerSecond}), so the cold start is never hidden.
    */
   static MatchResult runMatches(
       TestDatabase database, int officers, int callers, int rounds, int threads)
+      throws SQLException {
+    return runMatches(database, officers, callers, 0, rounds, threads);
+  }
+
+  /** {@link #runMatches} after {@code warmUp} untimed rounds. */
+  static MatchResult runMatches(
+      TestDatabase database, int officers, int callers, int warmUp, int rounds, int threads)
       throws SQLException {
     Bench bench = Bench.on(database, officers);
     DataSource pool = bench.pool();
@@ -328,9 +361,15 @@ public final class RoutingBenchmark {
     }
     List<Long> matchSamples = Collections.synchronizedList(new ArrayList<>());
     List<Long> lookSamples = Collections.synchronizedList(new ArrayList<>());
+    List<Long> coldMatchSamples = Collections.synchronizedList(new ArrayList<>());
     long timed = 0;
+    long timedMatches = 0;
+    long cold = 0;
     ExecutorService routers = Executors.newFixedThreadPool(threads);
-    for (int round = 0; round < rounds; round++) {
+    for (int round = 0; round < warmUp + rounds; round++) {
+      boolean warm = round >= warmUp;
+      List<Long> matchTimes = warm ? matchSamples : coldMatchSamples;
+      List<Long> lookTimes = warm ? lookSamples : Collections.synchronizedList(new ArrayList<>());
       List<QueuedCall> head = store.waitingInServiceOrder(null, officers);
       List<Offer> made = Collections.synchronizedList(new ArrayList<>());
       AtomicInteger cursor = new AtomicInteger();
@@ -340,16 +379,21 @@ public final class RoutingBenchmark {
               long start = System.nanoTime();
               WaitState state = queues.status(head.get(i).id());
               long took = System.nanoTime() - start;
-              lookSamples.add(took);
+              lookTimes.add(took);
               if (state instanceof WaitState.Ringing ringing) {
-                matchSamples.add(took);
+                matchTimes.add(took);
                 made.add(ringing.offer());
               }
             }
           };
       long roundStart = System.nanoTime();
       runOnThreads(routers, router, threads);
-      timed += System.nanoTime() - roundStart;
+      if (warm) {
+        timed += System.nanoTime() - roundStart;
+        timedMatches += made.size();
+      } else {
+        cold += System.nanoTime() - roundStart;
+      }
       onePerOfficer(made);
       for (Offer offer : made) {
         ledger.offered(offer);
@@ -364,22 +408,26 @@ public final class RoutingBenchmark {
       }
     }
     ledger.check(pool, officers);
-    printProfile("time in store calls over the whole run:");
+    printProfile("time in store calls over the whole run, warm-up included:");
     long[] matches = sorted(matchSamples);
     long[] looks = sorted(lookSamples);
+    long[] coldMatches = sorted(coldMatchSamples);
     Baseline update = baseline(pool, routers, threads, looks.length);
     routers.shutdown();
     return new MatchResult(
         bench.name(),
         threads,
         looks.length,
-        ledger.offers(),
+        timedMatches,
         looks.length / (timed / 1e9),
-        ledger.offers() / (timed / 1e9),
+        timedMatches / (timed / 1e9),
         percentile(matches, 50),
         percentile(matches, 99),
         percentile(looks, 99),
-        update);
+        update,
+        warmUp,
+        warmUp == 0 ? Double.NaN : coldMatches.length / (cold / 1e9),
+        percentile(coldMatches, 99));
   }
 
   /** Fails the run when one officer was offered two calls in one round. */

@@ -66,6 +66,20 @@ class RoutingBenchmarkTest {
   }
 
   @Test
+  void warmUpRoundsAreLeftOutOfTheTimedFiguresAndReportedApart() throws Exception {
+    try (TestDatabase database = TestDatabase.derby()) {
+      RoutingBenchmark.MatchResult result = RoutingBenchmark.runMatches(database, 10, 40, 2, 3, 1);
+
+      // 3 timed rounds of 10 looks; the 2 warm-up rounds' 20 looks counted only as cold figures.
+      assertEquals(30, result.looks());
+      assertTrue(result.matches() <= 30, () -> result.matches() + " matches");
+      assertEquals(2, result.warmUpRounds());
+      assertTrue(result.coldMatchesPerSecond() > 0);
+      assertTrue(result.coldMatchP99Ms() > 0);
+    }
+  }
+
+  @Test
   void routersAtOnceMatchEachCallerOnceAndTheRowsAddUp() throws Exception {
     try (TestDatabase database = TestDatabase.derby()) {
       // runMatches fails on an officer offered two calls in a round, a caller given an officer
