@@ -460,7 +460,10 @@ class PhoneBankCallIT {
 
         desk.type("wrap-note", "Explained the decline (51); sent to the general queue.");
         desk.click("wrap-submit");
-        desk.waitForState("READY");
+        // Written up, the officer is READY; Sara's callback waits for exactly that, so the dialler
+        // may reserve them before the desk's next refresh shows READY (a full run once saw only
+        // RESERVED within the 20 s). Either state says the write-up was taken; WRAP_UP would not.
+        desk.waitForState("READY", "RESERVED");
         desk.screenshot("05-written-up-ready");
 
         // The callback: now the officer is ready, the phone bank calls Sara back through
