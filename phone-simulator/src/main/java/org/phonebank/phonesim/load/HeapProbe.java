@@ -72,7 +72,7 @@ final class HeapProbe {
       Path rollup = proc.resolve("smaps_rollup");
       long pss =
           Files.isReadable(rollup)
-              ? kilobytesLine(Files.readString(rollup, StandardCharsets.UTF_8), "Pss:")
+              ? proportionalBytesIn(Files.readString(rollup, StandardCharsets.UTF_8))
               : 0;
       if (pss > 0) {
         return pss;
