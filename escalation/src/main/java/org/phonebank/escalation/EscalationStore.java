@@ -74,10 +74,16 @@ public interface EscalationStore {
 
   /**
    * The start of a caller's look, read together: {@link #overdue}, {@link #entry} and {@link
-   * #readyOfficers}. A store over a database should read them in one round trip.
+   * #readyOfficers}, and the first {@link Look#HEAD} callers of {@link #waitingInServiceOrder} as
+   * {@link Look#head}. A store over a database should read them in one round trip, or leave the
+   * head out where a separate read costs no round trip.
    */
   default Look look(long entryId, Instant now) {
-    return new Look(overdue(now), entry(entryId), readyOfficers());
+    return new Look(
+        overdue(now),
+        entry(entryId),
+        readyOfficers(),
+        Optional.of(waitingInServiceOrder(null, Look.HEAD, now)));
   }
 
   /**

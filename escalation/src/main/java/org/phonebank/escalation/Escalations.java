@@ -220,8 +220,9 @@ public final class Escalations implements OfficerQueue {
    * an officer another node reserved since this look read the officers passes the caller to the
    * next one instead of failing the look for a poll interval.
    */
-  private Optional<Offer> reserveFor(QueuedCall caller, List<OfficerState> ready, Instant now) {
-    List<String> choices = choicesFor(caller, ready, now, true);
+  private Optional<Offer> reserveFor(
+      QueuedCall caller, List<OfficerState> ready, Optional<List<QueuedCall>> head, Instant now) {
+    List<String> choices = choicesFor(caller, ready, head, now, true);
     if (choices.isEmpty()) {
       return Optional.empty();
     }
@@ -242,6 +243,22 @@ public final class Escalations implements OfficerQueue {
    */
   List<String> choicesFor(
       QueuedCall caller, List<OfficerState> ready, Instant now, boolean narrowed) {
+    return choicesFor(caller, ready, Optional.empty(), now, narrowed);
+  }
+
+  /**
+   * As {@link #choicesFor(QueuedCall, List, Instant, boolean)}, starting from the head of the queue
+   * the look read ({@link Look#head}), when it did: its callers ahead are planned first, and the
+   * store is asked for callers only past them, when the head holds nobody who is not ahead.
+   * Planning over a head not narrowed to the officers free gives the same matches: a caller the
+   * filter leaves out can take none of them.
+   */
+  List<String> choicesFor(
+      QueuedCall caller,
+      List<OfficerState> ready,
+      Optional<List<QueuedCall>> head,
+      Instant now,
+      boolean narrowed) {
     List<OfficerState> free = new ArrayList<>(ready);
     if (narrowed && router.pickOrder(caller, free, now).isEmpty()) {
       // The callers ahead only ever take officers away: nobody the caller cannot take now helps.
@@ -250,14 +267,31 @@ public final class Escalations implements OfficerQueue {
     int fullPage = Math.max(MIN_PAGE, PAGE_PER_OFFICER * free.size());
     int page = Math.min(FIRST_AHEAD_PAGE, fullPage);
     QueuedCall after = null;
+    if (head.isPresent()) {
+      List<QueuedCall> first = head.get();
+      List<QueuedCall> ahead = new ArrayList<>();
+      for (QueuedCall other : first) {
+        if (Router.SERVICE_ORDER.compare(other, caller) >= 0) {
+          break;
+        }
+        ahead.add(other);
+      }
+      takeMatched(ahead, free, now);
+      if (ahead.size() < first.size() || first.size() < Look.HEAD) {
+        // The head reached the caller, or the end of the queue: nobody else is ahead.
+        return router.pickOrder(caller, free, now);
+      }
+      if (narrowed && router.pickOrder(caller, free, now).isEmpty()) {
+        return List.of();
+      }
+      after = first.get(first.size() - 1);
+    }
     while (!free.isEmpty()) {
       List<QueuedCall> ahead =
           narrowed
               ? store.waitingAhead(after, caller, page, now, reaching(free))
               : store.waitingAhead(after, caller, page, now);
-      for (Router.Match match : router.plan(ahead, free, now)) {
-        free.removeIf(officer -> officer.officerId().equals(match.officerId()));
-      }
+      takeMatched(ahead, free, now);
       if (ahead.size() < page) {
         break;
       }
@@ -268,6 +302,13 @@ public final class Escalations implements OfficerQueue {
       page = Math.min(fullPage, page * AHEAD_GROWTH);
     }
     return router.pickOrder(caller, free, now);
+  }
+
+  /** Takes out of {@code free} the officers the plan over {@code callers} gives them. */
+  private void takeMatched(List<QueuedCall> callers, List<OfficerState> free, Instant now) {
+    for (Router.Match match : router.plan(callers, free, now)) {
+      free.removeIf(officer -> officer.officerId().equals(match.officerId()));
+    }
   }
 
   /** The callers who could take one of {@code free}: their queues and languages. */
@@ -314,7 +355,7 @@ public final class Escalations implements OfficerQueue {
         return status(entryId);
       case WAITING:
         if (!look.ready().isEmpty()) {
-          Optional<Offer> mine = reserveFor(caller, look.ready(), now);
+          Optional<Offer> mine = reserveFor(caller, look.ready(), look.head(), now);
           if (mine.isPresent()) {
             return ringing(mine.get(), now);
           }

@@ -109,6 +109,62 @@ public abstract class RoutingContract {
   }
 
   @Test
+  void aLookPlansTheHeadOfTheQueueItReadAndReadsOnPastItOnlyWhenItIsFullOfCallersAhead() {
+    ready("c5");
+    for (int i = 0; i < 12; i++) {
+      queues.enqueue(caller("call-en-" + i, "en", EscalationReason.LOCKED_OUT));
+    }
+    QueuedCall ahead = queues.enqueue(caller("call-fa-1", "fa", EscalationReason.LOCKED_OUT));
+    QueuedCall behind = queues.enqueue(caller("call-fa-2", "fa", EscalationReason.LOCKED_OUT));
+    List<OfficerState> ready = store.readyOfficers();
+    Instant now = clock.instant();
+
+    Look look = store.look(behind.id(), now);
+    // A store reads the head with the look or not at all (Derby: no round trip to save).
+    look.head()
+        .ifPresent(head -> assertEquals(store.waitingInServiceOrder(null, Look.HEAD, now), head));
+    // The head is eight English callers, all ahead: the Persian caller ahead is read past it.
+    assertEquals(List.of(), queues.choicesFor(behind, ready, look.head(), now, true));
+    assertEquals(
+        List.of("c5"),
+        queues.choicesFor(ahead, ready, store.look(ahead.id(), now).head(), now, true));
+    assertEquals("c5", ringing(ahead));
+  }
+
+  @Test
+  void aLooksHeadCarriesTheOfficersEachCallerAlreadyTried() {
+    ready("a2", "a1");
+    QueuedCall first = queues.enqueue(caller("call-1", "en", EscalationReason.ASKED));
+    assertEquals("a2", ringing(first));
+    queues.offerEnded(ringingOffer(first), OfferResult.REFUSED);
+    clock.advanceSeconds(1);
+    QueuedCall second = queues.enqueue(caller("call-2", "en", EscalationReason.ASKED));
+    QueuedCall third = queues.enqueue(caller("call-3", "en", EscalationReason.ASKED));
+    List<OfficerState> ready = store.readyOfficers();
+    Instant now = clock.instant();
+
+    Look look = store.look(third.id(), now);
+    look.head()
+        .ifPresent(
+            head -> {
+              assertEquals(
+                  List.of(first.id(), second.id(), third.id()),
+                  head.stream().map(QueuedCall::id).toList());
+              assertEquals(java.util.Set.of("a2"), head.get(0).tried());
+            });
+    // The first caller refused by a2 takes a1, so a2 is left for the second and none for the
+    // third: the same with the head as read page by page.
+    for (QueuedCall caller : List.of(first, second, third)) {
+      assertEquals(
+          queues.choicesFor(caller, ready, now, false),
+          queues.choicesFor(caller, ready, store.look(caller.id(), now).head(), now, true),
+          "choices of " + caller.callId());
+    }
+    assertEquals(List.of("a2"), queues.choicesFor(second, ready, look.head(), now, true));
+    assertEquals(List.of(), queues.choicesFor(third, ready, look.head(), now, true));
+  }
+
+  @Test
   void theHeadOfTheQueueIsReadInServiceOrderPageByPageWithoutGapsOrRepeats() {
     QueuedCall low = queues.enqueue(caller("call-1", "fa", EscalationReason.ASKED));
     QueuedCall sameTime = queues.enqueue(caller("call-2", "fa", EscalationReason.ASKED));
@@ -645,6 +701,10 @@ public abstract class RoutingContract {
         List<String> all = queues.choicesFor(caller, ready, now, false);
         assertEquals(
             all, queues.choicesFor(caller, ready, now, true), "choices of " + caller.callId());
+        assertEquals(
+            all,
+            queues.choicesFor(caller, ready, store.look(caller.id(), now).head(), now, true),
+            "choices of " + caller.callId() + " from the look's head");
         assertEquals(
             plannedOverEveryCallerAhead(settings, caller, ready, now),
             all,

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -410,9 +411,11 @@ public final class JdbcEscalationStore implements EscalationStore {
 
   /**
    * Three reads: the overdue offers, the entry and the READY officers. On PostgreSQL they are one
-   * statement string, which pgJDBC sends in one round trip and answers with three results: a look's
-   * time there is mostly round trips (its reads take 0.01-0.3 ms on the server). Embedded Derby
-   * takes one statement at a time, and has no round trips to save.
+   * statement string, which pgJDBC sends in one round trip and answers with its results: a look's
+   * time there is mostly round trips (its reads take 0.01-0.3 ms on the server), so the string also
+   * reads the head of the queue ({@link Look#head}), the first page of callers ahead for a caller
+   * near it, which saves a look its second round trip. Embedded Derby takes one statement at a time
+   * and has no round trips to save; it reads callers ahead only when a look needs them.
    */
   @Override
   public Look look(long entryId, Instant now) {
@@ -426,13 +429,15 @@ public final class JdbcEscalationStore implements EscalationStore {
           try (PreparedStatement query = connection.prepareStatement(LOOK_TOGETHER)) {
             Transactions.setInstant(query, 1, now);
             query.setLong(2, entryId);
+            Transactions.setInstant(query, 3, now);
             query.execute();
             List<Offer> overdue;
             try (ResultSet rows = query.getResultSet()) {
               overdue = overdue(rows);
             }
             Optional<QueuedCall> entry = entry(next(query));
-            return new Look(overdue, entry, officers(next(query)));
+            List<OfficerState> ready = officers(next(query));
+            return new Look(overdue, entry, ready, Optional.of(head(next(query))));
           }
         });
   }
@@ -844,9 +849,48 @@ public final class JdbcEscalationStore implements EscalationStore {
   private static final String OVERDUE =
       "SELECT " + OFFER_COLUMNS + " FROM escalation_offer WHERE result IS NULL AND deadline < ?";
 
-  /** {@link #look}'s three reads in one statement string, for PostgreSQL. */
+  /**
+   * The first {@link Look#HEAD} callers due now in service order, with a row per officer each tried
+   * (or one without), in service order: the page is cut before the join, so it holds {@link
+   * Look#HEAD} callers however many officers they tried.
+   */
+  private static final String HEAD_WITH_TRIED =
+      "SELECT e.id, e.call_id, e.queue_name, e.priority, e.language, e.enqueued_at, e.status,"
+          + " e.callback_sealed, o.officer_id AS tried FROM (SELECT "
+          + ENTRY_COLUMNS
+          + " FROM escalation_entry WHERE status = 'WAITING'"
+          + " AND (callback_due IS NULL OR callback_due <= ?)"
+          + " ORDER BY priority DESC, enqueued_at, id FETCH FIRST "
+          + Look.HEAD
+          + " ROWS ONLY) e LEFT JOIN escalation_offer o ON o.entry_id = e.id AND o.result IN "
+          + MISSES
+          + " ORDER BY e.priority DESC, e.enqueued_at, e.id";
+
+  /** {@link #look}'s four reads in one statement string, for PostgreSQL. */
   private static final String LOOK_TOGETHER =
-      OVERDUE + ";\n" + ENTRY_WITH_TRIED + ";\n" + OFFICER_ROWS + READY;
+      OVERDUE + ";\n" + ENTRY_WITH_TRIED + ";\n" + OFFICER_ROWS + READY + ";\n" + HEAD_WITH_TRIED;
+
+  /** {@link #HEAD_WITH_TRIED}'s rows as callers in service order, each with the officers tried. */
+  private static List<QueuedCall> head(ResultSet rows) throws SQLException {
+    Map<Long, QueuedCall> callers = new LinkedHashMap<>();
+    Map<Long, Set<String>> tried = new HashMap<>();
+    while (rows.next()) {
+      long id = rows.getLong("id");
+      if (!callers.containsKey(id)) {
+        callers.put(id, queuedCall(rows, Set.of()));
+      }
+      String officer = rows.getString("tried");
+      if (officer != null) {
+        tried.computeIfAbsent(id, key -> new HashSet<>()).add(officer);
+      }
+    }
+    List<QueuedCall> head = new ArrayList<>(callers.size());
+    for (QueuedCall caller : callers.values()) {
+      Set<String> officers = tried.get(caller.id());
+      head.add(officers == null ? caller : caller.with(caller.status(), officers));
+    }
+    return head;
+  }
 
   private static List<Offer> overdue(Connection connection, Instant now) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(OVERDUE)) {
