@@ -104,30 +104,17 @@ public abstract class RoutingContract {
     // Reading every caller ahead (the narrowed look skips the English ones), page by page.
     assertEquals(List.of(), queues.choicesFor(behind, ready, clock.instant(), false));
     assertEquals(List.of("c5"), queues.choicesFor(ahead, ready, clock.instant(), false));
-    assertInstanceOf(WaitState.Waiting.class, queues.status(behind.id()));
-    assertEquals("c5", ringing(ahead));
-  }
-
-  @Test
-  void aLookPlansTheHeadOfTheQueueItReadAndReadsOnPastItOnlyWhenItIsFullOfCallersAhead() {
-    ready("c5");
-    for (int i = 0; i < 12; i++) {
-      queues.enqueue(caller("call-en-" + i, "en", EscalationReason.LOCKED_OUT));
-    }
-    QueuedCall ahead = queues.enqueue(caller("call-fa-1", "fa", EscalationReason.LOCKED_OUT));
-    QueuedCall behind = queues.enqueue(caller("call-fa-2", "fa", EscalationReason.LOCKED_OUT));
-    List<OfficerState> ready = store.readyOfficers();
+    // From the head of the queue a look read (eight English callers, all ahead), read on past it.
     Instant now = clock.instant();
-
     Look look = store.look(behind.id(), now);
     // A store reads the head with the look or not at all (Derby: no round trip to save).
     look.head()
         .ifPresent(head -> assertEquals(store.waitingInServiceOrder(null, Look.HEAD, now), head));
-    // The head is eight English callers, all ahead: the Persian caller ahead is read past it.
     assertEquals(List.of(), queues.choicesFor(behind, ready, look.head(), now, true));
     assertEquals(
         List.of("c5"),
         queues.choicesFor(ahead, ready, store.look(ahead.id(), now).head(), now, true));
+    assertInstanceOf(WaitState.Waiting.class, queues.status(behind.id()));
     assertEquals("c5", ringing(ahead));
   }
 
