@@ -90,6 +90,13 @@ public interface Journal {
   List<JournalEntry> unfinished();
 
   /**
+   * The sweep has been through every entry {@link #unfinished} gave: a journal that reads its
+   * unfinished entries from a mark may move it past the entries that are final since (the JDBC
+   * journal does, so that closing an entry rewrites no index). Nothing by default.
+   */
+  default void swept() {}
+
+  /**
    * What counts against {@code card}'s daily limit for {@code type} in the bank's current business
    * day: every such movement that is not DECLINED, REVERSED or UNREACHABLE (never sent), that is
    * pending, sent and unanswered, approved, or waiting for its reversal, since until the switch

@@ -310,6 +310,11 @@ public final class JournalledSwitch implements ReversalAcknowledgement {
         LOG.log(Level.ERROR, "Could not disarm the reversal of entry " + id + "; next sweep", e);
       }
     }
+    try {
+      journal.swept();
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "Could not move the journal's mark; next sweep", e);
+    }
     return changed;
   }
 

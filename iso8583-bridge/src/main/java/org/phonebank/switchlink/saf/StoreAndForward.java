@@ -200,10 +200,13 @@ public final class StoreAndForward implements Reversals, DeadLetters, AutoClosea
     queue.attempted(advice.journalEntryId(), Instant.now());
     AdviceReply reply = bankSwitch.sendAdvice(packed, advice.attempts() > 0);
     if (reply instanceof AdviceReply.Acknowledged acknowledged) {
+      // The journal first: an advice left RELEASED by a failure between the two is sent again (a
+      // repeat the switch answers as before), while one ACKNOWLEDGED before its entry is REVERSED
+      // would leave the entry where the journal no longer looks for it (JdbcJournal#swept).
+      acknowledgement.acknowledged(advice.journalEntryId());
       queue.acknowledged(advice.journalEntryId(), acknowledged.responseCode(), Instant.now());
       LOG.log(
           Level.INFO, "Reversal {0} acknowledged with {1}", advice, acknowledged.responseCode());
-      acknowledgement.acknowledged(advice.journalEntryId());
       return true;
     }
     String reason = ((AdviceReply.Unacknowledged) reply).reason();

@@ -69,17 +69,17 @@ final class BenchDatabase implements AutoCloseable {
   }
 
   /**
-   * Gives {@code bench_floor} the indexes {@code switch_journal} carries (journal migrations V1, V3
-   * and V30): the unique terminal and RRN, card fingerprint with type and time, terminal with
-   * state, terminal with time. The floor's UPDATE then moves its row in the state index, as the
-   * journal's state change does.
+   * Gives {@code bench_floor} the indexes {@code switch_journal} carries (journal migrations V1,
+   * V3, V30, V33 and V35): the unique terminal and RRN, call, card fingerprint with type and time,
+   * terminal with time. None holds a column the floor's UPDATE changes, as none of the journal's
+   * does since V35 dropped its (terminal, state) index.
    */
   void indexFloorAsTheJournal() {
     execute("ALTER TABLE bench_floor ADD CONSTRAINT bench_floor_rrn_uk UNIQUE (terminal_id, rrn)");
+    execute("CREATE INDEX bench_floor_call_ix ON bench_floor (call_id)");
     execute(
         "CREATE INDEX bench_floor_card_day_ix ON bench_floor (card_fingerprint, type,"
             + " transmitted_at)");
-    execute("CREATE INDEX bench_floor_state_ix ON bench_floor (terminal_id, state)");
     execute("CREATE INDEX bench_floor_business_ix ON bench_floor (terminal_id, transmitted_at)");
   }
 

@@ -30,10 +30,9 @@ import org.phonebank.switchsim.SwitchSimulator;
  *   <li>the bridge alone, {@code JposBankSwitch} with ids from memory (its cost over the baseline);
  *   <li>the durable floor: an INSERT and an UPDATE of a row as wide as a journal entry, each its
  *       own commit, on the same database and pool, and nothing else;
- *   <li>the same floor on a table with the journal's indexes (the unique terminal and RRN, card and
- *       day, terminal and state, terminal and time): how much of the journal's cost over the floor
- *       is index upkeep the controls need (not part of the issue's ratio, which uses the bare
- *       floor);
+ *   <li>the same floor on a table with the journal's indexes (the unique terminal and RRN, call,
+ *       card and day, terminal and time): how much of the journal's cost over the floor is index
+ *       upkeep the controls need (not part of the issue's ratio, which uses the bare floor);
  *   <li>the journal alone, {@code JournalledSwitch} over a switch that approves at once;
  *   <li>the phone bank's path, {@code JournalledSwitch} over {@code JposBankSwitch} with the JDBC
  *       journal behind its pool, embedded Derby on disk (every commit forced to disk) or

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.phonebank.banking.Rrn;
@@ -82,6 +84,23 @@ public final class JdbcJournal implements Journal {
   static final int MAX_REMEMBERED = 10_000;
 
   /**
+   * How far behind the clock the mark stays at least ({@link #swept}): the time between a call
+   * taking its transmission time and its open beginning, when this node's opens are tracked ({@link
+   * OpensInProgress}). A thread held up longer than this between the two could journal an entry
+   * behind the mark, which {@link #unfinished} would then read only through the advice queue.
+   */
+  static final Duration MARK_LAG = Duration.ofMinutes(1);
+
+  /** Reads a terminal's entries from a time on along V30's (terminal, transmitted_at) index. */
+  private static final String BY_TERMINAL_AND_TIME =
+      " --DERBY-PROPERTIES index = SWITCH_JOURNAL_BUSINESS_IX\n ";
+
+  /** Reversals not yet settled, and closed by an operator (journalled REVERSED after the close). */
+  private static final String REVERSAL_WAITING = "('ARMED', 'RELEASED', 'DEAD_LETTER', 'CLOSED')";
+
+  private final OpensInProgress opening = new OpensInProgress();
+
+  /**
    * @param fingerprintKey the bank's card fingerprint secret (at least 32 bytes), the same on every
    *     node
    * @param clock the time source; its zone is the bank's (Asia/Tehran) and decides where "today"
@@ -106,6 +125,7 @@ public final class JdbcJournal implements Journal {
     if (amount != null && amount.isNegative()) {
       throw new IllegalArgumentException("A request amount cannot be negative.");
     }
+    Object inProgress = opening.begin(ids.transmittedAt());
     try {
       // The id is chosen before the write, so a group run again writes the same entry. Committed
       // with whatever other calls journal at the same moment (GroupCommit); lock contention is
@@ -118,6 +138,8 @@ public final class JdbcJournal implements Journal {
                   insertPending(connection, id, callId, type, ids, card, fingerprint, amount)));
     } catch (SQLException e) {
       throw notJournalled(ids, e);
+    } finally {
+      opening.end(inProgress);
     }
   }
 
@@ -143,6 +165,21 @@ public final class JdbcJournal implements Journal {
       throw new IllegalArgumentException("A PIN try is taken on the card of its entry.");
     }
     String fingerprint = fingerprints.of(card).hex();
+    Object inProgress = opening.begin(ids.transmittedAt());
+    try {
+      return openTakingTry(callId, type, ids, card, pinTryHere, fingerprint);
+    } finally {
+      opening.end(inProgress);
+    }
+  }
+
+  private Optional<JournalEntry> openTakingTry(
+      String callId,
+      TransactionType type,
+      TransactionIds ids,
+      CardNumber card,
+      JdbcCardLockouts.Try pinTryHere,
+      String fingerprint) {
     for (int attempt = 1; ; attempt++) {
       try {
         long id = this.ids.next();
@@ -209,7 +246,23 @@ public final class JdbcJournal implements Journal {
     if (dailyLimit.isNegative()) {
       throw new IllegalArgumentException("A daily limit cannot be negative.");
     }
-    String fingerprint = fingerprints.of(card).hex();
+    Object inProgress = opening.begin(ids.transmittedAt());
+    try {
+      return openWithinDailyLimit(
+          callId, type, ids, card, amount, dailyLimit, fingerprints.of(card).hex());
+    } finally {
+      opening.end(inProgress);
+    }
+  }
+
+  private Reservation openWithinDailyLimit(
+      String callId,
+      TransactionType type,
+      TransactionIds ids,
+      CardNumber card,
+      Rials amount,
+      Rials dailyLimit,
+      String fingerprint) {
     LocalDate day = LocalDate.ofInstant(ids.transmittedAt(), clock.getZone());
     for (int attempt = 1; ; attempt++) {
       try {
@@ -449,20 +502,143 @@ public final class JdbcJournal implements Journal {
         entryId, EntryState.REVERSED, null, null, "state IN ('PENDING', 'REVERSING')", moneyOnly());
   }
 
-  /** Entries of this terminal that are not final, oldest first: another node recovers its own. */
+  /**
+   * Entries of this terminal that are not final, oldest first: another node recovers its own. Read
+   * in two parts, neither along an index a close rewrites (V35): the entries transmitted since the
+   * terminal's mark ({@link #swept}), and, behind it, those whose reversal the advice queue has not
+   * settled or an operator closed; every other entry behind the mark is final.
+   */
   @Override
   public List<JournalEntry> unfinished() {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement query =
+    try (Connection connection = dataSource.getConnection()) {
+      Optional<Instant> mark = mark(connection);
+      Map<Long, JournalEntry> unfinished = new TreeMap<>();
+      try (PreparedStatement query =
+          connection.prepareStatement(
+              "SELECT "
+                  + COLUMNS
+                  + " FROM switch_journal"
+                  + BY_TERMINAL_AND_TIME
+                  + "WHERE terminal_id = ? AND transmitted_at >= ?"
+                  + " AND state IN ('PENDING', 'REVERSING')")) {
+        query.setString(1, terminalId);
+        Sql.setInstant(query, 2, mark.orElse(Instant.EPOCH));
+        entries(query).forEach(entry -> unfinished.put(entry.id(), entry));
+      }
+      if (mark.isPresent()) {
+        try (PreparedStatement query =
             connection.prepareStatement(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM switch_journal WHERE terminal_id = ?"
-                    + " AND state IN ('PENDING', 'REVERSING') ORDER BY id")) {
-      query.setString(1, terminalId);
-      return entries(query);
+                "SELECT j."
+                    + COLUMNS.replace(", ", ", j.")
+                    + " FROM advice_queue a JOIN switch_journal j ON j.id = a.journal_entry_id"
+                    + " WHERE a.state IN "
+                    + REVERSAL_WAITING
+                    + " AND j.terminal_id = ? AND j.transmitted_at < ?"
+                    + " AND j.state IN ('PENDING', 'REVERSING')")) {
+          query.setString(1, terminalId);
+          Sql.setInstant(query, 2, mark.get());
+          entries(query).forEach(entry -> unfinished.put(entry.id(), entry));
+        }
+      }
+      return List.copyOf(unfinished.values());
     } catch (SQLException e) {
       throw new JournalStoreException("Could not read the unfinished journal entries.", e);
+    }
+  }
+
+  /**
+   * Moves this terminal's mark up to its oldest entry that {@link #unfinished} could not find
+   * behind the mark: one still PENDING, or REVERSING with its reversal acknowledged (the journal's
+   * update lost) or with none; and never past {@link #MARK_LAG} before now or an open in progress.
+   * Entries behind the mark are then read only through the advice queue, which holds each one that
+   * can still change: an entry's reversal reaches ACKNOWLEDGED only after the entry is REVERSED
+   * (StoreAndForward journals first), and CLOSED ones are read. Called at the end of each sweep.
+   */
+  @Override
+  public void swept() {
+    Instant cut = now().minus(MARK_LAG);
+    Optional<Instant> opens = opening.oldest();
+    if (opens.isPresent() && opens.get().isBefore(cut)) {
+      cut = opens.get();
+    }
+    Instant upTo = cut;
+    try {
+      Transactions.inOne(
+          dataSource,
+          connection -> {
+            Optional<Instant> mark = mark(connection);
+            Instant from = mark.orElse(Instant.EPOCH);
+            if (!upTo.isAfter(from)) {
+              return null;
+            }
+            Instant next = oldestHolding(connection, from, upTo).orElse(upTo);
+            if (!next.isAfter(from)) {
+              return null;
+            }
+            if (mark.isPresent()) {
+              try (PreparedStatement update =
+                  connection.prepareStatement(
+                      "UPDATE switch_journal_mark SET open_from = ?, updated_at = ?"
+                          + " WHERE terminal_id = ? AND open_from < ?")) {
+                Sql.setInstant(update, 1, next);
+                Sql.setInstant(update, 2, now());
+                update.setString(3, terminalId);
+                Sql.setInstant(update, 4, next);
+                update.executeUpdate();
+              }
+            } else {
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "INSERT INTO switch_journal_mark (terminal_id, open_from, updated_at)"
+                          + " VALUES (?, ?, ?)")) {
+                insert.setString(1, terminalId);
+                Sql.setInstant(insert, 2, next);
+                Sql.setInstant(insert, 3, now());
+                insert.executeUpdate();
+              }
+            }
+            return null;
+          });
+    } catch (SQLException e) {
+      if (!Sql.isUniqueViolation(e)) {
+        throw new JournalStoreException("Could not move the journal's mark.", e);
+      }
+      // Another sweep of this terminal wrote the first mark: the next sweep moves it.
+    }
+  }
+
+  private Optional<Instant> mark(Connection connection) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT open_from FROM switch_journal_mark WHERE terminal_id = ?")) {
+      query.setString(1, terminalId);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? Optional.of(Sql.getInstant(row, "open_from")) : Optional.empty();
+      }
+    }
+  }
+
+  /** The oldest entry between the two times that must stay in front of the mark. */
+  private Optional<Instant> oldestHolding(Connection connection, Instant from, Instant upTo)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT MIN(j.transmitted_at) AS oldest FROM switch_journal j"
+                + BY_TERMINAL_AND_TIME
+                + "LEFT JOIN advice_queue a ON a.journal_entry_id = j.id"
+                + " WHERE j.terminal_id = ? AND j.transmitted_at >= ? AND j.transmitted_at < ?"
+                + " AND (j.state = 'PENDING' OR (j.state = 'REVERSING'"
+                + " AND (a.state IS NULL OR a.state NOT IN "
+                + REVERSAL_WAITING
+                + ")))")) {
+      query.setString(1, terminalId);
+      Sql.setInstant(query, 2, from);
+      Sql.setInstant(query, 3, upTo);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next()
+            ? Optional.ofNullable(Sql.getNullableInstant(row, "oldest"))
+            : Optional.empty();
+      }
     }
   }
 

@@ -263,6 +263,79 @@ abstract class JdbcJournalContract extends JournalContract {
     assertEquals(List.of(theirs), otherNode.unfinished());
   }
 
+  private static List<Long> idsOf(List<JournalEntry> entries) {
+    return entries.stream().map(JournalEntry::id).toList();
+  }
+
+  /** A transfer whose reversal was released and which the journal marked REVERSING. */
+  private JournalEntry reversingWithItsReversal(JdbcAdviceQueue queue, int stan) {
+    JournalEntry opened = transfer(stan, CARD, 100L * stan);
+    queue.arm(AdviceQueueContract.reversal(opened.id()));
+    queue.release(opened.id());
+    return journal.reversing(opened.id());
+  }
+
+  @Test
+  void theMarkPassesFinalEntriesAndReversalsStillWaitingBehindItAreFound() {
+    JdbcAdviceQueue queue = new JdbcAdviceQueue(database.dataSource(), clock);
+    JournalEntry answered = openInquiry("call-1", 1);
+    journal.close(answered.id(), new SwitchOutcome.Approved("000001", null));
+    JournalEntry waiting = reversingWithItsReversal(queue, 2);
+    JournalEntry deadLetter = reversingWithItsReversal(queue, 3);
+    queue.deadLetter(deadLetter.id(), "answered 96 too often", clock.instant());
+    JournalEntry closedByOperator = reversingWithItsReversal(queue, 4);
+    queue.deadLetter(closedByOperator.id(), "answered 96 too often", clock.instant());
+    queue.close(closedByOperator.id(), "settled with the switch by telephone", clock.instant());
+    clock.advance(Duration.ofHours(1));
+
+    journal.swept();
+
+    List<Long> unfinished = List.of(waiting.id(), deadLetter.id(), closedByOperator.id());
+    assertEquals(unfinished, idsOf(journal.unfinished()));
+    // Behind the mark only the advice queue is read: a row set back to PENDING by hand there, which
+    // the journal never does, is not seen. So the mark is what the read starts from.
+    database.execute("UPDATE switch_journal SET state = 'PENDING' WHERE id = " + answered.id());
+    assertEquals(unfinished, idsOf(journal.unfinished()));
+    assertEquals(EntryState.REVERSED, journal.reversed(waiting.id()).state());
+    assertEquals(List.of(deadLetter.id(), closedByOperator.id()), idsOf(journal.unfinished()));
+  }
+
+  @Test
+  void theMarkStopsAtTheOldestEntryStillPending() {
+    JournalEntry stillPending = openInquiry("call-1", 1);
+    JournalEntry answered = openInquiry("call-2", 2);
+    journal.close(answered.id(), new SwitchOutcome.Approved("000002", null));
+    JournalEntry later = openInquiry("call-3", 3);
+    clock.advance(Duration.ofHours(1));
+
+    journal.swept();
+    assertEquals(List.of(stillPending.id(), later.id()), idsOf(journal.unfinished()));
+
+    journal.close(stillPending.id(), new SwitchOutcome.TimedOut());
+    journal.swept();
+    assertEquals(List.of(later.id()), idsOf(journal.unfinished()));
+    // The mark now stands at the later entry: the answered one, set back by hand behind it, is
+    // not read.
+    database.execute("UPDATE switch_journal SET state = 'PENDING' WHERE id = " + answered.id());
+    assertEquals(List.of(later.id()), idsOf(journal.unfinished()));
+  }
+
+  @Test
+  void aReversalAcknowledgedBeforeItsEntryWasReversedHoldsTheMark() {
+    JdbcAdviceQueue queue = new JdbcAdviceQueue(database.dataSource(), clock);
+    // The journal's update after the acknowledgement was lost (a crash of an older release, which
+    // acknowledged first): only the journal's own rows can show the entry is still REVERSING.
+    JournalEntry lost = reversingWithItsReversal(queue, 1);
+    queue.acknowledged(lost.id(), "00", clock.instant());
+    JournalEntry answered = openInquiry("call-2", 2);
+    journal.close(answered.id(), new SwitchOutcome.Approved("000002", null));
+    clock.advance(Duration.ofHours(1));
+
+    journal.swept();
+
+    assertEquals(List.of(lost.id()), idsOf(journal.unfinished()));
+  }
+
   @Test
   void aReversingEntrySurvivesARestartAndIsReversedAfterIt() {
     JournalEntry opened = transfer(1, CARD, 500_000);

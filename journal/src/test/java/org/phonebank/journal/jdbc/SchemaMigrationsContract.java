@@ -34,7 +34,8 @@ abstract class SchemaMigrationsContract {
   private static final String TEST_SETS = "/org/phonebank/journal/jdbc/testmigrations/";
 
   private static final List<Integer> EVERY_VERSION =
-      List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 22, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34);
+      List.of(
+          1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 22, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35);
   private static final List<String> EVERY_DESCRIPTION =
       List.of(
           "1 switch journal",
@@ -59,7 +60,8 @@ abstract class SchemaMigrationsContract {
           "31 reconciliation worklist",
           "32 settlement control totals",
           "33 drop unused stan index",
-          "34 escalation look indexes");
+          "34 escalation look indexes",
+          "35 journal open from mark");
 
   private TestDatabase database;
 
