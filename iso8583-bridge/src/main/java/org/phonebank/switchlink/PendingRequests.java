@@ -28,15 +28,6 @@ final class PendingRequests {
     return answer != null && answer.complete(response);
   }
 
-  /**
-   * The response for {@code key} failed its checks (bad MAC): the request ends as if no answer
-   * came.
-   */
-  boolean reject(String key, String reason) {
-    CompletableFuture<ISOMsg> answer = waiting.remove(key);
-    return answer != null && answer.completeExceptionally(new RejectedResponse(reason));
-  }
-
   void forget(String key, CompletableFuture<ISOMsg> answer) {
     waiting.remove(key, answer);
   }
@@ -56,14 +47,5 @@ final class PendingRequests {
 
   int size() {
     return waiting.size();
-  }
-
-  /** Why a response was not accepted as the answer. */
-  static final class RejectedResponse extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    RejectedResponse(String reason) {
-      super(reason, null, false, false);
-    }
   }
 }

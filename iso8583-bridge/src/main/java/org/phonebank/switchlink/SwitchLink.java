@@ -158,6 +158,15 @@ public final class SwitchLink implements AutoCloseable {
       if (response == null) {
         return new LinkReply.NoAnswer("link to the switch dropped while waiting");
       }
+      // Checked here, on the caller's thread, not by the link's one reader, which every answer
+      // passes through: the reader only frames, unpacks and hands over.
+      if (SwitchMessages.carriesMac(response) && !MessageMac.verify(response, macKey)) {
+        LOG.log(
+            Level.WARNING,
+            "Response {0} failed its MAC check; treated as no response",
+            SwitchMessages.describe(response));
+        return new LinkReply.NoAnswer("response rejected: bad or missing MAC");
+      }
       int differs = SwitchMessages.mismatchedEcho(request, response);
       if (differs >= 0) {
         // Not this request's answer: a money movement is then reversed, as for no answer at all.
@@ -333,15 +342,9 @@ public final class SwitchLink implements AutoCloseable {
 
   private void dispatch(NACChannel from, ISOMsg message) throws IOException {
     if (SwitchMessages.isResponse(message)) {
+      // Its MAC is checked by the request it completes (send), off this thread.
       String key = SwitchMessages.matchKey(message);
-      if (SwitchMessages.carriesMac(message) && !MessageMac.verify(message, macKey)) {
-        boolean waited = pending.reject(key, "bad or missing MAC");
-        LOG.log(
-            Level.WARNING,
-            "Response {0} failed its MAC check{1}; treated as no response",
-            SwitchMessages.describe(message),
-            waited ? "" : " (and matched no waiting request)");
-      } else if (!pending.complete(key, message)) {
+      if (!pending.complete(key, message)) {
         LOG.log(
             Level.WARNING,
             "Response {0} matches no waiting request (late, duplicate or unknown); kept for reconciliation only",
