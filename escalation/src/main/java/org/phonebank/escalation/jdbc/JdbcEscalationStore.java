@@ -332,15 +332,7 @@ public final class JdbcEscalationStore implements EscalationStore {
             }
           }
           Map<Long, Set<String>> tried = triedBy(connection, ids);
-          if (tried.isEmpty()) {
-            return page;
-          }
-          List<QueuedCall> withTried = new ArrayList<>(page.size());
-          for (QueuedCall caller : page) {
-            Set<String> officers = tried.get(caller.id());
-            withTried.add(officers == null ? caller : caller.with(caller.status(), officers));
-          }
-          return withTried;
+          return tried.isEmpty() ? page : withTried(page, tried);
         });
   }
 
@@ -884,12 +876,18 @@ public final class JdbcEscalationStore implements EscalationStore {
         tried.computeIfAbsent(id, key -> new HashSet<>()).add(officer);
       }
     }
-    List<QueuedCall> head = new ArrayList<>(callers.size());
-    for (QueuedCall caller : callers.values()) {
+    return withTried(callers.values(), tried);
+  }
+
+  /** Each of {@code callers}, in order, with the officers {@code tried} holds for it, if any. */
+  private static List<QueuedCall> withTried(
+      Collection<QueuedCall> callers, Map<Long, Set<String>> tried) {
+    List<QueuedCall> withTried = new ArrayList<>(callers.size());
+    for (QueuedCall caller : callers) {
       Set<String> officers = tried.get(caller.id());
-      head.add(officers == null ? caller : caller.with(caller.status(), officers));
+      withTried.add(officers == null ? caller : caller.with(caller.status(), officers));
     }
-    return head;
+    return withTried;
   }
 
   private static List<Offer> overdue(Connection connection, Instant now) throws SQLException {
