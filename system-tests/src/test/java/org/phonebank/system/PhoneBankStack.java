@@ -214,6 +214,8 @@ final class PhoneBankStack {
     // Small chunks and a quick inbox, so the reconciliation test can stop a run half-way.
     env.put("PHONEBANK_RECONCILIATION_CHUNK_SIZE", "10");
     env.put("PHONEBANK_RECONCILIATION_INBOX_POLL_SECONDS", "1");
+    // Reversals retried every second, not every ten: the tests wait for each one the switch held.
+    env.put("PHONEBANK_SWITCH_SAF_RETRY_INTERVAL_MS", "1000");
     Process process = builder.start();
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();

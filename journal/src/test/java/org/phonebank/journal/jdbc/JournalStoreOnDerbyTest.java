@@ -5,6 +5,6 @@ class JournalStoreOnDerbyTest extends JournalStoreContract {
 
   @Override
   TestDatabase newDatabase() {
-    return new DerbyTestDatabase();
+    return DerbyTestDatabase.empty();
   }
 }

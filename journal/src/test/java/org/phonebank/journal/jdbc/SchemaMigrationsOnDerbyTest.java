@@ -5,6 +5,6 @@ class SchemaMigrationsOnDerbyTest extends SchemaMigrationsContract {
 
   @Override
   TestDatabase newDatabase() {
-    return new DerbyTestDatabase();
+    return DerbyTestDatabase.empty();
   }
 }

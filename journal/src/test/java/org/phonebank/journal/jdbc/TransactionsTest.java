@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class TransactionsTest {
 
-  private final DerbyTestDatabase database = new DerbyTestDatabase();
+  private final DerbyTestDatabase database = DerbyTestDatabase.empty();
 
   @AfterEach
   void dropTheDatabase() {
