@@ -699,12 +699,24 @@ public final class JdbcEscalationStore implements EscalationStore {
    * locked in the usual order: the caller's update reads the officer's, so it runs after it, and
    * the offer is inserted from both. A caller no longer WAITING leaves the offer's entry_id null,
    * which its NOT NULL refuses, so the whole statement is undone and the officer stays READY.
+   *
+   * <p>An officer or caller row another transaction holds is passed over ({@code FOR UPDATE SKIP
+   * LOCKED}), not waited for: it is almost always another router reserving that officer or caller
+   * this very moment, and waiting for its durable commit only to find the row taken cost routers at
+   * once a quarter of their reservations' time (issue 11 item 10, BENCHMARKS.md). A passed-over
+   * officer is tried as taken (the caller's next choice rings); a passed-over caller ends this try
+   * as not waiting. Should that other transaction fail instead, its rows stay READY and WAITING for
+   * the next look, a poll interval away.
    */
   private static final String RESERVE_TOGETHER =
-      "WITH officer AS (UPDATE escalation_officer SET status = 'RESERVED', since = ?, entry_id = ?"
-          + " WHERE officer_id = ? AND status = 'READY' RETURNING officer_id),"
-          + " entry AS (UPDATE escalation_entry SET status = 'RINGING'"
-          + " WHERE id = ? AND status = 'WAITING' AND EXISTS (SELECT 1 FROM officer) RETURNING id)"
+      "WITH free AS (SELECT officer_id FROM escalation_officer"
+          + " WHERE officer_id = ? AND status = 'READY' FOR UPDATE SKIP LOCKED),"
+          + " officer AS (UPDATE escalation_officer o SET status = 'RESERVED', since = ?,"
+          + " entry_id = ? FROM free WHERE o.officer_id = free.officer_id RETURNING o.officer_id),"
+          + " waiting AS (SELECT id FROM escalation_entry WHERE id = ? AND status = 'WAITING'"
+          + " AND EXISTS (SELECT 1 FROM officer) FOR UPDATE SKIP LOCKED),"
+          + " entry AS (UPDATE escalation_entry e SET status = 'RINGING'"
+          + " FROM waiting WHERE e.id = waiting.id RETURNING e.id)"
           + " INSERT INTO escalation_offer (entry_id, officer_id, offered_at, deadline)"
           + " SELECT entry.id, officer.officer_id, ?, ? FROM officer LEFT JOIN entry ON TRUE"
           + " RETURNING id";
@@ -721,9 +733,9 @@ public final class JdbcEscalationStore implements EscalationStore {
       Connection connection, long entryId, String officerId, Instant now, Instant deadline)
       throws SQLException {
     try (PreparedStatement reserve = connection.prepareStatement(RESERVE_TOGETHER)) {
-      Transactions.setInstant(reserve, 1, now);
-      reserve.setLong(2, entryId);
-      reserve.setString(3, officerId);
+      reserve.setString(1, officerId);
+      Transactions.setInstant(reserve, 2, now);
+      reserve.setLong(3, entryId);
       reserve.setLong(4, entryId);
       Transactions.setInstant(reserve, 5, now);
       Transactions.setInstant(reserve, 6, deadline);

@@ -22,7 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.phonebank.escalation.EntryEnd;
 import org.phonebank.escalation.EntryStatus;
@@ -47,6 +49,14 @@ abstract class JdbcRoutingContract extends RoutingContract {
   private static TestDatabase database;
 
   abstract TestDatabase newDatabase();
+
+  /**
+   * True where a reservation passes over a row another transaction holds instead of waiting for it
+   * (PostgreSQL's one-statement reservation); Derby waits.
+   */
+  boolean passesOverLockedRows() {
+    return false;
+  }
 
   @Override
   protected EscalationStore newStore() {
@@ -170,6 +180,54 @@ abstract class JdbcRoutingContract extends RoutingContract {
       assertEquals(12, count("SELECT COUNT(*) FROM escalation_entry WHERE status = 'RINGING'"));
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void anOfficerOrCallerAnotherRouterIsReservingIsPassedOverNotWaitedFor() throws Exception {
+    Assumptions.assumeTrue(passesOverLockedRows(), "this database waits for the row");
+    EscalationSettings settings = operators(2);
+    Escalations node = node(settings, "node-1");
+    node.start();
+    assertTrue(node.setStatus("o1", OfficerStatus.READY));
+    assertTrue(node.setStatus("o2", OfficerStatus.READY));
+    long entry = node.enqueue(caller("call-1", "fa", EscalationReason.ASKED)).id();
+    JdbcEscalationStore store = new JdbcEscalationStore(database.pooled());
+    Instant now = clock.instant();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Connection other = database.pooled().getConnection()) {
+      other.setAutoCommit(false);
+      // Another router in the middle of reserving o1: its row is locked until it commits.
+      lock(other, "SELECT officer_id FROM escalation_officer WHERE officer_id = 'o1' FOR UPDATE");
+      Future<Optional<Offer>> reserving =
+          pool.submit(
+              () -> store.reserveFirst(entry, List.of("o1", "o2"), now, now.plusSeconds(15)));
+      // Waiting for the lock would block until the other transaction ends, which it does not.
+      Offer offer = reserving.get(10, TimeUnit.SECONDS).orElseThrow();
+      assertEquals("o2", offer.officerId());
+      other.rollback();
+
+      assertEquals(OfficerStatus.READY, store.officer("o1").orElseThrow().status());
+      assertEquals(OfficerStatus.RESERVED, store.officer("o2").orElseThrow().status());
+
+      // And a caller another router holds ends this try without touching the officer.
+      long second = node.enqueue(caller("call-2", "fa", EscalationReason.ASKED)).id();
+      lock(other, "SELECT id FROM escalation_entry WHERE id = " + second + " FOR UPDATE");
+      Future<Optional<Offer>> passed =
+          pool.submit(() -> store.reserveFirst(second, List.of("o1"), now, now.plusSeconds(15)));
+      assertEquals(Optional.empty(), passed.get(10, TimeUnit.SECONDS));
+      other.rollback();
+      assertEquals(OfficerStatus.READY, store.officer("o1").orElseThrow().status());
+      assertEquals(EntryStatus.WAITING, store.entry(second).orElseThrow().status());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void lock(Connection connection, String sql) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(sql);
+        ResultSet row = query.executeQuery()) {
+      assertTrue(row.next(), sql);
     }
   }
 

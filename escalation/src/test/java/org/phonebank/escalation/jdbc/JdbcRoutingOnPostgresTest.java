@@ -10,4 +10,9 @@ class JdbcRoutingOnPostgresTest extends JdbcRoutingContract {
   TestDatabase newDatabase() {
     return TestDatabase.postgres();
   }
+
+  @Override
+  boolean passesOverLockedRows() {
+    return true;
+  }
 }
