@@ -238,8 +238,17 @@ public final class JdbcReconciliationRuns {
     }
   }
 
-  /** The run's progress; empty when there is no such run. */
+  /**
+   * The run's progress; empty when there is no such run. The run's row is read and let go before
+   * its items are counted: on Derby a cursor on the row holds a shared lock on it, the counting
+   * waits for a chunk being written, and that chunk's last step updates the row, so holding the one
+   * while waiting for the other stopped the job's writer until Derby's lock time-out (found by the
+   * back office's upload test, polling progress while a chunk was written).
+   */
   public Optional<Progress> progress(long runId) {
+    Instant started;
+    Optional<Instant> ended;
+    Optional<Integer> groups;
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query =
             connection.prepareStatement(
@@ -249,20 +258,15 @@ public final class JdbcReconciliationRuns {
         if (!row.next()) {
           return Optional.empty();
         }
-        Timestamp ended = row.getTimestamp("ended_at");
+        started = row.getTimestamp("started_at").toInstant();
+        ended = Optional.ofNullable(row.getTimestamp("ended_at")).map(Timestamp::toInstant);
         int total = row.getInt("groups_total");
-        Optional<Integer> groups = row.wasNull() ? Optional.empty() : Optional.of(total);
-        return Optional.of(
-            new Progress(
-                run(runId),
-                row.getTimestamp("started_at").toInstant(),
-                Optional.ofNullable(ended).map(Timestamp::toInstant),
-                groups,
-                totals(runId)));
+        groups = row.wasNull() ? Optional.empty() : Optional.of(total);
       }
     } catch (SQLException e) {
       throw new SettlementStoreException("Could not read run " + runId + ".", e);
     }
+    return Optional.of(new Progress(run(runId), started, ended, groups, totals(runId)));
   }
 
   /** The latest {@code limit} runs, newest first. */

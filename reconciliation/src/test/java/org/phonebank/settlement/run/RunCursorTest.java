@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +19,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -239,6 +247,68 @@ class RunCursorTest {
     assertTrue(done.endedAt().isPresent());
     assertEquals(runId, runs.recent(5).get(0).id());
     assertTrue(runs.progress(runId + 1).isEmpty());
+  }
+
+  @Test
+  void aProgressReadWhileAChunkIsWrittenNeverHoldsUpTheChunk() throws Exception {
+    long runId = runs.start(DAY, TERMINAL, fileId);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    Connection writer = database.dataSource().getConnection();
+    try {
+      writer.setAutoCommit(false);
+      // A chunk half written, as JdbcReconciliationRuns.write does it: its items in, not committed.
+      try (PreparedStatement insert =
+          writer.prepareStatement(
+              "INSERT INTO recon_item (run_id, group_no, item_no, kind, match_key, amount)"
+                  + " VALUES (?, 0, 0, 'MATCHED', 'key', 1000)")) {
+        insert.setLong(1, runId);
+        insert.executeUpdate();
+      }
+      // The back office polls the run's progress meanwhile: counting the items waits for the chunk.
+      Future<Optional<JdbcReconciliationRuns.Progress>> reading =
+          pool.submit(() -> runs.progress(runId));
+      awaitALockWait();
+      // The chunk's last step, the run's checkpoint, must not wait for the reader in turn.
+      Future<Integer> advancing =
+          pool.submit(
+              () -> {
+                try (PreparedStatement advance =
+                    writer.prepareStatement(
+                        "UPDATE recon_run SET checkpoint_groups = 1 WHERE id = ?")) {
+                  advance.setLong(1, runId);
+                  return advance.executeUpdate();
+                }
+              });
+      assertEquals(1, advancing.get(10, TimeUnit.SECONDS));
+      writer.commit();
+
+      JdbcReconciliationRuns.Progress progress = reading.get(10, TimeUnit.SECONDS).orElseThrow();
+      assertEquals(1, progress.items());
+      assertEquals(1, runs.run(runId).checkpoint());
+    } finally {
+      pool.shutdownNow();
+      writer.rollback();
+      writer.close();
+    }
+  }
+
+  private void awaitALockWait() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    try (Connection look = database.dataSource().getConnection();
+        PreparedStatement waits =
+            look.prepareStatement(
+                "SELECT COUNT(*) FROM SYSCS_DIAG.LOCK_TABLE WHERE STATE = 'WAIT'")) {
+      while (System.nanoTime() < deadline) {
+        try (ResultSet row = waits.executeQuery()) {
+          row.next();
+          if (row.getInt(1) > 0) {
+            return;
+          }
+        }
+        Thread.sleep(20);
+      }
+    }
+    throw new AssertionError("the progress read never waited for the chunk");
   }
 
   @Test
