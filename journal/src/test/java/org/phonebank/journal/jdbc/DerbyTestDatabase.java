@@ -45,7 +45,7 @@ final class DerbyTestDatabase implements TestDatabase {
     // An in-memory database outlives a shutdown, but the shutdown discards anything left
     // uncommitted.
     current.close();
-    expectShutdown("shutdown=true");
+    expectShutdown(name, "shutdown=true");
     current = open(null);
     return current;
   }
@@ -53,7 +53,7 @@ final class DerbyTestDatabase implements TestDatabase {
   @Override
   public void close() {
     current.close();
-    expectShutdown("drop=true");
+    expectShutdown(name, "drop=true");
   }
 
   private HikariDataSource open(String createFrom) {
@@ -67,7 +67,8 @@ final class DerbyTestDatabase implements TestDatabase {
     return JournalPool.over(derby, POOL_SIZE, "test-derby");
   }
 
-  private void expectShutdown(String attribute) {
+  /** Stops or drops ({@code attribute}) the Derby database {@code name}; Derby answers 08006. */
+  static void expectShutdown(String name, String attribute) {
     EmbeddedDataSource derby = new EmbeddedDataSource();
     derby.setDatabaseName(name);
     derby.setConnectionAttributes(attribute);

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /**
@@ -41,6 +43,10 @@ final class MigratedTemplate {
           call.execute();
         }
         backup = folder.resolve(name).toString();
+        // The backup is all the tests need: the template itself need not hold memory for the
+        // whole run, and the backup (3 MB) need not outlive it in a target/ nobody cleans.
+        DerbyTestDatabase.expectShutdown("memory:" + name, "drop=true");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (SQLException e) {
@@ -48,5 +54,15 @@ final class MigratedTemplate {
       }
     }
     return backup;
+  }
+
+  private static void deleteTree(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      // Left for mvn clean: the JVM is ending, and the next run makes a folder of its own.
+    }
   }
 }
