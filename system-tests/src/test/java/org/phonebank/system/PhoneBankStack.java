@@ -216,6 +216,10 @@ final class PhoneBankStack {
     env.put("PHONEBANK_RECONCILIATION_INBOX_POLL_SECONDS", "1");
     // Reversals retried every second, not every ten: the tests wait for each one the switch held.
     env.put("PHONEBANK_SWITCH_SAF_RETRY_INTERVAL_MS", "1000");
+    // A dropped answer times out after 4 s, not the default 10: the day of faults drops four on
+    // purpose, each waited out by its caller. The simulator answers in milliseconds, so 4 s still
+    // leaves a stalled JVM (a heap dump, a collection) room before a spurious time-out.
+    env.put("PHONEBANK_SWITCH_RESPONSE_TIMEOUT_MS", "4000");
     Process process = builder.start();
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();
