@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.phonebank.settlement.jdbc;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.phonebank.journal.jdbc.JournalPool;
 import org.phonebank.journal.jdbc.SchemaMigrations;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -20,15 +22,19 @@ public final class PostgresDatabase implements AutoCloseable {
 
   private final String url = System.getenv(URL_VARIABLE);
   private final String schema = "pbrec_" + UUID.randomUUID().toString().replace("-", "");
-  private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+  private final HikariDataSource dataSource;
 
   public PostgresDatabase() {
     if (url == null || url.isBlank()) {
       throw new IllegalStateException(URL_VARIABLE + " is not set.");
     }
     run("CREATE SCHEMA " + schema);
-    dataSource.setUrl(url);
-    dataSource.setCurrentSchema(schema);
+    PGSimpleDataSource driver = new PGSimpleDataSource();
+    driver.setUrl(url);
+    driver.setCurrentSchema(schema);
+    // Pooled as the server pools it (JournalPool): unpooled, every statement opened a PostgreSQL
+    // session of its own (a SCRAM handshake and a server process).
+    dataSource = JournalPool.over(driver, 4, "reconciliation-test");
     SchemaMigrations.migrate(dataSource);
   }
 
@@ -38,6 +44,7 @@ public final class PostgresDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    dataSource.close();
     run("DROP SCHEMA " + schema + " CASCADE");
   }
 

@@ -4,6 +4,7 @@ package org.phonebank.switchsim.money;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.phonebank.card.CardNumber;
+import org.phonebank.journal.jdbc.JournalPool;
 import org.phonebank.money.Rials;
 import org.phonebank.switchlink.JposBankSwitch;
 import org.phonebank.switchlink.SwitchSettings;
@@ -55,7 +57,7 @@ class MoneyMovementFaultsTest {
   static JposBankSwitch bank;
   static DataSource derby;
   static String database;
-  static DataSource postgres;
+  static HikariDataSource postgres;
   static String postgresSchema;
   static JposBankSwitch postgresBank;
   private static final String POSTGRES_TERMINAL = "IVR00002";
@@ -105,6 +107,7 @@ class MoneyMovementFaultsTest {
     MoneyRig.shutDownDerby(database);
     if (postgres != null) {
       postgresBank.close();
+      postgres.close();
       postgresAdmin(System.getenv(POSTGRES_URL), "DROP SCHEMA " + postgresSchema + " CASCADE");
     }
   }
@@ -138,7 +141,11 @@ class MoneyMovementFaultsTest {
         PGSimpleDataSource schema = new PGSimpleDataSource();
         schema.setUrl(url);
         schema.setCurrentSchema(postgresSchema);
-        postgres = schema;
+        // Pooled as the server pools it (JournalPool): unpooled, every statement of the path and
+        // of the test's polling opened a PostgreSQL session of its own (SCRAM handshake and a
+        // server process), three times the Derby runs' time. The failing wrapper sits above the
+        // pool, so a failed statement still reaches the journal as before.
+        postgres = JournalPool.over(schema, 4, "money-faults-postgres");
         MoneyRig.migrate(postgres);
         // A terminal of its own: its STANs and RRNs start again, and the issuer would take
         // them for repeats of the Derby runs' requests.
