@@ -22,6 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.crypto.params.DESedeParameters;
+import org.bouncycastle.crypto.util.PBKDF2Config;
+import org.bouncycastle.jcajce.BCFKSStoreParameter;
 import org.phonebank.switchlink.keys.DemoCertificateAuthority.IssuedIdentity;
 
 /**
@@ -38,6 +40,21 @@ public final class DemoCredentials {
   private static final int TDES_DOUBLE_LENGTH = 16;
   private static final int AES_PIN_KEY_LENGTH = 16;
   private static final int STORAGE_KEY_LENGTH = 32;
+
+  /**
+   * The key derivation guarding each demo store as a whole (its integrity MAC and its encryption):
+   * PBKDF2 with HMAC-SHA512 and 1,024 iterations, Bouncy Castle's own builder default, rather than
+   * the 51,200 BCFKS picks by default. Every JVM that starts the switch link opens three stores,
+   * each open derives twice, and at 51,200 iterations a derivation costs about 45 ms warm and far
+   * more cold. Stretching adds nothing here: each password is 24 random bytes (192 bits), beyond
+   * guessing however cheap a guess, and sits beside its store in {@value
+   * SwitchCredentials#SECRETS}, so whoever can read the store reads the password without guessing.
+   * A store records its parameters, so stores a bank writes with its own tooling load unchanged.
+   * Keys inside a store keep BCFKS's fixed 51,200 iterations, which the {@code KeyStore} API does
+   * not let us set.
+   */
+  static final PBKDF2Config STORE_KEY_DERIVATION =
+      new PBKDF2Config.Builder().withIterationCount(1024).withPRF(PBKDF2Config.PRF_SHA512).build();
 
   private DemoCredentials() {}
 
@@ -243,8 +260,11 @@ public final class DemoCredentials {
 
   private static void write(Path directory, String file, KeyStore store, String password)
       throws IOException, GeneralSecurityException {
+    char[] chars = password.toCharArray();
     try (OutputStream out = Files.newOutputStream(createPrivateFile(directory.resolve(file)))) {
-      store.store(out, password.toCharArray());
+      store.store(new BCFKSStoreParameter(out, STORE_KEY_DERIVATION, chars));
+    } finally {
+      Arrays.fill(chars, '\0');
     }
   }
 

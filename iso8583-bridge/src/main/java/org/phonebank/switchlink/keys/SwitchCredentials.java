@@ -10,7 +10,9 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 
@@ -21,6 +23,12 @@ import java.util.Properties;
  * ({@link #pinKey()}, {@link #aesPinKey()}), the MAC key ({@link #macKey()}) and the
  * store-and-forward {@link #storageKey()}; the switch simulator needs {@link #server()} instead of
  * the client identity.
+ *
+ * <p>Each store is opened once per instance, when first asked for. Opening checks a store's
+ * integrity MAC and decrypts it, each behind a password-based key derivation (about 45 ms apiece in
+ * a warm JVM for a store written with BCFKS's defaults), and the zone key store serves four keys.
+ * The stores handed out ({@link #trustAnchors()} and each {@link TlsIdentity}'s) are that one
+ * opened store, shared by every caller: read them, never change them.
  */
 public final class SwitchCredentials {
 
@@ -48,6 +56,15 @@ public final class SwitchCredentials {
 
   private final Path directory;
   private final Properties secrets;
+
+  /**
+   * Stores opened so far, by file name. A store keeps its keys encrypted; the exception is a
+   * private key once a key manager has read it (Bouncy Castle then keeps the decrypted key in the
+   * store), which the TLS context built from it holds for the link's life anyway. Callers keep an
+   * instance only as long as they set up the link (the server drops it after start-up), so nothing
+   * here outlives what the link holds. Guarded by {@code this}.
+   */
+  private final Map<String, KeyStore> opened = new HashMap<>();
 
   private SwitchCredentials(Path directory, Properties secrets) {
     this.directory = directory;
@@ -168,11 +185,16 @@ public final class SwitchCredentials {
     return password(ZONE_KEY_STORE);
   }
 
+  /** A copy of the zone key store of its own, opened anew, that the caller may change and write. */
   KeyStore zoneStore() {
-    return open(ZONE_KEY_STORE);
+    return read(ZONE_KEY_STORE);
   }
 
-  private KeyStore open(String file) {
+  private synchronized KeyStore open(String file) {
+    return opened.computeIfAbsent(file, this::read);
+  }
+
+  private KeyStore read(String file) {
     Path path = directory.resolve(file);
     char[] password = password(file);
     try (InputStream in = Files.newInputStream(path)) {
