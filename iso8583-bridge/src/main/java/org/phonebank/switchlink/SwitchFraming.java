@@ -28,13 +28,32 @@ public final class SwitchFraming {
 
   private SwitchFraming() {}
 
+  /**
+   * One packager for every message packed or unpacked outside a channel: MAC images, stored
+   * advices, the simulator's answers. jPOS 2.1.10's ISO87BPackager builds its 129 field packagers
+   * in its constructor, and a new one per message was a visible share of the link's CPU in a
+   * profile at 16 callers; its pack and unpack only read its fields (ISOBasePackager writes them
+   * only in its constructor and setters, read in jPOS's bytecode), so one instance serves every
+   * thread. Nothing ever sets its logger; channels keep a packager of their own ({@link
+   * #channelPackager}).
+   */
+  private static final ISOPackager SHARED = new ISO87BPackager();
+
+  /**
+   * The one packager of the link's messages outside channels, shared by every thread: never
+   * configure it.
+   */
   public static ISOPackager packager() {
+    return SHARED;
+  }
+
+  private static ISOPackager channelPackager() {
     return new ISO87BPackager();
   }
 
   /** A channel that dials the switch through {@code sockets}. */
   public static NACChannel clientChannel(String host, int port, ISOClientSocketFactory sockets) {
-    NACChannel channel = new ImageKeepingChannel(host, port, packager());
+    NACChannel channel = new ImageKeepingChannel(host, port, channelPackager());
     channel.setHeader(TPDU_HEX);
     channel.setSocketFactory(sockets);
     channel.setLogger(silentLogger(), "switch-link");
@@ -44,7 +63,7 @@ public final class SwitchFraming {
   /** The prototype channel an {@code ISOServer} clones for each accepted connection. */
   public static NACChannel serverChannel() {
     NACChannel channel = new ImageKeepingChannel();
-    channel.setPackager(packager());
+    channel.setPackager(channelPackager());
     channel.setHeader(TPDU_HEX);
     channel.setLogger(silentLogger(), "switch-server");
     return channel;
