@@ -381,12 +381,12 @@ final class Issuer {
   }
 
   private static ISOMsg logged(ISOMsg request, CardNumber card, ISOMsg response) {
-    LOG.log(
-        Level.INFO,
-        "{0} card {1} -> {2}",
-        IssuerMessages.describe(request),
-        card == null ? "(unknown)" : card.masked(),
-        IssuerMessages.responseCode(response));
+    String described = IssuerMessages.describe(request);
+    // describe() names the card when the request carries field 2; a card read from track 2, or
+    // none, is named here instead (the log had said "card ... card ..." for every keyed card).
+    String named =
+        described.contains(" card ") ? "" : " card " + (card == null ? "(unknown)" : card.masked());
+    LOG.log(Level.INFO, "{0}{1} -> {2}", described, named, IssuerMessages.responseCode(response));
     return response;
   }
 }
