@@ -381,12 +381,11 @@ final class Issuer {
   }
 
   private static ISOMsg logged(ISOMsg request, CardNumber card, ISOMsg response) {
-    String described = IssuerMessages.describe(request);
-    // describe() names the card when the request carries field 2; a card read from track 2, or
-    // none, is named here instead (the log had said "card ... card ..." for every keyed card).
-    String named =
-        described.contains(" card ") ? "" : " card " + (card == null ? "(unknown)" : card.masked());
-    LOG.log(Level.INFO, "{0}{1} -> {2}", described, named, IssuerMessages.responseCode(response));
+    LOG.log(
+        Level.INFO,
+        "{0} -> {1}",
+        IssuerMessages.describe(request, card),
+        IssuerMessages.responseCode(response));
     return response;
   }
 }

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
+import org.phonebank.card.CardNumber;
 import org.phonebank.money.Rials;
 import org.phonebank.switchlink.ResponseCode;
 
@@ -197,17 +198,29 @@ final class IssuerMessages {
 
   /** MTI, STAN, terminal and masked card of a message, for the simulator's own log. */
   static String describe(ISOMsg m) {
+    String pan = maskedPan(m);
+    return header(m) + (pan == null ? "" : " card " + pan);
+  }
+
+  /**
+   * The same naming {@code card}, the issuer's reading of field 2 or track 2, masked; field 2's
+   * masked PAN when there is none, and "(unknown)" when neither.
+   */
+  static String describe(ISOMsg m, CardNumber card) {
+    String pan = card != null ? card.masked() : maskedPan(m);
+    return header(m) + " card " + (pan == null ? "(unknown)" : pan);
+  }
+
+  private static String header(ISOMsg m) {
+    return m.getString(0) + " STAN " + m.getString(STAN) + " terminal " + m.getString(TERMINAL_ID);
+  }
+
+  /** Field 2 as first six, six stars and last four; null when absent or shorter than a PAN. */
+  private static String maskedPan(ISOMsg m) {
     String pan = m.getString(PAN);
-    String masked =
-        pan == null || pan.length() < 13
-            ? ""
-            : " card " + pan.substring(0, 6) + "******" + pan.substring(pan.length() - 4);
-    return m.getString(0)
-        + " STAN "
-        + m.getString(STAN)
-        + " terminal "
-        + m.getString(TERMINAL_ID)
-        + masked;
+    return pan == null || pan.length() < 13
+        ? null
+        : pan.substring(0, 6) + "******" + pan.substring(pan.length() - 4);
   }
 
   /** One 20-character block: default account type, amount type, IRR, sign, twelve digits. */
