@@ -1506,6 +1506,51 @@ class PhoneBankCallIT {
         "from a throttled address even the right password is not checked");
   }
 
+  /**
+   * What a stranger's scanner reads off the server: no product, no version, on either listener. By
+   * default every response said "Payara Server 6.2025.9" in its Server and X-Powered-By headers, an
+   * error page (any 401 or 404) said it in its title and footer, and the front page was Payara's;
+   * the launcher turns all three off (docs/operations.md, SECURITY.md).
+   */
+  @Test
+  void noAnswerToAStrangerNamesTheServersProductOrVersion() throws Exception {
+    HttpClient https = OfficerConsole.anonymous(STACK);
+    HttpClient plain = HttpClient.newHttpClient();
+    String secure = "https://127.0.0.1:" + PhoneBankStack.HTTPS_PORT;
+    String open = "http://127.0.0.1:" + PhoneBankStack.HTTP_PORT;
+    Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+    expected.put(secure + "/", 200);
+    expected.put(open + "/", 200);
+    expected.put(secure + "/no-such-page", 404);
+    expected.put(open + "/no-such-page", 404);
+    expected.put(secure + "/officer/api/desk", 401);
+    expected.put(open + "/officer/api/desk", 302);
+    for (Map.Entry<String, Integer> request : expected.entrySet()) {
+      String url = request.getKey();
+      HttpResponse<String> answer =
+          (url.startsWith("https") ? https : plain)
+              .send(
+                  HttpRequest.newBuilder(URI.create(url))
+                      .header("Accept", "application/json")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(request.getValue(), answer.statusCode(), url);
+      assertTrue(answer.headers().firstValue("Server").isEmpty(), url + " " + answer.headers());
+      assertTrue(
+          answer.headers().firstValue("X-Powered-By").isEmpty(), url + " " + answer.headers());
+      String everything = (answer.headers().map() + " " + answer.body()).toLowerCase();
+      for (String telling :
+          List.of("payara", "glassfish", "grizzly", "servlet/", "jsp/", "java/")) {
+        assertFalse(everything.contains(telling), url + " says " + telling + ": " + everything);
+      }
+    }
+    HttpResponse<String> front =
+        https.send(
+            HttpRequest.newBuilder(URI.create(secure + "/")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(front.body().contains("href=\"/officer/\""), front.body());
+  }
+
   private static List<java.net.InetAddress> nonLoopbackAddresses() throws Exception {
     List<java.net.InetAddress> addresses = new ArrayList<>();
     for (java.net.NetworkInterface face :
