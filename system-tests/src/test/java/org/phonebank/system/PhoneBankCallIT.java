@@ -1551,6 +1551,21 @@ class PhoneBankCallIT {
     assertTrue(front.body().contains("href=\"/officer/\""), front.body());
   }
 
+  /**
+   * Payara's system JMX connector (RMI, port base + 86) is switched off: nothing uses it, and bound
+   * to 127.0.0.1 it logged SEVERE "Error stopping RMIConnector" at every stop.
+   */
+  @Test
+  void payarasJmxConnectorIsNotListening() {
+    int jmx = PhoneBankStack.PORT_BASE + 86;
+    try (Socket probe = new Socket()) {
+      probe.connect(new java.net.InetSocketAddress("127.0.0.1", jmx), 2000);
+      throw new AssertionError("Payara's JMX connector answers on 127.0.0.1:" + jmx);
+    } catch (java.io.IOException refused) {
+      // switched off by the launcher
+    }
+  }
+
   private static List<java.net.InetAddress> nonLoopbackAddresses() throws Exception {
     List<java.net.InetAddress> addresses = new ArrayList<>();
     for (java.net.NetworkInterface face :
