@@ -1513,6 +1513,7 @@ class PhoneBankCallIT {
    * the launcher turns all three off (docs/operations.md, SECURITY.md).
    */
   @Test
+  @Order(17) // after the restarts of 14-16, on the domain.xml their deploys rewrote
   void noAnswerToAStrangerNamesTheServersProductOrVersion() throws Exception {
     HttpClient https = OfficerConsole.anonymous(STACK);
     HttpClient plain = HttpClient.newHttpClient();
@@ -1556,6 +1557,7 @@ class PhoneBankCallIT {
    * to 127.0.0.1 it logged SEVERE "Error stopping RMIConnector" at every stop.
    */
   @Test
+  @Order(17) // after the restarts of 14-16, on the domain.xml their deploys rewrote
   void payarasJmxConnectorIsNotListening() {
     int jmx = PhoneBankStack.PORT_BASE + 86;
     try (Socket probe = new Socket()) {
