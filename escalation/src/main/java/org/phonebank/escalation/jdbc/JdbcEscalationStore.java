@@ -763,16 +763,6 @@ public final class JdbcEscalationStore implements EscalationStore {
 
   /**
    * Rolls back to {@code undo}, or the whole transaction when it is null, if the match is taken.
-   *
-   * <p>The caller's row is locked before the officer's. The officer's update sets its entry_id, a
-   * foreign key to the caller's row, and Derby checks that key under a shared lock held to the end
-   * of the transaction: with the officer first, two reservations of one officer for one caller
-   * could each hold what the other waited for (one the officer's row, the other a shared lock on
-   * the caller's), a deadlock Derby only looks for after derby.locks.deadlockTimeout, 20 s, so a
-   * routing decision stalled for 20 s and then was retried (seen in JdbcRoutingOnDerbyTest, the
-   * hundreds of concurrent reservations: 23-60 s instead of 3). Caller first, a second reservation
-   * of the same caller waits before it holds anything, and one of the same officer for another
-   * caller waits on the officer alone.
    */
   private static Optional<Offer> reserve(
       Connection connection,
@@ -782,16 +772,6 @@ public final class JdbcEscalationStore implements EscalationStore {
       Instant deadline,
       Savepoint undo)
       throws SQLException {
-    try (PreparedStatement entry =
-        connection.prepareStatement(
-            "UPDATE escalation_entry SET status = 'RINGING'"
-                + " WHERE id = ? AND status = 'WAITING'")) {
-      entry.setLong(1, entryId);
-      if (entry.executeUpdate() == 0) {
-        rollBack(connection, undo);
-        return Optional.empty();
-      }
-    }
     try (PreparedStatement officer =
         connection.prepareStatement(
             "UPDATE escalation_officer SET status = 'RESERVED', since = ?, entry_id = ?"
@@ -811,6 +791,16 @@ public final class JdbcEscalationStore implements EscalationStore {
         return Optional.empty();
       }
       throw e;
+    }
+    try (PreparedStatement entry =
+        connection.prepareStatement(
+            "UPDATE escalation_entry SET status = 'RINGING'"
+                + " WHERE id = ? AND status = 'WAITING'")) {
+      entry.setLong(1, entryId);
+      if (entry.executeUpdate() == 0) {
+        rollBack(connection, undo);
+        return Optional.empty();
+      }
     }
     try (PreparedStatement insert =
         connection.prepareStatement(
