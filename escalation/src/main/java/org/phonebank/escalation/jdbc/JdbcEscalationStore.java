@@ -50,13 +50,16 @@ import org.phonebank.journal.JournalEntry;
  * journal's migration V20), so that every node shares one pool of officers and a restart keeps
  * officers' states and callbacks.
  *
- * <p>A reservation is two guarded updates in one transaction: the officer's row from READY to
- * RESERVED, then the caller's from WAITING to RINGING. Under READ COMMITTED a second transaction
- * updating the same row waits for the first and then finds the guard no longer true (PostgreSQL
- * re-checks the WHERE clause on the new row version; Derby holds the row's exclusive lock until
- * commit), so it changes nothing and the reservation is refused; the unique {@code entry_id} of
- * {@code escalation_officer} backs this in the schema. Every transaction touches the officer's row
- * first, then the caller's, then the offer's, so two of them cannot wait on each other in a cycle.
+ * <p>A reservation is two guarded updates in one transaction: the officer's row, still READY, is
+ * locked, then the caller's from WAITING to RINGING, and only then is the officer RESERVED for the
+ * caller. Under READ COMMITTED a second transaction updating the same row waits for the first and
+ * then finds the guard no longer true (PostgreSQL re-checks the WHERE clause on the new row
+ * version; Derby holds the row's exclusive lock until commit), so it changes nothing and the
+ * reservation is refused; the unique {@code entry_id} of {@code escalation_officer} backs this in
+ * the schema. Every transaction touches the officer's row first, then the caller's, then the
+ * offer's, so two of them cannot wait on each other in a cycle; the officer's {@code entry_id} is
+ * set after the caller's row is held, because setting it reads that row (a foreign key Derby checks
+ * under a shared lock held to commit) and another reservation of the caller waits on it (unique).
  * On PostgreSQL a look's reservation ({@link #reserveFirst}) makes the same changes in the same
  * order as one statement, atomic by itself ({@link #RESERVE_TOGETHER}).
  */
@@ -772,25 +775,20 @@ public final class JdbcEscalationStore implements EscalationStore {
       Instant deadline,
       Savepoint undo)
       throws SQLException {
+    // The officer's row is locked while still READY, before the caller's, and given the caller
+    // only once the caller's row is held: entry_id is a foreign key to the caller, which Derby
+    // checks under a shared lock on the caller's row held to commit, and a unique key another
+    // reservation of the caller waits on. Set with the first update, the two reservations of one
+    // caller by two officers each held what the other needed (BENCHMARKS.md).
     try (PreparedStatement officer =
         connection.prepareStatement(
-            "UPDATE escalation_officer SET status = 'RESERVED', since = ?, entry_id = ?"
-                + " WHERE officer_id = ? AND status = 'READY'")) {
+            "UPDATE escalation_officer SET since = ? WHERE officer_id = ? AND status = 'READY'")) {
       Transactions.setInstant(officer, 1, now);
-      officer.setLong(2, entryId);
-      officer.setString(3, officerId);
+      officer.setString(2, officerId);
       if (officer.executeUpdate() == 0) {
         rollBack(connection, undo);
         return Optional.empty();
       }
-    } catch (SQLException e) {
-      // Another officer was reserved for this caller a moment ago and not yet committed:
-      // the unique entry_id refuses the second, as it is meant to.
-      if (Transactions.isUniqueViolation(e)) {
-        rollBack(connection, undo);
-        return Optional.empty();
-      }
-      throw e;
     }
     try (PreparedStatement entry =
         connection.prepareStatement(
@@ -801,6 +799,23 @@ public final class JdbcEscalationStore implements EscalationStore {
         rollBack(connection, undo);
         return Optional.empty();
       }
+    }
+    try (PreparedStatement officer =
+        connection.prepareStatement(
+            "UPDATE escalation_officer SET status = 'RESERVED', entry_id = ?"
+                + " WHERE officer_id = ?")) {
+      officer.setLong(1, entryId);
+      officer.setString(2, officerId);
+      officer.executeUpdate();
+    } catch (SQLException e) {
+      // The caller's row, held here, keeps every other reservation of this caller out; should a
+      // change ever give the caller to an officer some other way, the unique entry_id refuses
+      // the second, as it is meant to.
+      if (Transactions.isUniqueViolation(e)) {
+        rollBack(connection, undo);
+        return Optional.empty();
+      }
+      throw e;
     }
     try (PreparedStatement insert =
         connection.prepareStatement(

@@ -264,6 +264,55 @@ abstract class JdbcRoutingContract extends RoutingContract {
     assertEquals(2, count("SELECT COUNT(*) FROM escalation_officer WHERE status = 'RESERVED'"));
   }
 
+  /**
+   * Two routers chose different officers for one caller. The first holds its officer and has not
+   * yet reached the caller's row; the second must still get through: a reservation that holds an
+   * officer must hold nothing the caller's other reservation waits for. On Derby the officer's
+   * foreign key to the caller, set with the officer's first update, was checked under a shared lock
+   * on the caller's row held to commit, and the second reservation waited on the first's officer
+   * row: when the first then went for the caller, the two deadlocked (BENCHMARKS.md).
+   */
+  @Test
+  void aReservationHoldingItsOfficerDoesNotStopAnotherOfficerTakingTheCaller() throws Exception {
+    EscalationSettings settings = operators(2);
+    Escalations node = node(settings, "node-1");
+    node.start();
+    assertTrue(node.setStatus("o1", OfficerStatus.READY));
+    assertTrue(node.setStatus("o2", OfficerStatus.READY));
+    long entry = node.enqueue(caller("call-1", "fa", EscalationReason.ASKED)).id();
+    CountDownLatch atTheCaller = new CountDownLatch(1);
+    CountDownLatch goOn = new CountDownLatch(1);
+    JdbcEscalationStore paused =
+        new JdbcEscalationStore(
+            PausingDataSource.before(
+                database.pooled(),
+                "UPDATE escalation_entry SET status = 'RINGING'",
+                atTheCaller,
+                goOn));
+    JdbcEscalationStore other = new JdbcEscalationStore(database.pooled());
+    Instant now = clock.instant();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Optional<Offer>> first =
+          pool.submit(() -> paused.reserve(entry, "o1", now, now.plusSeconds(15)));
+      assertTrue(atTheCaller.await(10, TimeUnit.SECONDS), "the first reservation holds o1");
+      Future<Optional<Offer>> second =
+          pool.submit(() -> other.reserve(entry, "o2", now, now.plusSeconds(15)));
+      // A liveness bound, not a speed target: the second waiting on the paused first never ends.
+      assertEquals("o2", second.get(10, TimeUnit.SECONDS).orElseThrow().officerId());
+      goOn.countDown();
+      assertEquals(Optional.empty(), first.get(10, TimeUnit.SECONDS));
+
+      assertEquals(OfficerStatus.READY, other.officer("o1").orElseThrow().status());
+      assertEquals(OfficerStatus.RESERVED, other.officer("o2").orElseThrow().status());
+      assertEquals(EntryStatus.RINGING, other.entry(entry).orElseThrow().status());
+      assertEquals(1, count("SELECT COUNT(*) FROM escalation_offer"));
+    } finally {
+      goOn.countDown();
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void hundredsOfConcurrentReservationsReserveEachOfficerAndEachCallerOnce() throws Exception {
     EscalationSettings settings = operators(40);
