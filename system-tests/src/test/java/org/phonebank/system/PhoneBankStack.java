@@ -26,6 +26,10 @@ final class PhoneBankStack {
   static final int HTTP_PORT = PORT_BASE + 80;
   static final int HTTPS_PORT = PORT_BASE + 81;
   static final int ADMIN_PORT = PORT_BASE + 48;
+
+  /** Payara's system JMX connector's port, which the launcher switches off. */
+  static final int JMX_PORT = PORT_BASE + 86;
+
   static final int ESL_PORT = 18084 + PORT_OFFSET;
   static final int SWITCH_PORT = 19443 + PORT_OFFSET;
 
