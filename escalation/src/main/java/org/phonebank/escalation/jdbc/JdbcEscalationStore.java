@@ -1036,15 +1036,7 @@ public final class JdbcEscalationStore implements EscalationStore {
     transactions.run(
         "end queue entry " + entryId,
         connection -> {
-          try (PreparedStatement officer =
-              connection.prepareStatement(
-                  "UPDATE escalation_officer SET status = CASE WHEN status = 'BUSY' THEN CAST(? AS VARCHAR(16))"
-                      + " ELSE 'READY' END, entry_id = NULL, since = ? WHERE entry_id = ?")) {
-            officer.setString(1, afterCall.name());
-            Transactions.setInstant(officer, 2, now);
-            officer.setLong(3, entryId);
-            officer.executeUpdate();
-          }
+          freeOfficerOf(connection, entryId, afterCall, now);
           try (PreparedStatement entry =
               connection.prepareStatement(
                   "UPDATE escalation_entry SET status = 'ENDED', end_reason = ?, ended_at = ?"
@@ -1057,6 +1049,12 @@ public final class JdbcEscalationStore implements EscalationStore {
               return null;
             }
           }
+          // Again, now that the caller's row is held: a reservation (or a transfer's) that held
+          // the caller while the first update ran gave its officer this caller only after that
+          // update had looked (PostgreSQL's statement saw the officer's row as it was before the
+          // reservation; Derby's officer was given the caller after the caller's row), and that
+          // officer would stay RESERVED for a caller who is gone, with no offer left to end.
+          freeOfficerOf(connection, entryId, afterCall, now);
           try (PreparedStatement offers =
               connection.prepareStatement(
                   "UPDATE escalation_offer SET result = 'CALLER_LEFT', ended_at = ?"
@@ -1067,6 +1065,24 @@ public final class JdbcEscalationStore implements EscalationStore {
           }
           return null;
         });
+  }
+
+  /**
+   * The officer serving or reserved for the entry, if any, freed: {@code afterCall} if BUSY, READY
+   * if RESERVED.
+   */
+  private static void freeOfficerOf(
+      Connection connection, long entryId, OfficerStatus afterCall, Instant now)
+      throws SQLException {
+    try (PreparedStatement officer =
+        connection.prepareStatement(
+            "UPDATE escalation_officer SET status = CASE WHEN status = 'BUSY' THEN CAST(? AS VARCHAR(16))"
+                + " ELSE 'READY' END, entry_id = NULL, since = ? WHERE entry_id = ?")) {
+      officer.setString(1, afterCall.name());
+      Transactions.setInstant(officer, 2, now);
+      officer.setLong(3, entryId);
+      officer.executeUpdate();
+    }
   }
 
   @Override

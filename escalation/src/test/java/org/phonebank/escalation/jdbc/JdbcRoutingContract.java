@@ -264,6 +264,23 @@ abstract class JdbcRoutingContract extends RoutingContract {
     assertEquals(2, count("SELECT COUNT(*) FROM escalation_officer WHERE status = 'RESERVED'"));
   }
 
+  /** Operators o1..oN READY and one caller waiting for them; the caller's entry id. */
+  private long oneCallerAndReadyOperators(int officers) {
+    Escalations node = node(operators(officers), "node-1");
+    node.start();
+    for (int i = 1; i <= officers; i++) {
+      assertTrue(node.setStatus("o" + i, OfficerStatus.READY));
+    }
+    return node.enqueue(caller("call-1", "fa", EscalationReason.ASKED)).id();
+  }
+
+  /** A store whose transaction stops before its statement starting with {@code sqlStart}. */
+  private static JdbcEscalationStore pausingBefore(
+      String sqlStart, CountDownLatch reached, CountDownLatch goOn) {
+    return new JdbcEscalationStore(
+        PausingDataSource.before(database.pooled(), sqlStart, reached, goOn));
+  }
+
   /**
    * Two routers chose different officers for one caller. The first holds its officer and has not
    * yet reached the caller's row; the second must still get through: a reservation that holds an
@@ -274,21 +291,11 @@ abstract class JdbcRoutingContract extends RoutingContract {
    */
   @Test
   void aReservationHoldingItsOfficerDoesNotStopAnotherOfficerTakingTheCaller() throws Exception {
-    EscalationSettings settings = operators(2);
-    Escalations node = node(settings, "node-1");
-    node.start();
-    assertTrue(node.setStatus("o1", OfficerStatus.READY));
-    assertTrue(node.setStatus("o2", OfficerStatus.READY));
-    long entry = node.enqueue(caller("call-1", "fa", EscalationReason.ASKED)).id();
+    long entry = oneCallerAndReadyOperators(2);
     CountDownLatch atTheCaller = new CountDownLatch(1);
     CountDownLatch goOn = new CountDownLatch(1);
     JdbcEscalationStore paused =
-        new JdbcEscalationStore(
-            PausingDataSource.before(
-                database.pooled(),
-                "UPDATE escalation_entry SET status = 'RINGING'",
-                atTheCaller,
-                goOn));
+        pausingBefore("UPDATE escalation_entry SET status = 'RINGING'", atTheCaller, goOn);
     JdbcEscalationStore other = new JdbcEscalationStore(database.pooled());
     Instant now = clock.instant();
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -307,6 +314,53 @@ abstract class JdbcRoutingContract extends RoutingContract {
       assertEquals(OfficerStatus.RESERVED, other.officer("o2").orElseThrow().status());
       assertEquals(EntryStatus.RINGING, other.entry(entry).orElseThrow().status());
       assertEquals(1, count("SELECT COUNT(*) FROM escalation_offer"));
+    } finally {
+      goOn.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * The caller hangs up while an officer is being reserved for them: the end waits for the
+   * reservation holding the caller's row, and must then free the officer that reservation gave the
+   * caller, though the officer was not yet the caller's when the end began. Otherwise the officer
+   * stays RESERVED for a caller who is gone, with no offer left to time out: the "agents stuck in
+   * Reserved" failure issue 11 rules out.
+   */
+  @Test
+  void aCallerWhoHangsUpWhileTheirOfficerIsBeingReservedLeavesTheOfficerReady() throws Exception {
+    long entry = oneCallerAndReadyOperators(1);
+    CountDownLatch callerHeld = new CountDownLatch(1);
+    CountDownLatch goOn = new CountDownLatch(1);
+    JdbcEscalationStore reserving =
+        pausingBefore("UPDATE escalation_officer SET status = 'RESERVED'", callerHeld, goOn);
+    CountDownLatch endLookedForTheOfficer = new CountDownLatch(1);
+    JdbcEscalationStore hangingUp =
+        pausingBefore(
+            "UPDATE escalation_entry SET status = 'ENDED'",
+            endLookedForTheOfficer,
+            new CountDownLatch(0));
+    Instant now = clock.instant();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Optional<Offer>> reservation =
+          pool.submit(() -> reserving.reserve(entry, "o1", now, now.plusSeconds(15)));
+      assertTrue(callerHeld.await(10, TimeUnit.SECONDS), "the reservation holds the caller");
+      Future<?> hangUp =
+          pool.submit(
+              () -> {
+                hangingUp.endEntry(entry, EntryEnd.ABANDONED, OfficerStatus.READY, now);
+                return null;
+              });
+      assertTrue(endLookedForTheOfficer.await(10, TimeUnit.SECONDS), "the end began");
+      goOn.countDown();
+      assertTrue(reservation.get(10, TimeUnit.SECONDS).isPresent(), "the officer was reserved");
+      hangUp.get(10, TimeUnit.SECONDS);
+
+      assertEquals(Optional.of(EntryEnd.ABANDONED), endOf(entry));
+      assertEquals(OfficerStatus.READY, hangingUp.officer("o1").orElseThrow().status());
+      assertEquals(0, count("SELECT COUNT(*) FROM escalation_offer WHERE result IS NULL"));
+      assertEquals(0, count("SELECT COUNT(*) FROM escalation_officer WHERE entry_id IS NOT NULL"));
     } finally {
       goOn.countDown();
       pool.shutdownNow();
