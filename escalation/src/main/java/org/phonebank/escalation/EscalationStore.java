@@ -163,6 +163,15 @@ public interface EscalationStore {
   boolean endOffer(long offerId, OfferResult result, int missesBeforeAway, Instant now);
 
   /**
+   * Ends an offer found in {@link #overdue} as NO_ANSWER, as {@link #endOffer} does, but only while
+   * its deadline is still before {@code now}: a callback's claim moves the deadline on when its
+   * dialler starts the call, and an offer claimed since it was read is ringing, not overdue (ended,
+   * its officer was freed and its caller queued again while the customer's phone rang). Returns
+   * whether this call ended it.
+   */
+  boolean expireOffer(long offerId, int missesBeforeAway, Instant now);
+
+  /**
    * Ends the caller's entry however it stands; an officer reserved for them becomes READY (idle
    * from now), one talking to them (BUSY) becomes {@code afterCall}: READY, or WRAP_UP while they
    * write the call up. Ending an ended entry is a no-op.

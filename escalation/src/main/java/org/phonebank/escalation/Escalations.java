@@ -170,7 +170,7 @@ public final class Escalations implements OfficerQueue {
    */
   private void sweep(Instant now) {
     for (Offer overdue : store.overdue(now)) {
-      store.endOffer(overdue.id(), OfferResult.NO_ANSWER, settings.missesBeforeAway(), now);
+      store.expireOffer(overdue.id(), settings.missesBeforeAway(), now);
     }
     store.expireCallbacks(now.minus(settings.callbackExpiry()), now);
   }
@@ -340,7 +340,7 @@ public final class Escalations implements OfficerQueue {
     Look look = store.look(entryId, now);
     while (!look.overdue().isEmpty()) {
       for (Offer overdue : look.overdue()) {
-        store.endOffer(overdue.id(), OfferResult.NO_ANSWER, settings.missesBeforeAway(), now);
+        store.expireOffer(overdue.id(), settings.missesBeforeAway(), now);
       }
       look = store.look(entryId, now);
     }

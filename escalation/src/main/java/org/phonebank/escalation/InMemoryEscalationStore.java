@@ -181,6 +181,15 @@ public final class InMemoryEscalationStore implements EscalationStore {
   }
 
   @Override
+  public synchronized boolean expireOffer(long offerId, int missesBeforeAway, Instant now) {
+    OfferRow row = offers.get(offerId);
+    if (row == null || !row.offer().deadline().isBefore(now)) {
+      return false;
+    }
+    return endOffer(offerId, OfferResult.NO_ANSWER, missesBeforeAway, now);
+  }
+
+  @Override
   public synchronized void endEntry(
       long entryId, EntryEnd how, OfficerStatus afterCall, Instant now) {
     OfficerStatus.requireAfterCall(afterCall);

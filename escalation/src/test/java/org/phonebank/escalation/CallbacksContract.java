@@ -233,6 +233,35 @@ public abstract class CallbacksContract {
     assertTrue(store.unclaimedCallbacks().isEmpty());
   }
 
+  /**
+   * A node saw the callback's offer overdue (its dialler had not claimed it within the ring time)
+   * and another node's dialler then claimed it and is ringing the customer: the first node's end
+   * must not take the officer back and queue the caller again under a call in progress.
+   */
+  @Test
+  void aCallbackClaimedAfterItWasSeenOverdueIsNotEndedAsUnanswered() {
+    QueuedCall entry = leftANumber("cb-1");
+    queues.setStatus("a2", OfficerStatus.READY);
+    queues.dispatch();
+    Offer offer = store.unclaimedCallbacks().get(0);
+    clock.advanceSeconds(16);
+    assertEquals(
+        List.of(offer.id()), store.overdue(clock.instant()).stream().map(Offer::id).toList());
+
+    assertTrue(
+        store
+            .claimCallback(offer.id(), "node-2", clock.instant(), clock.instant().plusSeconds(45))
+            .isPresent());
+    assertFalse(store.expireOffer(offer.id(), 3, clock.instant()));
+
+    assertEquals(OfficerStatus.RESERVED, store.officer("a2").orElseThrow().status());
+    assertEquals(EntryStatus.RINGING, store.entry(entry.id()).orElseThrow().status());
+    assertEquals(Optional.of(offer.id()), store.ringing(entry.id()).map(Offer::id));
+    clock.advanceSeconds(46);
+    assertTrue(store.expireOffer(offer.id(), 3, clock.instant()), "overdue again, it is ended");
+    assertEquals(OfficerStatus.READY, store.officer("a2").orElseThrow().status());
+  }
+
   @Test
   void theDiallersRoundReservesNoOfficerForACallerOnHoldAndKeepsTheirOrder() {
     QueuedCall onHold = queues.enqueue(caller("live-1", "fa", EscalationReason.ASKED));

@@ -943,6 +943,20 @@ public final class JdbcEscalationStore implements EscalationStore {
     if (result == OfferResult.NOT_REACHED) {
       throw new IllegalArgumentException("A callback not reached is ended by callbackNotReached.");
     }
+    return endOffer(offerId, result, missesBeforeAway, now, false);
+  }
+
+  @Override
+  public boolean expireOffer(long offerId, int missesBeforeAway, Instant now) {
+    return endOffer(offerId, OfferResult.NO_ANSWER, missesBeforeAway, now, true);
+  }
+
+  /**
+   * {@code onlyOverdue}: the offer's own update also requires the deadline before {@code now},
+   * decided on the committed row like the other guards, so a claim that moved it meanwhile wins.
+   */
+  private boolean endOffer(
+      long offerId, OfferResult result, int missesBeforeAway, Instant now, boolean onlyOverdue) {
     return transactions.run(
         "end offer " + offerId,
         connection -> {
@@ -976,10 +990,14 @@ public final class JdbcEscalationStore implements EscalationStore {
           try (PreparedStatement update =
               connection.prepareStatement(
                   "UPDATE escalation_offer SET result = ?, ended_at = ?"
-                      + " WHERE id = ? AND result IS NULL")) {
+                      + " WHERE id = ? AND result IS NULL"
+                      + (onlyOverdue ? " AND deadline < ?" : ""))) {
             update.setString(1, result.name());
             Transactions.setInstant(update, 2, now);
             update.setLong(3, offerId);
+            if (onlyOverdue) {
+              Transactions.setInstant(update, 4, now);
+            }
             if (update.executeUpdate() == 0 || officerRows == 0) {
               // Already ended by another node (or the caller's end): leave everything as it was.
               connection.rollback();
@@ -1171,16 +1189,13 @@ public final class JdbcEscalationStore implements EscalationStore {
     return transactions.run(
         "claim the callback of offer " + offerId,
         connection -> {
-          try (PreparedStatement move =
-              connection.prepareStatement(
-                  "UPDATE escalation_offer SET deadline = ? WHERE id = ? AND result IS NULL")) {
-            Transactions.setInstant(move, 1, deadline);
-            move.setLong(2, offerId);
-            if (move.executeUpdate() == 0) {
-              return Optional.<CallbackClaim>empty();
-            }
+          // The caller's row before the offer's, as every transaction that ends an offer takes
+          // them (officer, caller, offer): taken the other way, a claim and an overdue offer's
+          // end waited on each other.
+          Optional<Offer> read = offer(connection, offerId);
+          if (read.isEmpty()) {
+            return Optional.<CallbackClaim>empty();
           }
-          Offer offer = offer(connection, offerId).orElseThrow();
           String sealed;
           String digest;
           int attempt;
@@ -1188,12 +1203,23 @@ public final class JdbcEscalationStore implements EscalationStore {
               connection.prepareStatement(
                   "UPDATE escalation_entry SET callback_attempts = callback_attempts + 1"
                       + " WHERE id = ? AND callback_sealed IS NOT NULL AND status = 'RINGING'")) {
-            count.setLong(1, offer.entryId());
+            count.setLong(1, read.get().entryId());
             if (count.executeUpdate() == 0) {
               connection.rollback();
               return Optional.<CallbackClaim>empty();
             }
           }
+          try (PreparedStatement move =
+              connection.prepareStatement(
+                  "UPDATE escalation_offer SET deadline = ? WHERE id = ? AND result IS NULL")) {
+            Transactions.setInstant(move, 1, deadline);
+            move.setLong(2, offerId);
+            if (move.executeUpdate() == 0) {
+              connection.rollback();
+              return Optional.<CallbackClaim>empty();
+            }
+          }
+          Offer offer = offer(connection, offerId).orElseThrow();
           try (PreparedStatement query =
               connection.prepareStatement(
                   "SELECT callback_sealed, callback_digest, callback_attempts"
