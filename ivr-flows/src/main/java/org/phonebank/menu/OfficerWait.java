@@ -123,7 +123,11 @@ final class OfficerWait {
         }
         KeypadEntry key = phone.collect(new DigitCollection(hold, 1, 1, queue.pollInterval()));
         if (key.keys().equals("1") && callback(entry)) {
+          // Kept from the moment it is registered: a caller who hangs up during the thanks has
+          // still asked to be called back.
           keepEntry = true;
+          session.say(Phrase.CALLBACK_REGISTERED);
+          session.path().visit("officer-callback:registered");
           return Next.GOODBYE;
         }
       }
@@ -197,8 +201,6 @@ final class OfficerWait {
 
   private boolean registered(QueuedCall entry, String number) {
     queue.callback(entry.id(), number);
-    session.say(Phrase.CALLBACK_REGISTERED);
-    session.path().visit("officer-callback:registered");
     return true;
   }
 }

@@ -38,6 +38,7 @@ public final class ScriptedPhone implements Phone {
   private boolean answered;
   private boolean hungUp;
   private String transferredTo;
+  private String hangUpDuring;
 
   public ScriptedPhone(String callId, PromptCatalogue catalogue, String... keyGroups) {
     this.callId = callId;
@@ -67,7 +68,20 @@ public final class ScriptedPhone implements Phone {
   @Override
   public void play(Prompt prompt) {
     lineMustBeUp();
-    transcript.add(textOf(prompt));
+    String heard = textOf(prompt);
+    transcript.add(heard);
+    if (heard.equals(hangUpDuring)) {
+      hungUp = true;
+      throw new CallerHungUp("The scripted caller hung up during: " + heard);
+    }
+  }
+
+  /**
+   * Hangs up while the prompt whose words are {@code heard} plays, as a caller who stops listening.
+   */
+  public ScriptedPhone hangsUpDuring(String heard) {
+    this.hangUpDuring = heard;
+    return this;
   }
 
   /** The catalogue's words; a file it lacks (a synthesised name) shows as {@code [<id>]}. */

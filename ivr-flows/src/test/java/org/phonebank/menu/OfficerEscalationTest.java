@@ -165,6 +165,21 @@ class OfficerEscalationTest {
   }
 
   @Test
+  void aCallerWhoHangsUpDuringTheThanksKeepsTheirCallback() {
+    ScriptedSwitch bank = new ScriptedSwitch(approved(900));
+    ScriptedPhone phone =
+        phone("2", CARD, PIN, "0", "1", "1")
+            .withCallerNumber("09121234567")
+            .hangsUpDuring(say(Phrase.CALLBACK_REGISTERED, EN));
+
+    assertThrows(CallerHungUp.class, () -> call(bank, phone));
+
+    QueuedCall entry = onlyEntry();
+    assertTrue(entry.callbackNumber().isPresent());
+    assertInstanceOf(WaitState.Waiting.class, queues.status(entry.id()));
+  }
+
+  @Test
   void aCallbackNumberThatIsNotAPhoneNumberIsExplainedAndAskedAgain() {
     ScriptedSwitch bank = new ScriptedSwitch(approved(900));
     ScriptedPhone phone = phone("2", CARD, PIN, "0", "1", "12", "02188776655");
