@@ -13,6 +13,7 @@ import org.phonebank.call.IvrSettings;
 import org.phonebank.call.KeypadEntry;
 import org.phonebank.call.Next;
 import org.phonebank.call.Phone;
+import org.phonebank.call.SecretEntry;
 import org.phonebank.call.Session;
 import org.phonebank.escalation.EntryEnd;
 import org.phonebank.escalation.Escalation;
@@ -184,15 +185,19 @@ final class OfficerWait {
       }
     }
     for (int attempt = 1; attempt <= settings.entryTries(); attempt++) {
-      KeypadEntry keyed =
-          phone.collect(
+      // Keyed as a secret, as a card number is: a menu choice's variable stays on the channel,
+      // so every later event and the CDR would carry the number (EslPhone.collectSecret).
+      try (SecretEntry keyed =
+          phone.collectSecret(
               new DigitCollection(
-                  Phrase.CALLBACK_ENTER_NUMBER.in(language), 1, 16, settings.entryTimeout()));
-      if (!keyed.entered()) {
-        return false;
-      }
-      if (KEYED_NUMBER.matcher(keyed.keys()).matches()) {
-        return registered(entry, keyed.keys());
+                  Phrase.CALLBACK_ENTER_NUMBER.in(language), 1, 16, settings.entryTimeout()))) {
+        if (!keyed.entered()) {
+          return false;
+        }
+        String number = new String(keyed.keys());
+        if (KEYED_NUMBER.matcher(number).matches()) {
+          return registered(entry, number);
+        }
       }
       session.say(Phrase.CALLBACK_NUMBER_NOT_VALID);
     }

@@ -36,6 +36,7 @@ import org.phonebank.call.IvrSettings;
 import org.phonebank.call.PhoneBankingCall;
 import org.phonebank.call.ScriptedPhone;
 import org.phonebank.call.ScriptedSwitch;
+import org.phonebank.call.SecretEntry;
 import org.phonebank.callpath.CallPath;
 import org.phonebank.escalation.EntryEnd;
 import org.phonebank.escalation.EntryStatus;
@@ -188,6 +189,16 @@ class OfficerEscalationTest {
 
     assertTrue(onlyEntry().callbackNumber().isPresent());
     assertTrue(phone.transcript().contains(say(Phrase.CALLBACK_NUMBER_NOT_VALID, EN)));
+    // Both numbers were keyed as secrets (never left in a channel variable) and wiped after use.
+    List<SecretEntry> secrets = phone.secretsHandedOut();
+    for (SecretEntry keyed : secrets.subList(secrets.size() - 2, secrets.size())) {
+      assertEquals(new String(new char[keyed.keys().length]), new String(keyed.keys()));
+    }
+    assertEquals(
+        List.of(2, 11),
+        secrets.subList(secrets.size() - 2, secrets.size()).stream()
+            .map(keyed -> keyed.keys().length)
+            .toList());
   }
 
   @Test
