@@ -1219,7 +1219,15 @@ public final class JdbcEscalationStore implements EscalationStore {
               return Optional.<CallbackClaim>empty();
             }
           }
-          Offer offer = offer(connection, offerId).orElseThrow();
+          // Read again it would be the same row with the deadline just set: it is locked, and
+          // nothing but its deadline and result ever changes.
+          Offer offer =
+              new Offer(
+                  offerId,
+                  read.get().entryId(),
+                  read.get().officerId(),
+                  read.get().offeredAt(),
+                  deadline);
           try (PreparedStatement query =
               connection.prepareStatement(
                   "SELECT callback_sealed, callback_digest, callback_attempts"
